@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One run over every workspace: each project brings its own environment
+// (workerd for the Worker, Node for the rest).
+export default defineConfig({
+  test: {
+    projects: ['shared', 'worker', 'mail-filter', 'extension'],
+  },
+});
