@@ -1,1 +1,12 @@
-export {};
+export * from './errors.ts';
+export * from './evidence/hash.ts';
+export * from './evidence/canonical-json.ts';
+export * from './evidence/artifact-name.ts';
+export * from './evidence/media-types.ts';
+export * from './evidence/manifest.ts';
+export * from './api/users.ts';
+export * from './api/cases.ts';
+export * from './api/perpetrators.ts';
+export * from './api/evidence.ts';
+export * from './api/diary.ts';
+export * from './api/custody.ts';

@@ -1,0 +1,28 @@
+/**
+ * The one error type that crosses package boundaries. `code` is a stable
+ * SCREAMING_SNAKE string that callers branch on; the Worker maps codes to HTTP
+ * statuses in one place.
+ *
+ * Type guards check `name`, not `instanceof`, because errors cross realms
+ * (extension contexts, workerd isolates) where `instanceof` fails.
+ */
+export class WardguardError extends Error {
+  override name = 'WardguardError' as const;
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(code: string, message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+}
+
+export function isWardguardError(err: unknown): err is WardguardError {
+  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'WardguardError';
+}
+
+/** The JSON body every API error has. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
