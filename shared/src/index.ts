@@ -10,3 +10,5 @@ export * from './api/perpetrators.ts';
 export * from './api/evidence.ts';
 export * from './api/diary.ts';
 export * from './api/custody.ts';
+export * from './auth/token.ts';
+export * from './auth/initials.ts';

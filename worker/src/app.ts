@@ -1,8 +1,44 @@
 import { Hono } from 'hono';
+import { isWardguardError, type ErrorBody } from '@wardguard/shared';
 import type { AppEnv } from './env.ts';
+import { statusFor } from './http/error-status.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { perpetratorRoutes } from './routes/perpetrators.ts';
+import { diaryRoutes } from './routes/diary.ts';
+import { custodyRoutes } from './routes/custody.ts';
+import { tokenRoutes, userRoutes } from './routes/users.ts';
+import { benchRoutes } from './routes/bench.ts';
+
+const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
 
 export function createApp() {
+  const api = new Hono<AppEnv>()
+    .get('/health', (c) => c.json({ ok: true, service: 'wardguard' }))
+    .use(authenticate())
+    .get('/me', (c) => {
+      const { userId, councilId, role, name } = c.get('principal');
+      return c.json({ userId, councilId, role, name });
+    })
+    .route('/evidence', evidenceRoutes)
+    .route('/cases', caseRoutes)
+    .route('/perpetrators', perpetratorRoutes)
+    .route('/diary', diaryRoutes)
+    .route('/custody', custodyRoutes)
+    .route('/users', userRoutes)
+    .route('/tokens', tokenRoutes)
+    .route('/bench', benchRoutes);
+
   const app = new Hono<AppEnv>();
-  app.get('/api/v1/health', (c) => c.json({ ok: true }));
+  app.route('/api/v1', api);
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route.'), 404));
+  app.onError((err, c) => {
+    if (isWardguardError(err)) return c.json(errorBody(err.code, err.message, err.details), statusFor(err.code));
+    console.error('unhandled', err);
+    return c.json(errorBody('INTERNAL', 'Something went wrong; nothing partial was kept.'), 500);
+  });
   return app;
 }

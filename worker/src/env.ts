@@ -1,8 +1,22 @@
+import type { Role } from '@wardguard/shared';
+
 export interface Bindings {
   DB: D1Database;
   EVIDENCE: R2Bucket;
   COUNCIL_NAME: string;
   MAX_BUNDLE_BYTES: string;
   MAX_ARTIFACT_BYTES: string;
+  /** "1" only in local dev: enables the bare R2 route the upload benchmark compares against. */
+  ENABLE_BENCH_ROUTES?: string;
 }
-export type AppEnv = { Bindings: Bindings };
+
+/** Who is calling: resolved once from the bearer token by the auth middleware. */
+export interface Principal {
+  userId: string;
+  councilId: string;
+  role: Role;
+  name: string;
+  tokenId: string;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: { principal: Principal } };

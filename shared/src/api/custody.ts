@@ -12,9 +12,6 @@ export const CUSTODY_ACTIONS = [
   'case_updated',
   'perpetrator_created',
   'perpetrator_updated',
-  'user_created',
-  'token_issued',
-  'token_revoked',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

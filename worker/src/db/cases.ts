@@ -1,0 +1,63 @@
+import type { CaseView } from '@wardguard/shared';
+import { newId, now } from './ids.ts';
+
+interface CaseRow {
+  id: string;
+  councillor_id: string;
+  title: string;
+  status: CaseView['status'];
+  police_reference: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toView = (r: CaseRow): CaseView => ({
+  id: r.id,
+  councillorId: r.councillor_id,
+  title: r.title,
+  status: r.status,
+  policeReference: r.police_reference,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const COLUMNS = 'id, councillor_id, title, status, police_reference, created_at, updated_at';
+
+export function insertCaseStatement(db: D1Database, councilId: string, councillorId: string, title: string, createdBy: string) {
+  const at = now();
+  const row: CaseRow = { id: newId(), councillor_id: councillorId, title, status: 'open', police_reference: null, created_at: at, updated_at: at };
+  const stmt = db
+    .prepare('INSERT INTO cases (id, council_id, councillor_id, title, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .bind(row.id, councilId, councillorId, title, row.status, createdBy, at, at);
+  return { stmt, view: toView(row) };
+}
+
+/** A case of the council, optionally restricted to one councillor's. */
+export async function getCase(db: D1Database, councilId: string, id: string, councillorId?: string): Promise<CaseView | null> {
+  const row = await db
+    .prepare(`SELECT ${COLUMNS} FROM cases WHERE id = ? AND council_id = ? AND (? IS NULL OR councillor_id = ?)`)
+    .bind(id, councilId, councillorId ?? null, councillorId ?? null)
+    .first<CaseRow>();
+  return row ? toView(row) : null;
+}
+
+export async function listCases(db: D1Database, councilId: string, councillorId?: string): Promise<CaseView[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM cases WHERE council_id = ? AND (? IS NULL OR councillor_id = ?) ORDER BY updated_at DESC LIMIT 500`)
+    .bind(councilId, councillorId ?? null, councillorId ?? null)
+    .all<CaseRow>();
+  return results.map(toView);
+}
+
+export function updateCaseStatement(db: D1Database, id: string, current: CaseView, patch: { title?: string; status?: CaseView['status']; policeReference?: string | null }) {
+  const next: CaseView = {
+    ...current,
+    title: patch.title ?? current.title,
+    status: patch.status ?? current.status,
+    policeReference: patch.policeReference === undefined ? current.policeReference : patch.policeReference,
+    updatedAt: now(),
+  };
+  const stmt = db
+    .prepare('UPDATE cases SET title = ?, status = ?, police_reference = ?, updated_at = ? WHERE id = ?')
+    .bind(next.title, next.status, next.policeReference, next.updatedAt, id);
+  return { stmt, view: next };
+}

@@ -1,0 +1,131 @@
+import { canonicalJson, GENESIS_HASH, sha256Hex, type CustodyEventView, type CustodyVerifyResult } from '@wardguard/shared';
+import { now } from './ids.ts';
+import { parseJsonColumn } from './json-column.ts';
+
+export interface CustodyInput {
+  councilId: string;
+  actorId: string;
+  action: string;
+  itemId?: string | null;
+  caseId?: string | null;
+  details?: Record<string, unknown>;
+  at?: string;
+}
+
+interface CustodyRow {
+  seq: number;
+  council_id: string;
+  at: string;
+  actor_id: string;
+  action: string;
+  item_id: string | null;
+  case_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const MAX_APPEND_ATTEMPTS = 25;
+
+/** The hashed form of an event: everything but its chain links and position. */
+function eventBody(e: { councilId: string; at: string; actorId: string; action: string; itemId: string | null; caseId: string | null; details: unknown }) {
+  return canonicalJson({ councilId: e.councilId, at: e.at, actorId: e.actorId, action: e.action, itemId: e.itemId, caseId: e.caseId, details: e.details });
+}
+
+export const chainHash = (prevHash: string, body: string): Promise<string> => sha256Hex(prevHash + body);
+
+const isSeqConflict = (err: unknown) => /custody_events\.seq|PRIMARY KEY/i.test(String(err));
+
+/**
+ * Appends events to the council's chain in the same D1 transaction as `statements`
+ * (so an item and its custody events exist together or not at all).
+ *
+ * seq is global and chosen here as max+1: if anyone appended in between, the insert
+ * collides on the primary key, the whole batch rolls back and we re-read the tail.
+ */
+export async function appendCustody(db: D1Database, events: CustodyInput[], statements: D1PreparedStatement[] = []): Promise<D1Result[]> {
+  const councilId = events[0]?.councilId;
+  if (!councilId || events.some((e) => e.councilId !== councilId)) throw new Error('appendCustody: one council per call');
+  for (let attempt = 1; ; attempt++) {
+    const tail = await db
+      .prepare(
+        `SELECT (SELECT MAX(seq) FROM custody_events) AS max_seq,
+                (SELECT hash FROM custody_events WHERE council_id = ? ORDER BY seq DESC LIMIT 1) AS tail_hash`,
+      )
+      .bind(councilId)
+      .first<{ max_seq: number | null; tail_hash: string | null }>();
+    let seq = tail?.max_seq ?? 0;
+    let prev = tail?.tail_hash ?? GENESIS_HASH;
+    const inserts: D1PreparedStatement[] = [];
+    for (const e of events) {
+      seq += 1;
+      const row = { councilId, at: e.at ?? now(), actorId: e.actorId, action: e.action, itemId: e.itemId ?? null, caseId: e.caseId ?? null, details: e.details ?? {} };
+      const hash = await chainHash(prev, eventBody(row));
+      inserts.push(
+        db
+          .prepare('INSERT INTO custody_events (seq, council_id, at, actor_id, action, item_id, case_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .bind(seq, councilId, row.at, row.actorId, row.action, row.itemId, row.caseId, canonicalJson(row.details), prev, hash),
+      );
+      prev = hash;
+    }
+    try {
+      const results = await db.batch([...statements, ...inserts]);
+      return results.slice(0, statements.length);
+    } catch (err) {
+      if (!isSeqConflict(err) || attempt >= MAX_APPEND_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+const toView = (r: CustodyRow): CustodyEventView => ({
+  seq: r.seq,
+  at: r.at,
+  actorId: r.actor_id,
+  action: r.action,
+  itemId: r.item_id,
+  caseId: r.case_id,
+  details: parseJsonColumn(r.details, {}),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export async function listCustody(db: D1Database, councilId: string, filter: { itemId?: string; afterSeq?: number; limit: number }): Promise<CustodyEventView[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM custody_events WHERE council_id = ? AND (? IS NULL OR item_id = ?) AND seq > ?
+       ORDER BY seq LIMIT ?`,
+    )
+    .bind(councilId, filter.itemId ?? null, filter.itemId ?? null, filter.afterSeq ?? 0, filter.limit)
+    .all<CustodyRow>();
+  return results.map(toView);
+}
+
+const VERIFY_PAGE = 500;
+
+/** Recomputes the council's whole chain and reports the first link that does not hold. */
+export async function verifyCustody(db: D1Database, councilId: string): Promise<CustodyVerifyResult> {
+  let prev = GENESIS_HASH;
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const { results } = await db
+      .prepare('SELECT * FROM custody_events WHERE council_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .bind(councilId, after, VERIFY_PAGE)
+      .all<CustodyRow>();
+    for (const r of results) {
+      count += 1;
+      if (r.prev_hash !== prev) {
+        return { ok: false, events: count, headHash: prev, firstBroken: { seq: r.seq, reason: 'prev_hash', expected: prev, found: r.prev_hash } };
+      }
+      const body = eventBody({ councilId: r.council_id, at: r.at, actorId: r.actor_id, action: r.action, itemId: r.item_id, caseId: r.case_id, details: parseJsonColumn(r.details, null) });
+      const expected = await chainHash(prev, body);
+      if (expected !== r.hash) {
+        return { ok: false, events: count, headHash: prev, firstBroken: { seq: r.seq, reason: 'hash', expected, found: r.hash } };
+      }
+      prev = r.hash;
+      after = r.seq;
+    }
+    if (results.length < VERIFY_PAGE) return { ok: true, events: count, headHash: prev, firstBroken: null };
+  }
+}

@@ -1,0 +1,39 @@
+import type { DiaryVersionView } from '@wardguard/shared';
+
+interface VersionRow {
+  version: number;
+  occurred_at: string;
+  what_happened: string;
+  impact: string;
+  edited_by: string;
+  edited_at: string;
+}
+
+export interface DiaryText {
+  occurredAt: string;
+  whatHappened: string;
+  impact: string;
+}
+
+/** A new version row numbered max+1 inside SQL, so two edits never claim the same number. */
+export function insertVersionStatement(db: D1Database, itemId: string, text: DiaryText, editedBy: string, editedAt: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO diary_versions (item_id, version, occurred_at, what_happened, impact, edited_by, edited_at)
+       SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ? FROM diary_versions WHERE item_id = ?`,
+    )
+    .bind(itemId, text.occurredAt, text.whatHappened, text.impact, editedBy, editedAt, itemId);
+}
+
+/** Every version, oldest first; nothing is ever overwritten. */
+export async function listVersions(db: D1Database, itemId: string): Promise<DiaryVersionView[]> {
+  const { results } = await db.prepare('SELECT * FROM diary_versions WHERE item_id = ? ORDER BY version').bind(itemId).all<VersionRow>();
+  return results.map((r) => ({
+    version: r.version,
+    occurredAt: r.occurred_at,
+    whatHappened: r.what_happened,
+    impact: r.impact,
+    editedBy: r.edited_by,
+    editedAt: r.edited_at,
+  }));
+}

@@ -1,0 +1,142 @@
+import type { ArtifactView, EvidenceKind, EvidenceView } from '@wardguard/shared';
+import { parseJsonColumn } from './json-column.ts';
+
+interface ItemRow {
+  id: string;
+  kind: EvidenceKind;
+  exhibit_ref: string;
+  title: string;
+  councillor_id: string;
+  case_id: string | null;
+  perpetrator_id: string | null;
+  metadata: string;
+  captured_at: string;
+  captured_by: string;
+  received_at: string;
+  manifest_sha256: string;
+}
+interface ArtifactRow {
+  id: string;
+  item_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  r2_key: string;
+}
+
+const ITEM_COLUMNS = 'id, kind, exhibit_ref, title, councillor_id, case_id, perpetrator_id, metadata, captured_at, captured_by, received_at, manifest_sha256';
+const toArtifact = (a: ArtifactRow): ArtifactView => ({ id: a.id, name: a.name, mediaType: a.media_type, size: a.size, sha256: a.sha256 });
+const toView = (r: ItemRow, artifacts: ArtifactRow[]): EvidenceView => ({
+  id: r.id,
+  kind: r.kind,
+  exhibitRef: r.exhibit_ref,
+  title: r.title,
+  councillorId: r.councillor_id,
+  caseId: r.case_id,
+  perpetratorId: r.perpetrator_id,
+  metadata: parseJsonColumn(r.metadata, {}),
+  capturedAt: r.captured_at,
+  capturedBy: r.captured_by,
+  receivedAt: r.received_at,
+  manifestSha256: r.manifest_sha256,
+  artifacts: artifacts.map(toArtifact),
+});
+
+export interface NewItem {
+  id: string;
+  councilId: string;
+  councillorId: string;
+  caseId: string | null;
+  perpetratorId: string | null;
+  kind: EvidenceKind;
+  title: string;
+  metadata: Record<string, unknown>;
+  capturedAt: string;
+  capturedBy: string;
+  receivedAt: string;
+  idempotencyKey: string;
+  manifestSha256: string;
+}
+export interface NewArtifact extends ArtifactView {
+  r2Key: string;
+}
+
+/**
+ * Statements that file an item: the councillor's exhibit counter moves and the item
+ * takes "<initials>/<n>" in the same transaction, so a failed upload leaves no gap.
+ */
+export function insertItemStatements(db: D1Database, item: NewItem, artifacts: NewArtifact[]): D1PreparedStatement[] {
+  return [
+    db.prepare('UPDATE users SET exhibit_seq = exhibit_seq + 1 WHERE id = ?').bind(item.councillorId),
+    db
+      .prepare(
+        `INSERT INTO evidence_items (id, council_id, councillor_id, case_id, perpetrator_id, kind, exhibit_ref, title, metadata,
+           captured_at, captured_by, received_at, idempotency_key, manifest_sha256)
+         SELECT ?, ?, ?, ?, ?, ?, initials || '/' || exhibit_seq, ?, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?`,
+      )
+      .bind(
+        item.id, item.councilId, item.councillorId, item.caseId, item.perpetratorId, item.kind, item.title, JSON.stringify(item.metadata),
+        item.capturedAt, item.capturedBy, item.receivedAt, item.idempotencyKey, item.manifestSha256, item.councillorId,
+      ),
+    ...artifacts.map((a) =>
+      db
+        .prepare('INSERT INTO artifacts (id, item_id, name, media_type, size, sha256, r2_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .bind(a.id, item.id, a.name, a.mediaType, a.size, a.sha256, a.r2Key, item.receivedAt),
+    ),
+  ];
+}
+
+export async function getItem(db: D1Database, councilId: string, id: string): Promise<EvidenceView | null> {
+  const [items, arts] = await db.batch([
+    db.prepare(`SELECT ${ITEM_COLUMNS} FROM evidence_items WHERE id = ? AND council_id = ?`).bind(id, councilId),
+    db.prepare('SELECT a.* FROM artifacts a JOIN evidence_items i ON i.id = a.item_id WHERE a.item_id = ? AND i.council_id = ? ORDER BY a.name').bind(id, councilId),
+  ]);
+  const row = (items?.results as ItemRow[] | undefined)?.[0];
+  return row ? toView(row, (arts?.results ?? []) as ArtifactRow[]) : null;
+}
+
+export async function findByIdempotencyKey(db: D1Database, councillorId: string, key: string): Promise<{ id: string; councilId: string; manifestSha256: string } | null> {
+  const row = await db
+    .prepare('SELECT id, council_id, manifest_sha256 FROM evidence_items WHERE councillor_id = ? AND idempotency_key = ?')
+    .bind(councillorId, key)
+    .first<{ id: string; council_id: string; manifest_sha256: string }>();
+  return row ? { id: row.id, councilId: row.council_id, manifestSha256: row.manifest_sha256 } : null;
+}
+
+export interface ItemFilter {
+  councillorId?: string;
+  caseId?: string;
+  perpetratorId?: string;
+  kind?: EvidenceKind;
+  limit: number;
+  before?: string;
+}
+
+export async function listItems(db: D1Database, councilId: string, f: ItemFilter): Promise<EvidenceView[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${ITEM_COLUMNS} FROM evidence_items WHERE council_id = ?7
+         AND (?1 IS NULL OR councillor_id = ?1) AND (?2 IS NULL OR case_id = ?2)
+         AND (?3 IS NULL OR perpetrator_id = ?3) AND (?4 IS NULL OR kind = ?4) AND (?5 IS NULL OR received_at < ?5)
+       ORDER BY received_at DESC LIMIT ?6`,
+    )
+    .bind(f.councillorId ?? null, f.caseId ?? null, f.perpetratorId ?? null, f.kind ?? null, f.before ?? null, f.limit, councilId)
+    .all<ItemRow>();
+  if (results.length === 0) return [];
+  const ids = results.map((r) => r.id);
+  const { results: arts } = await db
+    .prepare(`SELECT * FROM artifacts WHERE item_id IN (${ids.map(() => '?').join(',')}) ORDER BY name`)
+    .bind(...ids)
+    .all<ArtifactRow>();
+  return results.map((r) => toView(r, arts.filter((a) => a.item_id === r.id)));
+}
+
+export async function getArtifact(db: D1Database, itemId: string, artifactId: string): Promise<(ArtifactView & { r2Key: string }) | null> {
+  const row = await db.prepare('SELECT * FROM artifacts WHERE id = ? AND item_id = ?').bind(artifactId, itemId).first<ArtifactRow>();
+  return row ? { ...toArtifact(row), r2Key: row.r2_key } : null;
+}
+
+export function linkItemStatement(db: D1Database, id: string, caseId: string | null, perpetratorId: string | null): D1PreparedStatement {
+  return db.prepare('UPDATE evidence_items SET case_id = ?, perpetrator_id = ? WHERE id = ?').bind(caseId, perpetratorId, id);
+}

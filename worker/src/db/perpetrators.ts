@@ -1,0 +1,70 @@
+import type { PerpetratorView, PlatformHandle } from '@wardguard/shared';
+import { newId, now } from './ids.ts';
+import { parseJsonColumn } from './json-column.ts';
+
+interface PerpetratorRow {
+  id: string;
+  display_name: string;
+  aliases: string;
+  handles: string;
+  emails: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+export type PerpetratorFields = Omit<PerpetratorView, 'id' | 'createdAt' | 'updatedAt'>;
+
+const toView = (r: PerpetratorRow): PerpetratorView => ({
+  id: r.id,
+  displayName: r.display_name,
+  aliases: parseJsonColumn<string[]>(r.aliases, []),
+  handles: parseJsonColumn<PlatformHandle[]>(r.handles, []),
+  emails: parseJsonColumn<string[]>(r.emails, []),
+  notes: r.notes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const COLUMNS = 'id, display_name, aliases, handles, emails, notes, created_at, updated_at';
+
+// A councillor sees the perpetrators they recorded or that appear in their own evidence.
+const VISIBLE_TO = `(? IS NULL OR created_by = ? OR id IN (SELECT perpetrator_id FROM evidence_items WHERE councillor_id = ?))`;
+
+export function insertPerpetratorStatement(db: D1Database, councilId: string, f: PerpetratorFields, createdBy: string) {
+  const at = now();
+  const view: PerpetratorView = { id: newId(), ...f, createdAt: at, updatedAt: at };
+  const stmt = db
+    .prepare('INSERT INTO perpetrators (id, council_id, display_name, aliases, handles, emails, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .bind(view.id, councilId, f.displayName, JSON.stringify(f.aliases), JSON.stringify(f.handles), JSON.stringify(f.emails), f.notes, createdBy, at, at);
+  return { stmt, view };
+}
+
+export async function getPerpetrator(db: D1Database, councilId: string, id: string, visibleTo?: string): Promise<PerpetratorView | null> {
+  const v = visibleTo ?? null;
+  const row = await db
+    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE id = ? AND council_id = ? AND ${VISIBLE_TO}`)
+    .bind(id, councilId, v, v, v)
+    .first<PerpetratorRow>();
+  return row ? toView(row) : null;
+}
+
+export async function perpetratorCreatedBy(db: D1Database, id: string): Promise<string | null> {
+  const row = await db.prepare('SELECT created_by FROM perpetrators WHERE id = ?').bind(id).first<{ created_by: string }>();
+  return row?.created_by ?? null;
+}
+
+export async function listPerpetrators(db: D1Database, councilId: string, visibleTo?: string): Promise<PerpetratorView[]> {
+  const v = visibleTo ?? null;
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE council_id = ? AND ${VISIBLE_TO} ORDER BY display_name LIMIT 1000`)
+    .bind(councilId, v, v, v)
+    .all<PerpetratorRow>();
+  return results.map(toView);
+}
+
+export function updatePerpetratorStatement(db: D1Database, current: PerpetratorView, patch: Partial<PerpetratorFields>) {
+  const next: PerpetratorView = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: now() };
+  const stmt = db
+    .prepare('UPDATE perpetrators SET display_name = ?, aliases = ?, handles = ?, emails = ?, notes = ?, updated_at = ? WHERE id = ?')
+    .bind(next.displayName, JSON.stringify(next.aliases), JSON.stringify(next.handles), JSON.stringify(next.emails), next.notes, next.updatedAt, current.id);
+  return { stmt, view: next };
+}

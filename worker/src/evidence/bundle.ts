@@ -1,0 +1,112 @@
+import {
+  assertSafeArtifactName,
+  bundleManifestSchema,
+  canonicalJson,
+  contentMatchesMediaType,
+  sha256Hex,
+  WardguardError,
+  type ArtifactEntry,
+  type BundleManifest,
+} from '@wardguard/shared';
+import { describeIssues } from '../http/read-json.ts';
+
+export interface VerifiedFile {
+  entry: ArtifactEntry;
+  bytes: Uint8Array;
+}
+export interface VerifiedBundle {
+  manifest: BundleManifest;
+  manifestSha256: string;
+  files: VerifiedFile[];
+}
+export interface BundleLimits {
+  maxArtifactBytes: number;
+}
+
+/**
+ * Parses a multipart bundle (`manifest` JSON part + one `file` part per artifact,
+ * named by the part's filename) and checks every claim the manifest makes. Any
+ * difference refuses the whole bundle: nothing is stored from a bundle that fails.
+ */
+export async function parseBundle(body: Uint8Array, contentType: string, limits: BundleLimits): Promise<VerifiedBundle> {
+  if (!/^multipart\/form-data;/i.test(contentType)) {
+    throw new WardguardError('EXPECTED_MULTIPART', 'Send the bundle as multipart/form-data with a "manifest" part and one "file" part per artifact.');
+  }
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    throw new WardguardError('MALFORMED_MULTIPART', 'The multipart body could not be parsed.');
+  }
+
+  // workers-types declares FormData values as strings only; file parts are Files at run time.
+  const entries = [...(form.entries() as unknown as Iterable<[string, File | string]>)];
+  const manifest = await readManifest(entries.find(([k]) => k === 'manifest')?.[1] ?? null);
+  const declared = new Map<string, ArtifactEntry>();
+  for (const entry of manifest.artifacts) {
+    assertSafeArtifactName(entry.name);
+    if (declared.has(entry.name)) throw new WardguardError('DUPLICATE_ARTIFACT_NAME', `The manifest lists "${entry.name}" twice.`);
+    if (entry.size > limits.maxArtifactBytes) {
+      throw new WardguardError('ARTIFACT_TOO_LARGE', `"${entry.name}" is ${entry.size} bytes; the limit per file is ${limits.maxArtifactBytes}.`);
+    }
+    declared.set(entry.name, entry);
+  }
+
+  const received = new Map<string, Uint8Array>();
+  for (const [field, value] of entries) {
+    if (field === 'manifest') continue;
+    if (field !== 'file' || typeof value === 'string') throw new WardguardError('UNEXPECTED_FIELD', `Unexpected form field "${field.slice(0, 60)}".`);
+    const name = value.name;
+    assertSafeArtifactName(name);
+    if (!declared.has(name)) throw new WardguardError('UNEXPECTED_FILE', `"${name}" is not listed in the manifest.`);
+    if (received.has(name)) throw new WardguardError('DUPLICATE_ARTIFACT_NAME', `"${name}" was sent twice.`);
+    received.set(name, new Uint8Array(await value.arrayBuffer()));
+  }
+
+  const files: VerifiedFile[] = [];
+  for (const entry of manifest.artifacts) {
+    const bytes = received.get(entry.name);
+    if (!bytes) throw new WardguardError('MISSING_FILE', `"${entry.name}" is listed in the manifest but was not sent.`);
+    if (bytes.byteLength !== entry.size) {
+      throw new WardguardError('SIZE_MISMATCH', `"${entry.name}" is ${bytes.byteLength} bytes; the manifest says ${entry.size}.`);
+    }
+    const actual = await sha256Hex(bytes);
+    if (actual !== entry.sha256) {
+      throw new WardguardError('HASH_MISMATCH', `"${entry.name}" has SHA-256 ${actual}; the manifest says ${entry.sha256}.`, { name: entry.name, expected: entry.sha256, actual });
+    }
+    if (!contentMatchesMediaType(entry.mediaType, bytes.subarray(0, 16))) {
+      throw new WardguardError('MEDIA_TYPE_MISMATCH', `"${entry.name}" is declared ${entry.mediaType} but its content is not.`);
+    }
+    files.push({ entry, bytes });
+  }
+  return { manifest, manifestSha256: await sha256Hex(canonicalJson(manifest)), files };
+}
+
+async function readManifest(part: File | string | null): Promise<BundleManifest> {
+  if (part === null) throw new WardguardError('INVALID_MANIFEST', 'The bundle has no "manifest" part.');
+  const text = typeof part === 'string' ? part : await part.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new WardguardError('INVALID_MANIFEST', 'The manifest is not valid JSON.');
+  }
+  const mediaTypeIssue = findUnsupportedMediaType(raw);
+  if (mediaTypeIssue) throw new WardguardError('UNSUPPORTED_MEDIA_TYPE', mediaTypeIssue);
+  const parsed = bundleManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new WardguardError('INVALID_MANIFEST', describeIssues(parsed.error.issues), parsed.error.issues);
+  return parsed.data;
+}
+
+// A disallowed type deserves its own 415 rather than a generic schema error.
+function findUnsupportedMediaType(raw: unknown): string | null {
+  const artifacts = (raw as { artifacts?: unknown })?.artifacts;
+  if (!Array.isArray(artifacts)) return null;
+  for (const a of artifacts) {
+    const t = (a as { mediaType?: unknown })?.mediaType;
+    if (typeof t === 'string' && !bundleManifestSchema.shape.artifacts.element.shape.mediaType.safeParse(t).success) {
+      return `Media type "${t.slice(0, 80)}" is not accepted as evidence.`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,99 @@
+import { WardguardError, type Receipt } from '@wardguard/shared';
+import type { Bindings, Principal } from '../env.ts';
+import { appendCustody } from '../db/custody.ts';
+import { findByIdempotencyKey, getItem, insertItemStatements, type NewArtifact } from '../db/evidence.ts';
+import { getCase } from '../db/cases.ts';
+import { getPerpetrator } from '../db/perpetrators.ts';
+import { getUser } from '../db/users.ts';
+import { newId, now } from '../db/ids.ts';
+import { artifactKey } from '../storage/r2-keys.ts';
+import type { VerifiedBundle } from './bundle.ts';
+import { receiptFor } from './receipt.ts';
+
+/**
+ * Makes a verified bundle durable: files into R2 (R2 re-checks each SHA-256 on
+ * write), then the item, its artifacts, the exhibit number and two custody events in
+ * one D1 transaction. If anything fails, the R2 objects written so far are removed,
+ * so a refused or failed upload leaves nothing behind.
+ */
+export async function storeBundle(env: Bindings, p: Principal, councillorId: string, bundle: VerifiedBundle): Promise<{ receipt: Receipt; created: boolean }> {
+  const { manifest } = bundle;
+  const existing = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, bundle.manifestSha256);
+  if (existing) return { receipt: existing, created: false };
+
+  const councillor = await getUser(env.DB, p.councilId, councillorId);
+  if (!councillor || councillor.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
+  if (manifest.caseId && !(await getCase(env.DB, p.councilId, manifest.caseId, councillorId))) {
+    throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
+  }
+  if (manifest.perpetratorId && !(await getPerpetrator(env.DB, p.councilId, manifest.perpetratorId))) {
+    throw new WardguardError('NOT_FOUND', 'No such perpetrator in this council.');
+  }
+
+  const itemId = newId();
+  const receivedAt = now();
+  const artifacts: NewArtifact[] = bundle.files.map(({ entry }) => {
+    const id = newId();
+    return { id, name: entry.name, mediaType: entry.mediaType, size: entry.size, sha256: entry.sha256, r2Key: artifactKey(p.councilId, itemId, id) };
+  });
+
+  const written: string[] = [];
+  try {
+    for (const [i, a] of artifacts.entries()) {
+      await env.EVIDENCE.put(a.r2Key, bundle.files[i]!.bytes, {
+        sha256: a.sha256,
+        httpMetadata: { contentType: a.mediaType },
+        customMetadata: { itemId, name: a.name },
+      });
+      written.push(a.r2Key);
+    }
+    const hashes = artifacts.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size }));
+    await appendCustody(
+      env.DB,
+      [
+        { councilId: p.councilId, actorId: p.userId, action: 'captured', itemId, caseId: manifest.caseId ?? null, at: manifest.capturedAt, details: { kind: manifest.kind, manifestSha256: bundle.manifestSha256 } },
+        { councilId: p.councilId, actorId: p.userId, action: 'uploaded', itemId, caseId: manifest.caseId ?? null, at: receivedAt, details: { artifacts: hashes } },
+      ],
+      insertItemStatements(
+        env.DB,
+        {
+          id: itemId,
+          councilId: p.councilId,
+          councillorId,
+          caseId: manifest.caseId ?? null,
+          perpetratorId: manifest.perpetratorId ?? null,
+          kind: manifest.kind,
+          title: manifest.title,
+          metadata: manifest.metadata,
+          capturedAt: manifest.capturedAt,
+          capturedBy: p.userId,
+          receivedAt,
+          idempotencyKey: manifest.idempotencyKey,
+          manifestSha256: bundle.manifestSha256,
+        },
+        artifacts,
+      ),
+    );
+  } catch (err) {
+    if (written.length) await env.EVIDENCE.delete(written);
+    // A concurrent upload of the same bundle won the race: answer as a duplicate.
+    const raced = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, bundle.manifestSha256);
+    if (raced) return { receipt: raced, created: false };
+    if (err instanceof WardguardError) throw err;
+    throw new WardguardError('STORAGE_FAILED', 'The bundle could not be stored; nothing was kept. Retry later.');
+  }
+
+  const item = await getItem(env.DB, p.councilId, itemId);
+  if (!item) throw new WardguardError('INTERNAL', 'The stored item could not be read back.');
+  return { receipt: receiptFor(item, false), created: true };
+}
+
+async function duplicateReceipt(env: Bindings, councillorId: string, key: string, manifestSha256: string): Promise<Receipt | null> {
+  const found = await findByIdempotencyKey(env.DB, councillorId, key);
+  if (!found) return null;
+  if (found.manifestSha256 !== manifestSha256) {
+    throw new WardguardError('IDEMPOTENCY_CONFLICT', 'This idempotency key was already used for a different bundle.');
+  }
+  const item = await getItem(env.DB, found.councilId, found.id);
+  return item ? receiptFor(item, true) : null;
+}

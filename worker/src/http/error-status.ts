@@ -1,0 +1,34 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+// The one place where error codes become HTTP statuses.
+const STATUS: Record<string, ContentfulStatusCode> = {
+  UNAUTHENTICATED: 401,
+  TOKEN_REVOKED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_JSON: 400,
+  VALIDATION_FAILED: 400,
+  INVALID_MANIFEST: 400,
+  INVALID_ARTIFACT_NAME: 400,
+  DUPLICATE_ARTIFACT_NAME: 400,
+  MALFORMED_MULTIPART: 400,
+  UNEXPECTED_FIELD: 400,
+  LENGTH_REQUIRED: 411,
+  BUNDLE_TOO_LARGE: 413,
+  ARTIFACT_TOO_LARGE: 413,
+  EXPECTED_MULTIPART: 415,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  MEDIA_TYPE_MISMATCH: 415,
+  HASH_MISMATCH: 422,
+  SIZE_MISMATCH: 422,
+  MISSING_FILE: 422,
+  UNEXPECTED_FILE: 422,
+  IDEMPOTENCY_CONFLICT: 409,
+  CONFLICT: 409,
+  STORAGE_FAILED: 503,
+  INTERNAL: 500,
+};
+
+export function statusFor(code: string): ContentfulStatusCode {
+  return STATUS[code] ?? 500;
+}

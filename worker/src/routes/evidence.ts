@@ -1,0 +1,98 @@
+import { Hono } from 'hono';
+import { EVIDENCE_KINDS, linkEvidenceSchema, WardguardError, type EvidenceKind, type EvidenceView } from '@wardguard/shared';
+import type { AppEnv, Principal } from '../env.ts';
+import { canActFor, isStaff, targetCouncillor } from '../auth/roles.ts';
+import { readLimited } from '../evidence/read-limited.ts';
+import { parseBundle } from '../evidence/bundle.ts';
+import { storeBundle } from '../evidence/store-bundle.ts';
+import { getArtifact, getItem, linkItemStatement, listItems } from '../db/evidence.ts';
+import { getCase } from '../db/cases.ts';
+import { getPerpetrator } from '../db/perpetrators.ts';
+import { appendCustody } from '../db/custody.ts';
+import { readJson } from '../http/read-json.ts';
+
+/** An item the caller may see, or a 404 that does not reveal whether it exists. */
+export async function visibleItem(db: D1Database, p: Principal, id: string): Promise<EvidenceView> {
+  const item = await getItem(db, p.councilId, id);
+  if (!item || !canActFor(p, item.councillorId)) throw new WardguardError('NOT_FOUND', 'No such evidence item.');
+  return item;
+}
+
+export const evidenceRoutes = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const p = c.get('principal');
+    if (p.role === 'service') throw new WardguardError('FORBIDDEN', 'Service tokens file mail through the mail routes.');
+    const body = await readLimited(c.req.raw, Number(c.env.MAX_BUNDLE_BYTES));
+    const bundle = await parseBundle(body, c.req.header('content-type') ?? '', { maxArtifactBytes: Number(c.env.MAX_ARTIFACT_BYTES) });
+    const councillorId = targetCouncillor(p, bundle.manifest.councillorId);
+    const { receipt, created } = await storeBundle(c.env, p, councillorId, bundle);
+    return c.json(receipt, created ? 201 : 200);
+  })
+  .get('/', async (c) => {
+    const p = c.get('principal');
+    if (p.role === 'service') throw new WardguardError('FORBIDDEN', 'Service tokens cannot list evidence.');
+    const q = c.req.query();
+    const kind = q.kind && (EVIDENCE_KINDS as readonly string[]).includes(q.kind) ? (q.kind as EvidenceKind) : undefined;
+    const limit = Math.min(Math.max(Number(q.limit) || 100, 1), 500);
+    const items = await listItems(c.env.DB, p.councilId, {
+      councillorId: isStaff(p) ? q.councillorId : p.userId,
+      caseId: q.caseId,
+      perpetratorId: q.perpetratorId,
+      kind,
+      before: q.before,
+      limit,
+    });
+    return c.json({ items });
+  })
+  .get('/:id', async (c) => {
+    const p = c.get('principal');
+    const item = await visibleItem(c.env.DB, p, c.req.param('id'));
+    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'viewed', itemId: item.id, caseId: item.caseId }]);
+    return c.json(item);
+  })
+  .patch('/:id', async (c) => {
+    const p = c.get('principal');
+    const item = await visibleItem(c.env.DB, p, c.req.param('id'));
+    const patch = await readJson(c, linkEvidenceSchema);
+    const caseId = patch.caseId === undefined ? item.caseId : patch.caseId;
+    const perpetratorId = patch.perpetratorId === undefined ? item.perpetratorId : patch.perpetratorId;
+    if (caseId && !(await getCase(c.env.DB, p.councilId, caseId, item.councillorId))) {
+      throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
+    }
+    if (perpetratorId && !(await getPerpetrator(c.env.DB, p.councilId, perpetratorId, isStaff(p) ? undefined : p.userId))) {
+      throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
+    }
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'linked', itemId: item.id, caseId, details: { caseId, perpetratorId, previous: { caseId: item.caseId, perpetratorId: item.perpetratorId } } }],
+      [linkItemStatement(c.env.DB, item.id, caseId, perpetratorId)],
+    );
+    return c.json({ ...item, caseId, perpetratorId });
+  })
+  .get('/:id/artifacts/:artifactId', async (c) => {
+    const p = c.get('principal');
+    const item = await visibleItem(c.env.DB, p, c.req.param('id'));
+    const artifact = await getArtifact(c.env.DB, item.id, c.req.param('artifactId'));
+    if (!artifact) throw new WardguardError('NOT_FOUND', 'No such artifact.');
+    const object = await c.env.EVIDENCE.get(artifact.r2Key);
+    if (!object) throw new WardguardError('STORAGE_FAILED', 'The stored file is missing; report this to your administrator.');
+    const stored = object.checksums.sha256 ? [...new Uint8Array(object.checksums.sha256)].map((b) => b.toString(16).padStart(2, '0')).join('') : null;
+    if (stored !== null && stored !== artifact.sha256) {
+      throw new WardguardError('STORAGE_FAILED', 'The stored file no longer matches its recorded SHA-256.');
+    }
+    await appendCustody(c.env.DB, [
+      { councilId: p.councilId, actorId: p.userId, action: 'downloaded', itemId: item.id, caseId: item.caseId, details: { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256 } },
+    ]);
+    // Evidence may be hostile HTML: never let the browser render it on our origin.
+    return new Response(object.body, {
+      headers: {
+        'content-type': artifact.mediaType,
+        'content-length': String(artifact.size),
+        'content-disposition': `attachment; filename="${artifact.name}"`,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "sandbox; default-src 'none'",
+        'x-wardguard-sha256': artifact.sha256,
+        'cache-control': 'private, no-store',
+      },
+    });
+  });

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { createPerpetratorSchema, updatePerpetratorSchema, WardguardError } from '@wardguard/shared';
+import type { AppEnv } from '../env.ts';
+import { isStaff, requireRole } from '../auth/roles.ts';
+import { getPerpetrator, insertPerpetratorStatement, listPerpetrators, perpetratorCreatedBy, updatePerpetratorStatement } from '../db/perpetrators.ts';
+import { appendCustody } from '../db/custody.ts';
+import { readJson } from '../http/read-json.ts';
+
+export const perpetratorRoutes = new Hono<AppEnv>()
+  .use(requireRole('councillor', 'officer', 'admin'))
+  .post('/', async (c) => {
+    const p = c.get('principal');
+    const input = await readJson(c, createPerpetratorSchema);
+    const { stmt, view } = insertPerpetratorStatement(c.env.DB, p.councilId, input, p.userId);
+    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_created', details: { perpetratorId: view.id, displayName: view.displayName } }], [stmt]);
+    return c.json(view, 201);
+  })
+  .get('/', async (c) => {
+    const p = c.get('principal');
+    return c.json({ perpetrators: await listPerpetrators(c.env.DB, p.councilId, isStaff(p) ? undefined : p.userId) });
+  })
+  .get('/:id', async (c) => {
+    const p = c.get('principal');
+    const found = await getPerpetrator(c.env.DB, p.councilId, c.req.param('id'), isStaff(p) ? undefined : p.userId);
+    if (!found) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
+    return c.json(found);
+  })
+  .patch('/:id', async (c) => {
+    const p = c.get('principal');
+    const current = await getPerpetrator(c.env.DB, p.councilId, c.req.param('id'), isStaff(p) ? undefined : p.userId);
+    if (!current) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
+    // Perpetrator records are shared council-wide; a councillor may only correct their own.
+    if (!isStaff(p) && (await perpetratorCreatedBy(c.env.DB, current.id)) !== p.userId) {
+      throw new WardguardError('FORBIDDEN', 'Only officers can change a perpetrator record someone else created.');
+    }
+    const patch = await readJson(c, updatePerpetratorSchema);
+    const { stmt, view } = updatePerpetratorStatement(c.env.DB, current, patch);
+    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } }], [stmt]);
+    return c.json(view);
+  });

@@ -1,0 +1,108 @@
+import { env, exports } from 'cloudflare:workers';
+import { sha256Hex, type BundleManifest, type Role } from '@wardguard/shared';
+import { createCouncil } from '../src/db/councils.ts';
+import { createUser } from '../src/db/users.ts';
+import { issueToken } from '../src/db/tokens.ts';
+
+export interface Actor {
+  id: string;
+  token: string;
+  tokenId: string;
+  councilId: string;
+}
+
+async function actor(councilId: string, name: string, role: Role): Promise<Actor> {
+  const user = await createUser(env.DB, councilId, { name, role });
+  const t = await issueToken(env.DB, user);
+  return { id: user.id, token: t.token, tokenId: t.id, councilId };
+}
+
+/** A council with two councillors, an officer, an admin and the mail filter; plus a second council. */
+export async function seedCouncil() {
+  const council = await createCouncil(env.DB, 'Test Borough Council');
+  const other = await createCouncil(env.DB, 'Elsewhere District Council');
+  return {
+    council,
+    alice: await actor(council.id, 'Alice Brown', 'councillor'),
+    bob: await actor(council.id, 'Bob Green', 'councillor'),
+    officer: await actor(council.id, 'Olive Officer', 'officer'),
+    admin: await actor(council.id, 'Adam Admin', 'admin'),
+    service: await actor(council.id, 'Mail Filter', 'service'),
+    otherOfficer: await actor(other.id, 'Otto Outsider', 'officer'),
+    otherCouncillor: await actor(other.id, 'Carla Elsewhere', 'councillor'),
+  };
+}
+
+export function api(token: string | null, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(init.json);
+  }
+  return exports.default.fetch(new Request(`http://wardguard.test/api/v1${path}`, { ...init, headers, body }));
+}
+
+/** A PNG-signed byte array of the given size (content beyond the signature is arbitrary). */
+export function pngBytes(size = 1024, seed = 1): Uint8Array {
+  const b = new Uint8Array(size);
+  for (let i = 0; i < size; i++) b[i] = (i * 31 + seed) & 0xff;
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return b;
+}
+
+export const text = (s: string) => new TextEncoder().encode(s);
+
+export interface FileSpec {
+  name: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** The manifest a well-behaved client would send for these files. */
+export async function manifestFor(files: FileSpec[], extra: Partial<BundleManifest> = {}): Promise<BundleManifest> {
+  return {
+    version: 1,
+    idempotencyKey: `key-${crypto.randomUUID()}`,
+    kind: 'web_capture',
+    title: 'Abusive reply on X',
+    capturedAt: '2026-11-23T10:15:00.000Z',
+    metadata: { url: 'https://x.com/someone/status/1860000000000000001' },
+    artifacts: await Promise.all(
+      files.map(async (f) => ({ name: f.name, mediaType: f.mediaType as BundleManifest['artifacts'][number]['mediaType'], size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
+    ),
+    ...extra,
+  };
+}
+
+export function bundleForm(manifest: unknown, files: { name: string; bytes: Uint8Array; type?: string }[]): FormData {
+  const form = new FormData();
+  form.append('manifest', typeof manifest === 'string' ? manifest : JSON.stringify(manifest));
+  for (const f of files) form.append('file', new File([f.bytes], f.name, { type: f.type ?? 'application/octet-stream' }));
+  return form;
+}
+
+export async function upload(token: string, manifest: unknown, files: { name: string; bytes: Uint8Array }[]): Promise<Response> {
+  return api(token, '/evidence', { method: 'POST', body: bundleForm(manifest, files) });
+}
+
+/** What is stored in total, to prove a refused upload left nothing behind. */
+export async function storedCounts() {
+  const items = await env.DB.prepare('SELECT COUNT(*) AS n FROM evidence_items').first<{ n: number }>();
+  const artifacts = await env.DB.prepare('SELECT COUNT(*) AS n FROM artifacts').first<{ n: number }>();
+  const custody = await env.DB.prepare('SELECT COUNT(*) AS n FROM custody_events').first<{ n: number }>();
+  let objects = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await env.EVIDENCE.list(cursor ? { cursor } : {});
+    objects += page.objects.length;
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return { items: items?.n ?? 0, artifacts: artifacts?.n ?? 0, custody: custody?.n ?? 0, objects };
+}
+
+export async function errorCode(res: Response): Promise<string> {
+  const body = (await res.json()) as { error?: { code?: string } };
+  return body.error?.code ?? '(none)';
+}
