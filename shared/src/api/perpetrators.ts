@@ -5,7 +5,8 @@ export const platformHandleSchema = z.object({
   handle: z.string().trim().max(200).optional(),
   // Stable numeric/opaque account id (X rest_id, Facebook id…): handles change, ids do not.
   accountId: z.string().trim().max(200).optional(),
-  profileUrl: z.url().max(2000).optional(),
+  // Rendered as a link in the dashboard: only http(s), never javascript: or data:.
+  profileUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
 export const perpetratorFieldsSchema = z.object({
