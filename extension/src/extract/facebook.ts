@@ -1,0 +1,141 @@
+import { pickContainer } from './container.ts';
+import { addWarning, createDraft, setField, type Draft } from './draft.ts';
+import { findObject, findObjects, getPath, parseJson, readEmbeddedJson, str, type JsonObject } from './json.ts';
+import { readMeta } from './meta.ts';
+import { absoluteUrl, attr, safeQuery, safeQueryAll, textOf, visibleText } from './text.ts';
+import { isoFromEpoch } from './time.ts';
+import type { ExtractContext } from './types.ts';
+
+const POST = 'div[role="article"], article, div[data-ft]';
+
+interface FacebookUrl {
+  postId: string | null;
+  authorId: string | null;
+  commentId: string | null;
+  handle: string | null;
+}
+
+const NOT_HANDLES = new Set(['permalink.php', 'story.php', 'photo', 'photo.php', 'groups', 'watch', 'profile.php', 'reel', 'share', 'events', 'pages']);
+
+export function parseFacebookUrl(href: string | null, base: URL): FacebookUrl {
+  const empty = { postId: null, authorId: null, commentId: null, handle: null };
+  const abs = absoluteUrl(href, base);
+  if (!abs) return empty;
+  const u = new URL(abs);
+  const p = u.searchParams;
+  const path = u.pathname;
+  const postId =
+    p.get('story_fbid') ??
+    p.get('fbid') ??
+    /\/(?:posts|permalink|videos|reel)\/([\w.-]+)/.exec(path)?.[1] ??
+    p.get('v') ??
+    null;
+  const authorId = path === '/profile.php' || path === '/permalink.php' || path === '/story.php' ? p.get('id') : null;
+  const first = path.split('/')[1] ?? '';
+  const handle = first && !NOT_HANDLES.has(first) && !/^\d+$/.test(first) ? first : null;
+  return { postId, authorId: authorId && /^\d+$/.test(authorId) ? authorId : null, commentId: p.get('comment_id'), handle };
+}
+
+function authorLink(container: Element): Element | null {
+  return (
+    safeQuery(container, 'h2 a[href], h3 a[href], h4 a[href], strong a[href]') ??
+    safeQuery(container, 'a[href*="profile.php?id="]')
+  );
+}
+
+/** Meta's embedded Relay data: the story node with `post_id`, its actors and `creation_time`. */
+function applyStoryJson(draft: Draft, blobs: unknown[], postId: string | null): void {
+  const story = findObject(blobs, (o) => str(o['post_id']) !== null && (postId === null || str(o['post_id']) === postId));
+  if (!story) return;
+  const actor = getPath(story, 'actors', 0) ?? findObject([story], (o) => Array.isArray(o['actors']))?.['actors'];
+  const actorObj = (Array.isArray(actor) ? actor[0] : actor) as JsonObject | undefined;
+  setField(draft, 'postId', str(story['post_id']), 'json');
+  setField(draft, 'authorId', str(actorObj?.['id']), 'json');
+  setField(draft, 'authorDisplayName', str(actorObj?.['name']), 'json');
+  setField(draft, 'authorProfileUrl', str(actorObj?.['url']), 'json');
+  const created = findObject([story], (o) => typeof o['creation_time'] === 'number')?.['creation_time'];
+  setField(draft, 'postTimestamp', typeof created === 'number' ? isoFromEpoch(created) : null, 'json');
+  const message = findObject([story], (o) => typeof getPath(o, 'message', 'text') === 'string');
+  setField(draft, 'postText', str(getPath(message, 'message', 'text')), 'json');
+  setField(draft, 'permalink', str(story['url']) ?? str(story['wwwURL']), 'json');
+}
+
+/** Facebook: `role="article"` posts and comments, `data-utime`, `data-ft`, Relay JSON and `profile.php?id=` links. */
+export function extractFacebook(ctx: ExtractContext): Draft {
+  const draft = createDraft('facebook');
+  const fromUrl = parseFacebookUrl(ctx.url.href, ctx.url);
+  const container = pickContainer(ctx, draft, { selector: POST });
+  draft.container = container;
+  const isComment = /^comment/i.test(attr(container, 'aria-label') ?? '');
+  draft.isPagePost = !isComment;
+
+  if (container) {
+    const author = authorLink(container);
+    const authorUrl = parseFacebookUrl(attr(author, 'href'), ctx.url);
+    setField(draft, 'authorDisplayName', author ? visibleText(author) : null, 'dom');
+    setField(draft, 'authorId', authorUrl.authorId, 'dom');
+    setField(draft, 'authorHandle', authorUrl.handle, 'dom');
+    if (author) {
+      const profile = authorUrl.authorId
+        ? `https://www.facebook.com/profile.php?id=${authorUrl.authorId}`
+        : authorUrl.handle
+          ? `https://www.facebook.com/${authorUrl.handle}`
+          : null;
+      setField(draft, 'authorProfileUrl', profile, 'dom');
+    }
+    const ft = parseJson(attr(container, 'data-ft'));
+    setField(draft, 'postId', str(getPath(ft, 'top_level_post_id')) ?? str(getPath(ft, 'mf_story_key')), 'dom');
+    setField(draft, 'authorId', str(getPath(ft, 'content_owner_id_new')), 'dom');
+
+    const utime = safeQuery(container, '[data-utime]');
+    setField(draft, 'postTimestamp', isoFromEpoch(attr(utime, 'data-utime') ?? ''), 'dom');
+    setField(draft, 'postTimestampText', utime ? visibleText(utime) : null, 'dom');
+
+    // The first link to the post itself (or, in a comment, to ?comment_id=) carries ids and the shown time.
+    const selfLink = safeQueryAll(container, 'a[href]').find((a) => {
+      const parsed = parseFacebookUrl(attr(a, 'href'), ctx.url);
+      return isComment ? parsed.commentId !== null : parsed.postId !== null;
+    });
+    const self = parseFacebookUrl(attr(selfLink, 'href'), ctx.url);
+    if (isComment) {
+      setField(draft, 'postId', self.commentId, 'dom');
+      setField(draft, 'permalink', absoluteUrl(attr(selfLink, 'href'), ctx.url), 'dom');
+      const parentId = fromUrl.postId ?? self.postId;
+      setField(draft, 'replyTo', { ...(parentId ? { postId: parentId } : {}), url: ctx.url.href }, 'dom');
+    } else {
+      setField(draft, 'postId', self.postId, 'dom');
+      setField(draft, 'authorId', self.authorId, 'dom');
+      setField(draft, 'permalink', absoluteUrl(attr(selfLink, 'href'), ctx.url), 'dom');
+    }
+    setField(draft, 'postTimestampText', selfLink ? visibleText(selfLink) : null, 'dom');
+
+    const body =
+      textOf(container, '[data-ad-preview="message"], [data-ad-comet-preview="message"], div[data-testid="post_message"]') ??
+      (isComment ? textOf(container, 'div[dir="auto"]') : null);
+    setField(draft, 'postText', body, 'dom');
+    const nested = safeQueryAll(container, 'div[role="article"]');
+    const media = safeQueryAll(container, 'img[src*="scontent"], img[src*="fbcdn"], video[src]')
+      .filter((img) => !nested.some((n) => n.contains(img)))
+      .filter((img) => !/profile|p\d+x\d+|s\d+x\d+/i.test(attr(img, 'src') ?? ''))
+      .map((img) => absoluteUrl(attr(img, 'src'), ctx.url))
+      .filter((u): u is string => u !== null);
+    setField(draft, 'mediaUrls', media, 'dom');
+  }
+
+  if (draft.isPagePost) {
+    applyStoryJson(draft, readEmbeddedJson(ctx.doc), fromUrl.postId);
+    setField(draft, 'postId', fromUrl.postId, 'url');
+    setField(draft, 'authorId', fromUrl.authorId, 'url');
+    const appLink = readMeta(ctx.doc, 'al:android:url', 'al:ios:url');
+    setField(draft, 'authorId', /fb:\/\/profile\/(\d+)/.exec(appLink ?? '')?.[1], 'meta');
+    if (fromUrl.postId) setField(draft, 'permalink', ctx.url.href, 'url');
+  }
+  if (!draft.values.authorId && (container || fromUrl.postId)) {
+    addWarning(draft, 'No numeric Facebook profile id (profile.php?id=) found; only the profile name/vanity URL identifies the author');
+  }
+  if (findObjects(readEmbeddedJson(ctx.doc), (o) => o['__typename'] === 'UnavailableStory', 1).length > 0) {
+    draft.pageState = 'unavailable';
+    addWarning(draft, 'Facebook reports the story as unavailable');
+  }
+  return draft;
+}

@@ -1,0 +1,127 @@
+import { addWarning, createDraft, setField, type Draft } from './draft.ts';
+import { findObject, getPath, readEmbeddedJson, str } from './json.ts';
+import { readLink, readMeta } from './meta.ts';
+import { absoluteUrl, attr, safeQuery, safeQueryAll, textOf, visibleText } from './text.ts';
+import { isoFromMachineTime } from './time.ts';
+import type { ExtractContext } from './types.ts';
+
+const COMMENT = 'ytd-comment-view-model, ytd-comment-renderer';
+
+function videoIdOf(url: URL): string | null {
+  if (url.hostname.endsWith('youtu.be')) return url.pathname.slice(1).split('/')[0] || null;
+  return url.searchParams.get('v') ?? /^\/(?:shorts|live|embed)\/([\w-]{6,20})/.exec(url.pathname)?.[1] ?? null;
+}
+
+function handleFromHref(href: string | null): string | null {
+  return /\/@([\w.-]{1,100})/.exec(href ?? '')?.[1] ?? null;
+}
+
+function closestComment(el: Element): Element | null {
+  try {
+    return el.closest(COMMENT);
+  } catch {
+    return null;
+  }
+}
+
+function commentId(comment: Element, base: URL): string | null {
+  const link = safeQuery(comment, '#published-time-text a, a[href*="lc="]');
+  const href = absoluteUrl(attr(link, 'href'), base);
+  return href ? new URL(href).searchParams.get('lc') : null;
+}
+
+function pickComment(ctx: ExtractContext): Element | null {
+  const { targetElement, selectionText } = ctx.options;
+  if (targetElement) return closestComment(targetElement);
+  const comments = safeQueryAll(ctx.doc, COMMENT);
+  const wanted = selectionText?.trim().toLowerCase();
+  if (wanted) {
+    const hit = comments.find((c) => (textOf(c, '#content-text') ?? '').toLowerCase().includes(wanted));
+    if (hit) return hit;
+  }
+  // A link with &lc= highlights one comment: that is the one the user meant.
+  const lc = ctx.url.searchParams.get('lc');
+  return lc ? (comments.find((c) => commentId(c, ctx.url) === lc) ?? null) : null;
+}
+
+function extractComment(ctx: ExtractContext, draft: Draft, comment: Element, videoId: string | null): void {
+  draft.container = comment;
+  draft.isPagePost = false;
+  const author = safeQuery(comment, 'a#author-text, #author-text');
+  const thumb = safeQuery(comment, 'a#author-thumbnail, #author-thumbnail a, a[href*="/channel/"]');
+  const handle = handleFromHref(attr(author, 'href')) ?? /@([\w.-]+)/.exec(author ? visibleText(author) : '')?.[1] ?? null;
+  setField(draft, 'authorHandle', handle, 'dom');
+  setField(draft, 'authorDisplayName', author ? visibleText(author) : null, 'dom');
+  setField(draft, 'authorId', /\/channel\/(UC[\w-]{22})/.exec(`${attr(thumb, 'href')} ${attr(author, 'href')}`)?.[1], 'dom');
+  setField(draft, 'authorProfileUrl', absoluteUrl(attr(author, 'href'), ctx.url), 'dom');
+  setField(draft, 'postText', textOf(comment, '#content-text'), 'dom');
+  const id = commentId(comment, ctx.url);
+  setField(draft, 'postId', id, 'dom');
+  if (id && videoId) setField(draft, 'permalink', `https://www.youtube.com/watch?v=${videoId}&lc=${id}`, 'dom');
+  const time = safeQuery(comment, '#published-time-text');
+  setField(draft, 'postTimestampText', time ? visibleText(time) : null, 'dom');
+  // Comment times are only ever relative ("2 hours ago") in YouTube's markup: no UTC time to read.
+  const parentId = id && id.includes('.') ? id.split('.')[0] : null;
+  if (parentId && videoId) {
+    setField(draft, 'replyTo', { postId: parentId, url: `https://www.youtube.com/watch?v=${videoId}&lc=${parentId}` }, 'dom');
+  } else if (videoId) {
+    const channel = handleFromHref(attr(safeQuery(ctx.doc, 'ytd-video-owner-renderer a[href*="/@"], ytd-channel-name a[href*="/@"]'), 'href'));
+    setField(draft, 'replyTo', { postId: videoId, ...(channel ? { authorHandle: channel } : {}), url: `https://www.youtube.com/watch?v=${videoId}` }, 'url');
+  }
+}
+
+/** YouTube: the video (player response JSON, microformat, itemprop meta) or one comment in its thread. */
+export function extractYouTube(ctx: ExtractContext): Draft {
+  const draft = createDraft('youtube');
+  const videoId = videoIdOf(ctx.url);
+  const blobs = readEmbeddedJson(ctx.doc);
+  const player = findObject(blobs, (o) => o['videoDetails'] !== undefined || o['playabilityStatus'] !== undefined);
+  const status = str(getPath(player, 'playabilityStatus', 'status'));
+  const comment = pickComment(ctx);
+  if (comment) {
+    extractComment(ctx, draft, comment, videoId);
+    return draft;
+  }
+  if (ctx.options.targetElement && safeQueryAll(ctx.doc, COMMENT).length > 0) {
+    addWarning(draft, 'The selected element is not inside a comment; extracted the video instead');
+  }
+
+  const details = getPath(player, 'videoDetails');
+  const micro = getPath(player, 'microformat', 'playerMicroformatRenderer');
+  const ownerUrl = str(getPath(micro, 'ownerProfileUrl'));
+  setField(draft, 'postId', str(getPath(details, 'videoId')), 'json');
+  setField(draft, 'authorId', str(getPath(details, 'channelId')) ?? str(getPath(micro, 'externalChannelId')), 'json');
+  setField(draft, 'authorDisplayName', str(getPath(details, 'author')) ?? str(getPath(micro, 'ownerChannelName')), 'json');
+  setField(draft, 'authorHandle', handleFromHref(ownerUrl), 'json');
+  setField(draft, 'authorProfileUrl', ownerUrl?.replace(/^http:/, 'https:'), 'json');
+  const title = str(getPath(details, 'title'));
+  const description = str(getPath(details, 'shortDescription'));
+  setField(draft, 'postText', title ? (description ? `${title}\n\n${description}` : title) : description, 'json');
+  const published = str(getPath(micro, 'publishDate')) ?? str(getPath(micro, 'uploadDate'));
+  setField(draft, 'postTimestamp', isoFromMachineTime(published), 'json');
+  setField(draft, 'postTimestampText', published, 'json');
+  const thumb = str(getPath(micro, 'thumbnail', 'thumbnails', 0, 'url'));
+  setField(draft, 'mediaUrls', thumb ? [thumb] : [], 'json');
+
+  const owner = safeQuery(ctx.doc, 'ytd-video-owner-renderer a[href*="/@"], ytd-channel-name a[href]');
+  setField(draft, 'authorHandle', handleFromHref(attr(owner, 'href')), 'dom');
+  setField(draft, 'authorDisplayName', owner ? visibleText(owner) : null, 'dom');
+  setField(draft, 'authorProfileUrl', absoluteUrl(attr(owner, 'href'), ctx.url), 'dom');
+  setField(draft, 'postText', textOf(ctx.doc, 'ytd-watch-metadata #title h1, h1.ytd-watch-metadata'), 'dom');
+  setField(draft, 'postTimestampText', textOf(ctx.doc, '#info-strings yt-formatted-string, #info span:last-child'), 'dom');
+
+  setField(draft, 'authorId', readMeta(ctx.doc, 'channelId'), 'meta');
+  const published2 = readMeta(ctx.doc, 'datePublished', 'uploadDate');
+  setField(draft, 'postTimestamp', isoFromMachineTime(published2), 'meta');
+  setField(draft, 'authorProfileUrl', absoluteUrl(readLink(ctx.doc, 'author') ?? null, ctx.url), 'meta');
+  if (videoId) {
+    setField(draft, 'postId', videoId, 'url');
+    setField(draft, 'permalink', `https://www.youtube.com/watch?v=${videoId}`, 'url');
+  }
+  if (status && status !== 'OK') {
+    const reason = str(getPath(player, 'playabilityStatus', 'reason')) ?? status;
+    draft.pageState = status === 'LOGIN_REQUIRED' ? 'login_wall' : 'unavailable';
+    addWarning(draft, `YouTube reports the video as ${status}: ${reason}`);
+  }
+  return draft;
+}
