@@ -1,0 +1,92 @@
+import type { Hit } from './hit.ts';
+import { matchAll } from './hit.ts';
+import { LEXICON, IDENTITY_GROUPS } from './lexicon.ts';
+import type { LexEntry } from './lexicon.ts';
+import { isNameUse } from './names.ts';
+import type { Normalised, Token } from './normalise.ts';
+
+const SECOND_PERSON = new Set(`you u ya yer your ur youre you're ye yous youse yourself`.split(/\s+/));
+const POINTING = new Set(`such what absolute total complete utter bunch load pack fucking bloody useless lying`.split(/\s+/));
+const COPULA = new Set(`is are was were 's 're be being`.split(/\s+/));
+const SELF = new Set(`i i'm im me myself my we we're`.split(/\s+/));
+const OFFICE = /^(?:councillors?|cllrs?|mps?|mayors?|officers?|leaders?|council|chair|tory|tories|labour|libdems?)$/;
+
+// Words masked with * ("f**k", "c*nt"): compare letter by letter, same length, same first letter.
+const MASKABLE = [...LEXICON.keys()].filter((w) => w.length >= 3);
+
+export function lookup(word: string): { word: string; entry: LexEntry } | null {
+  const direct = LEXICON.get(word);
+  if (direct) return { word, entry: direct };
+  if (word.includes('*') && /^[a-z]/.test(word)) {
+    const stars = (word.match(/\*/g) ?? []).length;
+    if (stars * 2 > word.length) return null;
+    for (const cand of MASKABLE) {
+      if (cand.length !== word.length) continue;
+      let ok = true;
+      for (let i = 0; i < word.length && ok; i++) if (word[i] !== '*' && word[i] !== cand[i]) ok = false;
+      if (ok) return { word: cand, entry: LEXICON.get(cand)! };
+    }
+  }
+  return null;
+}
+
+/** An insult is aimed at someone when a second-person word, a copula or a pointer comes just before it. */
+function isAimed(tokens: readonly Token[], i: number, original: string): boolean {
+  const next = tokens[i + 1];
+  if (next && OFFICE.test(next.word)) return true;
+  let copula = false;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const w = tokens[k]!.word;
+    if (SELF.has(w)) return false;
+    if (SECOND_PERSON.has(w) || POINTING.has(w) || OFFICE.test(w)) return true;
+    if (COPULA.has(w) || w.endsWith("'s") || w.endsWith("'re")) copula = true;
+    if (tokens[k]!.sentenceStart) break;
+  }
+  if (copula) return true;
+  // Vocative: "Do your job, wanker." / "Wanker!"
+  const before = original.slice(0, tokens[i]!.start).trimEnd();
+  const after = original.slice(tokens[i]!.end).trimStart();
+  if (before.endsWith(',')) return true;
+  if ((before === '' || /[.!?\n]$/.test(before)) && (after === '' || /^[.!?]/.test(after))) return true;
+  return false;
+}
+
+const GROUP = IDENTITY_GROUPS.split(/\s+/).filter(Boolean).join('|');
+const DEROG =
+  'scum|vermin|parasites?|animals|rats|cockroaches|filth|filthy|trash|garbage|subhuman|sub human|disgusting|vile|' +
+  'a plague|a cancer|a disease|worthless|inferior|lesser beings|savages|primitive|dirty|rapists|pests|evil|' +
+  'pathetic|repulsive|revolting|sickening|despicable|abhorrent|retarded|dickheads|scumbags|shitheads|a waste of space';
+const HATE_RULES: Array<[RegExp, string]> = [
+  [new RegExp(`\\b(?:${GROUP})(?: people| lives| folk)?(?: like (?:you|them)(?: all)?)? (?:are|is|were) (?:all |just |so |such |nothing but |total |complete |massive |absolute |the |a |no better than |like )*(?:${DEROG})\\b`, 'g'), 'group-derogation'],
+  [new RegExp(`\\bi (?:really |absolutely |just |fucking )?(?:hate|despise|detest|loathe|can'?t stand) (?:all )?(?:${GROUP})\\b`, 'g'), 'hate-group'],
+  [new RegExp(`\\b(?:contempt|hatred|disgust) for (?:all )?(?:${GROUP})\\b`, 'g'), 'hate-group'],
+  [new RegExp(`\\b(?:${GROUP})(?: people)? (?:lives )?(?:are not|aren'?t|don'?t|do not) (?:worth|matter)\\b`, 'g'), 'group-worthless'],
+];
+const PHRASE_RULES: Array<[RegExp, Hit['category'], string]> = [
+  [/\b(?:fuck|screw|f\*\*k|sod) (?:you|u|ya|off)\b/g, 'insult', 'fuck-you'],
+  [/\bgo (?:and )?(?:fuck|screw) (?:yourself|yourselves)\b/g, 'insult', 'fuck-yourself'],
+  [/\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth|waste))\b/g, 'insult', 'dehumanising'],
+  [/\b(?:suck my (?:dick|cock|balls)|send (?:me )?(?:nudes|pics of your)|show (?:me )?your (?:tits|boobs|pussy)|sit on my (?:face|dick|cock))\b/g, 'sexual', 'sexual-demand'],
+  [/\byour (?:tits|boobs|pussy|arse|ass)\b/g, 'sexual', 'sexual-body'],
+];
+
+/** Lexicon and phrase rules for insults, slurs, sexual harassment and plain swearing. */
+export function detectAbuse(n: Normalised): Hit[] {
+  const hits: Hit[] = [];
+  const tokens = n.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const found = lookup(t.word);
+    if (!found) continue;
+    if (isNameUse(tokens, i)) continue;
+    const { strength, category } = found.entry;
+    const base = { nStart: t.nStart, nEnd: t.nEnd, rule: `lexicon:${found.word}` };
+    if (strength === 'swear') hits.push({ ...base, category: 'profanity', score: 0.9 });
+    else if (strength === 'hard_slur') hits.push({ ...base, category, score: 0.95 });
+    else if (isAimed(tokens, i, n.original)) hits.push({ ...base, category, score: 0.9 });
+    else if (strength === 'insult' || strength === 'slur') hits.push({ ...base, category: 'profanity', score: 0.7 });
+  }
+  for (const [re, rule] of HATE_RULES) hits.push(...matchAll(n, re, 'hate', rule, 0.9));
+  for (const [re, cat, rule] of PHRASE_RULES) hits.push(...matchAll(n, re, cat, rule, 0.9));
+  return hits;
+}

@@ -1,0 +1,56 @@
+import { IDENTITY_GROUPS } from './lexicon.ts';
+
+// Building blocks for the threat patterns in threat.ts. All match the normalised text
+// (lower-case ASCII, single words), so obfuscated spellings are already undone.
+
+const GROUP = IDENTITY_GROUPS.split(/\s+/).filter(Boolean).join('|');
+
+/** Someone the threat lands on: a pronoun, "your kids", "that councillor", "those Muslims". */
+const PERSON =
+  `person|people|persons|man|men|woman|women|guy|guys|lad|lads|girl|girls|boy|boys|kid|kids|child|children|family|` +
+  `families|wife|husband|partner|son|sons|daughter|daughters|baby|babies|mum|mother|dad|father|parents|councillor|` +
+  `councillors|cllr|mp|mps|mayor|politician|politicians|traitor|traitors|officer|officers|leader|bastard|bastards|` +
+  `bitch|bitches|cunt|cunts|scum|scumbag|scumbags|twat|twats|tory|tories|remoaner|remoaners|paedo|paedos|nonce|` +
+  `prick|slag|whore|lot|neck|throat|head|face|legs|kneecaps|skull|brains|house|home|car|office|surgery|windows|` +
+  `staff|dog|cat|pets|${GROUP}`;
+const PRONOUN =
+  `you|u|ya|yah|yous|youse|ye|yall|y'all|him|her|them|everyone|everybody|all of you|each of you|one of you|` +
+  `the lot of you|the pair of you|all of them`;
+const DET = `the next|the|that|this|those|these|every|all|any|each|some|a|an|his|her|their|our|your|ur|yer`;
+const OWNED = `neck|throat|head|face|legs|kneecaps|skull|brains|house|home|car|kids|children|family|wife|husband|door|windows|office`;
+export const TARGET =
+  `(?:(?:${DET})(?: (?!and\\b|or\\b|but\\b|if\\b|for\\b)[a-z'*]+){0,2} (?:${PERSON})s?(?:(?:'s|s'|') (?:${OWNED}))?|(?:${PRONOUN}))\\b(?!')`;
+/** The subject of a third-person prediction/wish ("that woman will die", "traitors should hang"). */
+export const SUBJECT = `(?:(?:${DET} )?(?:[a-z'*]+ ){0,2}(?:${PERSON})|you|he|she|they|you all|you lot)`;
+
+/** Harm verbs that threaten life or serious injury, with their inflections. */
+export const LETHAL =
+  `kill|kills|killing|murder|murders|murdering|stab|stabs|stabbing|shoot|shoots|shooting|behead|beheading|decapitate|` +
+  `strangle|strangling|hang|hanging|lynch|lynching|execute|executing|slaughter|slaughtering|butcher|butchering|gut|` +
+  `knife|bomb|bombing|torch|firebomb|petrol bomb|gas|gassing|exterminate|massacre|assassinate|drown|choke|bury|end|` +
+  `snap|slit|cut|cutting|blow up|run over|set fire to|set light to|burn|burning|rape|raping|shank|smother|poison|` +
+  `put down|put a bullet in|put a bullet through|put a knife in|cave in|curb stomp|kneecap|acid|throw acid at|` +
+  `torture|torturing|maim|cripple|break|blow away|string up|take out|wipe out|eliminate|finish off|do in|gun down|mow down`;
+/** Harm verbs for assault and intimidation short of a threat to life. */
+export const HURT =
+  `hurt|hurting|harm|harming|beat up|batter|battering|punch|punching|kick|kicking|smash|smashing|smack|slap|` +
+  `thump|deck|glass|attack|attacking|hit|headbutt|spit on|bash|lamp|twat|chin|leather|` +
+  `come for|come after|coming for|coming after|terrorise|terrorize|stalk|harass`;
+
+/** First person about to act: "I'll", "we're going to", "imma", "I could". */
+export const INTENT =
+  `\\b(?:imma|ima|(?:i|we|me and the lads|me and my mates)(?:'ll|ll| will| shall| wil|'d| would| could| might| can|` +
+  `(?: am|'m|m| are|'re| re)? (?:going to|gonna|gunna|about to|coming to|coming round to|coming over to|coming back to|here to)|` +
+  ` (?:gonna|gunna|wanna)|(?: really| truly| honestly| fucking| seriously)? (?:want|intend|plan|mean|promise|swear|vow|need|hope) to|` +
+  `'d (?:love|like) to| would (?:love|like) to| can'?t wait to))`;
+export const ADVERBS =
+  `(?: (?:just|really|fucking|personally|actually|definitely|literally|gladly|happily|soon|one day|eventually|` +
+  `easily|still|also|then|go and|come and|come round and|come over and|find you and|track you down and|` +
+  `hunt you down and|wait for you and|make sure i|make sure we|be the one to|get someone to|pay someone to|` +
+  `get the lads to|personally))*`;
+
+/** Objects that make a harm verb an idiom: "shoot you an email", "hit you up". */
+export const IDIOM_AFTER =
+  `(?: (?:an?|the|over|across|back)? ?(?:e-?mail|emails|message|messages|text|line|note|quick|update|invite|link|copy|` +
+  `reminder|dm|pm|call|details|letter|reply|response|agenda|form|number)\\b| up\\b| with (?:a|an|the|some) (?:fine|bill|question|` +
+  `fact|letter|report|email)| to it\\b| at (?:the )?(?:polls|ballot|election|count|hustings|debate|vote|game|quiz|chess|pool|darts)| in (?:the|next|may) (?:election|polls|vote|debate|race|ballot|count)| out of office| from office| with kindness| down (?:at|in) the (?:election|polls|ballot))`;
