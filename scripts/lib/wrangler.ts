@@ -1,0 +1,106 @@
+// Drives the project's own wrangler (node_modules/.bin) for the local stack, the
+// admin CLI and integration tests. Never phones home.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+/** Where D1/R2 live: the default local state, a custom folder, or Cloudflare. */
+export interface Store {
+  remote?: boolean;
+  persistTo?: string;
+}
+
+export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    WRANGLER_LOG_PATH: process.env.WRANGLER_LOG_PATH ?? join(ROOT, '.wrangler', 'logs'),
+    NO_UPDATE_NOTIFIER: '1',
+    ...extra,
+  };
+}
+
+const storeArgs = (s: Store): string[] => (s.remote ? ['--remote'] : ['--local', ...(s.persistTo ? ['--persist-to', s.persistTo] : [])]);
+
+export function runWrangler(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(WRANGLER, args, { cwd: ROOT, env: wranglerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(new Error(`wrangler ${args.slice(0, 3).join(' ')} failed (${code}):\n${stderr || stdout}`));
+    });
+  });
+}
+
+export async function applyMigrations(store: Store = {}): Promise<void> {
+  await runWrangler(['d1', 'migrations', 'apply', 'DB', ...storeArgs(store)]);
+}
+
+/** SQL string literal; D1 via the CLI takes no bound parameters. */
+export const sqlString = (v: string | null | undefined): string => (v == null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+
+/** Runs SQL against D1 and returns the rows of the last statement. */
+export async function d1<T = Record<string, unknown>>(sql: string, store: Store = {}): Promise<T[]> {
+  const { stdout } = await runWrangler(['d1', 'execute', 'DB', ...storeArgs(store), '--json', '--command', sql]);
+  const start = stdout.indexOf('[');
+  const parsed = JSON.parse(stdout.slice(start)) as { results: T[] }[];
+  return parsed[parsed.length - 1]?.results ?? [];
+}
+
+export interface RunningWorker {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `wrangler dev` on 127.0.0.1, resolved once /api/v1/health answers. */
+export async function startWorker(opts: { port: number; persistTo?: string; vars?: Record<string, string>; inherit?: boolean }): Promise<RunningWorker> {
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false'];
+  if (opts.persistTo) args.push('--persist-to', opts.persistTo);
+  for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
+  const child = spawn(WRANGLER, args, { cwd: ROOT, env: wranglerEnv(), stdio: opts.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${opts.port}`;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, 'SIGINT');
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/v1/health`);
+      if (res.ok) return { url, process: child, stop };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not become ready within 60 s:\n${output}`);
+}

@@ -1,0 +1,44 @@
+// `npm start`: the whole product on this machine, on embedded storage (.wrangler/).
+// Applies migrations, creates the first admin on first run, then runs the Worker.
+import { applyMigrations, startWorker } from './lib/wrangler.ts';
+import { countUsers, createCouncil, createUser, issueToken } from './lib/principals.ts';
+
+const PORT = Number(process.env.PORT ?? 8787);
+const COUNCIL_NAME = process.env.WARDGUARD_COUNCIL_NAME ?? 'Example Borough Council';
+
+console.log('Wardguard: applying database migrations (local D1)…');
+await applyMigrations();
+
+if ((await countUsers({})) === 0) {
+  const councilId = await createCouncil(COUNCIL_NAME, {});
+  const admin = await createUser({}, councilId, { name: 'Administrator', role: 'admin' });
+  const token = await issueToken({}, admin.id, 'first run');
+  console.log(`
+First run: created "${COUNCIL_NAME}" and an admin.
+
+  Admin token (shown once, stored only as a hash):
+
+    ${token.token}
+
+  Add people with: npm run admin -- create-user --name "Jane Smith" --role councillor
+`);
+}
+
+const worker = await startWorker({ port: PORT, vars: { ENABLE_BENCH_ROUTES: '1' }, inherit: true });
+console.log(`\nWardguard Worker: ${worker.url}  (API ${worker.url}/api/v1, Ctrl-C to stop)\n`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await worker.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+worker.process.on('exit', (code) => {
+  if (!stopping) {
+    console.error(`wrangler dev exited (${code}).`);
+    process.exit(code ?? 1);
+  }
+});
