@@ -10,6 +10,7 @@ import { diaryRoutes } from './routes/diary.ts';
 import { custodyRoutes } from './routes/custody.ts';
 import { tokenRoutes, userRoutes } from './routes/users.ts';
 import { benchRoutes } from './routes/bench.ts';
+import { mailRoutes } from './routes/mail.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -30,6 +31,7 @@ export function createApp() {
     .route('/custody', custodyRoutes)
     .route('/users', userRoutes)
     .route('/tokens', tokenRoutes)
+    .route('/mail', mailRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();
