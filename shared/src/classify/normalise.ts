@@ -98,9 +98,10 @@ function foldCharacters(src: string): Piece[] {
     const raw = src.slice(i, i + len);
     if (!ZERO_WIDTH.test(raw)) {
       const folded = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      // One piece per UTF-16 unit, so piece indices line up with string indices later on.
       for (const ch of folded) {
         const mapped = CONFUSABLES.get(ch) ?? ch;
-        for (const m of mapped) out.push({ ch: m, s: i, e: i + len });
+        for (let k = 0; k < mapped.length; k++) out.push({ ch: mapped[k]!, s: i, e: i + len });
       }
     }
     i += len;

@@ -1,0 +1,139 @@
+import { detectAbuse } from './abuse.ts';
+import { dedupeHits, severityOf } from './combine.ts';
+import type { Hit } from './hit.ts';
+import { originalPhrase } from './hit.ts';
+import { htmlToText } from './html-text.ts';
+import { IDENTITY_GROUPS } from './lexicon.ts';
+import type { LinearModel } from './model.ts';
+import { defaultModel } from './model.ts';
+import { normalise } from './normalise.ts';
+import type { Normalised } from './normalise.ts';
+import { splitEmail } from './split-email.ts';
+import { detectThreats } from './threat.ts';
+import type { Category, Evidence, Verdict } from './verdict.ts';
+import { emptyScores } from './verdict.ts';
+import { VOCABULARY } from './vocabulary.ts';
+
+export const CLASSIFIER_VERSION = '1.0.0';
+
+export interface ClassifyInput {
+  subject?: string;
+  body: string;
+  html?: string;
+}
+
+export interface ClassifyOptions {
+  /** Swap the shipped model (tests, experiments). `null` runs rules only. */
+  model?: LinearModel | null;
+  /** Treat the body as a whole email: strip quoted replies and signature before scoring. Default true. */
+  email?: boolean;
+}
+
+const GROUP_WORDS = new Set(IDENTITY_GROUPS.split(/\s+/).filter((w) => w && w !== 'people'));
+const ARMOURED = /-----BEGIN (?:PGP|SMIME|ENCRYPTED)|^Content-Type: application\/(?:pkcs7|pgp)/m;
+
+type Field = 'subject' | 'body';
+interface FieldResult {
+  field: Field;
+  n: Normalised;
+  hits: Hit[];
+}
+
+/**
+ * Decide how dangerous a message is and say why. Rules find threats, slurs and insults
+ * (every flag names the phrase and rule); a small learned model adds identity-based hate and
+ * insults the rules miss. Offsets in evidence point into `input.subject` / `input.body`
+ * (or `verdict.bodyText` when the body came from HTML).
+ *
+ * @example classify({ body: "I know where you live" }).severity // 'threat'
+ */
+export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Verdict {
+  const model = options.model === undefined ? defaultModel() : options.model;
+  const version = `${CLASSIFIER_VERSION}+${model ? model.version : 'rules'}`;
+  let body = typeof input.body === 'string' ? input.body : '';
+  let bodyText: string | undefined;
+  if (body.trim() === '' && typeof input.html === 'string' && input.html.trim() !== '') {
+    bodyText = htmlToText(input.html);
+    body = bodyText;
+  }
+  const parts = options.email === false ? { own: body, quoted: '', signature: '' } : splitEmail(body);
+  const results: FieldResult[] = [];
+  if (input.subject?.trim()) results.push(scoreField('subject', input.subject, model));
+  const readable = parts.own.trim() !== '' && !ARMOURED.test(body) && /\p{L}{2}/u.test(parts.own);
+  if (readable) results.push(scoreField('body', parts.own, model));
+
+  const scores = emptyScores();
+  const evidence: Evidence[] = [];
+  const categories = new Set<Category>();
+  for (const r of results) {
+    for (const h of r.hits) {
+      categories.add(h.category);
+      scores[h.category] = Math.max(scores[h.category], h.score);
+      const source = h.rule.startsWith('model') ? 'model' : 'rule';
+      evidence.push({ category: h.category, ...originalPhrase(r.n, h), source, rule: h.rule, field: r.field });
+    }
+  }
+  let severity = severityOf(categories);
+  let error: string | undefined;
+  if (!readable && severity === 'clean') {
+    severity = 'review';
+    error = ARMOURED.test(body) ? 'ENCRYPTED_BODY' : body.trim() === '' ? 'EMPTY_BODY' : 'UNREADABLE_BODY';
+  }
+  const verdict: Verdict = {
+    severity,
+    categories: [...categories],
+    scores,
+    evidence,
+    version,
+  };
+  if (categories.has('self_harm')) verdict.welfare = true;
+  if (bodyText !== undefined) verdict.bodyText = bodyText;
+  if (parts.quoted || parts.signature) verdict.email = { quoted: parts.quoted, signature: parts.signature };
+  if (error) verdict.error = error;
+  return verdict;
+}
+
+function scoreField(field: Field, text: string, model: LinearModel | null): FieldResult {
+  const n = normalise(text, { vocabulary: VOCABULARY });
+  const hits = [...detectThreats(n), ...detectAbuse(n)];
+  if (model) hits.push(...modelHits(n, model, hits));
+  return { field, n, hits: dedupeHits(hits) };
+}
+
+/**
+ * The model scores each sentence; a sentence above its threshold becomes hate (if it names an
+ * identity group) or insult. It only adds what the rules did not already explain.
+ */
+function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const s of sentences(n)) {
+    const p = model.predict(s);
+    if (p < model.threshold) continue;
+    const first = s.tokens[0]!;
+    const last = s.tokens[s.tokens.length - 1]!;
+    const covered = ruleHits.some(
+      (h) => (h.category === 'hate' || h.category === 'insult' || h.category === 'threat_to_life') && h.nStart < last.nEnd && first.nStart < h.nEnd,
+    );
+    if (covered) continue;
+    const category: Category = s.tokens.some((t) => GROUP_WORDS.has(t.word)) ? 'hate' : 'insult';
+    out.push({ category, rule: 'model:linear', nStart: first.nStart, nEnd: last.nEnd, score: Math.round(p * 1000) / 1000 });
+  }
+  return out;
+}
+
+/** Sentences as views over the same normalised text (tokens re-used, offsets unchanged). */
+function sentences(n: Normalised): Normalised[] {
+  const out: Normalised[] = [];
+  let cur: Normalised['tokens'] = [];
+  const flush = () => {
+    if (cur.length > 0) out.push({ ...n, tokens: cur });
+    cur = [];
+  };
+  for (const t of n.tokens) {
+    if (t.sentenceStart && cur.length >= 3) flush();
+    cur.push(t);
+    if (cur.length >= 60) flush();
+  }
+  flush();
+  return out;
+}
