@@ -12,3 +12,4 @@ export * from './api/diary.ts';
 export * from './api/custody.ts';
 export * from './auth/token.ts';
 export * from './auth/initials.ts';
+export * from './evidence/signature.ts';

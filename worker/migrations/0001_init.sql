@@ -77,6 +77,9 @@ CREATE TABLE evidence_items (
   received_at TEXT NOT NULL,
   idempotency_key TEXT NOT NULL,
   manifest_sha256 TEXT NOT NULL,
+  -- Device signature over the manifest (extension captures); NULL when unsigned.
+  signature_key_sha256 TEXT,
+  signature TEXT,
   UNIQUE (councillor_id, idempotency_key),
   UNIQUE (council_id, exhibit_ref)
 );

@@ -76,15 +76,26 @@ export async function manifestFor(files: FileSpec[], extra: Partial<BundleManife
   };
 }
 
-export function bundleForm(manifest: unknown, files: { name: string; bytes: Uint8Array; type?: string }[]): FormData {
+export function bundleForm(manifest: unknown, files: { name: string; bytes: Uint8Array; type?: string }[], signature?: unknown): FormData {
   const form = new FormData();
   form.append('manifest', typeof manifest === 'string' ? manifest : JSON.stringify(manifest));
+  if (signature !== undefined) form.append('signature', typeof signature === 'string' ? signature : JSON.stringify(signature));
   for (const f of files) form.append('file', new File([f.bytes], f.name, { type: f.type ?? 'application/octet-stream' }));
   return form;
 }
 
-export async function upload(token: string, manifest: unknown, files: { name: string; bytes: Uint8Array }[]): Promise<Response> {
-  return api(token, '/evidence', { method: 'POST', body: bundleForm(manifest, files) });
+export async function upload(token: string, manifest: unknown, files: { name: string; bytes: Uint8Array }[], signature?: unknown): Promise<Response> {
+  return api(token, '/evidence', { method: 'POST', body: bundleForm(manifest, files, signature) });
+}
+
+const b64url = (buf: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buf))).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+
+/** Signs manifest text the way the extension does: a non-extractable P-256 device key. */
+export async function signManifest(manifestText: string) {
+  const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const jwk = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as JsonWebKey;
+  const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, new TextEncoder().encode(manifestText));
+  return { alg: 'ES256', publicKeyJwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, value: b64url(sig as ArrayBuffer) };
 }
 
 /** What is stored in total, to prove a refused upload left nothing behind. */

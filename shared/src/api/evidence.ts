@@ -30,5 +30,7 @@ export interface EvidenceView {
   capturedBy: string;
   receivedAt: string;
   manifestSha256: string;
+  /** Fingerprint of the capturing device's key when the manifest was signed. */
+  signatureKeySha256: string | null;
   artifacts: ArtifactView[];
 }

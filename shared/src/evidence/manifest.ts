@@ -40,6 +40,7 @@ export const receiptSchema = z.object({
   serverTime: z.string(),
   manifestSha256: z.string(),
   duplicate: z.boolean(),
+  signatureKeySha256: z.string().nullable(),
   artifacts: z.array(z.object({ id: z.string(), name: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() })),
 });
 export type Receipt = z.infer<typeof receiptSchema>;

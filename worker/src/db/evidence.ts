@@ -14,6 +14,7 @@ interface ItemRow {
   captured_by: string;
   received_at: string;
   manifest_sha256: string;
+  signature_key_sha256: string | null;
 }
 interface ArtifactRow {
   id: string;
@@ -25,7 +26,8 @@ interface ArtifactRow {
   r2_key: string;
 }
 
-const ITEM_COLUMNS = 'id, kind, exhibit_ref, title, councillor_id, case_id, perpetrator_id, metadata, captured_at, captured_by, received_at, manifest_sha256';
+const ITEM_COLUMNS =
+  'id, kind, exhibit_ref, title, councillor_id, case_id, perpetrator_id, metadata, captured_at, captured_by, received_at, manifest_sha256, signature_key_sha256';
 const toArtifact = (a: ArtifactRow): ArtifactView => ({ id: a.id, name: a.name, mediaType: a.media_type, size: a.size, sha256: a.sha256 });
 const toView = (r: ItemRow, artifacts: ArtifactRow[]): EvidenceView => ({
   id: r.id,
@@ -40,6 +42,7 @@ const toView = (r: ItemRow, artifacts: ArtifactRow[]): EvidenceView => ({
   capturedBy: r.captured_by,
   receivedAt: r.received_at,
   manifestSha256: r.manifest_sha256,
+  signatureKeySha256: r.signature_key_sha256,
   artifacts: artifacts.map(toArtifact),
 });
 
@@ -57,6 +60,8 @@ export interface NewItem {
   receivedAt: string;
   idempotencyKey: string;
   manifestSha256: string;
+  signatureKeySha256?: string | null;
+  signature?: string | null;
 }
 export interface NewArtifact extends ArtifactView {
   r2Key: string;
@@ -72,12 +77,13 @@ export function insertItemStatements(db: D1Database, item: NewItem, artifacts: N
     db
       .prepare(
         `INSERT INTO evidence_items (id, council_id, councillor_id, case_id, perpetrator_id, kind, exhibit_ref, title, metadata,
-           captured_at, captured_by, received_at, idempotency_key, manifest_sha256)
-         SELECT ?, ?, ?, ?, ?, ?, initials || '/' || exhibit_seq, ?, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?`,
+           captured_at, captured_by, received_at, idempotency_key, manifest_sha256, signature_key_sha256, signature)
+         SELECT ?, ?, ?, ?, ?, ?, initials || '/' || exhibit_seq, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?`,
       )
       .bind(
         item.id, item.councilId, item.councillorId, item.caseId, item.perpetratorId, item.kind, item.title, JSON.stringify(item.metadata),
-        item.capturedAt, item.capturedBy, item.receivedAt, item.idempotencyKey, item.manifestSha256, item.councillorId,
+        item.capturedAt, item.capturedBy, item.receivedAt, item.idempotencyKey, item.manifestSha256,
+        item.signatureKeySha256 ?? null, item.signature ?? null, item.councillorId,
       ),
     ...artifacts.map((a) =>
       db

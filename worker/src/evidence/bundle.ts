@@ -3,7 +3,10 @@ import {
   bundleManifestSchema,
   canonicalJson,
   contentMatchesMediaType,
+  keyFingerprint,
+  manifestSignatureSchema,
   sha256Hex,
+  verifyManifestSignature,
   WardguardError,
   type ArtifactEntry,
   type BundleManifest,
@@ -14,10 +17,15 @@ export interface VerifiedFile {
   entry: ArtifactEntry;
   bytes: Uint8Array;
 }
+export interface VerifiedSignature {
+  keySha256: string;
+  json: string;
+}
 export interface VerifiedBundle {
   manifest: BundleManifest;
   manifestSha256: string;
   files: VerifiedFile[];
+  signature: VerifiedSignature | null;
 }
 export interface BundleLimits {
   maxArtifactBytes: number;
@@ -41,7 +49,11 @@ export async function parseBundle(body: Uint8Array, contentType: string, limits:
 
   // workers-types declares FormData values as strings only; file parts are Files at run time.
   const entries = [...(form.entries() as unknown as Iterable<[string, File | string]>)];
-  const manifest = await readManifest(entries.find(([k]) => k === 'manifest')?.[1] ?? null);
+  const manifestPart = entries.find(([k]) => k === 'manifest')?.[1] ?? null;
+  const manifestText = manifestPart === null ? null : typeof manifestPart === 'string' ? manifestPart : await manifestPart.text();
+  const manifest = readManifest(manifestText);
+  const signaturePart = entries.find(([k]) => k === 'signature')?.[1] ?? null;
+  const signature = signaturePart === null ? null : await checkSignature(signaturePart, manifestText!);
   const declared = new Map<string, ArtifactEntry>();
   for (const entry of manifest.artifacts) {
     assertSafeArtifactName(entry.name);
@@ -54,7 +66,7 @@ export async function parseBundle(body: Uint8Array, contentType: string, limits:
 
   const received = new Map<string, Uint8Array>();
   for (const [field, value] of entries) {
-    if (field === 'manifest') continue;
+    if (field === 'manifest' || field === 'signature') continue;
     if (field !== 'file' || typeof value === 'string') throw new WardguardError('UNEXPECTED_FIELD', `Unexpected form field "${field.slice(0, 60)}".`);
     const name = value.name;
     assertSafeArtifactName(name);
@@ -79,12 +91,28 @@ export async function parseBundle(body: Uint8Array, contentType: string, limits:
     }
     files.push({ entry, bytes });
   }
-  return { manifest, manifestSha256: await sha256Hex(canonicalJson(manifest)), files };
+  return { manifest, manifestSha256: await sha256Hex(canonicalJson(manifest)), files, signature };
 }
 
-async function readManifest(part: File | string | null): Promise<BundleManifest> {
-  if (part === null) throw new WardguardError('INVALID_MANIFEST', 'The bundle has no "manifest" part.');
+/** An optional device signature must verify over the manifest part's exact bytes. */
+async function checkSignature(part: File | string, manifestText: string): Promise<VerifiedSignature> {
   const text = typeof part === 'string' ? part : await part.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new WardguardError('INVALID_SIGNATURE', 'The signature part is not valid JSON.');
+  }
+  const parsed = manifestSignatureSchema.safeParse(raw);
+  if (!parsed.success) throw new WardguardError('INVALID_SIGNATURE', describeIssues(parsed.error.issues));
+  if (!(await verifyManifestSignature(parsed.data, new TextEncoder().encode(manifestText)))) {
+    throw new WardguardError('SIGNATURE_MISMATCH', 'The manifest signature does not verify: the manifest was changed after it was signed.');
+  }
+  return { keySha256: await keyFingerprint(parsed.data.publicKeyJwk), json: JSON.stringify(parsed.data) };
+}
+
+function readManifest(text: string | null): BundleManifest {
+  if (text === null) throw new WardguardError('INVALID_MANIFEST', 'The bundle has no "manifest" part.');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
