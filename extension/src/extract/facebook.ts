@@ -36,6 +36,17 @@ export function parseFacebookUrl(href: string | null, base: URL): FacebookUrl {
   return { postId, authorId: authorId && /^\d+$/.test(authorId) ? authorId : null, commentId: p.get('comment_id'), handle };
 }
 
+const TRACKING_PARAMS = /^(__cft__|__tn__|__xts__|ref|fref|refid|hc_ref|comment_tracking|mibextid|rdid|share_url)/;
+
+/** Drops Facebook's per-viewer tracking parameters so the permalink is the same for everyone. */
+export function cleanFacebookUrl(href: string | null, base: URL): string | null {
+  const abs = absoluteUrl(href, base);
+  if (!abs) return null;
+  const u = new URL(abs);
+  for (const key of [...u.searchParams.keys()]) if (TRACKING_PARAMS.test(key)) u.searchParams.delete(key);
+  return u.href;
+}
+
 function authorLink(container: Element): Element | null {
   return (
     safeQuery(container, 'h2 a[href], h3 a[href], h4 a[href], strong a[href]') ??
@@ -45,7 +56,9 @@ function authorLink(container: Element): Element | null {
 
 /** Meta's embedded Relay data: the story node with `post_id`, its actors and `creation_time`. */
 function applyStoryJson(draft: Draft, blobs: unknown[], postId: string | null): void {
-  const story = findObject(blobs, (o) => str(o['post_id']) !== null && (postId === null || str(o['post_id']) === postId));
+  // URLs often carry the obfuscated `pfbid…` form; the Relay story then holds the numeric post_id.
+  const numeric = postId !== null && /^\d+$/.test(postId) ? postId : null;
+  const story = findObject(blobs, (o) => str(o['post_id']) !== null && (numeric === null || str(o['post_id']) === numeric));
   if (!story) return;
   const actor = getPath(story, 'actors', 0) ?? findObject([story], (o) => Array.isArray(o['actors']))?.['actors'];
   const actorObj = (Array.isArray(actor) ? actor[0] : actor) as JsonObject | undefined;
@@ -69,6 +82,7 @@ export function extractFacebook(ctx: ExtractContext): Draft {
   const isComment = /^comment/i.test(attr(container, 'aria-label') ?? '');
   draft.isPagePost = !isComment;
 
+  if (draft.isPagePost) applyStoryJson(draft, readEmbeddedJson(ctx.doc), fromUrl.postId);
   if (container) {
     const author = authorLink(container);
     const authorUrl = parseFacebookUrl(attr(author, 'href'), ctx.url);
@@ -99,13 +113,13 @@ export function extractFacebook(ctx: ExtractContext): Draft {
     const self = parseFacebookUrl(attr(selfLink, 'href'), ctx.url);
     if (isComment) {
       setField(draft, 'postId', self.commentId, 'dom');
-      setField(draft, 'permalink', absoluteUrl(attr(selfLink, 'href'), ctx.url), 'dom');
+      setField(draft, 'permalink', cleanFacebookUrl(attr(selfLink, 'href'), ctx.url), 'dom');
       const parentId = fromUrl.postId ?? self.postId;
-      setField(draft, 'replyTo', { ...(parentId ? { postId: parentId } : {}), url: ctx.url.href }, 'dom');
+      setField(draft, 'replyTo', { ...(parentId ? { postId: parentId } : {}), url: cleanFacebookUrl(ctx.url.href, ctx.url) ?? ctx.url.href }, 'dom');
     } else {
       setField(draft, 'postId', self.postId, 'dom');
       setField(draft, 'authorId', self.authorId, 'dom');
-      setField(draft, 'permalink', absoluteUrl(attr(selfLink, 'href'), ctx.url), 'dom');
+      setField(draft, 'permalink', cleanFacebookUrl(attr(selfLink, 'href'), ctx.url), 'dom');
     }
     setField(draft, 'postTimestampText', selfLink ? visibleText(selfLink) : null, 'dom');
 
@@ -123,12 +137,11 @@ export function extractFacebook(ctx: ExtractContext): Draft {
   }
 
   if (draft.isPagePost) {
-    applyStoryJson(draft, readEmbeddedJson(ctx.doc), fromUrl.postId);
     setField(draft, 'postId', fromUrl.postId, 'url');
     setField(draft, 'authorId', fromUrl.authorId, 'url');
     const appLink = readMeta(ctx.doc, 'al:android:url', 'al:ios:url');
     setField(draft, 'authorId', /fb:\/\/profile\/(\d+)/.exec(appLink ?? '')?.[1], 'meta');
-    if (fromUrl.postId) setField(draft, 'permalink', ctx.url.href, 'url');
+    if (fromUrl.postId) setField(draft, 'permalink', cleanFacebookUrl(ctx.url.href, ctx.url), 'url');
   }
   if (!draft.values.authorId && (container || fromUrl.postId)) {
     addWarning(draft, 'No numeric Facebook profile id (profile.php?id=) found; only the profile name/vanity URL identifies the author');

@@ -16,7 +16,6 @@ export function fillFromJsonLd(draft: Draft, doc: Document, base: URL): void {
   setField(draft, 'postId', post.identifier, 'jsonld');
   setField(draft, 'permalink', absoluteUrl(post.url, base), 'jsonld');
   setField(draft, 'postTimestamp', post.datePublished, 'jsonld');
-  setField(draft, 'postTimestampText', post.datePublishedText, 'jsonld');
   setField(draft, 'mediaUrls', post.mediaUrls.map((u) => absoluteUrl(u, base)).filter((u): u is string => u !== null), 'jsonld');
   const replyUrl = absoluteUrl(post.replyToUrl, base);
   if (replyUrl) setField(draft, 'replyTo', { url: replyUrl }, 'jsonld');
@@ -28,7 +27,6 @@ export function fillFromMeta(draft: Draft, doc: Document, base: URL): void {
   setField(draft, 'permalink', absoluteUrl(readLink(doc, 'canonical') ?? readMeta(doc, 'og:url'), base), 'meta');
   const published = readMeta(doc, 'article:published_time', 'og:published_time', 'datePublished', 'uploadDate');
   setField(draft, 'postTimestamp', isoFromMachineTime(published), 'meta');
-  setField(draft, 'postTimestampText', published, 'meta');
   const author = readMeta(doc, 'article:author', 'author');
   if (author && !/^https?:/.test(author)) setField(draft, 'authorDisplayName', author, 'meta');
   else setField(draft, 'authorProfileUrl', absoluteUrl(author, base), 'meta');

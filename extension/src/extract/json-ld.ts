@@ -22,7 +22,6 @@ export interface JsonLdPost {
   authorUrl: string | null;
   authorId: string | null;
   datePublished: string | null;
-  datePublishedText: string | null;
   url: string | null;
   identifier: string | null;
   mediaUrls: string[];
@@ -66,7 +65,6 @@ function toPost(node: JsonObject, type: string): JsonLdPost {
     authorUrl: str(authorObj?.['url']),
     authorId: str(isObject(authorIdentifier) ? authorIdentifier['value'] : authorIdentifier),
     datePublished: isoFromMachineTime(date),
-    datePublishedText: str(date),
     url: str(node['url']) ?? str(node['@id']),
     identifier: str(isObject(identifier) ? identifier['value'] : identifier),
     mediaUrls: [...urls(node['image']), ...urls(node['video']), ...urls(node['contentUrl'])],

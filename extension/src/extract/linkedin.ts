@@ -55,11 +55,12 @@ export function extractLinkedIn(ctx: ExtractContext): Draft {
       ? textOf(el, '.comments-comment-item__main-content, .comments-comment-item-content-body, .comment__text')
       : textOf(el, '.update-components-text, .feed-shared-update-v2__description, [data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content');
     setField(draft, 'postText', text, 'dom');
-    const time = safeQuery(el, 'time');
+    // A post's own time sits in the actor block; any <time> further down belongs to its comments.
+    const time = safeQueryAll(el, 'time').find((t) => isComment || t.closest('.comments-comments-list, article.comments-comment-entity') === null) ?? null;
     setField(draft, 'postTimestamp', isoFromMachineTime(attr(time, 'datetime')), 'dom');
-    const shown =
-      (time ? visibleText(time) : null) ??
-      textOf(el, '.update-components-actor__sub-description span[aria-hidden="true"], .update-components-actor__sub-description');
+    const shown = isComment
+      ? (time ? visibleText(time) : null)
+      : (textOf(el, '.update-components-actor__sub-description span[aria-hidden="true"]') ?? (time ? visibleText(time) : null));
     setField(draft, 'postTimestampText', shown ? (shown.split('•')[0] ?? shown).trim() : null, 'dom');
     const urn = attr(el, 'data-urn') ?? attr(el, 'data-activity-urn') ?? attr(el, 'data-id') ?? '';
     if (isComment) {

@@ -78,6 +78,19 @@ export function extractMastodon(ctx: ExtractContext): Draft {
   const blobs = readEmbeddedJson(ctx.doc);
   const status = id ? findObject(blobs, (o) => str(o['id']) === id && 'created_at' in o && 'account' in o) : null;
   if (status) applyStatus(draft, status);
+  // The status replied to is usually rendered above it in the thread: take its author and link.
+  const replyTo = draft.values.replyTo;
+  const parentEl = replyTo?.postId ? safeQueryAll(ctx.doc, CONTAINER).find((c) => statusIdOf(c, ctx.url) === replyTo.postId) : undefined;
+  if (replyTo && parentEl) {
+    const account = textOf(safeQuery(parentEl, 'a.status__display-name, a.detailed-status__display-name'), '.display-name__account');
+    const parentAcct = account?.replace(/^@/, '');
+    const parentUrl = absoluteUrl(attr(safeQuery(parentEl, 'a.status__relative-time, a.detailed-status__datetime'), 'href'), ctx.url);
+    draft.values.replyTo = {
+      ...replyTo,
+      ...(parentAcct ? { authorHandle: parentAcct.includes('@') ? parentAcct : `${parentAcct}@${ctx.url.hostname}` } : {}),
+      ...(parentUrl ? { url: parentUrl } : {}),
+    };
+  }
   const handle = draft.values.authorHandle;
   const username = handle?.split('@')[0];
   const accountJson = username

@@ -1,5 +1,5 @@
 import type { PageState } from '@wardguard/shared/evidence/post-metadata';
-import { normaliseForMatch, safeQuery, visibleText } from './text.ts';
+import { normaliseForMatch, safeQueryAll, visibleText } from './text.ts';
 
 const UNAVAILABLE_PHRASES = [
   "this content isn't available right now", // Facebook
@@ -55,10 +55,9 @@ function findPhrase(text: string, phrases: string[]): string | null {
 
 /** True when the page asks for a password or carries a login form. */
 function hasLoginForm(doc: Document): boolean {
-  return (
-    safeQuery(doc, 'input[type="password"]') !== null ||
-    safeQuery(doc, 'form[action*="login"], form[action*="signin"], form#login_form, [data-testid="login-form"]') !== null
-  );
+  const forms = safeQueryAll(doc, 'input[type="password"], form[action*="login"], form[action*="signin"], form#login_form, [data-testid="login-form"]');
+  // A sign-in box in a sidebar or header (old Reddit) is furniture, not a wall.
+  return forms.some((el) => el.closest('aside, .side, header, nav, footer') === null);
 }
 
 /**

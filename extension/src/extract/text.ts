@@ -7,6 +7,9 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'HEAD']);
 
+/** Marks a line break the author made (`<br>`, newline in text), as opposed to one between blocks. */
+const HARD_BREAK = '\u2028';
+
 /** Stop walking after this many characters: callers cap far lower, this only bounds the work. */
 const WALK_MAX_CHARS = 200_000;
 
@@ -27,7 +30,10 @@ export function visibleText(root: Node | null | undefined, maxChars = WALK_MAX_C
     }
     if (node.nodeType === 3) {
       const text = node.nodeValue ?? '';
-      parts.push(text);
+      // Indentation between elements is layout; newlines inside real text are the author's (X and
+      // others render post text with pre-wrap).
+      if (/^\s*$/.test(text)) parts.push(text.includes('\n') ? '\n' : ' ');
+      else parts.push(text.replace(/\r\n?|\n/g, HARD_BREAK));
       length += text.length;
       continue;
     }
@@ -35,7 +41,7 @@ export function visibleText(root: Node | null | undefined, maxChars = WALK_MAX_C
     const tag = (node as Element).tagName?.toUpperCase() ?? '';
     if (SKIP_TAGS.has(tag)) continue;
     if (tag === 'BR') {
-      parts.push('\n');
+      parts.push(HARD_BREAK);
       continue;
     }
     if (tag === 'IMG') {
@@ -44,7 +50,6 @@ export function visibleText(root: Node | null | undefined, maxChars = WALK_MAX_C
       if (alt.length > 0 && alt.length <= 4) parts.push(alt);
       continue;
     }
-    if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') === 'true' && tag === 'SPAN') continue;
     const block = BLOCK_TAGS.has(tag);
     if (block) stack.push('\n');
     const children = node.childNodes;
@@ -54,7 +59,14 @@ export function visibleText(root: Node | null | undefined, maxChars = WALK_MAX_C
     }
     if (block) stack.push('\n');
   }
-  return tidyText(parts.join(''));
+  return tidyText(
+    parts
+      .join('')
+      .replace(/[ \t\f\v\u00a0\r]+/g, ' ')
+      .replace(/ *\n[ \n]*/g, '\n')
+      .replace(/\n*\u2028\n*/g, HARD_BREAK)
+      .replace(/\u2028/g, '\n'),
+  );
 }
 
 /** Collapses runs of spaces per line and blank-line runs, and trims. */

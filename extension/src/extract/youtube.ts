@@ -99,7 +99,6 @@ export function extractYouTube(ctx: ExtractContext): Draft {
   setField(draft, 'postText', title ? (description ? `${title}\n\n${description}` : title) : description, 'json');
   const published = str(getPath(micro, 'publishDate')) ?? str(getPath(micro, 'uploadDate'));
   setField(draft, 'postTimestamp', isoFromMachineTime(published), 'json');
-  setField(draft, 'postTimestampText', published, 'json');
   const thumb = str(getPath(micro, 'thumbnail', 'thumbnails', 0, 'url'));
   setField(draft, 'mediaUrls', thumb ? [thumb] : [], 'json');
 
