@@ -90,7 +90,7 @@ export function loadCouncillorEmails(): Example[] {
       const ex: Example = {
         id: `councillor:${i}`,
         text: r.text,
-        abusive: r.label !== 'clean',
+        abusive: r.label === 'abuse' || r.label === 'threat' || r.label === 'threat_to_life',
         threat: r.label === 'threat' || r.label === 'threat_to_life',
         group: r.group,
         heldOut: true,

@@ -1,0 +1,192 @@
+// `npm run eval`: Wardguard next to four npm profanity filters, same data, same run.
+import { classify } from '../src/classify/index.ts';
+import type { Verdict } from '../src/classify/index.ts';
+import { createBaselines } from './lib/baselines.ts';
+import type { Example } from './lib/datasets.ts';
+import { loadCouncillorEmails, loadDavidson, loadHateCheck, loadPetitions, loadPlaces } from './lib/datasets.ts';
+import { f3, pct, score, table } from './lib/metrics.ts';
+import { makeEmailBodies, measure } from './lib/throughput.ts';
+
+const ABUSIVE = new Set(['abuse', 'threat', 'threat_to_life']);
+const ANY_FLAG = new Set(['profanity', 'abuse', 'threat', 'threat_to_life']);
+const THREAT = new Set(['threat', 'threat_to_life']);
+
+interface System {
+  name: string;
+  /** Flag as abusive; `strictness` picks how Wardguard's severities map to the dataset's label. */
+  flags(ex: Example, mapping: 'abusive' | 'any'): boolean;
+  flagsThreat(ex: Example): boolean;
+}
+
+const cache = new Map<string, Verdict>();
+const verdictOf = (ex: Example): Verdict => {
+  let v = cache.get(ex.id);
+  if (!v) {
+    v = classify(ex.subject ? { subject: ex.subject, body: ex.text } : { body: ex.text });
+    cache.set(ex.id, v);
+  }
+  return v;
+};
+
+const wardguard: System = {
+  name: 'Wardguard',
+  flags: (ex, mapping) => (mapping === 'any' ? ANY_FLAG : ABUSIVE).has(verdictOf(ex).severity),
+  flagsThreat: (ex) => THREAT.has(verdictOf(ex).severity),
+};
+const systems: System[] = [
+  wardguard,
+  ...createBaselines().map((b) => ({
+    name: b.name,
+    flags: (ex: Example) => b.flags([ex.subject, ex.text].filter(Boolean).join('\n')),
+    flagsThreat: (ex: Example) => b.flags([ex.subject, ex.text].filter(Boolean).join('\n')),
+  })),
+];
+
+const hatecheck = loadHateCheck();
+const davidson = loadDavidson().filter((e) => e.heldOut);
+const councillor = loadCouncillorEmails();
+const petitions = loadPetitions();
+
+console.log(`# Wardguard classifier evaluation (${new Date().toISOString().slice(0, 10)})
+
+Label mapping ("abusive" for precision/recall/F1):
+- HateCheck: label_gold = hateful. Wardguard counts as flagging when severity is abuse, threat or
+  threat_to_life (profanity alone is NOT a flag: HateCheck's profanity_nh cases are non-hateful swearing).
+- Davidson: classes 0 (hate) and 1 (offensive language) are positive. Their "offensive" label is mostly
+  casual swearing ("bitch", "hoe"), so here Wardguard's profanity severity ALSO counts as a flag; the
+  strict row (Wardguard ≥ abuse) shows how much of it we treat as real abuse.
+- Councillor emails (our own hand-written set): abuse/threat/threat_to_life are positive; profanity-only,
+  self-harm, idioms, reported speech and angry criticism are negative. Wardguard flags at ≥ abuse.
+- npm filters: a flag is any match; for "threat recall" a filter gets credit for any flag on a threat.
+Held out from training: HateCheck templates with templ_id % 4 = 0 and all threat_*/spell_* cases;
+Davidson rows with fold 0 of 5 (only those are scored here); all petitions; all councillor emails; all places.
+`);
+
+function datasetRows(name: string, examples: Example[], mapping: 'abusive' | 'any'): string[][] {
+  const threats = examples.filter((e) => e.threat);
+  return systems.map((s) => {
+    const m = score(examples.map((e) => ({ label: e.abusive, predicted: s.flags(e, s === wardguard ? mapping : 'any') })));
+    const tr = threats.length ? pct(threats.filter((e) => s.flagsThreat(e)).length / threats.length) : '-';
+    return [name, s.name, String(m.n), f3(m.precision), f3(m.recall), f3(m.f1), tr, pct(m.flagRateOnNegatives)];
+  });
+}
+
+const rows = [
+  ...datasetRows('HateCheck held-out', hatecheck.filter((e) => e.heldOut), 'abusive'),
+  ...datasetRows('HateCheck all', hatecheck, 'abusive'),
+  ...datasetRows('Davidson test 20%', davidson, 'any'),
+  ...datasetRows('Davidson strict', davidson, 'abusive').slice(0, 1).map((r) => [r[0]!, 'Wardguard ≥ abuse', ...r.slice(2)]),
+  ...datasetRows('Councillor emails', councillor, 'abusive'),
+];
+console.log('## Abusive vs not\n');
+console.log(table(['dataset', 'system', 'n', 'P', 'R', 'F1', 'threat R', 'FP rate'], rows));
+
+// Pooled threat recall across every threat-labelled example we have.
+const allThreats = [...hatecheck, ...councillor].filter((e) => e.threat);
+console.log(`\n## Threat recall, pooled (HateCheck threat_* + councillor threats, n=${allThreats.length})\n`);
+console.log(
+  table(
+    ['system', 'threat recall', 'threats flagged as threat_to_life'],
+    systems.map((s) => [
+      s.name,
+      pct(allThreats.filter((e) => s.flagsThreat(e)).length / allThreats.length),
+      s === wardguard ? pct(allThreats.filter((e) => verdictOf(e).severity === 'threat_to_life').length / allThreats.length) : '-',
+    ]),
+  ),
+);
+const lifeThreats = councillor.filter((e) => e.group && e.threat && e.id && verdictOfLabel(e) === 'threat_to_life');
+function verdictOfLabel(e: Example): string {
+  return e.threat && /^(?:intent|you-will-die|normative|wish|incitement|political)$/.test(e.group) ? 'threat_to_life' : '';
+}
+console.log(
+  `\nCouncillor threats to life (n=${lifeThreats.length}): Wardguard severity threat_to_life ${pct(lifeThreats.filter((e) => verdictOf(e).severity === 'threat_to_life').length / Math.max(lifeThreats.length, 1))}, any threat ${pct(lifeThreats.filter((e) => wardguard.flagsThreat(e)).length / Math.max(lifeThreats.length, 1))}`,
+);
+
+console.log('\n## HateCheck per functionality (share of cases where the system agrees with the label)\n');
+const funcs = [...new Set(hatecheck.map((e) => e.group))].sort();
+console.log(
+  table(
+    ['functionality', 'n', 'label', ...systems.map((s) => s.name.split(' ')[0]!)],
+    funcs.map((f) => {
+      const ex = hatecheck.filter((e) => e.group === f);
+      const hateful = ex[0]!.abusive;
+      return [
+        f + (/^(?:threat_|spell_)/.test(f) ? ' *' : ''),
+        String(ex.length),
+        hateful ? 'hateful' : 'not',
+        ...systems.map((s) => pct(ex.filter((e) => s.flags(e, 'abusive') === e.abusive).length / ex.length)),
+      ];
+    }),
+  ),
+);
+console.log('(* never used in training)');
+
+console.log('\n## Councillor emails by group (share flagged at ≥ abuse; threats: share flagged as threat)\n');
+const groups = [...new Set(councillor.map((e) => `${e.abusive ? 'abusive' : 'ok'}:${e.group}`))].sort();
+console.log(
+  table(
+    ['label:group', 'n', ...systems.map((s) => s.name.split(' ')[0]!)],
+    groups.map((g) => {
+      const ex = councillor.filter((e) => `${e.abusive ? 'abusive' : 'ok'}:${e.group}` === g);
+      return [g, String(ex.length), ...systems.map((s) => pct(ex.filter((e) => s.flags(e, 'abusive')).length / ex.length))];
+    }),
+  ),
+);
+const welfare = councillor.filter((e) => e.group === 'welfare');
+console.log(`Self-harm messages with welfare flag: ${welfare.filter((e) => verdictOf(e).welfare).length}/${welfare.length}; flagged as a threat: ${welfare.filter((e) => wardguard.flagsThreat(e)).length}`);
+
+console.log('\n## Legitimate political text: UK Parliament petitions (must stay clean)\n');
+console.log(
+  table(
+    ['system', 'n', 'flagged ≥ abuse', 'any flag'],
+    systems.map((s) => [
+      s.name,
+      String(petitions.length),
+      pct(petitions.filter((e) => s.flags(e, 'abusive')).length / petitions.length),
+      pct(petitions.filter((e) => s.flags(e, 'any')).length / petitions.length),
+    ]),
+  ),
+);
+const petitionFlags = petitions.filter((e) => wardguard.flags(e, 'any'));
+for (const e of petitionFlags.slice(0, 5)) {
+  const v = verdictOf(e);
+  console.log(`  Wardguard ${v.severity}: ${v.evidence.map((x) => `"${x.phrase}" (${x.rule})`).join(', ')}`);
+}
+
+const places = loadPlaces();
+const TEMPLATES = [
+  'The next ward surgery will be held in {p} on Tuesday.',
+  '{p} has a new bus timetable from Monday.',
+  'My aunt moved to {p} last year and loves it.',
+];
+const placeExamples: Example[] = places.flatMap((p, i) =>
+  TEMPLATES.map((t, j) => ({ id: `place:${i}:${j}`, text: t.replace('{p}', p), abusive: false, threat: false, group: p, heldOut: true })),
+);
+console.log(`\n## UK place names in neutral sentences (${places.length} places × ${TEMPLATES.length} sentences)\n`);
+console.log(
+  table(
+    ['system', 'sentences flagged (any severity)', 'places flagged'],
+    systems.map((s) => {
+      const flagged = placeExamples.filter((e) => s.flags(e, 'any'));
+      return [s.name, `${flagged.length}/${placeExamples.length} (${pct(flagged.length / placeExamples.length)})`, String(new Set(flagged.map((e) => e.group)).size)];
+    }),
+  ),
+);
+const wgPlaces = [...new Set(placeExamples.filter((e) => wardguard.flags(e, 'any')).map((e) => e.group))];
+console.log(`Wardguard flagged: ${wgPlaces.join(', ') || 'none'}`);
+
+console.log('\n## Throughput, ~3 KB email bodies, one core\n');
+const bodies = makeEmailBodies();
+const wgRate = measure((b) => classify({ body: b }), bodies);
+console.log(
+  table(
+    ['system', 'emails/s', 'Wardguard ÷ system'],
+    [
+      ['Wardguard', wgRate.toFixed(0), '1.00'],
+      ...createBaselines().map((b) => {
+        const r = measure((t) => b.flags(t), bodies, 800);
+        return [b.name, r.toFixed(0), (wgRate / r).toFixed(2)];
+      }),
+    ],
+  ),
+);
