@@ -47,7 +47,11 @@ export function cleanFacebookUrl(href: string | null, base: URL): string | null 
   return u.href;
 }
 
-function authorLink(container: Element): Element | null {
+function authorLink(container: Element, isComment: boolean): Element | null {
+  if (isComment) {
+    // In a comment the first link with visible text is the commenter's name.
+    return safeQueryAll(container, 'a[href]').find((a) => visibleText(a) !== '' && !/^\d+[smhdwy]$/.test(visibleText(a))) ?? null;
+  }
   return (
     safeQuery(container, 'h2 a[href], h3 a[href], h4 a[href], strong a[href]') ??
     safeQuery(container, 'a[href*="profile.php?id="]')
@@ -84,7 +88,7 @@ export function extractFacebook(ctx: ExtractContext): Draft {
 
   if (draft.isPagePost) applyStoryJson(draft, readEmbeddedJson(ctx.doc), fromUrl.postId);
   if (container) {
-    const author = authorLink(container);
+    const author = authorLink(container, isComment);
     const authorUrl = parseFacebookUrl(attr(author, 'href'), ctx.url);
     setField(draft, 'authorDisplayName', author ? visibleText(author) : null, 'dom');
     setField(draft, 'authorId', authorUrl.authorId, 'dom');
@@ -106,9 +110,10 @@ export function extractFacebook(ctx: ExtractContext): Draft {
     setField(draft, 'postTimestampText', utime ? visibleText(utime) : null, 'dom');
 
     // The first link to the post itself (or, in a comment, to ?comment_id=) carries ids and the shown time.
+    // Author links inside comments carry an opaque base64 comment_id; the timestamp link has the numeric one.
     const selfLink = safeQueryAll(container, 'a[href]').find((a) => {
       const parsed = parseFacebookUrl(attr(a, 'href'), ctx.url);
-      return isComment ? parsed.commentId !== null : parsed.postId !== null;
+      return isComment ? /^\d+$/.test(parsed.commentId ?? '') : parsed.postId !== null;
     });
     const self = parseFacebookUrl(attr(selfLink, 'href'), ctx.url);
     if (isComment) {
