@@ -8,6 +8,10 @@ export interface Bindings {
   MAX_ARTIFACT_BYTES: string;
   /** "1" only in local dev: enables the bare R2 route the upload benchmark compares against. */
   ENABLE_BENCH_ROUTES?: string;
+  /** Mail filter: where threat-to-life alerts are POSTed (duty officer's pager, chat hook…). */
+  ALERT_WEBHOOK_URL?: string;
+  /** Mail filter: seconds before an unacknowledged alert is due to be sent again (default 600). */
+  ALERT_REPEAT_SECONDS?: string;
 }
 
 /** Who is calling: resolved once from the bearer token by the auth middleware. */

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { severitySchema, verdictSchema } from '../classify/verdict.ts';
+
+/**
+ * The mail contract between the mail filter (service token) and the Worker.
+ *
+ * Filing is multipart: a `record` field (JSON, `fileMailSchema`) and an `eml` file holding
+ * the original message byte-for-byte. The Worker re-hashes the bytes and refuses a mismatch.
+ * The same (mailbox, Message-ID, SHA-256) is recorded once however often it is filed.
+ */
+export const MAIL_DECISIONS = ['release', 'keep', 'not_abuse'] as const;
+export type MailDecision = (typeof MAIL_DECISIONS)[number];
+
+export const MAIL_STATES = ['quarantined', 'released', 'kept', 'not_abuse'] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+
+export const fileMailSchema = z.object({
+  councillorId: z.string().min(1).max(64),
+  /** The account the filter watches (its config id, usually the address). */
+  mailbox: z.string().min(1).max(320),
+  /** Message-ID header, or `<sha256@wardguard.invalid>` when the message had none. */
+  messageId: z.string().min(1).max(998),
+  sourceSha256: sha256,
+  sourceSize: z.number().int().nonnegative(),
+  from: z.string().max(2000),
+  to: z.string().max(4000),
+  subject: z.string().max(4000),
+  /** Date header as ISO-8601, or null when missing or unparseable. */
+  sentAt: z.string().max(64).nullable(),
+  /** When the filter first saw it (IMAP INTERNALDATE when known). */
+  receivedAt: z.string().max(64),
+  /** One line per Received header, oldest last, as in the message. */
+  receivedChain: z.array(z.string().max(2000)).max(100),
+  /** Why the text could not be read (parse failure, image only…), or null. */
+  unreadable: z.string().max(200).nullable(),
+  verdict: verdictSchema,
+});
+export type FileMail = z.infer<typeof fileMailSchema>;
+
+export const fileMailResultSchema = z.object({
+  recordId: z.string(),
+  exhibitRef: z.string(),
+  state: z.enum(MAIL_STATES),
+  created: z.boolean(),
+  alertId: z.string().nullable(),
+});
+export type FileMailResult = z.infer<typeof fileMailResultSchema>;
+
+export const decideMailSchema = z.object({
+  decision: z.enum(MAIL_DECISIONS),
+  note: z.string().max(2000).optional(),
+});
+
+export const mailActionSchema = z.object({
+  id: z.string(),
+  recordId: z.string(),
+  mailbox: z.string(),
+  messageId: z.string(),
+  sourceSha256: sha256,
+  decision: z.enum(MAIL_DECISIONS),
+  createdAt: z.string(),
+});
+export type MailAction = z.infer<typeof mailActionSchema>;
+export const mailActionListSchema = z.object({ actions: z.array(mailActionSchema) });
+
+export const ackActionSchema = z.object({
+  outcome: z.enum(['applied', 'not_found']),
+  detail: z.string().max(2000).optional(),
+});
+
+export const mailAlertSchema = z.object({
+  id: z.string(),
+  recordId: z.string(),
+  councillorId: z.string(),
+  councillorName: z.string(),
+  mailbox: z.string(),
+  severity: severitySchema,
+  from: z.string(),
+  subject: z.string(),
+  exhibitRef: z.string(),
+  createdAt: z.string(),
+  lastNotifiedAt: z.string().nullable(),
+  notifyCount: z.number().int(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+export type MailAlert = z.infer<typeof mailAlertSchema>;
+export const mailAlertListSchema = z.object({ alerts: z.array(mailAlertSchema) });
+
+/** What an officer sees in the queue (never rendered HTML; the text is the verdict's spans). */
+export interface MailRecordView {
+  id: string;
+  councillorId: string;
+  mailbox: string;
+  messageId: string;
+  sourceSha256: string;
+  sourceSize: number;
+  from: string;
+  to: string;
+  subject: string;
+  sentAt: string | null;
+  receivedAt: string;
+  receivedChain: string[];
+  unreadable: string | null;
+  severity: z.infer<typeof severitySchema>;
+  verdict: z.infer<typeof verdictSchema>;
+  state: MailState;
+  itemId: string;
+  exhibitRef: string;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}

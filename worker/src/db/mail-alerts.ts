@@ -1,0 +1,72 @@
+import type { MailAlert } from '@wardguard/shared/api/mail';
+
+interface AlertRow {
+  id: string;
+  record_id: string;
+  councillor_id: string;
+  councillor_name: string;
+  mailbox: string;
+  severity: MailAlert['severity'];
+  sender: string;
+  subject: string;
+  exhibit_ref: string;
+  created_at: string;
+  last_notified_at: string | null;
+  notify_count: number;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+const SELECT = `SELECT a.*, r.councillor_id, u.name AS councillor_name, r.mailbox, r.severity, r.sender, r.subject, i.exhibit_ref
+  FROM mail_alerts a JOIN mail_records r ON r.id = a.record_id JOIN users u ON u.id = r.councillor_id JOIN evidence_items i ON i.id = r.item_id`;
+
+const toAlert = (r: AlertRow): MailAlert => ({
+  id: r.id,
+  recordId: r.record_id,
+  councillorId: r.councillor_id,
+  councillorName: r.councillor_name,
+  mailbox: r.mailbox,
+  severity: r.severity,
+  from: r.sender,
+  subject: r.subject,
+  exhibitRef: r.exhibit_ref,
+  createdAt: r.created_at,
+  lastNotifiedAt: r.last_notified_at,
+  notifyCount: r.notify_count,
+  acknowledgedAt: r.acknowledged_at,
+  acknowledgedBy: r.acknowledged_by,
+});
+
+export function insertAlertStatement(db: D1Database, a: { id: string; councilId: string; recordId: string; createdAt: string }): D1PreparedStatement {
+  return db.prepare('INSERT INTO mail_alerts (id, council_id, record_id, created_at) VALUES (?, ?, ?, ?)').bind(a.id, a.councilId, a.recordId, a.createdAt);
+}
+
+export async function getAlert(db: D1Database, councilId: string, id: string): Promise<MailAlert | null> {
+  const row = await db.prepare(`${SELECT} WHERE a.id = ? AND a.council_id = ?`).bind(id, councilId).first<AlertRow>();
+  return row ? toAlert(row) : null;
+}
+
+export async function alertForRecord(db: D1Database, recordId: string): Promise<string | null> {
+  const row = await db.prepare('SELECT id FROM mail_alerts WHERE record_id = ?').bind(recordId).first<{ id: string }>();
+  return row?.id ?? null;
+}
+
+/**
+ * Unacknowledged alerts; with `dueBefore`, only those never notified or last notified
+ * before that time (what the filter must send again now).
+ */
+export async function listOpenAlerts(db: D1Database, councilId: string, dueBefore?: string): Promise<MailAlert[]> {
+  const { results } = await db
+    .prepare(`${SELECT} WHERE a.council_id = ? AND a.acknowledged_at IS NULL AND (? IS NULL OR a.last_notified_at IS NULL OR a.last_notified_at < ?) ORDER BY a.created_at`)
+    .bind(councilId, dueBefore ?? null, dueBefore ?? null)
+    .all<AlertRow>();
+  return results.map(toAlert);
+}
+
+export function notifiedStatement(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db.prepare('UPDATE mail_alerts SET last_notified_at = ?, notify_count = notify_count + 1 WHERE id = ? AND acknowledged_at IS NULL').bind(at, id);
+}
+
+export function ackAlertStatement(db: D1Database, id: string, by: string, at: string): D1PreparedStatement {
+  return db.prepare('UPDATE mail_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').bind(at, by, id);
+}

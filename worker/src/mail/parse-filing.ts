@@ -1,0 +1,44 @@
+import { sha256Hex, WardguardError } from '@wardguard/shared';
+import { fileMailSchema, type FileMail } from '@wardguard/shared/api/mail';
+import { describeIssues } from '../http/read-json.ts';
+
+export interface VerifiedFiling {
+  mail: FileMail;
+  eml: Uint8Array;
+}
+
+/**
+ * Reads a filing (multipart: `record` JSON + `eml` file) and checks that the bytes are
+ * the ones the filter hashed: the .eml is evidence and must arrive byte-for-byte.
+ */
+export async function parseFiling(body: Uint8Array, contentType: string, maxEmlBytes: number): Promise<VerifiedFiling> {
+  if (!/^multipart\/form-data;/i.test(contentType)) {
+    throw new WardguardError('EXPECTED_MULTIPART', 'File mail as multipart/form-data with a "record" part and an "eml" file part.');
+  }
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    throw new WardguardError('MALFORMED_MULTIPART', 'The multipart body could not be parsed.');
+  }
+  const entries = [...(form.entries() as unknown as Iterable<[string, File | string]>)];
+  const recordPart = entries.find(([k]) => k === 'record')?.[1];
+  const emlPart = entries.find(([k]) => k === 'eml')?.[1];
+  if (recordPart === undefined) throw new WardguardError('VALIDATION_FAILED', 'record: required');
+  if (emlPart === undefined || typeof emlPart === 'string') throw new WardguardError('MISSING_FILE', 'eml: send the message as a file part.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(typeof recordPart === 'string' ? recordPart : await recordPart.text());
+  } catch {
+    throw new WardguardError('INVALID_JSON', 'record: not valid JSON.');
+  }
+  const parsed = fileMailSchema.safeParse(raw);
+  if (!parsed.success) throw new WardguardError('VALIDATION_FAILED', describeIssues(parsed.error.issues), parsed.error.issues);
+  const mail = parsed.data;
+  if (emlPart.size > maxEmlBytes) throw new WardguardError('ARTIFACT_TOO_LARGE', `The message is ${emlPart.size} bytes; the limit is ${maxEmlBytes}.`);
+  const eml = new Uint8Array(await emlPart.arrayBuffer());
+  if (eml.byteLength !== mail.sourceSize) throw new WardguardError('SIZE_MISMATCH', `eml: ${eml.byteLength} bytes received, ${mail.sourceSize} declared.`);
+  const actual = await sha256Hex(eml);
+  if (actual !== mail.sourceSha256) throw new WardguardError('HASH_MISMATCH', `eml: SHA-256 is ${actual}, ${mail.sourceSha256} declared.`);
+  return { mail, eml };
+}

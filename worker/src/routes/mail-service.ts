@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { WardguardError } from '@wardguard/shared';
+import { ackActionSchema } from '@wardguard/shared/api/mail';
+import type { AppEnv } from '../env.ts';
+import { requireRole } from '../auth/roles.ts';
+import { readLimited } from '../evidence/read-limited.ts';
+import { readJson } from '../http/read-json.ts';
+import { parseFiling } from '../mail/parse-filing.ts';
+import { storeMail } from '../mail/store-mail.ts';
+import { ackActionStatement, getAction, listPendingActions } from '../db/mail-actions.ts';
+import { getAlert, listOpenAlerts, notifiedStatement } from '../db/mail-alerts.ts';
+import { getRecord } from '../db/mail-records.ts';
+import { appendCustody } from '../db/custody.ts';
+import { sendAlertWebhook } from '../mail/webhook.ts';
+import { now } from '../db/ids.ts';
+
+const DEFAULT_ALERT_REPEAT_SECONDS = 600;
+
+/** Routes for the mail filter's service token: file mail, take decisions, repeat alerts. */
+export const mailServiceRoutes = new Hono<AppEnv>()
+  .use(requireRole('service'))
+  .post('/messages', async (c) => {
+    const p = c.get('principal');
+    const body = await readLimited(c.req.raw, Number(c.env.MAX_BUNDLE_BYTES));
+    const filing = await parseFiling(body, c.req.header('content-type') ?? '', Number(c.env.MAX_ARTIFACT_BYTES));
+    const { result, created } = await storeMail(c.env, p, filing);
+    return c.json(result, created ? 201 : 200);
+  })
+  .get('/actions', async (c) => {
+    const p = c.get('principal');
+    const limit = Math.min(Math.max(Number(c.req.query('limit')) || 50, 1), 200);
+    return c.json({ actions: await listPendingActions(c.env.DB, p.councilId, c.req.query('mailbox'), limit) });
+  })
+  .post('/actions/:id/ack', async (c) => {
+    const p = c.get('principal');
+    const body = await readJson(c, ackActionSchema);
+    const action = await getAction(c.env.DB, p.councilId, c.req.param('id'));
+    if (!action) throw new WardguardError('NOT_FOUND', 'No such action.');
+    // Acknowledging twice is a no-op: the filter may crash between applying and hearing back.
+    if (action.ackedAt) return c.json({ id: action.id, ackedAt: action.ackedAt, outcome: action.outcome, repeated: true });
+    const record = await getRecord(c.env.DB, p.councilId, action.recordId);
+    const at = now();
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'mail_action_applied', itemId: record?.itemId ?? null, at, details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null } }],
+      [ackActionStatement(c.env.DB, action.id, body.outcome, at)],
+    );
+    return c.json({ id: action.id, ackedAt: at, outcome: body.outcome, repeated: false });
+  })
+  .get('/alerts/due', async (c) => {
+    const p = c.get('principal');
+    const repeatS = Number(c.env.ALERT_REPEAT_SECONDS) || DEFAULT_ALERT_REPEAT_SECONDS;
+    const dueBefore = new Date(Date.now() - repeatS * 1000).toISOString();
+    return c.json({ alerts: await listOpenAlerts(c.env.DB, p.councilId, dueBefore), repeatSeconds: repeatS });
+  })
+  .post('/alerts/:id/notified', async (c) => {
+    const p = c.get('principal');
+    const alert = await getAlert(c.env.DB, p.councilId, c.req.param('id'));
+    if (!alert) throw new WardguardError('NOT_FOUND', 'No such alert.');
+    if (alert.acknowledgedAt) return c.json({ ...alert, repeated: true });
+    const record = await getRecord(c.env.DB, p.councilId, alert.recordId);
+    const at = now();
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'alert_notified', itemId: record?.itemId ?? null, at, details: { alertId: alert.id, count: alert.notifyCount + 1 } }],
+      [notifiedStatement(c.env.DB, alert.id, at)],
+    );
+    // The first push went out when the message was filed; every repeat pushes again.
+    if (alert.notifyCount > 0) await sendAlertWebhook(c.env.ALERT_WEBHOOK_URL, alert, alert.notifyCount);
+    return c.json({ ...alert, lastNotifiedAt: at, notifyCount: alert.notifyCount + 1, repeated: false });
+  });

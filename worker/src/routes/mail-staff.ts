@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { WardguardError } from '@wardguard/shared';
+import { decideMailSchema, MAIL_STATES, type MailDecision, type MailState } from '@wardguard/shared/api/mail';
+import type { AppEnv } from '../env.ts';
+import { requireRole } from '../auth/roles.ts';
+import { readJson } from '../http/read-json.ts';
+import { decideRecordStatement, getRecord, listQueue } from '../db/mail-records.ts';
+import { insertActionStatement } from '../db/mail-actions.ts';
+import { ackAlertStatement, getAlert, listOpenAlerts } from '../db/mail-alerts.ts';
+import { appendCustody } from '../db/custody.ts';
+import { newId, now } from '../db/ids.ts';
+
+const STATE_AFTER: Record<MailDecision, MailState> = { release: 'released', keep: 'kept', not_abuse: 'not_abuse' };
+/** Kept mail can still be released later; released mail is back with the councillor. */
+const DECIDABLE: MailState[] = ['quarantined', 'kept'];
+
+/**
+ * Officers' side of the review queue. Councillors never reach it: quarantined text is
+ * for the council's single point of contact only.
+ */
+export const mailStaffRoutes = new Hono<AppEnv>()
+  .use(requireRole('officer', 'admin'))
+  .get('/queue', async (c) => {
+    const p = c.get('principal');
+    const q = c.req.query();
+    const state = (MAIL_STATES as readonly string[]).includes(q.state ?? '') ? (q.state as MailState) : 'quarantined';
+    const limit = Math.min(Math.max(Number(q.limit) || 100, 1), 500);
+    return c.json({ records: await listQueue(c.env.DB, p.councilId, { state, councillorId: q.councillorId, limit }) });
+  })
+  .get('/records/:id', async (c) => {
+    const p = c.get('principal');
+    const record = await getRecord(c.env.DB, p.councilId, c.req.param('id'));
+    if (!record) throw new WardguardError('NOT_FOUND', 'No such mail record.');
+    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'viewed', itemId: record.itemId, details: { mailRecordId: record.id } }]);
+    return c.json(record);
+  })
+  .post('/records/:id/decision', async (c) => {
+    const p = c.get('principal');
+    const { decision, note } = await readJson(c, decideMailSchema);
+    const record = await getRecord(c.env.DB, p.councilId, c.req.param('id'));
+    if (!record) throw new WardguardError('NOT_FOUND', 'No such mail record.');
+    if (!DECIDABLE.includes(record.state)) throw new WardguardError('CONFLICT', `This message was already decided (${record.state}).`);
+    const at = now();
+    const actionId = newId();
+    const [update] = await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'mail_decided', itemId: record.itemId, at, details: { recordId: record.id, decision, actionId, note: note ?? null } }],
+      [
+        decideRecordStatement(c.env.DB, record.id, STATE_AFTER[decision], p.userId, at, record.state),
+        insertActionStatement(c.env.DB, { id: actionId, councilId: p.councilId, recordId: record.id, mailbox: record.mailbox, decision, createdBy: p.userId, createdAt: at }),
+      ],
+    ).catch((err: unknown) => {
+      throw new WardguardError('CONFLICT', `The decision could not be recorded: ${String(err)}`);
+    });
+    if (!update?.meta.changes) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time.');
+    return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionId });
+  })
+  .get('/alerts', async (c) => {
+    const p = c.get('principal');
+    return c.json({ alerts: await listOpenAlerts(c.env.DB, p.councilId) });
+  })
+  .post('/alerts/:id/ack', async (c) => {
+    const p = c.get('principal');
+    const alert = await getAlert(c.env.DB, p.councilId, c.req.param('id'));
+    if (!alert) throw new WardguardError('NOT_FOUND', 'No such alert.');
+    if (alert.acknowledgedAt) return c.json(alert);
+    const record = await getRecord(c.env.DB, p.councilId, alert.recordId);
+    const at = now();
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'alert_acknowledged', itemId: record?.itemId ?? null, at, details: { alertId: alert.id } }],
+      [ackAlertStatement(c.env.DB, alert.id, p.userId, at)],
+    );
+    return c.json({ ...alert, acknowledgedAt: at, acknowledgedBy: p.userId });
+  });
