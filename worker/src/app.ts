@@ -11,6 +11,7 @@ import { custodyRoutes } from './routes/custody.ts';
 import { tokenRoutes, userRoutes } from './routes/users.ts';
 import { benchRoutes } from './routes/bench.ts';
 import { mailRoutes } from './routes/mail.ts';
+import { sessionRoutes, signInRoute } from './routes/session.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -19,7 +20,9 @@ const errorBody = (code: string, message: string, details?: unknown): ErrorBody 
 export function createApp() {
   const api = new Hono<AppEnv>()
     .get('/health', (c) => c.json({ ok: true, service: 'wardguard' }))
+    .route('/session', signInRoute)
     .use(authenticate())
+    .route('/session', sessionRoutes)
     .get('/me', (c) => {
       const { userId, councilId, role, name } = c.get('principal');
       return c.json({ userId, councilId, role, name });

@@ -21,6 +21,8 @@ export interface Principal {
   role: Role;
   name: string;
   tokenId: string;
+  /** Set when the caller came in with a dashboard session cookie rather than a bearer token. */
+  sessionIdHash?: string;
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: { principal: Principal } };

@@ -4,6 +4,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 const STATUS: Record<string, ContentfulStatusCode> = {
   UNAUTHENTICATED: 401,
   TOKEN_REVOKED: 401,
+  SESSION_EXPIRED: 401,
+  CSRF_FAILED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   INVALID_JSON: 400,
