@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// `wxt build --mode test` (npm run build:test) adds `<all_urls>` so the end-to-end tests can call
+// captureVisibleTab from the service worker without a real user gesture. Every other build is the
+// production permission model: activeTab + the paired server's origin, granted at pairing.
+export default defineConfig({
+  srcDir: 'src',
+  webExt: { disabled: true },
+  // @preact/preset-vite is typed against the workspace's Vite, WXT bundles its own: same plugin API at run time.
+  vite: () => ({ plugins: [preact() as never] }),
+  manifest: ({ browser, mode }) => ({
+    name: 'Wardguard',
+    description: 'One click captures an abusive post as evidence, signed and filed to your Wardguard case.',
+    permissions: [
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      ...(browser === 'chrome' ? ['pageCapture'] : []),
+    ],
+    host_permissions: mode === 'test' ? ['<all_urls>'] : [],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'capture-evidence': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Capture this page as evidence',
+      },
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'extension@wardguard.org' } } } : {}),
+  }),
+});
