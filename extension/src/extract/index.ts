@@ -1,6 +1,8 @@
 import type { PostMetadata } from '@wardguard/shared/evidence/post-metadata';
 import { addWarning, createDraft, finalizeDraft, type Draft } from './draft.ts';
 import { fillFromJsonLd, fillFromMeta } from './fill.ts';
+import { forgetEmbeddedJson } from './json.ts';
+import { forgetMeta } from './meta.ts';
 import { detectPageState } from './page-state.ts';
 import { normaliseForMatch, tidyText } from './text.ts';
 import { detectPlatform, EXTRACTORS } from './platforms.ts';
@@ -74,6 +76,9 @@ export function extractPost(doc: Document, url: string, options: ExtractOptions 
     const draft = createDraft(detectPlatformSafe(doc, parsed));
     addWarning(draft, `Extraction failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`);
     return finalizeDraft(draft, 'no_post');
+  } finally {
+    forgetMeta(doc);
+    forgetEmbeddedJson(doc);
   }
 }
 

@@ -65,7 +65,12 @@ export function sliceJsonObject(source: string, from: number): string | null {
 const ASSIGNMENT_RE =
   /(?:window\.__[A-Z_]+__|window\[["']__[A-Z_]+__["']\]|ytInitialData|ytInitialPlayerResponse|__INITIAL_STATE__|__APOLLO_STATE__)\s*=\s*/g;
 
+// Per-extraction cache: `extractPost` calls `forgetEmbeddedJson` when done, because a live page changes.
 const cache = new WeakMap<Document, unknown[]>();
+
+export function forgetEmbeddedJson(doc: Document): void {
+  cache.delete(doc);
+}
 
 /**
  * Every JSON blob embedded in the page: `<script type="application/json">` (Next.js, Meta's

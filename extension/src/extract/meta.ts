@@ -1,6 +1,11 @@
 import { safeQueryAll } from './text.ts';
 
+// Per-extraction cache: `extractPost` calls `forgetMeta` when done, because a live page changes.
 const cache = new WeakMap<Document, Map<string, string[]>>();
+
+export function forgetMeta(doc: Document): void {
+  cache.delete(doc);
+}
 
 function metaIndex(doc: Document): Map<string, string[]> {
   let index = cache.get(doc);
