@@ -34,7 +34,7 @@ describe('generic extractor', () => {
       postTimestampText: 'Saturday at 9:05 PM',
       mediaUrls: ['https://forum.example.net/attachments/fake-photo.jpg'],
     });
-    expect(result.fieldSources).toMatchObject({ postText: 'jsonld', authorId: 'jsonld', postTimestamp: 'dom' });
+    expect(result.fieldSources).toMatchObject({ postText: 'jsonld', authorId: 'jsonld', postTimestamp: 'jsonld', postTimestampText: 'dom' });
   });
 
   it('uses the right-clicked forum post, not the page-level JSON-LD post', () => {

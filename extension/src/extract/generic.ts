@@ -1,6 +1,7 @@
 import { addWarning, createDraft, setField, type Draft } from './draft.ts';
 import { readMeta } from './meta.ts';
-import { absoluteUrl, attr, safeQuery, visibleText } from './text.ts';
+import { fillFromJsonLd } from './fill.ts';
+import { absoluteUrl, attr, safeQuery, tidyText, visibleText } from './text.ts';
 import { isoFromMachineTime } from './time.ts';
 import type { ExtractContext } from './types.ts';
 
@@ -26,12 +27,21 @@ export function extractGeneric(ctx: ExtractContext): Draft {
     const tag = item.tagName.toUpperCase();
     draft.isPagePost = tag === 'BODY' || tag === 'MAIN' || (tag === 'ARTICLE' && ctx.doc.querySelectorAll('article').length === 1);
   }
+  if (!item) {
+    // Without a gesture the page's own description of its post beats the first <time> or
+    // .author in the markup, which may belong to a sidebar or a comment.
+    fillFromJsonLd(draft, ctx.doc, ctx.url);
+  }
   if (selectionText && selectionText.trim() !== '') {
-    setField(draft, 'postText', selectionText, 'selection');
+    setField(draft, 'postText', tidyText(selectionText), 'selection');
   } else if (item) {
     setField(draft, 'postText', visibleText(item), 'dom');
   }
   const scope: ParentNode = item ?? ctx.doc;
+  if (!item && !draft.values.postTimestamp) {
+    const published = readMeta(ctx.doc, 'article:published_time', 'og:published_time', 'datePublished');
+    setField(draft, 'postTimestamp', isoFromMachineTime(published), 'meta');
+  }
   const time = safeQuery(scope, 'time[datetime]');
   setField(draft, 'postTimestamp', isoFromMachineTime(attr(time, 'datetime')), 'dom');
   setField(draft, 'postTimestampText', time ? visibleText(time) : null, 'dom');

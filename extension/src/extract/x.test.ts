@@ -1,6 +1,6 @@
 import { postMetadataSchema } from '@wardguard/shared/evidence/post-metadata';
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from './fixtures/load.ts';
+import { loadFixture, parseDocument } from './fixtures/load.ts';
 import { extractPost } from './index.ts';
 
 const URL = 'https://x.com/angry_payer99/status/1763210000000000001?s=20';
@@ -50,5 +50,39 @@ describe('X extractor', () => {
     const result = extractPost(loadFixture('x-status.html'), URL, { selectionText: 'Ward surgery this Saturday' });
     expect(result.authorHandle).toBe('cllr_pemberton');
     expect(result.authorId).toBe('1400000000000000011');
+  });
+});
+
+describe('X extractor with GraphQL-shaped embedded data', () => {
+  const html = `<html><body>
+    <article data-testid="tweet"><div data-testid="User-Name"><a href="/pile_on_pat">Pat</a></div>
+      <div data-testid="tweetText">reply text</div>
+      <a href="/pile_on_pat/status/1764000000000000005"><time>2h</time></a></article>
+    <script type="application/json">{"data":{"tweetResult":{"result":{"__typename":"Tweet","rest_id":"1764000000000000005",
+      "core":{"user_results":{"result":{"rest_id":"1600000000000000123","core":{"screen_name":"pile_on_pat","name":"Pat Invented"}}}},
+      "legacy":{"full_text":"@cllr_pemberton reply text","created_at":"Sat Mar 02 14:05:09 +0000 2024","user_id_str":"1600000000000000123",
+        "in_reply_to_status_id_str":"1763200000000000000","in_reply_to_screen_name":"cllr_pemberton",
+        "extended_entities":{"media":[{"media_url_https":"https://pbs.twimg.com/media/GraphQLfake.jpg"}]}}}}}}</script>
+  </body></html>`;
+
+  it('takes rest_id, created_at (as UTC), reply-to and media from the JSON when the DOM shows only "2h"', () => {
+    const result = extractPost(parseDocument(html), 'https://x.com/pile_on_pat/status/1764000000000000005');
+    expect(postMetadataSchema.parse(result)).toEqual(result);
+    expect(result).toMatchObject({
+      authorId: '1600000000000000123',
+      authorDisplayName: 'Pat',
+      postTimestamp: '2024-03-02T14:05:09.000Z',
+      postTimestampText: '2h',
+      postText: 'reply text',
+      replyTo: { postId: '1763200000000000000', authorHandle: 'cllr_pemberton', url: 'https://x.com/cllr_pemberton/status/1763200000000000000' },
+      mediaUrls: ['https://pbs.twimg.com/media/GraphQLfake.jpg'],
+    });
+    expect(result.fieldSources).toMatchObject({ authorId: 'json', postTimestamp: 'json', replyTo: 'json', mediaUrls: 'json' });
+  });
+
+  it('gives a null UTC time when the page shows only "2h" and has no data behind it', () => {
+    const result = extractPost(parseDocument(html.replace(/<script[\s\S]*<\/script>/, '')), 'https://x.com/pile_on_pat/status/1764000000000000005');
+    expect(result).toMatchObject({ postTimestamp: null, postTimestampText: '2h', authorId: null });
+    expect(result.warnings.join(' ')).toMatch(/only as "2h"/);
   });
 });

@@ -120,7 +120,7 @@ export function extractX(ctx: ExtractContext): Draft {
     const user = findUser(blobs, handle);
     if (user) {
       setField(draft, 'authorId', str(user['rest_id']) ?? str(user['id_str']), 'json');
-      setField(draft, 'authorDisplayName', str(getPath(user, 'legacy', 'name')) ?? str(user['name']), 'json');
+      setField(draft, 'authorDisplayName', str(getPath(user, 'legacy', 'name')) ?? str(getPath(user, 'core', 'name')) ?? str(user['name']), 'json');
     }
   }
   if (!draft.values.authorId && (article || postId)) {
