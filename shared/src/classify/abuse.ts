@@ -51,7 +51,9 @@ function isAimed(tokens: readonly Token[], i: number, original: string): boolean
   return false;
 }
 
-const GROUP = IDENTITY_GROUPS.split(/\s+/).filter(Boolean).join('|');
+const GROUP_LIST = IDENTITY_GROUPS.split(/\s+/).filter(Boolean);
+const GROUP = GROUP_LIST.join('|');
+const PHRASE_WORDS = `fuck screw sod piece waste human suck send show sit your`.split(' ');
 const DEROG =
   'scum|vermin|parasites?|animals|rats|cockroaches|filth|filthy|trash|garbage|subhuman|sub human|disgusting|vile|' +
   'a plague|a cancer|a disease|worthless|inferior|lesser beings|savages|primitive|dirty|rapists|pests|evil|' +
@@ -86,7 +88,12 @@ export function detectAbuse(n: Normalised): Hit[] {
     else if (isAimed(tokens, i, n.original)) hits.push({ ...base, category, score: 0.9 });
     else if (strength === 'insult' || strength === 'slur') hits.push({ ...base, category: 'profanity', score: 0.7 });
   }
-  for (const [re, rule] of HATE_RULES) hits.push(...matchAll(n, re, 'hate', rule, 0.9));
-  for (const [re, cat, rule] of PHRASE_RULES) hits.push(...matchAll(n, re, cat, rule, 0.9));
+  const words = new Set(tokens.map((t) => t.word));
+  if (GROUP_LIST.some((g) => words.has(g))) {
+    for (const [re, rule] of HATE_RULES) hits.push(...matchAll(n, re, 'hate', rule, 0.9));
+  }
+  if (PHRASE_WORDS.some((g) => words.has(g))) {
+    for (const [re, cat, rule] of PHRASE_RULES) hits.push(...matchAll(n, re, cat, rule, 0.9));
+  }
   return hits;
 }

@@ -30,6 +30,8 @@ export interface ClassifyOptions {
 }
 
 const GROUP_WORDS = new Set(IDENTITY_GROUPS.split(/\s+/).filter((w) => w && w !== 'people'));
+// Words that point a sentence at a person.
+const ADDRESSED = new Set(`you u ya your ur youre you're yourself yourselves he she him her`.split(' '));
 const ARMOURED = /-----BEGIN (?:PGP|SMIME|ENCRYPTED)|^Content-Type: application\/(?:pkcs7|pgp)/m;
 
 type Field = 'subject' | 'body';
@@ -107,6 +109,8 @@ function scoreField(field: Field, text: string, model: LinearModel | null): Fiel
 function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const s of sentences(n)) {
+    // The model looks for abuse aimed at people: skip sentences that address no one and name no group.
+    if (!s.tokens.some((t) => ADDRESSED.has(t.word) || GROUP_WORDS.has(t.word))) continue;
     const p = model.predict(s);
     if (p < model.threshold) continue;
     const first = s.tokens[0]!;

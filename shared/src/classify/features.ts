@@ -19,19 +19,50 @@ function hash(s: string, seed: number): number {
  * n-grams let the model see "dickheds" and "massivescumbags" as close to the words they hide.
  * Features are de-duplicated so a long email does not swamp the score with one repeated word.
  */
+// De-duplication by generation stamp: cheaper than a Set for thousands of features per email.
+const STAMP = new Uint32Array(1 << FEATURE_BITS);
+let generation = 0;
+
 export function extractFeatures(n: Normalised, maxTokens = 600): Uint32Array {
-  const seen = new Set<number>();
-  const words = n.tokens.slice(0, maxTokens).map((t) => t.word);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    seen.add(hash(w, 1) & MASK);
-    if (i > 0) seen.add(hash(words[i - 1] + ' ' + w, 2) & MASK);
-    if (w.length > 2) {
-      const padded = ` ${w} `;
-      for (let k = 3; k <= 5; k++) {
-        for (let j = 0; j + k <= padded.length; j++) seen.add(hash(padded.slice(j, j + k), 3) & MASK);
-      }
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    STAMP.fill(0);
+    generation = 1;
+  }
+  const out: number[] = [];
+  const add = (f: number) => {
+    if (STAMP[f] !== generation) {
+      STAMP[f] = generation;
+      out.push(f);
+    }
+  };
+  const tokens = n.tokens;
+  const count = Math.min(tokens.length, maxTokens);
+  for (let i = 0; i < count; i++) {
+    const w = tokens[i]!.word;
+    const fs = wordFeatures(w);
+    for (let k = 0; k < fs.length; k++) add(fs[k]!);
+    if (i > 0) add(hash(tokens[i - 1]!.word + ' ' + w, 2) & MASK);
+  }
+  return Uint32Array.from(out);
+}
+
+// Words repeat across messages, so their unigram + character n-gram hashes are memoised.
+const WORD_CACHE = new Map<string, Uint32Array>();
+const WORD_CACHE_MAX = 50_000;
+
+function wordFeatures(w: string): Uint32Array {
+  const hit = WORD_CACHE.get(w);
+  if (hit) return hit;
+  const out: number[] = [hash(w, 1) & MASK];
+  if (w.length > 2) {
+    const padded = ` ${w} `;
+    for (let k = 3; k <= 5; k++) {
+      for (let j = 0; j + k <= padded.length; j++) out.push(hash(padded.slice(j, j + k), 3) & MASK);
     }
   }
-  return Uint32Array.from(seen);
+  const arr = Uint32Array.from(out);
+  if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+  WORD_CACHE.set(w, arr);
+  return arr;
 }

@@ -46,7 +46,6 @@ const LEET: Readonly<Record<string, string>> = {
 };
 // Ordinals, times, quantities and road numbers are real numbers, not leet.
 const NOT_LEET = /^(?:\d+(?:st|nd|rd|th|pm|am|s|k|m|km|mph|hrs?|mins?|yrs?|ft|kg|p|x|g|gb|mb|ml)?|[a-z]{1,2}\d+)$/;
-const WORD_RUN = /[\p{L}\p{N}@$*!|'._#-]+/gu;
 const EDGE_PUNCT = /[.'_!|#-]/;
 
 /**
@@ -59,18 +58,75 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
   const vocab = options.vocabulary ?? new Set<string>();
   const a = foldCharacters(original);
   const b = shapeWords(a, vocab);
-  const c = rejoinSpacedLetters(b, vocab);
-  let text = '';
-  const starts = new Int32Array(c.length);
-  const ends = new Int32Array(c.length);
-  for (let i = 0; i < c.length; i++) {
-    const p = c[i]!;
-    text += p.ch;
-    starts[i] = p.s;
-    ends[i] = p.e;
+  const c = SPACED.test(b.text) ? rejoinSpacedLetters(b, vocab) : b;
+  const tokens = tokenise(original, c.text, c.starts, c.ends);
+  return { original, text: c.text, starts: c.starts, ends: c.ends, tokens };
+}
+
+// Three single letters in a row, e.g. "k i l l": only then is stage 3 worth running.
+const SPACED = /(?:^|[^a-z*])[a-z*] [a-z*] [a-z*](?![a-z*])/;
+
+interface Mapped {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function toPieces(m: Mapped, from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  for (let i = from; i < to; i++) out.push({ ch: m.text[i]!, s: m.starts[i]!, e: m.ends[i]! });
+  return out;
+}
+
+/** Appends text with its source spans; most words are copied whole, which keeps this fast. */
+class Builder {
+  private parts: string[] = [];
+  private s: Int32Array;
+  private e: Int32Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.s = new Int32Array(Math.max(16, capacity));
+    this.e = new Int32Array(Math.max(16, capacity));
   }
-  const tokens = tokenise(original, text, starts, ends);
-  return { original, text, starts, ends, tokens };
+  private room(k: number): void {
+    if (this.n + k <= this.s.length) return;
+    const size = Math.max(this.s.length * 2, this.n + k);
+    const s = new Int32Array(size);
+    const e = new Int32Array(size);
+    s.set(this.s.subarray(0, this.n));
+    e.set(this.e.subarray(0, this.n));
+    this.s = s;
+    this.e = e;
+  }
+  copy(m: Mapped, from: number, to: number): void {
+    if (to <= from) return;
+    this.room(to - from);
+    this.parts.push(m.text.slice(from, to));
+    this.s.set(m.starts.subarray(from, to), this.n);
+    this.e.set(m.ends.subarray(from, to), this.n);
+    this.n += to - from;
+  }
+  /** Copy original text that needs no folding beyond lower case (ASCII). */
+  identity(src: string, from: number, to: number): void {
+    this.room(to - from);
+    this.parts.push(src.slice(from, to).toLowerCase().replace(/[\t\r]/g, ' '));
+    for (let i = from; i < to; i++) {
+      this.s[this.n] = i;
+      this.e[this.n++] = i + 1;
+    }
+  }
+  push(p: Piece): void {
+    this.room(1);
+    this.parts.push(p.ch);
+    this.s[this.n] = p.s;
+    this.e[this.n++] = p.e;
+  }
+  pushAll(ps: Piece[]): void {
+    for (const p of ps) this.push(p);
+  }
+  done(): Mapped {
+    return { text: this.parts.join(''), starts: this.s.slice(0, this.n), ends: this.e.slice(0, this.n) };
+  }
 }
 
 /** Map a span of the normalised text back to the original text. */
@@ -82,54 +138,82 @@ export function toOriginalSpan(n: Normalised, nStart: number, nEnd: number): { s
 }
 
 // Stage 1: one code point at a time → lower-case ASCII where a look-alike exists.
-function foldCharacters(src: string): Piece[] {
-  const out: Piece[] = [];
-  for (let i = 0; i < src.length; ) {
-    const code = src.charCodeAt(i);
-    if (code < 128) {
-      // Fast path: plain ASCII is most of every email.
-      const ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : src[i]!;
-      out.push({ ch: ch === '\t' || ch === '\r' ? ' ' : ch, s: i, e: i + 1 });
-      i++;
-      continue;
+function foldCharacters(src: string): Mapped {
+  // Fast path: plain ASCII (most email) maps one to one.
+  if (/^[\x00-\x7f]*$/.test(src)) {
+    const starts = new Int32Array(src.length);
+    const ends = new Int32Array(src.length);
+    for (let i = 0; i < src.length; i++) {
+      starts[i] = i;
+      ends[i] = i + 1;
     }
-    const cp = src.codePointAt(i)!;
-    const len = cp > 0xffff ? 2 : 1;
-    const raw = src.slice(i, i + len);
+    return { text: src.toLowerCase().replace(/[\t\r]/g, ' '), starts, ends };
+  }
+  const b = new Builder(src.length + 16);
+  let i = 0;
+  for (const m of src.matchAll(/[^\x00-\x7f]/gu)) {
+    const at = m.index;
+    if (at > i) b.identity(src, i, at);
+    const raw = m[0];
+    const len = raw.length;
     if (!ZERO_WIDTH.test(raw)) {
       const folded = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
       // One piece per UTF-16 unit, so piece indices line up with string indices later on.
       for (const ch of folded) {
         const mapped = CONFUSABLES.get(ch) ?? ch;
-        for (let k = 0; k < mapped.length; k++) out.push({ ch: mapped[k]!, s: i, e: i + len });
+        for (let k = 0; k < mapped.length; k++) b.push({ ch: mapped[k]!, s: at, e: at + len });
       }
     }
-    i += len;
+    i = at + len;
   }
-  return out;
+  if (i < src.length) b.identity(src, i, src.length);
+  return b.done();
 }
 
 // Stage 2: within each run of word characters undo leet, in-word punctuation and long repeats.
-function shapeWords(pieces: Piece[], vocab: ReadonlySet<string>): Piece[] {
-  const str = pieces.map((p) => p.ch).join('');
-  const out: Piece[] = [];
+const PLAIN_WORD = /^[a-z]+(?:'[a-z]+)?$/;
+const TRIPLE = /([a-z])\1\1/;
+
+// Char classes for the hand-written scanners below (regex matchAll allocates per match and
+// dominated the cost on 3 KB emails).
+const RUN_CHAR = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyz0123456789@$*!|'._#-") RUN_CHAR[ch.charCodeAt(0)] = 1;
+const TOKEN_CHAR = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyz0123456789*'") TOKEN_CHAR[ch.charCodeAt(0)] = 1;
+const isRun = (c: number) => c < 128 && RUN_CHAR[c] === 1;
+const isTok = (c: number) => c < 128 && TOKEN_CHAR[c] === 1;
+
+function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
+  const str = m.text;
+  const b = new Builder(str.length + 16);
   let last = 0;
-  for (const m of str.matchAll(WORD_RUN)) {
-    const from = m.index;
-    for (let i = last; i < from; i++) out.push(pieces[i]!);
-    last = from + m[0].length;
+  let i = 0;
+  while (i < str.length) {
+    if (!isRun(str.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < str.length && isRun(str.charCodeAt(i))) i++;
     let lo = from;
-    let hi = last;
+    let hi = i;
     // "@" and "$" lead real words ("@ss", "$hit"); other edge punctuation is just punctuation.
     while (lo < hi && EDGE_PUNCT.test(str[lo]!)) lo++;
     // Keep the plural possessive ("councillors' pay"): it tells an object from a person.
     while (hi > lo && (EDGE_PUNCT.test(str[hi - 1]!) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
-    for (let i = from; i < lo; i++) out.push({ ...pieces[i]!, ch: ' ' });
-    out.push(...shapeRun(pieces.slice(lo, hi), vocab));
-    for (let i = hi; i < last; i++) out.push({ ...pieces[i]!, ch: ' ' });
+    const core = str.slice(lo, hi);
+    const plain = PLAIN_WORD.test(core) && !TRIPLE.test(core);
+    if (plain && lo === from && hi === i) continue;
+    b.copy(m, last, from);
+    last = i;
+    for (let k = from; k < lo; k++) b.push({ ch: ' ', s: m.starts[k]!, e: m.ends[k]! });
+    if (plain) b.copy(m, lo, hi);
+    else b.pushAll(shapeRun(toPieces(m, lo, hi), vocab));
+    for (let k = hi; k < i; k++) b.push({ ch: ' ', s: m.starts[k]!, e: m.ends[k]! });
   }
-  for (let i = last; i < pieces.length; i++) out.push(pieces[i]!);
-  return out;
+  if (last === 0) return m;
+  b.copy(m, last, str.length);
+  return b.done();
 }
 
 function shapeRun(run: Piece[], vocab: ReadonlySet<string>): Piece[] {
@@ -199,10 +283,11 @@ function collapseRepeats(part: Piece[], vocab: ReadonlySet<string>): Piece[] {
 }
 
 // Stage 3: "k i l l" → "kill". Three or more single letters separated by single spaces.
-function rejoinSpacedLetters(pieces: Piece[], vocab: ReadonlySet<string>): Piece[] {
+function rejoinSpacedLetters(m: Mapped, vocab: ReadonlySet<string>): Mapped {
+  const pieces = toPieces(m, 0, m.text.length);
   const isLetter = (i: number) => i >= 0 && i < pieces.length && /[a-z*]/.test(pieces[i]!.ch);
   const isGap = (i: number) => i >= 0 && i < pieces.length && pieces[i]!.ch === ' ';
-  const out: Piece[] = [];
+  const out = new Builder(m.text.length + 16);
   let i = 0;
   while (i < pieces.length) {
     // A single letter: letter with a non-letter on both sides.
@@ -214,7 +299,7 @@ function rejoinSpacedLetters(pieces: Piece[], vocab: ReadonlySet<string>): Piece
         letters.push(j);
       }
       if (letters.length >= 3) {
-        out.push(...splitJoined(letters.map((k) => pieces[k]!), vocab));
+        out.pushAll(splitJoined(letters.map((k) => pieces[k]!), vocab));
         i = j + 1;
         continue;
       }
@@ -222,7 +307,7 @@ function rejoinSpacedLetters(pieces: Piece[], vocab: ReadonlySet<string>): Piece
     out.push(pieces[i]!);
     i++;
   }
-  return out;
+  return out.done();
 }
 
 // "killu" is not a word but "kill" + "u" is; "ihate" is "i" + "hate". Find the longest
@@ -245,40 +330,50 @@ function splitJoined(letters: Piece[], vocab: ReadonlySet<string>): Piece[] {
   return letters;
 }
 
-const TOKEN = /[a-z0-9*']+/g;
 
 function tokenise(original: string, text: string, starts: Int32Array, ends: Int32Array): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let nStart = m.index;
-    let nEnd = nStart + m[0].length;
-    while (nStart < nEnd && text[nStart] === "'") nStart++;
-    while (nEnd > nStart && text[nEnd - 1] === "'") nEnd--;
+  let i = 0;
+  while (i < text.length) {
+    if (!isTok(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let nStart = i;
+    while (i < text.length && isTok(text.charCodeAt(i))) i++;
+    let nEnd = i;
+    while (nStart < nEnd && text.charCodeAt(nStart) === 39) nStart++;
+    while (nEnd > nStart && text.charCodeAt(nEnd - 1) === 39) nEnd--;
     if (nEnd <= nStart) continue;
     const start = starts[nStart]!;
     const end = ends[nEnd - 1]!;
-    const raw = original.slice(start, end);
-    const firstLetter = raw.match(/\p{L}/u)?.[0] ?? '';
-    const letters = raw.replace(/[^\p{L}]/gu, '');
-    tokens.push({
-      word: text.slice(nStart, nEnd),
-      start,
-      end,
-      nStart,
-      nEnd,
-      capitalised: firstLetter !== '' && firstLetter !== firstLetter.toLowerCase(),
-      allCaps: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
-      sentenceStart: isSentenceStart(original, start),
-    });
+    const first = original[start] ?? '';
+    const capitalised = isUpper(first);
+    let allCaps = false;
+    if (capitalised && end - start > 1) {
+      const raw = original.slice(start, end);
+      allCaps = raw === raw.toUpperCase() && /\p{L}.*\p{L}/su.test(raw);
+    }
+    tokens.push({ word: text.slice(nStart, nEnd), start, end, nStart, nEnd, capitalised, allCaps, sentenceStart: isSentenceStart(original, start) });
   }
   return tokens;
 }
 
+function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
 function isSentenceStart(original: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
-    const ch = original[i]!;
-    if (ch === '\n' || ch === '.' || ch === '!' || ch === '?' || ch === ':') return true;
-    if (!/[\s"'“‘(\[*_>-]/.test(ch)) return false;
+    const c = original.charCodeAt(i);
+    // newline . ! ? :
+    if (c === 10 || c === 46 || c === 33 || c === 63 || c === 58) return true;
+    // space, tab, CR, quotes, brackets, *, _, >, -
+    if (c === 32 || c === 9 || c === 13 || c === 34 || c === 39 || c === 40 || c === 91 || c === 42 || c === 95 || c === 62 || c === 45 || c === 0x201c || c === 0x2018) continue;
+    return false;
   }
   return true;
 }

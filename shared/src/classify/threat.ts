@@ -7,16 +7,63 @@ interface Pattern {
   rule: string;
   category: Category;
   re: RegExp;
+  /** Groups of words the pattern cannot match without (one from each group); empty means always try. */
+  need: ReadonlyArray<readonly string[]>;
+  /** Must match the text just before the pattern (its grammatical subject); the hit then starts there. */
+  subject?: RegExp;
   /** Also report these categories (doxxing is a threat too). */
   also?: Category[];
 }
+
+const w = (words: string) => words.split(/\s+/).filter(Boolean);
+const firstWords = (alternation: string) => [...new Set(alternation.split('|').map((a) => a.split(' ')[0]!))];
+const YOU_WORDS = w(`you u ya your ur you'll youll you're youre yous you've`);
+const I_WORDS = w(`i we imma ima me i'll ill i'm im we'll we're i'd we'd i've we've`);
+const MODALS = w(`should ought oughta need needs must deserve deserves better`);
+const DEATH_WORDS = w(`die dies died dead death killed shot stabbed next hang hanged hung swing burn burned burnt bleed executed
+  murdered lynched beheaded gassed exterminated slaughtered strung raped tortured butchered drowned strangled run blown gunned
+  put eliminated culled wiped live coffin box ditch bag six christmas year see cancer rot choke kill kills stab stabs shoot
+  shoots murder murders rape rapes throat throats cut wiped`);
+/**
+ * A pattern is only tried on a sentence that has at least one word from EACH group (Set
+ * lookups instead of regex scans: long harmless emails skip almost every pattern).
+ */
+const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
+  'intent-lethal': [I_WORDS, firstWords(LETHAL)],
+  'intent-harm': [I_WORDS, firstWords(HURT)],
+  'intent-phrasal': [I_WORDS, w('beat knock hunt track batter kick smash cave')],
+  'intent-suffer': [I_WORDS, w('suffer pay bleed regret sorry beg scream')],
+  'intent-find': [I_WORDS, w('find hunt track get catch come coming waiting watching')],
+  'intent-property': [I_WORDS, w('burn torch firebomb petrol bomb blow set smash brick put slash key vandalise trash wreck')],
+  'death-wish-by-me': [w('hands hand promise swear words')],
+  'you-will-die': [YOU_WORDS, DEATH_WORDS],
+  'you-will-pay': [YOU_WORDS, w('regret sorry pay coming yours hurt suffer deserve taught safe find know wish')],
+  'you-are-dead': [YOU_WORDS, w('dead next die')],
+  'days-numbered': [w(`days watch sleep see warned warning count careful accidents shame pity safe coming waiting else`)],
+  'should-die': [MODALS, DEATH_WORDS],
+  'should-be-hurt': [MODALS, w('beaten hurt attacked punched kicked battered smashed slapped harmed assaulted glassed spat')],
+  'wish-death': [w('hope wish pray world only'), DEATH_WORDS],
+  'death-to': [w('death hang kill shoot string execute gas burn')],
+  noose: [w('noose rope bullet lamp lamppost post gallows guillotine chamber bring traitors politicians councillors mps hang')],
+  'political-murder': [w('cox amess neave gow')],
+  incitement: [w(`someone somebody anyone anybody people one who someone's somebody's lads public lot murdering killing shooting stabbing hanging`), [...firstWords(LETHAL), ...firstWords(HURT), 'legal', 'decriminalised', 'decriminalized', 'allowed']],
+  doxxing: [w(`live lives sleep work park school address postcode number home routine watching following photographing filming outside nice lovely pretty beautiful visit round house door doorstep place nursery college names name car`)],
+  conditional: [w('if'), w('regret sorry pay consequences happens next hurt know wish deal come find make')],
+  'incite-self-harm': [w('yourself yourselves urself self kys die drop drink jump slit')],
+};
 
 const P = (rule: string, category: Category, src: string, also?: Category[]): Pattern => ({
   rule,
   category,
   re: new RegExp(src, 'g'),
+  need: NEED_WORDS[rule] ?? [],
   ...(also ? { also } : {}),
 });
+
+// Subject + optional fillers, anchored at the end of the text before a modal verb.
+const SUBJECT_BEFORE = new RegExp(`\\b(?:${SUBJECT})(?: all| like you| like them)*(?: really| honestly| just)? $`);
+
+const S = (rule: string, category: Category, src: string): Pattern => ({ ...P(rule, category, src), subject: SUBJECT_BEFORE });
 
 const DEATH_PASSIVE =
   `killed|shot|shot dead|hanged|hung|executed|strung up|stabbed|burned|burnt|burned alive|lynched|beheaded|gassed|` +
@@ -44,8 +91,9 @@ const PATTERNS: Pattern[] = [
   P('you-are-dead', 'threat_to_life', `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next)\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`),
   P('days-numbered', 'threat', `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|it would be a (?:shame|pity) if (?:something|anything)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else\\b)`),
   // Normative threats and death wishes: "traitors should hang", "you deserve to be shot", "I hope you die".
-  P('should-die', 'threat_to_life', `\\b(?:${SUBJECT})(?: all| like you| like them)*(?: really| honestly| just)? (?:should|ought to|need to|needs to|must|deserves? to|deserves|should all|oughta|better)(?: all| just| really)? (?:be |get |go and )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
-  P('should-be-hurt', 'threat', `\\b(?:${SUBJECT})(?: all| like you)*(?: really| just)? (?:should|ought to|need to|needs to|must|deserves? to)(?: all| just| really)? (?:be |get )(?:${HURT_PASSIVE})\\b`),
+  // The subject is checked on the text before the modal (see `subject`), which keeps these fast.
+  S('should-die', 'threat_to_life', `\\b(?:should|ought to|need to|needs to|must|deserves? to|deserves|should all|oughta|better)(?: all| just| really)? (?:be |get |go and )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
+  S('should-be-hurt', 'threat', `\\b(?:should|ought to|need to|needs to|must|deserves? to)(?: all| just| really)? (?:be |get )(?:${HURT_PASSIVE})\\b`),
   P('wish-death', 'threat_to_life', `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? (?:${SUBJECT}|someone|somebody)(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b`),
   P('wish-death', 'threat_to_life', `\\b(?:in a just world|if only|i wish|i hope)\\b.{0,50}?(?:would all be|were all|would be|had their|would get|were) (?:${DEATH_PASSIVE}|throats? cut|heads? cut off|wiped out)\\b`),
   P('death-to', 'threat_to_life', `\\b(?:death to|hang|kill|shoot|string up|execute|gas|burn) (?:all (?:the )?|the |all of the )?(?:traitors|remoaners|tories|globalists|paedos|politicians|councillors|mps|(?:[a-z]+ )?(?:people|women|men|muslims|jews|immigrants|gays|blacks))\\b`),
@@ -98,7 +146,7 @@ function insideQuotes(text: string, at: number): boolean {
 /** Harm verb inside the match is itself negated: "I would never hurt you", "no one deserves to die". */
 function isNegated(text: string, h: Hit): boolean {
   const inside = text.slice(h.nStart, h.nEnd);
-  if (/\b(?:never|not|n't|no longer|nobody|no one)\b|n't\b/.test(inside)) return true;
+  if (/\b(?:never|not|n't|no longer|nobody|no one)\b|n't\b|^no\b/.test(inside)) return true;
   const before = clauseBefore(text, h.nStart);
   const near = before.split(/\s+/).slice(-5).join(' ');
   return NEGATION.test(near);
@@ -110,24 +158,62 @@ function isReported(text: string, h: Hit): boolean {
   return (REPORTING.test(before) || insideQuotes(text, h.nStart)) && !/^\s*(?:i|we)\b/.test(before);
 }
 
+function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?\n]+/g)) {
+    const end = m.index + m[0].length;
+    spans.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}
+
 /** Threats, doxxing, incitement and self-harm, each a hit on the normalised text. */
 export function detectThreats(n: Normalised): Hit[] {
   const hits: Hit[] = [];
   const text = n.text;
-  for (const p of PATTERNS) {
-    for (const m of text.matchAll(p.re)) {
-      const h: Hit = { category: p.category, rule: p.rule, nStart: m.index, nEnd: m.index + m[0].length, score: 0.95 };
+  const tokens = n.tokens;
+  // Sentence by sentence (a threat rarely runs over a full stop), trying only the patterns
+  // whose needed words the sentence contains.
+  let t = 0;
+  for (const [from, to] of sentenceSpans(text)) {
+    const words = new Set<string>();
+    while (t < tokens.length && tokens[t]!.nStart < to) words.add(tokens[t++]!.word);
+    if (words.size === 0) continue;
+    const patterns = PATTERNS.filter((p) => p.need.every((group) => group.some((x) => words.has(x))));
+    const selfHarm = SELF_HARM_WORDS.some((x) => words.has(x));
+    if (patterns.length > 0 || selfHarm) scanWindow(text, from, to, hits, patterns, selfHarm);
+  }
+  return hits;
+}
+
+const SELF_HARM_WORDS = w(`myself self life suicidal suicide kms live alive dead reason all mine`);
+
+function scanWindow(text: string, from: number, to: number, hits: Hit[], patterns: Pattern[], selfHarm: boolean): void {
+  const sub = text.slice(from, to);
+  for (const p of patterns) {
+    for (const m of sub.matchAll(p.re)) {
+      let at = m.index;
+      if (p.subject) {
+        const lead = sub.slice(Math.max(0, at - 80), at);
+        const sm = p.subject.exec(lead);
+        if (!sm) continue;
+        at -= lead.length - sm.index;
+      }
+      const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m[0].length, score: 0.95 };
       if (isNegated(text, h) || isReported(text, h)) continue;
       hits.push(h);
       for (const c of p.also ?? []) hits.push({ ...h, category: c, score: 0.9 });
     }
   }
+  if (!selfHarm) return;
   for (const re of SELF_HARM) {
-    for (const m of text.matchAll(re)) {
-      const h: Hit = { category: 'self_harm', rule: 'self-harm', nStart: m.index, nEnd: m.index + m[0].length, score: 0.9 };
+    for (const m of sub.matchAll(re)) {
+      const h: Hit = { category: 'self_harm', rule: 'self-harm', nStart: from + m.index, nEnd: from + m.index + m[0].length, score: 0.9 };
       if (/\b(?:not|never|n't)\b/.test(clauseBefore(text, h.nStart).split(/\s+/).slice(-3).join(' '))) continue;
       hits.push(h);
     }
   }
-  return hits;
 }
