@@ -56,4 +56,9 @@ describe('Facebook extractor', () => {
     expect(result.pageState).toBe('unavailable');
     expect(result.warnings.join(' ')).toMatch(/unavailable/);
   });
+
+  it('extracts the comment named by comment_id in the URL', () => {
+    const result = expectValid(extractPost(loadFixture('facebook-post.html'), `${URL}&comment_id=1234567890123456`));
+    expect(result).toMatchObject({ authorDisplayName: 'Hannah Madeup', postId: '1234567890123456' });
+  });
 });

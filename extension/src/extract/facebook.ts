@@ -81,7 +81,15 @@ function applyStoryJson(draft: Draft, blobs: unknown[], postId: string | null): 
 export function extractFacebook(ctx: ExtractContext): Draft {
   const draft = createDraft('facebook');
   const fromUrl = parseFacebookUrl(ctx.url.href, ctx.url);
-  const container = pickContainer(ctx, draft, { selector: POST });
+  // A link to one comment (…&comment_id=123) means that comment, not the post above it.
+  const wantedComment = /^\d+$/.test(fromUrl.commentId ?? '') ? fromUrl.commentId : null;
+  const container = pickContainer(ctx, draft, {
+    selector: POST,
+    prefer: (el) =>
+      wantedComment === null ||
+      (/^comment/i.test(attr(el, 'aria-label') ?? '') &&
+        safeQueryAll(el, 'a[href*="comment_id="]').some((a) => parseFacebookUrl(attr(a, 'href'), ctx.url).commentId === wantedComment)),
+  });
   draft.container = container;
   const isComment = /^comment/i.test(attr(container, 'aria-label') ?? '');
   draft.isPagePost = !isComment;
