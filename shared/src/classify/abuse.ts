@@ -1,3 +1,4 @@
+import { isNegated, isReported } from './context.ts';
 import type { Hit } from './hit.ts';
 import { matchAll } from './hit.ts';
 import { LEXICON, IDENTITY_GROUPS } from './lexicon.ts';
@@ -53,7 +54,7 @@ function isAimed(tokens: readonly Token[], i: number, original: string): boolean
 
 const GROUP_LIST = IDENTITY_GROUPS.split(/\s+/).filter(Boolean);
 const GROUP = GROUP_LIST.join('|');
-const PHRASE_WORDS = `fuck screw sod piece waste human suck send show sit your`.split(' ');
+const PHRASE_WORDS = `fuck screw sod piece waste human suck send show sit your you you're youre ur nice great lovely`.split(' ');
 const DEROG =
   'scum|vermin|parasites?|animals|rats|cockroaches|filth|filthy|trash|garbage|subhuman|sub human|disgusting|vile|' +
   'a plague|a cancer|a disease|worthless|inferior|lesser beings|savages|primitive|dirty|rapists|pests|evil|' +
@@ -67,9 +68,10 @@ const HATE_RULES: Array<[RegExp, string]> = [
 const PHRASE_RULES: Array<[RegExp, Hit['category'], string]> = [
   [/\b(?:fuck|screw|f\*\*k|sod) (?:you|u|ya|off)\b/g, 'insult', 'fuck-you'],
   [/\bgo (?:and )?(?:fuck|screw) (?:yourself|yourselves)\b/g, 'insult', 'fuck-yourself'],
-  [/\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth|waste))\b/g, 'insult', 'dehumanising'],
+  [/\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth))\b/g, 'insult', 'dehumanising'],
   [/\b(?:suck my (?:dick|cock|balls)|send (?:me )?(?:nudes|pics of your)|show (?:me )?your (?:tits|boobs|pussy)|sit on my (?:face|dick|cock))\b/g, 'sexual', 'sexual-demand'],
-  [/\byour (?:tits|boobs|pussy|arse|ass)\b/g, 'sexual', 'sexual-body'],
+  [/\b(?:your|nice|great|lovely|show us your) (?:tits|boobs|pussy|arse|ass)\b/g, 'sexual', 'sexual-body'],
+  [/\b(?:you(?:'re| are| r)?|ur|youre) (?:a |an |such a |one |just a )?(?:[a-z]+ ){0,3}(?:shit|shite|fuck|fucker|bullshit artist)\b/g, 'insult', 'you-are-a-swear'],
 ];
 
 /** Lexicon and phrase rules for insults, slurs, sexual harassment and plain swearing. */
@@ -90,10 +92,16 @@ export function detectAbuse(n: Normalised): Hit[] {
   }
   const words = new Set(tokens.map((t) => t.word));
   if (GROUP_LIST.some((g) => words.has(g))) {
-    for (const [re, rule] of HATE_RULES) hits.push(...matchAll(n, re, 'hate', rule, 0.9));
+    for (const [re, rule] of HATE_RULES) {
+      hits.push(...matchAll(n, re, 'hate', rule, 0.9).filter((h) => !isNegated(n.text, h)));
+    }
   }
   if (PHRASE_WORDS.some((g) => words.has(g))) {
     for (const [re, cat, rule] of PHRASE_RULES) hits.push(...matchAll(n, re, cat, rule, 0.9));
   }
-  return hits;
+  // Quoting or reporting abuse ("he called me a …", 'posts like "X are scum"') is not abuse;
+  // it stays visible as profanity so an officer still sees the word.
+  return hits.map((h) =>
+    h.category !== 'profanity' && isReported(n.text, h) ? { ...h, category: 'profanity' as const, score: 0.5 } : h,
+  );
 }

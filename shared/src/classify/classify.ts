@@ -109,8 +109,10 @@ function scoreField(field: Field, text: string, model: LinearModel | null): Fiel
 function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
   const out: Hit[] = [];
   for (const s of sentences(n)) {
-    // The model looks for abuse aimed at people: skip sentences that address no one and name no group.
+    // The model looks for abuse aimed at people: skip sentences that address no one and name no
+    // group, and sentences that quote someone (quoted abuse is judged by the rules' context checks).
     if (!s.tokens.some((t) => ADDRESSED.has(t.word) || GROUP_WORDS.has(t.word))) continue;
+    if (n.text.slice(s.tokens[0]!.nStart, s.tokens[s.tokens.length - 1]!.nEnd).includes('"')) continue;
     const p = model.predict(s);
     if (p < model.threshold) continue;
     const first = s.tokens[0]!;

@@ -25,10 +25,10 @@ const INSULTS = `twat twats twatting cunt cunts dickhead dickheads prick pricks 
   slut sluts scumbag scumbags scum pillock pillocks douche douchebag
   shithead shitheads dumbass dumbasses jackass motherfucker motherfuckers fucker fuckers fuckwit fuckwits cockwomble
   nonce nonces paedo paedos pedo pedos thot thots skank skanks retard retards spastic spaz gobshite dipshit dumbfuck
-  dickface twatface shitbag`;
+  dickface twatface shitbag hoe hoes pussy pussies ass`;
 // Everyday words too (a dog, a door knob, a garden hoe, "idiot" in fair criticism): only count when aimed at someone.
 const MILD = `dick dicks cock cocks knob twit idiot idiots moron morons cretin cretins imbecile imbeciles numpty plonker
-  mong mongs retarded bimbo pussy pussies ass hoe hoes wench`;
+  mong mongs retarded bimbo wench`;
 const SLURS = `fag fags dyke dykes coon coons queers homo homos poof poofs poofter poofters nigga niggas niggaz bender benders`;
 const HARD_SLURS = `nigger niggers faggot faggots tranny trannies shemale shemales paki pakis chink chinks spic spics kike kikes
   wog wogs gook gooks raghead ragheads towelhead towelheads gyppo gyppos pikey pikeys kaffir wetback wetbacks beaner beaners

@@ -183,7 +183,55 @@ for (const ch of "abcdefghijklmnopqrstuvwxyz0123456789*'") TOKEN_CHAR[ch.charCod
 const isRun = (c: number) => c < 128 && RUN_CHAR[c] === 1;
 const isTok = (c: number) => c < 128 && TOKEN_CHAR[c] === 1;
 
+// Most changes keep the length (edge punctuation → space, leet letter → letter), so they are
+// made in place on the same offset map; only joins and collapsed repeats need a rebuild.
 function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
+  const str = m.text;
+  let chars: string[] | null = null;
+  let i = 0;
+  while (i < str.length) {
+    if (!isRun(str.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let plainRun = true;
+    let digits = true;
+    let prev = -1;
+    let repeat = 0;
+    while (i < str.length) {
+      const c = str.charCodeAt(i);
+      if (!isRun(c)) break;
+      if (c < 48 || c > 57) digits = false;
+      if (c < 97 || c > 122) plainRun = false;
+      else if (c === prev) {
+        if (++repeat >= 2) plainRun = false;
+      } else repeat = 0;
+      prev = c;
+      i++;
+    }
+    if (plainRun || digits) continue;
+    let lo = from;
+    let hi = i;
+    while (lo < hi && EDGE_PUNCT.test(str[lo]!)) lo++;
+    while (hi > lo && (EDGE_PUNCT.test(str[hi - 1]!) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
+    const core = str.slice(lo, hi);
+    let replacement = core;
+    if (!(PLAIN_WORD.test(core) && !TRIPLE.test(core))) {
+      const shaped = shapeRun(toPieces(m, lo, hi), vocab);
+      if (shaped.length !== hi - lo || shaped.some((p, k) => p.s !== m.starts[lo + k])) return rebuildWords(m, vocab);
+      replacement = shaped.map((p) => p.ch).join('');
+    }
+    if (lo === from && hi === i && replacement === core) continue;
+    chars ??= str.split('');
+    for (let k = from; k < lo; k++) chars[k] = ' ';
+    for (let k = lo; k < hi; k++) chars[k] = replacement[k - lo]!;
+    for (let k = hi; k < i; k++) chars[k] = ' ';
+  }
+  return chars ? { ...m, text: chars.join('') } : m;
+}
+
+function rebuildWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
   const str = m.text;
   const b = new Builder(str.length + 16);
   let last = 0;
@@ -194,7 +242,23 @@ function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
       continue;
     }
     const from = i;
-    while (i < str.length && isRun(str.charCodeAt(i))) i++;
+    // One pass: find the run, and see whether it is a plain lower-case word without triple letters.
+    let plainRun = true;
+    let digits = true;
+    let prev = -1;
+    let repeat = 0;
+    while (i < str.length) {
+      const c = str.charCodeAt(i);
+      if (!isRun(c)) break;
+      if (c < 48 || c > 57) digits = false;
+      if (c < 97 || c > 122) plainRun = false;
+      else if (c === prev) {
+        if (++repeat >= 2) plainRun = false;
+      } else repeat = 0;
+      prev = c;
+      i++;
+    }
+    if (plainRun || digits) continue;
     let lo = from;
     let hi = i;
     // "@" and "$" lead real words ("@ss", "$hit"); other edge punctuation is just punctuation.

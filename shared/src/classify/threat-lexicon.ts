@@ -17,9 +17,11 @@ const PRONOUN =
   `you|u|ya|yah|yous|youse|ye|yall|y'all|him|her|them|everyone|everybody|all of you|each of you|one of you|` +
   `the lot of you|the pair of you|all of them`;
 const DET = `the next|the|that|this|those|these|every|all|any|each|some|a|an|his|her|their|our|your|ur|yer`;
-const OWNED = `neck|throat|head|face|legs|kneecaps|skull|brains|house|home|car|kids|children|family|wife|husband|door|windows|office`;
+const OWNED = `neck|throat|head|face|legs|kneecaps|skull|brains|house|home|car|kids|children|family|wife|husband|door|windows|office|life|lives`;
+// Identity groups may be named bare ("kill Muslims"); other nouns need a determiner.
+const BARE_GROUP = IDENTITY_GROUPS.split(/\s+/).filter((g) => g && g !== 'people').join('|');
 export const TARGET =
-  `(?:(?:${DET})(?: (?!and\\b|or\\b|but\\b|if\\b|for\\b)[a-z'*]+){0,2} (?:${PERSON})s?(?:(?:'s|s'|') (?:${OWNED}))?|(?:${PRONOUN}))\\b(?!')`;
+  `(?:(?:${BARE_GROUP})(?: people)?(?! (?:are|is|have|will|should|and)\\b)|(?:${DET})(?: (?!and\\b|or\\b|but\\b|if\\b|for\\b)[a-z'*]+){0,2} (?:${PERSON})s?(?:(?:'s|s'|') (?:${OWNED}))?|(?:${PRONOUN}))\\b(?!')`;
 /** The subject of a third-person prediction/wish ("that woman will die", "traitors should hang"). */
 export const SUBJECT = `(?:(?:${DET} )?(?:[a-z'*]+ ){0,2}(?:${PERSON})|you|he|she|they|you all|you lot)`;
 
@@ -30,7 +32,8 @@ export const LETHAL =
   `knife|bomb|bombing|torch|firebomb|petrol bomb|gas|gassing|exterminate|massacre|assassinate|drown|choke|bury|end|` +
   `snap|slit|cut|cutting|blow up|run over|set fire to|set light to|burn|burning|rape|raping|shank|smother|poison|` +
   `put down|put a bullet in|put a bullet through|put a knife in|cave in|curb stomp|kneecap|acid|throw acid at|` +
-  `torture|torturing|maim|cripple|break|blow away|string up|take out|wipe out|eliminate|finish off|do in|gun down|mow down`;
+  `torture|torturing|maim|cripple|break|blow away|string up|take out|wipe out|eliminate|finish off|do in|gun down|mow down|` +
+  `put an end to|eradicate|exterminate|cleanse|purge|get rid of`;
 /** Harm verbs for assault and intimidation short of a threat to life. */
 export const HURT =
   `hurt|hurting|harm|harming|beat up|batter|battering|punch|punching|kick|kicking|smash|smashing|smack|slap|` +
@@ -39,15 +42,15 @@ export const HURT =
 
 /** First person about to act: "I'll", "we're going to", "imma", "I could". */
 export const INTENT =
-  `\\b(?:imma|ima|(?:i|we|me and the lads|me and my mates)(?:'ll|ll| will| shall| wil|'d| would| could| might| can|` +
-  `(?: am|'m|m| are|'re| re)? (?:going to|gonna|gunna|about to|coming to|coming round to|coming over to|coming back to|here to)|` +
+  `\\b(?:imma|ima|gonna|gunna|let'?s|lets|let us|(?:i|we|me and the lads|me and my mates)(?: really| just| honestly| actually| definitely| seriously| fucking)*(?:'ll|ll| will| shall| wil|'d| would| could| might| can| should| must| have to| need to| ought to| gotta| got to|` +
+  `(?: am|'m|m| are|'re| re)?(?: really| just| honestly| actually| definitely| seriously| fucking)* (?:going to|gonna|gunna|about to|coming to|coming round to|coming over to|coming back to|here to)|` +
   ` (?:gonna|gunna|wanna)|(?: really| truly| honestly| fucking| seriously)? (?:want|intend|plan|mean|promise|swear|vow|need|hope) to|` +
   `'d (?:love|like) to| would (?:love|like) to| can'?t wait to))`;
 export const ADVERBS =
   `(?: (?:just|really|fucking|personally|actually|definitely|literally|gladly|happily|soon|one day|eventually|` +
   `easily|still|also|then|go and|come and|come round and|come over and|find you and|track you down and|` +
   `hunt you down and|wait for you and|make sure i|make sure we|be the one to|get someone to|pay someone to|` +
-  `get the lads to|personally))*`;
+  `get the lads to|personally|have to|need to|got to|gotta|keep|continue to|start))*`;
 
 /** Objects that make a harm verb an idiom: "shoot you an email", "hit you up". */
 export const IDIOM_AFTER =

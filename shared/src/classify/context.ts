@@ -1,0 +1,40 @@
+import type { Hit } from './hit.ts';
+
+// Context that changes what a matched phrase means: negation ("I would never hurt you"),
+// reported speech ("he said he would kill me") and counter-speech ("posts like 'X are scum'
+// get you banned"). Used by both threat and abuse rules.
+
+const NEGATION = /\b(?:never|not|no|n't|nobody|no one|noone|nor|without|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|stop|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
+// Reported or quoted threats: "he said he would kill me", "posts like 'death to X' get you banned".
+const REPORTING = /\b(?!i\b)(?:[a-z']+) (?:said|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|warned me|left a message|like|quote|quoted|quoting|repeating|repeated)\b/;
+const COUNTER = /(?:^\s*(?:threatening|threats? to|saying|calling|writing|telling (?:someone|people) to)\b|\bcall(?:ed|ing)? (?:me|him|her|us|them|my [a-z]+) (?:a|an)\b|\b(?:i never said|never said|i didn'?t say|statements like|stuff like|writing that|believe that|you say|to say)\b)|\b(?:for saying|for wishing|for writing|for posting|for threatening|posts like|comments like|messages like|words like|phrases like|saying that|said that|threats? (?:like|such as)|is a threat|are threats|report(?:ed|ing)? (?:it|this|them|him|her)|police)\b/;
+
+export function clauseBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 120);
+  const slice = text.slice(from, at);
+  const cut = Math.max(slice.lastIndexOf('.'), slice.lastIndexOf('!'), slice.lastIndexOf('?'), slice.lastIndexOf('\n'), slice.lastIndexOf(';'));
+  return slice.slice(cut + 1);
+}
+
+export function insideQuotes(text: string, at: number): boolean {
+  const line = text.slice(Math.max(0, text.lastIndexOf('\n', at)), at);
+  return (line.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/** Harm verb inside the match is itself negated: "I would never hurt you", "no one deserves to die". */
+export function isNegated(text: string, h: Hit): boolean {
+  const inside = text.slice(h.nStart, h.nEnd);
+  if (/\b(?:never|not|n't|no longer|nobody|no one)\b|n't\b|^no\b/.test(inside)) return true;
+  const before = clauseBefore(text, h.nStart);
+  // "If you don't fix it, you'll regret it": negation in the condition does not cancel the threat.
+  if (/\bif\b/.test(before)) return false;
+  const near = before.split(/\s+/).slice(-5).join(' ');
+  return NEGATION.test(near);
+}
+
+export function isReported(text: string, h: Hit): boolean {
+  const before = clauseBefore(text, h.nStart);
+  if (COUNTER.test(before) || COUNTER.test(text.slice(h.nEnd, h.nEnd + 40))) return true;
+  return REPORTING.test(before) || insideQuotes(text, h.nStart);
+}
+
