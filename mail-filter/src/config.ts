@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { z } from 'zod';
+import { WardguardError } from '@wardguard/shared';
+
+/** Severities a message can be quarantined at, mildest last. */
+export const QUARANTINE_LEVELS = ['threat_to_life', 'threat', 'abuse', 'profanity'] as const;
+
+const smtpSchema = z.object({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean().default(false),
+  user: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+});
+
+const imapSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535),
+    secure: z.boolean().default(true),
+    user: z.string().min(1),
+    password: z.string().min(1).optional(),
+    /** OAuth2 bearer (XOAUTH2 / OAUTHBEARER) instead of a password. */
+    accessToken: z.string().min(1).optional(),
+  })
+  .refine((v) => Boolean(v.password) !== Boolean(v.accessToken), { message: 'give exactly one of password or accessToken' });
+
+const accountSchema = z.object({
+  /** How the Worker names this mailbox (usually its address); unique across the config. */
+  id: z.string().min(1).max(320),
+  councillorId: z.string().min(1),
+  imap: imapSchema,
+  smtp: smtpSchema.optional(),
+  folders: z.object({ inbox: z.string().min(1).default('INBOX'), quarantine: z.string().min(1).default('Quarantine') }).default({ inbox: 'INBOX', quarantine: 'Quarantine' }),
+  /** Quarantine at this severity and worse. Unreadable mail (`review`) is always quarantined. */
+  quarantineAt: z.enum(QUARANTINE_LEVELS).default('profanity'),
+});
+
+export const configSchema = z.object({
+  worker: z.object({ url: z.url(), token: z.string().min(20) }),
+  /** Where records wait (fsynced) while the Worker cannot be reached. */
+  spoolDir: z.string().min(1),
+  /** How often each account polls officers' decisions while idling, and drains the spool. */
+  pollSeconds: z.number().positive().max(3600).default(30),
+  alerts: z
+    .object({
+      to: z.array(z.email()).min(1),
+      from: z.email(),
+      smtp: smtpSchema,
+      pollSeconds: z.number().positive().max(3600).default(60),
+    })
+    .optional(),
+  reconnect: z.object({ minMs: z.number().int().positive().default(500), maxMs: z.number().int().positive().default(60_000) }).default({ minMs: 500, maxMs: 60_000 }),
+  accounts: z.array(accountSchema).min(1, 'configure at least one mailbox'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type AccountConfig = Config['accounts'][number];
+export type SmtpConfig = z.infer<typeof smtpSchema>;
+
+/** Validates a parsed config; every problem names its field, e.g. `accounts.0.imap.port`. */
+export function parseConfig(raw: unknown, baseDir = process.cwd()): Config {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+    throw new WardguardError('INVALID_CONFIG', `The mail filter config is invalid:\n${lines.join('\n')}`, parsed.error.issues);
+  }
+  const ids = parsed.data.accounts.map((a) => a.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new WardguardError('INVALID_CONFIG', `The mail filter config is invalid:\n  accounts: id "${dup}" appears twice`);
+  return { ...parsed.data, spoolDir: resolve(baseDir, parsed.data.spoolDir) };
+}
+
+/** Reads and validates the config file once, at start. Relative paths are relative to the file. */
+export function loadConfig(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new WardguardError('INVALID_CONFIG', `Cannot read the mail filter config at ${path}: ${(err as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new WardguardError('INVALID_CONFIG', `The mail filter config at ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseConfig(raw, dirname(resolve(path)));
+}

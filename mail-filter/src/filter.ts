@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import type { FileMail } from '@wardguard/shared/api/mail';
+import type { Config } from './config.ts';
+import type { Logger } from './log.ts';
+import { createWorkerClient } from './worker/client.ts';
+import { createSpool } from './spool/spool.ts';
+import { drainSpool } from './spool/drain.ts';
+import { superviseAccount } from './imap/supervisor.ts';
+import { createAlertMailer } from './outbox/alert-mail.ts';
+import { sendDueAlerts } from './outbox/alert-loop.ts';
+
+/**
+ * The whole filter: one supervised IMAP session per account, plus two background loops
+ * (drain the spool into the Worker; repeat due threat alerts by email). `stop()` ends
+ * every loop after the message in hand.
+ */
+export function createFilter(config: Config, log: Logger) {
+  const worker = createWorkerClient(config.worker);
+  const spool = createSpool(join(config.spoolDir, 'outbox'));
+  const mailer = config.alerts ? createAlertMailer(config.alerts) : null;
+  let stopping = false;
+  let signalStop = () => {};
+  const stopped = new Promise<void>((r) => (signalStop = r));
+  let alertNow = () => {};
+
+  async function onSpooledThreatToLife(record: FileMail): Promise<void> {
+    if (!mailer) return;
+    await mailer.send({ alertId: null, councillor: record.councillorId, mailbox: record.mailbox, from: record.from, exhibitRef: null, receivedAt: record.receivedAt, repeat: 0, spooled: true });
+  }
+
+  async function loop(name: string, everyMs: number, body: () => Promise<unknown>, kick?: (wake: () => void) => void) {
+    while (!stopping) {
+      try {
+        await body();
+      } catch (err) {
+        log.warn(`${name} failed this round`, { error: (err as Error).message });
+      }
+      await Promise.race([new Promise<void>((r) => {
+        const t = setTimeout(r, everyMs);
+        t.unref();
+        kick?.(() => { clearTimeout(t); r(); });
+      }), stopped]);
+    }
+  }
+
+  return {
+    async run(): Promise<void> {
+      const pollMs = config.pollSeconds * 1000;
+      const tasks = config.accounts.map((account) =>
+        superviseAccount(
+          {
+            account,
+            worker,
+            spool,
+            log,
+            onSpooledThreatToLife,
+            stateDir: join(config.spoolDir, 'state'),
+            pollMs,
+            stopped,
+            isStopped: () => stopping,
+          },
+          config.reconnect,
+        ),
+      );
+      tasks.push(loop('spool drain', pollMs, async () => {
+        const { sent } = await drainSpool(spool, worker, log, (r) => { if (r.alertId) alertNow(); });
+        if (sent) log.info('spool drained', { sent });
+      }));
+      if (mailer) tasks.push(loop('alerts', config.alerts!.pollSeconds * 1000, () => sendDueAlerts(worker, mailer, log), (wake) => (alertNow = wake)));
+      await Promise.all(tasks);
+      mailer?.close();
+    },
+    stop(): void {
+      stopping = true;
+      signalStop();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { ImapFlow } from 'imapflow';
+import type { AccountConfig } from '../config.ts';
+
+const CONNECT_TIMEOUT_MS = 15_000;
+const SOCKET_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * A fresh client for one connection's life: imapflow clients are single-use, so every
+ * reconnect builds a new one. Auto-IDLE is off; the session idles itself when it is free.
+ */
+export function createImapClient(imap: AccountConfig['imap']): ImapFlow {
+  return new ImapFlow({
+    host: imap.host,
+    port: imap.port,
+    secure: imap.secure,
+    auth: imap.accessToken ? { user: imap.user, accessToken: imap.accessToken } : { user: imap.user, pass: imap.password! },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: CONNECT_TIMEOUT_MS,
+    greetingTimeout: CONNECT_TIMEOUT_MS,
+    socketTimeout: SOCKET_TIMEOUT_MS,
+  });
+}
+
+/** Creates the folder if it does not exist yet (a councillor-owned folder; never removed). */
+export async function ensureFolder(client: ImapFlow, path: string): Promise<void> {
+  const list = await client.list();
+  if (list.some((m) => m.path === path)) return;
+  try {
+    await client.mailboxCreate(path);
+  } catch (err) {
+    if (!/ALREADYEXISTS|already exists/i.test(String((err as { responseText?: string }).responseText ?? err))) throw err;
+  }
+}

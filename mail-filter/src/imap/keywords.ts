@@ -1,0 +1,7 @@
+/** IMAP keywords the filter sets. They travel with the message on MOVE. */
+export const SCANNED = '$WardguardScanned';
+export const QUARANTINED = '$WardguardQuarantined';
+export const RELEASED = '$WardguardReleased';
+export const KEPT = '$WardguardKept';
+export const THREAT = '$Threat';
+export const FLAGGED = '\\Flagged';

@@ -1,0 +1,103 @@
+import type { ImapFlow } from 'imapflow';
+import { WardguardError } from '@wardguard/shared';
+import type { ProcessDeps } from '../quarantine/process-message.ts';
+import { processMessage } from '../quarantine/process-message.ts';
+import { applyPendingActions } from '../actions/apply-actions.ts';
+import { createScanProgress, type ScanProgress } from '../scan/progress.ts';
+import { createImapClient, ensureFolder } from './client.ts';
+
+export interface SessionDeps extends ProcessDeps {
+  stateDir: string;
+  pollMs: number;
+  /** Resolves when the filter is shutting down. */
+  stopped: Promise<void>;
+  isStopped(): boolean;
+  /** Called after each full pass over the inbox (tests and the bench watch it). */
+  onPass?(): void;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/**
+ * Scans every unscanned INBOX message, oldest first, until none are left. A message that
+ * fails for a reason other than the connection is logged and left for the next pass; it
+ * is never counted as clean.
+ */
+async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: SessionDeps): Promise<void> {
+  const lock = await client.getMailboxLock(deps.account.folders.inbox);
+  try {
+    const failed = new Set<number>();
+    for (;;) {
+      const uids = (await progress.pending()).filter((u) => !failed.has(u));
+      if (uids.length === 0 || deps.isStopped()) return;
+      for (const uid of uids) {
+        if (deps.isStopped()) return;
+        try {
+          await processMessage(client, uid, progress, deps);
+        } catch (err) {
+          if (!client.usable) throw err;
+          deps.log.error('message left in the inbox for the next pass', { uid, error: (err as Error).message });
+          failed.add(uid);
+          // With a high-water mark nothing past a failed message may be marked done.
+          if (progress.mode === 'high-water') return;
+        }
+      }
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * One connection's life: ensure the quarantine folder, scan the backlog, apply officers'
+ * decisions, then IDLE until new mail, the poll timer or shutdown. Returns on shutdown;
+ * throws when the connection is lost, so the supervisor reconnects with a new client.
+ */
+export async function runSession(deps: SessionDeps): Promise<void> {
+  const { account, log } = deps;
+  const client = createImapClient(account.imap);
+  let dirty = true;
+  let wake = () => {};
+  client.on('error', (err: Error) => log.warn('imap error', { account: account.id, error: err.message }));
+  client.on('exists', (ev: { path: string }) => {
+    if (ev.path === account.folders.inbox) {
+      dirty = true;
+      wake();
+    }
+  });
+  const closed = new Promise<void>((r) => client.once('close', () => r()));
+  await client.connect();
+  try {
+    await ensureFolder(client, account.folders.quarantine);
+    const lock = await client.getMailboxLock(account.folders.inbox);
+    let progress: ScanProgress;
+    try {
+      progress = await createScanProgress(client, deps.stateDir, account.id);
+    } finally {
+      lock.release();
+    }
+    log.info('connected', { account: account.id, progress: progress.mode });
+    while (!deps.isStopped()) {
+      dirty = false;
+      await scanInbox(client, progress, deps);
+      try {
+        await applyPendingActions(client, account, deps.worker, log);
+      } catch (err) {
+        if (!client.usable) throw err;
+        log.warn('decisions not applied this pass', { error: (err as Error).message });
+      }
+      deps.onPass?.();
+      if (dirty || deps.isStopped()) continue;
+      const select = await client.getMailboxLock(account.folders.inbox);
+      select.release();
+      const woken = new Promise<void>((r) => (wake = r));
+      if (dirty) continue;
+      void client.idle().catch(() => undefined);
+      await Promise.race([woken, sleep(deps.pollMs), closed, deps.stopped]);
+      if (!client.usable && !deps.isStopped()) throw new WardguardError('IMAP_CLOSED', 'The IMAP connection closed.');
+    }
+  } finally {
+    if (client.usable) await client.logout().catch(() => client.close());
+    else client.close();
+  }
+}

@@ -1,0 +1,25 @@
+import { createBackoff } from './backoff.ts';
+import { runSession, type SessionDeps } from './session.ts';
+
+/** A session that lasted this long was healthy: the next failure starts back-off afresh. */
+const HEALTHY_SESSION_MS = 30_000;
+
+/**
+ * Keeps one account connected for the life of the process: any connection error ends the
+ * session and a fresh client reconnects after an exponential, jittered back-off.
+ */
+export async function superviseAccount(deps: SessionDeps, reconnect: { minMs: number; maxMs: number }): Promise<void> {
+  const backoff = createBackoff(reconnect);
+  while (!deps.isStopped()) {
+    const started = Date.now();
+    try {
+      await runSession(deps);
+    } catch (err) {
+      deps.log.warn('mailbox connection lost; reconnecting', { account: deps.account.id, error: (err as Error).message, code: (err as { code?: string }).code });
+    }
+    if (deps.isStopped()) return;
+    if (Date.now() - started > HEALTHY_SESSION_MS) backoff.reset();
+    const delay = backoff.next();
+    await Promise.race([new Promise((r) => setTimeout(r, delay).unref()), deps.stopped]);
+  }
+}

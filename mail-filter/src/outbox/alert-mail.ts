@@ -1,0 +1,67 @@
+import nodemailer from 'nodemailer';
+import type { MailAlert } from '@wardguard/shared/api/mail';
+import type { Config } from '../config.ts';
+
+type AlertsConfig = NonNullable<Config['alerts']>;
+
+/** What the duty officer is told. No message text: only who, when and where to look. */
+export interface AlertNotice {
+  alertId: string | null;
+  councillor: string;
+  mailbox: string;
+  from: string;
+  exhibitRef: string | null;
+  receivedAt: string;
+  repeat: number;
+  /** True when the Worker was unreachable and the record is still in the filter's spool. */
+  spooled: boolean;
+}
+
+export const noticeFromAlert = (a: MailAlert): AlertNotice => ({
+  alertId: a.id,
+  councillor: a.councillorName,
+  mailbox: a.mailbox,
+  from: a.from,
+  exhibitRef: a.exhibitRef,
+  receivedAt: a.createdAt,
+  repeat: a.notifyCount,
+  spooled: false,
+});
+
+/** Sends threat-to-life alerts to the duty officers through the filter's SMTP. */
+export function createAlertMailer(cfg: AlertsConfig) {
+  const transport = nodemailer.createTransport({
+    host: cfg.smtp.host,
+    port: cfg.smtp.port,
+    secure: cfg.smtp.secure,
+    ...(cfg.smtp.user ? { auth: { user: cfg.smtp.user, pass: cfg.smtp.password ?? '' } } : {}),
+    ignoreTLS: !cfg.smtp.secure && cfg.smtp.host === '127.0.0.1',
+  });
+  return {
+    async send(n: AlertNotice): Promise<void> {
+      const again = n.repeat > 0 ? ` (reminder ${n.repeat}: not yet acknowledged)` : '';
+      await transport.sendMail({
+        from: cfg.from,
+        to: cfg.to,
+        subject: `[Wardguard] THREAT TO LIFE in ${n.councillor}'s mailbox${again}`,
+        priority: 'high',
+        headers: { 'X-Wardguard-Alert': n.alertId ?? 'spooled' },
+        text: [
+          `A message in ${n.councillor}'s mailbox (${n.mailbox}) may contain a threat to life.`,
+          '',
+          `From: ${n.from}`,
+          `Received: ${n.receivedAt}`,
+          n.exhibitRef ? `Exhibit: ${n.exhibitRef}` : 'Exhibit: not yet filed (the Worker is unreachable; the record is held by the mail filter).',
+          n.alertId ? `Alert: ${n.alertId}` : '',
+          '',
+          'It has been moved to Quarantine and flagged. Review it in the Wardguard dashboard and acknowledge this alert;',
+          'this message repeats until someone does. If anyone is in immediate danger, call 999.',
+        ].join('\n'),
+      });
+    },
+    close(): void {
+      transport.close();
+    },
+  };
+}
+export type AlertMailer = ReturnType<typeof createAlertMailer>;

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import type { FileMail } from '@wardguard/shared/api/mail';
+import { parseMessage } from './parse.ts';
+import { reviewVerdict, scoreMessage, type Verdict } from './classify.ts';
+
+export interface ScannedMessage {
+  /** The record for the Worker (verdict included); filed only if the message is flagged. */
+  record: FileMail;
+  verdict: Verdict;
+}
+
+export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Parses and scores one raw message for one account. Quoted replies and the signature are
+ * split off by the classifier and kept in `verdict.email`; unreadable mail gets `review`.
+ */
+export async function scanMessage(source: Buffer, ctx: { mailbox: string; councillorId: string; receivedAt: Date | null }): Promise<ScannedMessage> {
+  const hash = sha256(source);
+  const parsed = await parseMessage(source);
+  const verdict = parsed.unreadable ? reviewVerdict(parsed.unreadable) : scoreMessage({ subject: parsed.subject, text: parsed.text, html: parsed.html });
+  const unreadable = parsed.unreadable ?? (verdict.severity === 'review' ? (verdict.error ?? 'UNREADABLE') : null);
+  const record: FileMail = {
+    councillorId: ctx.councillorId,
+    mailbox: ctx.mailbox,
+    messageId: (parsed.messageId ?? `<${hash}@wardguard.invalid>`).slice(0, 998),
+    sourceSha256: hash,
+    sourceSize: source.byteLength,
+    from: parsed.from,
+    to: parsed.to,
+    subject: parsed.subject,
+    sentAt: parsed.sentAt,
+    receivedAt: (ctx.receivedAt && !Number.isNaN(ctx.receivedAt.getTime()) ? ctx.receivedAt : new Date()).toISOString(),
+    receivedChain: parsed.receivedChain,
+    unreadable,
+    verdict,
+  };
+  return { record, verdict };
+}

@@ -1,0 +1,70 @@
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FileMail } from '@wardguard/shared/api/mail';
+
+export interface SpoolEntry {
+  name: string;
+  record: FileMail;
+  eml: Buffer;
+}
+
+async function writeDurably(path: string, data: Buffer | string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Records the Worker has not acknowledged yet, on local disk. `put` returns only after the
+ * files and the directory entry are fsynced, so a message may leave the inbox once it has.
+ * The name is the message's identity, so spooling the same message twice keeps one entry.
+ */
+export function createSpool(dir: string) {
+  const nameFor = (r: FileMail) => `${Buffer.from(r.mailbox).toString('hex').slice(0, 64)}-${r.sourceSha256}`;
+  return {
+    dir,
+    async put(record: FileMail, eml: Buffer): Promise<string> {
+      await mkdir(dir, { recursive: true });
+      const name = nameFor(record);
+      // The .eml first: a .json without its .eml is never listed as complete.
+      await writeDurably(join(dir, `${name}.eml`), eml);
+      await writeDurably(join(dir, `${name}.json`), JSON.stringify(record));
+      await syncDir(dir);
+      return name;
+    },
+    async list(): Promise<string[]> {
+      try {
+        return (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+    },
+    async read(name: string): Promise<SpoolEntry> {
+      const [json, eml] = await Promise.all([readFile(join(dir, `${name}.json`), 'utf8'), readFile(join(dir, `${name}.eml`))]);
+      return { name, record: JSON.parse(json) as FileMail, eml };
+    },
+    /** Only after the Worker acknowledged the record. */
+    async remove(name: string): Promise<void> {
+      await unlink(join(dir, `${name}.json`));
+      await unlink(join(dir, `${name}.eml`)).catch(() => undefined);
+      await syncDir(dir);
+    },
+  };
+}
+export type Spool = ReturnType<typeof createSpool>;

@@ -1,0 +1,75 @@
+import { WardguardError } from '@wardguard/shared';
+import {
+  fileMailResultSchema,
+  mailActionListSchema,
+  mailAlertListSchema,
+  type FileMail,
+  type FileMailResult,
+  type MailAction,
+  type MailAlert,
+} from '@wardguard/shared/api/mail';
+import type { z } from 'zod';
+
+const REQUEST_TIMEOUT_MS = 120_000;
+
+/**
+ * Whether a failure is worth retrying later (Worker unreachable, 5xx, 429) or a refusal
+ * that retrying will not change (4xx). Both leave the record in the spool.
+ */
+export const isTransient = (err: unknown): boolean => !(err instanceof WardguardError) || err.code === 'WORKER_UNAVAILABLE';
+
+/** The Worker's mail API as the filter uses it (service token). */
+export function createWorkerClient(opts: { url: string; token: string }) {
+  const base = `${opts.url.replace(/\/$/, '')}/api/v1/mail/service`;
+
+  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${opts.token}`, ...(init.headers as Record<string, string> | undefined) },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new WardguardError('WORKER_UNAVAILABLE', `The Worker cannot be reached: ${(err as Error).message}`);
+    }
+    const text = await res.text();
+    if (res.status >= 500 || res.status === 429) throw new WardguardError('WORKER_UNAVAILABLE', `The Worker answered ${res.status}: ${text.slice(0, 300)}`);
+    if (!res.ok) {
+      let code = 'WORKER_REFUSED';
+      try {
+        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? code;
+      } catch {
+        /* not JSON */
+      }
+      throw new WardguardError(code, `The Worker refused ${path} (${res.status}): ${text.slice(0, 300)}`);
+    }
+    return schema.parse(JSON.parse(text));
+  }
+
+  return {
+    /** Files a flagged message; repeats return the first record (`created: false`). */
+    fileMail(record: FileMail, eml: Buffer): Promise<FileMailResult> {
+      const form = new FormData();
+      form.append('record', JSON.stringify(record));
+      form.append('eml', new Blob([new Uint8Array(eml.buffer, eml.byteOffset, eml.byteLength)], { type: 'message/rfc822' }), 'message.eml');
+      return call('/messages', { method: 'POST', body: form }, fileMailResultSchema);
+    },
+    async pendingActions(mailbox: string): Promise<MailAction[]> {
+      return (await call(`/actions?mailbox=${encodeURIComponent(mailbox)}`, {}, mailActionListSchema)).actions;
+    },
+    async ackAction(id: string, outcome: 'applied' | 'not_found', detail?: string): Promise<void> {
+      await call(`/actions/${encodeURIComponent(id)}/ack`, jsonInit({ outcome, ...(detail ? { detail } : {}) }), anyJson);
+    },
+    async dueAlerts(): Promise<MailAlert[]> {
+      return (await call('/alerts/due', {}, mailAlertListSchema)).alerts;
+    },
+    async alertNotified(id: string): Promise<void> {
+      await call(`/alerts/${encodeURIComponent(id)}/notified`, { method: 'POST' }, anyJson);
+    },
+  };
+}
+export type WorkerClient = ReturnType<typeof createWorkerClient>;
+
+const jsonInit = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const anyJson = { parse: (v: unknown) => v } as unknown as z.ZodType<unknown>;
