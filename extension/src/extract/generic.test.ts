@@ -70,4 +70,11 @@ describe('generic extractor', () => {
     expect(result).toMatchObject({ postTimestamp: null, postTimestampText: '9:05', postText: 'Nasty comment\n9:05' });
     expect(result.warnings.join(' ')).toMatch(/no time zone/);
   });
+
+  it('prefers the JSON-LD body over the raw text of the right-clicked element when that element is the page\'s only post', () => {
+    const doc = parseDocument(`<html><head><script type="application/ld+json">{"@type":"SocialMediaPosting","articleBody":"Clean body","datePublished":"2026-11-20T19:04:00Z"}</script></head>
+      <body><article><p><b>Name</b> @handle</p><p>Clean body</p><time datetime="2026-11-20T19:04:00Z">20 Nov</time></article></body></html>`);
+    const result = expectValid(extractPost(doc, 'https://social.example/@handle/101', { targetElement: doc.querySelector('p')! }));
+    expect(result).toMatchObject({ postText: 'Clean body', postTimestamp: '2026-11-20T19:04:00.000Z', postTimestampText: '20 Nov' });
+  });
 });

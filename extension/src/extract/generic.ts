@@ -27,8 +27,8 @@ export function extractGeneric(ctx: ExtractContext): Draft {
     const tag = item.tagName.toUpperCase();
     draft.isPagePost = tag === 'BODY' || tag === 'MAIN' || (tag === 'ARTICLE' && ctx.doc.querySelectorAll('article').length === 1);
   }
-  if (!item) {
-    // Without a gesture the page's own description of its post beats the first <time> or
+  if (!item || draft.isPagePost) {
+    // Without a gesture (or when the gesture hit the page's only post) the page's own description of its post beats the first <time> or
     // .author in the markup, which may belong to a sidebar or a comment.
     fillFromJsonLd(draft, ctx.doc, ctx.url);
   }
