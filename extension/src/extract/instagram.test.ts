@@ -48,4 +48,26 @@ describe('Instagram extractor', () => {
     expect(result.postText).toBeNull();
     expect(result.warnings.join(' ')).toMatch(/Login wall/);
   });
+
+  it('extracts the comment the user right-clicked, with its own UTC time and the post as parent', () => {
+    const doc = loadFixture('instagram-post.html');
+    const target = [...doc.querySelectorAll('span')].find((el) => el.textContent?.includes('what we'))!;
+    const result = expectValid(extractPost(doc, URL, { targetElement: target }));
+    expect(result).toMatchObject({
+      authorHandle: 'moody.mike.77',
+      authorProfileUrl: 'https://www.instagram.com/moody.mike.77/',
+      postId: '17987654321098765',
+      permalink: 'https://www.instagram.com/p/C4FakeCode1/c/17987654321098765/',
+      postText: "Wait till you see what we've got planned for her surgery",
+      postTimestamp: '2024-03-02T20:10:00.000Z',
+      replyTo: { postId: 'C4FakeCode1', url: 'https://www.instagram.com/p/C4FakeCode1/' },
+      authorId: null,
+      mediaUrls: [],
+    });
+  });
+
+  it('extracts the comment named in a /p/CODE/c/ID/ URL', () => {
+    const result = expectValid(extractPost(loadFixture('instagram-post.html'), 'https://www.instagram.com/p/C4FakeCode1/c/17987654321098765/'));
+    expect(result).toMatchObject({ authorHandle: 'moody.mike.77', postId: '17987654321098765' });
+  });
 });

@@ -16,6 +16,11 @@ export function extractInstagram(ctx: ExtractContext): Draft {
   const draft = createDraft('instagram');
   const shortcode = POST_PATH_RE.exec(ctx.url.pathname)?.[1] ?? null;
   const permalinkFor = (_handle: string, code: string) => `https://www.instagram.com/p/${code}/`;
+  const comment = pickComment(ctx);
+  if (comment) {
+    extractComment(ctx, draft, comment, shortcode);
+    return draft;
+  }
   const article = pickContainer(ctx, draft, { selector: 'article, main[role="main"]' });
   draft.container = article;
 
@@ -54,4 +59,51 @@ export function extractInstagram(ctx: ExtractContext): Draft {
   if (handle) setField(draft, 'authorProfileUrl', `https://www.instagram.com/${handle}/`, draft.sources.authorHandle ?? 'dom');
   if (shortcode && !draft.values.authorId) addWarning(draft, 'No numeric Instagram account id found in the saved page');
   return draft;
+}
+
+const COMMENT_LINK_RE = /\/(?:p|reel)\/([\w-]+)\/c\/(\d+)/;
+
+/** A comment is a list item with its own `/p/CODE/c/ID/` link; the caption item has none. */
+function pickComment(ctx: ExtractContext): Element | null {
+  const target = ctx.options.targetElement;
+  let li: Element | null = null;
+  try {
+    li = target?.closest('li') ?? null;
+  } catch {
+    li = null;
+  }
+  const wanted = ctx.url.pathname.match(COMMENT_LINK_RE)?.[2] ?? null;
+  const candidates = li ? [li] : wanted ? safeQueryAll(ctx.doc, 'li') : [];
+  return (
+    candidates.find((el) =>
+      safeQueryAll(el, 'a[href*="/c/"]').some((a) => {
+        const id = COMMENT_LINK_RE.exec(attr(a, 'href') ?? '')?.[2];
+        return id !== undefined && (li !== null || id === wanted);
+      }),
+    ) ?? null
+  );
+}
+
+function extractComment(ctx: ExtractContext, draft: Draft, li: Element, shortcode: string | null): void {
+  draft.container = li;
+  draft.isPagePost = false;
+  const link = safeQueryAll(li, 'a[href*="/c/"]').find((a) => COMMENT_LINK_RE.test(attr(a, 'href') ?? ''));
+  const m = COMMENT_LINK_RE.exec(attr(link, 'href') ?? '');
+  const author = safeQueryAll(li, 'h3 a[href^="/"], span a[href^="/"], a[href^="/"]').find((a) => /^\/[\w.]{1,30}\/?$/.test(attr(a, 'href') ?? ''));
+  const handle = /^\/([\w.]{1,30})\/?$/.exec(attr(author, 'href') ?? '')?.[1] ?? null;
+  setField(draft, 'authorHandle', handle, 'dom');
+  if (handle) setField(draft, 'authorProfileUrl', `https://www.instagram.com/${handle}/`, 'dom');
+  setField(draft, 'postId', m?.[2], 'dom');
+  if (m) setField(draft, 'permalink', `https://www.instagram.com/p/${m[1]}/c/${m[2]}/`, 'dom');
+  const time = safeQuery(li, 'time[datetime]');
+  setField(draft, 'postTimestamp', isoFromMachineTime(attr(time, 'datetime')), 'dom');
+  setField(draft, 'postTimestampText', time ? visibleText(time) : null, 'dom');
+  // The comment body is the longest text block that is not the author's name or the time.
+  const blocks = safeQueryAll(li, 'span[dir="auto"], span')
+    .filter((el) => el.closest('a, time, h3') === null)
+    .map((el) => visibleText(el))
+    .filter((t) => t !== '' && t !== handle);
+  setField(draft, 'postText', blocks.sort((a, b) => b.length - a.length)[0], 'dom');
+  const post = m?.[1] ?? shortcode;
+  if (post) setField(draft, 'replyTo', { postId: post, url: `https://www.instagram.com/p/${post}/` }, 'dom');
 }
