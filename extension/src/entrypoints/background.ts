@@ -1,4 +1,65 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createWardguard, FLUSH_ALARM, type Wardguard } from '../service/service.ts';
+import { isRequest } from '../service/messages.ts';
+
+const MENU_ID = 'wardguard-capture';
+const COMMAND = 'capture-evidence';
+
+declare global {
+  // Exposed on the service worker's global so the end-to-end tests can drive it with sw.evaluate.
+  var wardguard: Wardguard | undefined;
+}
+
 export default defineBackground(() => {
-  console.log('wardguard');
+  const wg = createWardguard();
+  globalThis.wardguard = wg;
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Capture as evidence', contexts: ['page', 'selection', 'image', 'link', 'video'] }),
+    );
+    void wg.flush();
+  });
+  browser.runtime.onStartup.addListener(() => void wg.flush());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void wg.flush();
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || !tab) return;
+    const targetElementId = (info as { targetElementId?: number }).targetElementId;
+    void wg.captureTab(tab, {
+      trigger: 'context-menu',
+      ...(info.selectionText ? { selectionText: info.selectionText } : {}),
+      ...(info.srcUrl ? { srcUrl: info.srcUrl } : {}),
+      ...(info.linkUrl ? { linkUrl: info.linkUrl } : {}),
+      ...(targetElementId !== undefined ? { targetElementId } : {}),
+    });
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== COMMAND) return;
+    void (tab ? wg.captureTab(tab, { trigger: 'shortcut' }) : wg.captureActiveTab({ trigger: 'shortcut' }));
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    // Only the extension's own pages may ask; content in web pages never gets an answer.
+    if (sender.id !== browser.runtime.id || sender.tab || !isRequest(message)) return false;
+    const answer = (() => {
+      switch (message.type) {
+        case 'capture':
+          return wg.captureActiveTab({ trigger: 'popup', caseId: message.caseId, note: message.note });
+        case 'status':
+          return wg.status();
+        case 'confirm':
+          return wg.confirm(message.id, message.note);
+        case 'discard':
+          return wg.discard(message.id);
+        case 'retry':
+          return wg.flush(true);
+      }
+    })();
+    answer.then(sendResponse, (e: unknown) => sendResponse({ status: 'failed', code: 'INTERNAL', message: String(e) }));
+    return true;
+  });
 });

@@ -1,0 +1,120 @@
+import { browser } from 'wxt/browser';
+import { browserInfo, localTime } from '../lib/browser-info.ts';
+import { sealArtifact, type SealedArtifact } from '../seal/artifact.ts';
+import { manifestTitle } from '../seal/manifest.ts';
+import type { CaptureDraft } from '../queue/types.ts';
+import { annotate, crop, stitch, toPng, type Shot } from './images.ts';
+import { MAX_HEIGHT_PX, MAX_SCREENS, planScroll } from './scroll-plan.ts';
+import type { GestureHint } from './target.ts';
+import type { TabDriver } from './tab-driver.ts';
+
+export type Trigger = 'popup' | 'context-menu' | 'shortcut' | 'api';
+
+export interface CaptureRequest extends GestureHint {
+  trigger: Trigger;
+  targetElementId?: number;
+  caseId?: string | null;
+  note?: string | null;
+}
+
+/** Page states that make a capture look blank: held for the councillor to confirm. */
+export const HOLD_STATES = new Set(['login_wall', 'unavailable']);
+
+const bitmapOf = (png: Uint8Array) => createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+
+/**
+ * One capture of the tab: viewport shot, scroll-and-stitch full page, post crop, annotated copy,
+ * HTML, MHTML where the browser offers it, and the metadata that goes into the signed manifest.
+ */
+export async function capturePage(driver: TabDriver, req: CaptureRequest): Promise<{ draft: CaptureDraft; hold: boolean }> {
+  const started = Date.now();
+  await driver.inject();
+  const page = await driver.probe(req);
+  const capturedAt = new Date();
+  const capturedAtIso = capturedAt.toISOString();
+
+  const viewportPng = await driver.screenshot();
+  const viewportBitmap = await bitmapOf(viewportPng);
+  const scale = viewportBitmap.width / page.viewport.width;
+
+  // Full page: scroll, shoot, stitch; then put the page back where the councillor left it.
+  const plan = planScroll(page.docHeight, page.viewport.height);
+  const shots: Shot[] = [];
+  let docHeightAfter = page.docHeight;
+  try {
+    for (const y of plan.positions) {
+      const at = await driver.scrollTo(y);
+      docHeightAfter = Math.max(docHeightAfter, at.docHeight);
+      shots.push({ bitmap: await bitmapOf(await driver.screenshot()), y: at.scrollY });
+    }
+  } finally {
+    await driver.restore(page.scroll.x, page.scroll.y).catch(() => undefined);
+  }
+  const lastShot = shots[shots.length - 1];
+  const stitchedHeight = Math.min(plan.capturedHeight, lastShot ? lastShot.y + page.viewport.height : plan.capturedHeight);
+  const fullPage = stitch(shots, stitchedHeight, scale);
+  const postCanvas = page.crop ? crop(fullPage, page.crop, scale) : null;
+
+  const manifest = browser.runtime.getManifest();
+  const tool = `${manifest.name} ${manifest.version}`;
+  const annotated = annotate(fullPage, { url: page.url, capturedAt: capturedAtIso, tool: `Captured with ${tool}` }, scale);
+  const mhtml = await driver.mhtml();
+
+  const artifacts: SealedArtifact[] = [
+    await sealArtifact('viewport.png', 'image/png', viewportPng),
+    await sealArtifact('full-page.png', 'image/png', await toPng(fullPage)),
+    await sealArtifact('full-page-annotated.png', 'image/png', await toPng(annotated)),
+    ...(postCanvas ? [await sealArtifact('post.png', 'image/png', await toPng(postCanvas))] : []),
+    await sealArtifact('page.html', 'text/html', page.html),
+    ...(mhtml instanceof Blob ? [await sealArtifact('page.mhtml', 'multipart/related', mhtml)] : []),
+  ];
+
+  const warnings = [...page.post.warnings];
+  if (plan.truncated) warnings.push(`Only the top ${plan.capturedHeight} px of a ${docHeightAfter} px page fit in the full-page screenshot`);
+  const held = HOLD_STATES.has(page.post.pageState);
+  if (held) {
+    warnings.unshift(
+      page.post.pageState === 'login_wall'
+        ? 'The page shows a login wall, not the post: log in and capture again, or file it anyway with a note'
+        : 'The page says the post is unavailable or removed: file it anyway with a note if that is itself evidence',
+    );
+  }
+
+  const metadata = {
+    url: page.url,
+    canonicalUrl: page.canonicalUrl,
+    pageTitle: page.title,
+    capturedAtUtc: capturedAtIso,
+    capturedAtLocal: localTime(capturedAt),
+    browser: await browserInfo(),
+    extension: { name: manifest.name, version: manifest.version },
+    trigger: req.trigger,
+    pageActions: [] as string[],
+    viewport: page.viewport,
+    fullPage: {
+      docHeightBefore: page.docHeight,
+      docHeightAfter,
+      lazyContentLoaded: docHeightAfter > page.docHeight,
+      capturedHeight: stitchedHeight,
+      screens: shots.length,
+      truncated: plan.truncated,
+      limits: { maxScreens: MAX_SCREENS, maxHeightPx: MAX_HEIGHT_PX },
+    },
+    crop: page.crop,
+    mhtml: mhtml instanceof Blob ? 'captured' : mhtml,
+    post: page.post,
+    warnings,
+    captureDurationMs: Date.now() - started,
+  };
+  const draft: CaptureDraft = {
+    title: manifestTitle(page.title, page.url),
+    url: page.url,
+    capturedAt: capturedAtIso,
+    caseId: req.caseId ?? null,
+    note: req.note ?? null,
+    metadata,
+    artifacts,
+    warnings,
+  };
+  return { draft, hold: held };
+}

@@ -1,0 +1,81 @@
+import { browser } from 'wxt/browser';
+import { dataUrlToBytes } from '../lib/base64url.ts';
+import type { GestureHint } from './target.ts';
+import type { ProbeResult, ScrollResult } from './page-agent.ts';
+
+export class CaptureError extends Error {
+  override name = 'CaptureError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// Chrome allows two captureVisibleTab calls per second.
+const CAPTURE_INTERVAL_MS = 520;
+let lastCaptureAt = 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Talks to one tab: injects the page agent, asks it things, takes screenshots. */
+export function createTabDriver(tabId: number, windowId: number) {
+  async function run<T, A extends unknown[]>(func: (...args: A) => T | Promise<T>, args: A): Promise<T> {
+    const [res] = await browser.scripting.executeScript({ target: { tabId }, func: func as never, args: args as never });
+    if (!res) throw new CaptureError('PAGE_UNREACHABLE', 'The page did not answer.');
+    return res.result as T;
+  }
+
+  return {
+    async inject(): Promise<void> {
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/page-agent.js'] });
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new CaptureError(
+          'PAGE_NOT_CAPTURABLE',
+          `Wardguard cannot read this page (${why}). Browser pages, the extension store and PDF viewers are protected; open the post itself and try again.`,
+        );
+      }
+    },
+    probe(hint: GestureHint & { targetElementId?: number }): Promise<ProbeResult> {
+      return run((h: GestureHint & { targetElementId?: number }) => {
+        const menus = (globalThis as { browser?: { menus?: { getTargetElement?: (id: number) => Element | null } } }).browser?.menus;
+        const targetElement = h.targetElementId != null && menus?.getTargetElement ? menus.getTargetElement(h.targetElementId) : null;
+        return globalThis.__wardguardAgent!.probe({ ...h, targetElement });
+      }, [hint]);
+    },
+    scrollTo(y: number): Promise<ScrollResult> {
+      return run((top: number) => globalThis.__wardguardAgent!.scrollTo(top), [y]);
+    },
+    restore(x: number, y: number): Promise<void> {
+      return run((left: number, top: number) => globalThis.__wardguardAgent!.restore(left, top), [x, y]);
+    },
+    /** PNG bytes of what is on screen now, respecting Chrome's rate limit. */
+    async screenshot(): Promise<Uint8Array> {
+      for (let tries = 0; ; tries++) {
+        const wait = lastCaptureAt + CAPTURE_INTERVAL_MS - Date.now();
+        if (wait > 0) await sleep(wait);
+        lastCaptureAt = Date.now();
+        try {
+          return dataUrlToBytes(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          if (/MAX_CAPTURE/i.test(why) && tries < 3) continue;
+          throw new CaptureError('SCREENSHOT_FAILED', `The browser refused the screenshot (${why}). Click the Wardguard button or use the shortcut on the page, then try again.`);
+        }
+      }
+    },
+    async mhtml(): Promise<Blob | string> {
+      const pc = (browser as unknown as { pageCapture?: { saveAsMHTML(o: { tabId: number }): Promise<Blob | undefined> } }).pageCapture;
+      if (!pc) return 'This browser has no page archive (MHTML) support';
+      try {
+        const blob = await pc.saveAsMHTML({ tabId });
+        return blob && blob.size > 0 ? blob : 'The browser returned an empty page archive';
+      } catch (e) {
+        return `Page archive failed: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    },
+  };
+}
+export type TabDriver = ReturnType<typeof createTabDriver>;
