@@ -58,13 +58,29 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
   const vocab = options.vocabulary ?? new Set<string>();
   const a = foldCharacters(original);
   const b = shapeWords(a, vocab);
-  const c = SPACED.test(b.text) ? rejoinSpacedLetters(b, vocab) : b;
+  const c = collapseSpaces(SPACED.test(b.text) ? rejoinSpacedLetters(b, vocab) : b);
   const tokens = tokenise(original, c.text, c.starts, c.ends);
   return { original, text: c.text, starts: c.starts, ends: c.ends, tokens };
 }
 
 // Three single letters in a row, e.g. "k i l l": only then is stage 3 worth running.
 const SPACED = /(?:^|[^a-z*])[a-z*] [a-z*] [a-z*](?![a-z*])/;
+
+// Runs of spaces become one space, so patterns can rely on single spaces between words.
+function collapseSpaces(m: Mapped): Mapped {
+  if (!/ {2}/.test(m.text)) return m;
+  const keep: number[] = [];
+  for (let i = 0; i < m.text.length; i++) if (!(m.text[i] === ' ' && m.text[i - 1] === ' ')) keep.push(i);
+  const starts = new Int32Array(keep.length);
+  const ends = new Int32Array(keep.length);
+  let text = '';
+  keep.forEach((k, j) => {
+    starts[j] = m.starts[k]!;
+    ends[j] = m.ends[k]!;
+  });
+  text = m.text.replace(/ {2,}/g, ' ');
+  return { text, starts, ends };
+}
 
 interface Mapped {
   text: string;
@@ -292,22 +308,27 @@ function shapeRun(run: Piece[], vocab: ReadonlySet<string>): Piece[] {
       seps.push(p);
     } else parts[parts.length - 1]!.push(p);
   }
-  const join = parts.length > 1 && parts.every((q) => q.length <= 2);
+  // Join when the pieces are letters spelt out: all short, or at least three with one longer tail ("f.u.c.k1ng").
+  const long = parts.filter((q) => q.length > 2).length;
+  const join = parts.length > 1 && (long === 0 || (parts.length >= 3 && long === 1));
   const out: Piece[] = [];
   parts.forEach((part, idx) => {
     if (idx > 0 && !join) out.push({ ...seps[idx - 1]!, ch: ' ' });
-    out.push(...collapseRepeats(undoLeet(part), vocab));
+    out.push(...collapseRepeats(undoLeet(part, vocab), vocab));
   });
   return out;
 }
 
-function undoLeet(part: Piece[]): Piece[] {
+function undoLeet(part: Piece[], vocab: ReadonlySet<string>): Piece[] {
   const word = part.map((p) => p.ch).join('');
-  if (!/[a-z]/.test(word) || NOT_LEET.test(word)) return part;
-  return part.map((p) => {
+  if (!/[a-z]/.test(word)) return part;
+  const out = part.map((p) => {
     const l = LEET[p.ch];
     return l ? { ...p, ch: l } : p;
   });
+  // "d13" could be a postcode district; read it as leet only when that spells a word we look for.
+  if (NOT_LEET.test(word) && !vocab.has(out.map((p) => p.ch).join(''))) return part;
+  return out;
 }
 
 // "fuuuuck" → "fuck", "kiiiill" → "kill", "soooo" → "soo": pick the vocabulary word when there is one.
@@ -374,14 +395,19 @@ function rejoinSpacedLetters(m: Mapped, vocab: ReadonlySet<string>): Mapped {
   return out.done();
 }
 
-// "killu" is not a word but "kill" + "u" is; "ihate" is "i" + "hate". Find the longest
-// vocabulary word starting at the first or second letter and split around it.
+// "killu" is not a word but "kill" + "u" is; "ihate" is "i" + "hate". Only a pronoun or
+// article is split off, so "k i l l e r" stays one word.
+const SPLIT_HEAD = new Set(['i', 'a', 'u']);
+const SPLIT_TAIL = new Set(['u', 'ya', 'you', 'yu', 'ur', 'a', 'i', 'em']);
+
 function splitJoined(letters: Piece[], vocab: ReadonlySet<string>): Piece[] {
   const word = letters.map((p) => p.ch).join('');
   if (vocab.has(word) || vocab.size === 0) return letters;
   for (const from of [0, 1]) {
+    if (from === 1 && !SPLIT_HEAD.has(word[0]!)) continue;
     for (let to = word.length; to - from >= 3; to--) {
       if (from === 0 && to === word.length) continue;
+      if (to < word.length && !SPLIT_TAIL.has(word.slice(to))) continue;
       if (!vocab.has(word.slice(from, to))) continue;
       const out: Piece[] = [];
       letters.forEach((p, k) => {
@@ -393,7 +419,6 @@ function splitJoined(letters: Piece[], vocab: ReadonlySet<string>): Piece[] {
   }
   return letters;
 }
-
 
 function tokenise(original: string, text: string, starts: Int32Array, ends: Int32Array): Token[] {
   const tokens: Token[] = [];

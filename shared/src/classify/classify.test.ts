@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify.ts';
+import { verdictSchema } from './verdict.ts';
+
+describe('classify', () => {
+  it('returns a verdict the Worker can validate with the shared zod schema', () => {
+    const v = classify({ subject: 'Bins', body: 'You absolute twat. I know where you live.' });
+    expect(verdictSchema.parse(v)).toEqual(v);
+    expect(v.version).toMatch(/^\d+\.\d+\.\d+\+/);
+  });
+
+  it('rejects a verdict with an unknown severity', () => {
+    const v = { ...classify({ body: 'hello' }), severity: 'scary' };
+    expect(verdictSchema.safeParse(v).success).toBe(false);
+  });
+
+  it('points every piece of evidence at the exact characters the sender typed', () => {
+    const body = 'Dear Cllr,\nY0U  W1LL  D I E, you f*cking tw@t.';
+    const v = classify({ body });
+    expect(v.severity).toBe('threat_to_life');
+    for (const e of v.evidence) expect(body.slice(e.start, e.end)).toBe(e.phrase);
+    expect(v.evidence.map((e) => e.phrase)).toContain('tw@t');
+  });
+
+  it('names the rule that fired so an officer can see why', () => {
+    const v = classify({ body: "I'm going to kill you" });
+    expect(v.evidence[0]).toMatchObject({ category: 'threat_to_life', source: 'rule', rule: 'intent-lethal' });
+  });
+
+  it('lets angry but legitimate criticism through', () => {
+    for (const body of [
+      'This planning decision is a disgrace and you should resign.',
+      'Council tax up again and the potholes are worse. Utterly incompetent.',
+      'We will fight this development every step of the way and vote you out in May.',
+    ]) {
+      expect(classify({ body }).severity).toBe('clean');
+    }
+  });
+
+  it('calls casual swearing profanity, not abuse', () => {
+    expect(classify({ body: 'The state of this fucking road is unbelievable.' }).severity).toBe('profanity');
+  });
+
+  it('calls an insult aimed at the councillor abuse', () => {
+    expect(classify({ body: 'You are a useless cunt.' }).severity).toBe('abuse');
+  });
+
+  it('flags identity-based hate even without a slur', () => {
+    const v = classify({ body: 'Immigrants are vermin and should be sent back.' });
+    expect(v.severity).toBe('abuse');
+    expect(v.categories).toContain('hate');
+  });
+
+  it('treats a quoted slur in a report of abuse as profanity, not as the sender\'s abuse', () => {
+    expect(classify({ body: 'A man in the street called me a paki and I want it recorded.' }).severity).toBe('profanity');
+  });
+});

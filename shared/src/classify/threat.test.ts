@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify.ts';
+import type { Severity } from './verdict.ts';
+
+const severity = (body: string): Severity => classify({ body }, { model: null }).severity;
+const isThreat = (body: string) => ['threat', 'threat_to_life'].includes(severity(body));
+
+describe('threats: first-person intent + harm + target', () => {
+  it.each([
+    "I'm going to kill you",
+    'We will burn your house down',
+    'I will slit your throat',
+    'Me and the lads are going to stab you',
+    "I'll put a bullet in your head",
+    'Imma shoot that councillor',
+  ])('treats "%s" as a threat to life', (s) => expect(severity(s)).toBe('threat_to_life'));
+
+  it.each(["I'm going to smash your face in", 'I will beat you up', "We're going to make you pay for this"])(
+    'treats "%s" as a threat',
+    (s) => expect(severity(s)).toBe('threat'),
+  );
+
+  it.each([
+    'I will shoot you an email tomorrow',
+    'We will kill the high street with these parking charges',
+    'The band absolutely killed it',
+    "I'll murder a curry after the meeting",
+    "We'll beat you at the election in May",
+    "I'll hit you up next week",
+    'We will cut the councillors\' allowances',
+  ])('does not mistake the idiom "%s" for a threat', (s) => expect(isThreat(s)).toBe(false));
+});
+
+describe('threats: predictions, wishes and normative threats', () => {
+  it.each(['You will die for this', "You'll be dead by Christmas", 'Traitors like you deserve to hang', 'I hope you die', 'You should be shot', "You'll end up like Jo Cox"])(
+    'treats "%s" as a threat to life',
+    (s) => expect(severity(s)).toBe('threat_to_life'),
+  );
+
+  it.each(["You'll be dead tired after the count", 'People will die on that junction if you do nothing', 'You will pay for this at the ballot box'])(
+    'keeps "%s" clean',
+    (s) => expect(isThreat(s)).toBe(false),
+  );
+});
+
+describe('threats: incitement, doxxing, conditionals', () => {
+  it('flags incitement as a threat to life', () => {
+    expect(severity('Someone should shoot this councillor')).toBe('threat_to_life');
+  });
+
+  it('flags "I know where you live" as doxxing and a threat', () => {
+    const v = classify({ body: 'I know where you live' }, { model: null });
+    expect(v.severity).toBe('threat');
+    expect(v.categories).toContain('doxxing');
+  });
+
+  it('flags mentioning the children\'s school as doxxing', () => {
+    expect(classify({ body: 'We know which school your kids go to.' }, { model: null }).categories).toContain('doxxing');
+  });
+
+  it('flags a conditional threat even when the condition is negated', () => {
+    expect(severity("If you don't reverse the decision you'll regret it")).toBe('threat');
+  });
+
+  it('does not treat a promise to campaign as doxxing', () => {
+    expect(isThreat("I'm coming to the surgery on Saturday to discuss the bins")).toBe(false);
+  });
+});
+
+describe('threats: negation and reported speech', () => {
+  it.each(['I would never hurt you', "I'm not going to kill you, I'm going to vote against you", 'No councillor should ever be attacked'])(
+    'does not flag the negated "%s"',
+    (s) => expect(isThreat(s)).toBe(false),
+  );
+
+  it.each(['He said he would kill me', 'My neighbour told me "I will burn your house down"', 'Someone wrote "you will die" on the bus shelter'])(
+    'does not flag the reported threat "%s"',
+    (s) => expect(isThreat(s)).toBe(false),
+  );
+
+  it('still flags the sender repeating their own threat ("I said I will kill you")', () => {
+    expect(severity('I said I will kill you')).toBe('threat_to_life');
+  });
+});
+
+describe('self-harm is a welfare signal, not a threat', () => {
+  it.each(['I want to kill myself', "I don't want to live anymore", 'Everyone would be better off if I was dead'])(
+    'raises the welfare flag for "%s" without calling it a threat',
+    (s) => {
+      const v = classify({ body: s }, { model: null });
+      expect(v.welfare).toBe(true);
+      expect(v.categories).toContain('self_harm');
+      expect(['threat', 'threat_to_life']).not.toContain(v.severity);
+    },
+  );
+
+  it('treats telling someone to kill themselves as harassment and a threat, not welfare', () => {
+    const v = classify({ body: 'Do us all a favour and kill yourself' }, { model: null });
+    expect(v.categories).toContain('harassment');
+    expect(v.welfare).toBeUndefined();
+    expect(v.severity).toBe('threat');
+  });
+});
