@@ -30,8 +30,26 @@ function receivedChain(parsed: ParsedMail): string[] {
     .slice(0, 100);
 }
 
-function unreadableReason(parsed: ParsedMail, text: string, html: string | null, rawContentType: string): string | null {
+/** A multipart message whose boundary is empty or never closed was cut off or built wrong. */
+function brokenMultipart(source: Buffer, contentType: { value: string; params: Record<string, string> } | null): boolean {
+  if (!contentType || !/^multipart\//i.test(contentType.value)) return false;
+  const boundary = contentType.params.boundary;
+  return !boundary || !source.includes(`--${boundary}--`);
+}
+
+/** Text that decoded to mostly replacement characters or control bytes is not readable. */
+function undecodable(text: string): boolean {
+  if (text.length === 0) return false;
+  const bad = text.match(/[\uFFFD\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  return bad / text.length > 0.05;
+}
+
+function unreadableReason(parsed: ParsedMail, source: Buffer, text: string, html: string | null): string | null {
+  const contentType = (parsed.headers.get('content-type') as { value: string; params: Record<string, string> } | undefined) ?? null;
+  const rawContentType = contentType?.value ?? '';
   if (ENCRYPTED.test(rawContentType) || parsed.attachments.some((a) => ENCRYPTED.test(a.contentType))) return 'ENCRYPTED';
+  if (brokenMultipart(source, contentType)) return 'MALFORMED_MIME';
+  if (undecodable(text)) return 'UNDECODABLE_TEXT';
   if (text.trim() !== '' || (html ?? '').trim() !== '') return null;
   const files = parsed.attachments;
   if (files.length === 0) return 'EMPTY';
@@ -52,7 +70,6 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
   }
   const text = parsed.text ?? '';
   const html = typeof parsed.html === 'string' ? parsed.html : null;
-  const rawContentType = String(parsed.headers.get('content-type') && (parsed.headers.get('content-type') as { value?: string }).value ? (parsed.headers.get('content-type') as { value: string }).value : '');
   return {
     messageId: parsed.messageId?.trim() || null,
     from: addresses(parsed.from).slice(0, MAX_FIELD),
@@ -62,6 +79,6 @@ export async function parseMessage(source: Buffer): Promise<ParsedMessage> {
     receivedChain: receivedChain(parsed),
     text,
     html,
-    unreadable: unreadableReason(parsed, text, html, rawContentType),
+    unreadable: unreadableReason(parsed, source, text, html),
   };
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+
+const valid = () => ({
+  worker: { url: 'http://127.0.0.1:8787', token: 'wg_0123456789abcdef0123456789' },
+  spoolDir: './spool',
+  accounts: [{ id: 'alice@council.example', councillorId: 'u1', imap: { host: 'imap.example', port: 993, user: 'alice', password: 'pw' } }],
+});
+
+const errorOf = (raw: unknown): string => {
+  try {
+    parseConfig(raw, '/etc/wardguard');
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return '(accepted)';
+};
+
+describe('mail filter config', () => {
+  it('fills in the defaults an operator would expect: Quarantine folder, profanity and above, TLS on', () => {
+    const c = parseConfig(valid(), '/etc/wardguard');
+    expect(c.accounts[0]).toMatchObject({ folders: { inbox: 'INBOX', quarantine: 'Quarantine' }, quarantineAt: 'profanity', imap: { secure: true } });
+    expect(c.spoolDir).toBe('/etc/wardguard/spool');
+    expect(c.pollSeconds).toBe(30);
+  });
+
+  it('names the bad field when a port is not a number', () => {
+    const raw = valid();
+    (raw.accounts[0]!.imap as Record<string, unknown>).port = '993';
+    expect(errorOf(raw)).toMatch(/accounts\.0\.imap\.port/);
+  });
+
+  it('refuses an account with both a password and an OAuth2 token, or neither', () => {
+    const both = valid();
+    (both.accounts[0]!.imap as Record<string, unknown>).accessToken = 'tok';
+    expect(errorOf(both)).toMatch(/accounts\.0\.imap: give exactly one of password or accessToken/);
+    const neither = valid();
+    delete (neither.accounts[0]!.imap as Record<string, unknown>).password;
+    expect(errorOf(neither)).toMatch(/accounts\.0\.imap/);
+  });
+
+  it('refuses a config with no mailboxes, a bad Worker URL, or the same account twice', () => {
+    expect(errorOf({ ...valid(), accounts: [] })).toMatch(/accounts: configure at least one mailbox/);
+    expect(errorOf({ ...valid(), worker: { url: 'not a url', token: 'wg_0123456789abcdef0123456789' } })).toMatch(/worker\.url/);
+    const twice = valid();
+    twice.accounts.push({ ...twice.accounts[0]! });
+    expect(errorOf(twice)).toMatch(/id "alice@council.example" appears twice/);
+  });
+
+  it('refuses a quarantine level of clean, which would let nothing through review', () => {
+    const raw = valid();
+    (raw.accounts[0] as Record<string, unknown>).quarantineAt = 'clean';
+    expect(errorOf(raw)).toMatch(/accounts\.0\.quarantineAt/);
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WardguardError } from '@wardguard/shared';
+import type { FileMail, FileMailResult } from '@wardguard/shared/api/mail';
+import { createSpool } from './spool.ts';
+import { drainSpool } from './drain.ts';
+import { silentLogger } from '../log.ts';
+import { reviewVerdict } from '../scan/classify.ts';
+import type { WorkerClient } from '../worker/client.ts';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'wg-spool-'));
+  dirs.push(d);
+  return join(d, 'outbox');
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const record = (sha: string): FileMail => ({
+  councillorId: 'u1', mailbox: 'alice@council.example', messageId: `<${sha.slice(0, 8)}@x>`, sourceSha256: sha, sourceSize: 5,
+  from: 'a@x', to: 'b@x', subject: 's', sentAt: null, receivedAt: '2026-11-23T10:00:00.000Z', receivedChain: [], unreadable: 'EMPTY', verdict: reviewVerdict('EMPTY'),
+});
+const ok = (): FileMailResult => ({ recordId: 'r', exhibitRef: 'AB/1', state: 'quarantined', created: true, alertId: null });
+
+/** A Worker stand-in for the spool's one call; integration tests use the real Worker. */
+function fakeWorker(behaviour: (r: FileMail) => FileMailResult): WorkerClient & { filed: FileMail[] } {
+  const filed: FileMail[] = [];
+  return {
+    filed,
+    async fileMail(r: FileMail) {
+      const out = behaviour(r);
+      filed.push(r);
+      return out;
+    },
+  } as unknown as WorkerClient & { filed: FileMail[] };
+}
+
+describe('local spool', () => {
+  it('keeps the record and the exact .eml bytes until the Worker acknowledges them', async () => {
+    const spool = createSpool(tmp());
+    const eml = Buffer.from([0x46, 0x72, 0x6f, 0xff, 0x00]);
+    await spool.put(record('a'.repeat(64)), eml);
+    const [name] = await spool.list();
+    const back = await spool.read(name!);
+    expect(back.eml.equals(eml)).toBe(true);
+    expect(back.record.sourceSha256).toBe('a'.repeat(64));
+  });
+
+  it('holds one entry however often the same message is spooled', async () => {
+    const spool = createSpool(tmp());
+    await spool.put(record('b'.repeat(64)), Buffer.from('x'));
+    await spool.put(record('b'.repeat(64)), Buffer.from('x'));
+    expect(await spool.list()).toHaveLength(1);
+    expect(readdirSync(spool.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('drains in order, and stops without losing anything while the Worker is still down', async () => {
+    const spool = createSpool(tmp());
+    for (const c of ['1', '2', '3']) await spool.put(record(c.repeat(64)), Buffer.from(c));
+    let down = true;
+    const worker = fakeWorker(() => {
+      if (down) throw new WardguardError('WORKER_UNAVAILABLE', 'connect ECONNREFUSED');
+      return ok();
+    });
+    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 0, left: 3 });
+    expect(await spool.list()).toHaveLength(3);
+    down = false;
+    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 3, left: 0 });
+    expect(await spool.list()).toEqual([]);
+  });
+
+  it('keeps a record the Worker refuses, and still sends the ones after it', async () => {
+    const spool = createSpool(tmp());
+    await spool.put(record('1'.repeat(64)), Buffer.from('1'));
+    await spool.put(record('2'.repeat(64)), Buffer.from('2'));
+    const worker = fakeWorker((r) => {
+      if (r.sourceSha256.startsWith('1')) throw new WardguardError('ARTIFACT_TOO_LARGE', 'too big');
+      return ok();
+    });
+    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 1, left: 1 });
+    expect((await spool.list()).length).toBe(1);
+  });
+});
