@@ -38,4 +38,24 @@ describe('LinkedIn extractor', () => {
       replyTo: { postId: '7170000000000000001' },
     });
   });
+
+  it('reads a logged-out public post page, taking the UTC time from its JSON-LD', () => {
+    const result = expectValid(
+      extractPost(loadFixture('linkedin-public.html'), 'https://www.linkedin.com/posts/martin-notreal-1a2b3c_housing-activity-7170000000000000002-AbCd'),
+    );
+    expect(result).toMatchObject({
+      pageState: 'ok',
+      authorHandle: 'martin-notreal-1a2b3c',
+      authorDisplayName: 'Martin Notreal',
+      authorProfileUrl: 'https://uk.linkedin.com/in/martin-notreal-1a2b3c',
+      postId: '7170000000000000002',
+      permalink: 'https://www.linkedin.com/feed/update/urn:li:activity:7170000000000000002/',
+      postText: 'Councillors who block housing should be named and shamed. Pemberton first.',
+      postTimestamp: '2024-03-04T10:00:00.000Z',
+      postTimestampText: '3d',
+      authorId: null,
+    });
+    expect(result.fieldSources).toMatchObject({ postTimestamp: 'jsonld', postText: 'dom' });
+    expect(result.warnings.join(' ')).toMatch(/Login prompt/);
+  });
 });

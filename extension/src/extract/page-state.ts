@@ -16,7 +16,7 @@ const UNAVAILABLE_PHRASES = [
   'account suspended',
   'post not found', // Bluesky
   'sorry, this post has been removed',
-  'removed by moderators', // Reddit
+  'removed by moderator', // Reddit (singular and plural)
   'this post was removed',
   'page not found',
 ];

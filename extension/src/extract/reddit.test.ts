@@ -71,4 +71,11 @@ describe('Reddit extractor', () => {
     );
     expect(result).toMatchObject({ postId: 't1_kfake01', authorHandle: 'elm_road_resident', replyTo: { postId: 't3_1b3xfak' } });
   });
+
+  it('marks a post removed by a moderator as unavailable but keeps its ids', () => {
+    const doc = loadFixture('reddit-new.html');
+    doc.querySelector('shreddit-post [slot="text-body"]')!.innerHTML = '<p>[ Removed by moderator ]</p>';
+    const result = expectValid(extractPost(doc, `https://www.reddit.com${PATH}`));
+    expect(result).toMatchObject({ pageState: 'unavailable', postId: 't3_1b3xfak', authorId: 't2_8fakeau1' });
+  });
 });

@@ -6,7 +6,7 @@ import type { ExtractContext } from './types.ts';
 
 const CONTAINER = 'shreddit-comment, shreddit-post, div.thing[data-fullname]';
 const GONE_TEXT = /^\[(deleted|removed)\]$/i;
-const GONE_PHRASES = /removed by (?:the )?moderators|removed by reddit|deleted by the user|this post was removed/i;
+const GONE_PHRASES = /removed by (?:the )?moderators?|removed by reddit|deleted by the user|this post was removed/i;
 
 function first(root: Element, selectors: string[]): Element | null {
   for (const selector of selectors) {
