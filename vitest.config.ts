@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // (workerd for the Worker, Node for the rest).
 export default defineConfig({
   test: {
-    projects: ['shared', 'worker', 'mail-filter', 'extension'],
+    projects: ['shared', 'worker', 'worker/vitest.e2e.config.ts', 'mail-filter', 'extension'],
   },
 });

@@ -65,12 +65,9 @@ try {
       const role = need('role');
       if (!(ROLES as readonly string[]).includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}.`);
       const councilId = await resolveCouncil(store, values.council);
-      const user = await createUser(store, councilId, { name: need('name'), role: role as Role, ...(values.email ? { email: values.email } : {}) });
+      const user = await createUser(store, councilId, { name: need('name'), role: role as Role, ...(values.email ? { email: values.email } : {}) }, values['no-token'] ? undefined : { label: values.label });
       console.log(`user ${user.id} (${role}, exhibit prefix ${user.initials})`);
-      if (!values['no-token']) {
-        const t = await issueToken(store, user.id, values.label);
-        console.log(`token ${t.id}\n\n  ${t.token}\n\nCopy it now: it is shown only once.`);
-      }
+      if (user.token) console.log(`token ${user.token.id}\n\n  ${user.token.token}\n\nCopy it now: it is shown only once.`);
       break;
     }
     case 'issue-token': {

@@ -1,31 +1,35 @@
 // `npm start`: the whole product on this machine, on embedded storage (.wrangler/).
 // Applies migrations, creates the first admin on first run, then runs the Worker.
-import { applyMigrations, startWorker } from './lib/wrangler.ts';
-import { countUsers, createCouncil, createUser, issueToken } from './lib/principals.ts';
+import { spawnSync } from 'node:child_process';
+import { applyMigrations, ROOT, startWorker } from './lib/wrangler.ts';
+import { countUsers, createCouncil, createUser } from './lib/principals.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const COUNCIL_NAME = process.env.WARDGUARD_COUNCIL_NAME ?? 'Example Borough Council';
+
+console.log('Wardguard: building the officers\' dashboard…');
+const build = spawnSync('npm', ['run', 'build', '-w', 'worker'], { cwd: ROOT, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log('Wardguard: applying database migrations (local D1)…');
 await applyMigrations();
 
 if ((await countUsers({})) === 0) {
   const councilId = await createCouncil(COUNCIL_NAME, {});
-  const admin = await createUser({}, councilId, { name: 'Administrator', role: 'admin' });
-  const token = await issueToken({}, admin.id, 'first run');
+  const { token } = await createUser({}, councilId, { name: 'Administrator', role: 'admin' }, { label: 'first run' });
   console.log(`
 First run: created "${COUNCIL_NAME}" and an admin.
 
   Admin token (shown once, stored only as a hash):
 
-    ${token.token}
+    ${token!.token}
 
   Add people with: npm run admin -- create-user --name "Jane Smith" --role councillor
 `);
 }
 
 const worker = await startWorker({ port: PORT, vars: { ENABLE_BENCH_ROUTES: '1' }, inherit: true });
-console.log(`\nWardguard Worker: ${worker.url}  (API ${worker.url}/api/v1, Ctrl-C to stop)\n`);
+console.log(`\nWardguard: dashboard ${worker.url}/  API ${worker.url}/api/v1  (Ctrl-C to stop; \`npm run demo\` adds sample data)\n`);
 
 let stopping = false;
 const shutdown = async () => {

@@ -1,5 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+
+// wrangler.toml points static assets at worker/public; the dashboard build fills it, but
+// the Worker's own tests need only the folder to exist.
+mkdirSync(new URL('./public', import.meta.url), { recursive: true });
 
 export default defineConfig(async () => ({
   plugins: [
@@ -16,5 +21,6 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  test: { name: 'worker', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], setupFiles: ['./test/apply-migrations.ts'] },
+  test: { name: 'worker', include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/e2e/**'], setupFiles: ['./test/apply-migrations.ts'] },
 }));

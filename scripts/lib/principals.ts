@@ -28,29 +28,32 @@ export async function resolveCouncil(store: Store, id?: string): Promise<string>
   throw new Error(`Several councils exist; pass --council <id> (${councils.map((c) => `${c.id} ${c.name}`).join(', ')}).`);
 }
 
-export async function createUser(store: Store, councilId: string, u: { name: string; role: Role; email?: string }) {
+// Each wrangler call costs seconds, so a user and its first token go in one call.
+export async function createUser(store: Store, councilId: string, u: { name: string; role: Role; email?: string }, withToken?: { label: string }) {
   const taken = new Set((await d1<{ initials: string }>(`SELECT initials FROM users WHERE council_id = ${q(councilId)}`, store)).map((r) => r.initials));
   const base = initialsFor(u.name);
   let initials = base;
   for (let n = 2; taken.has(initials); n++) initials = `${base}${n}`;
   const id = randomUUID();
-  await d1(
-    `INSERT INTO users (id, council_id, name, email, role, initials, created_at) VALUES (${q(id)}, ${q(councilId)}, ${q(u.name)}, ${q(u.email)}, ${q(u.role)}, ${q(initials)}, ${q(now())})`,
-    store,
-  );
-  return { id, initials };
+  let sql = `INSERT INTO users (id, council_id, name, email, role, initials, created_at) VALUES (${q(id)}, ${q(councilId)}, ${q(u.name)}, ${q(u.email)}, ${q(u.role)}, ${q(initials)}, ${q(now())});`;
+  let token: { id: string; token: string } | null = null;
+  if (withToken) {
+    token = { id: randomUUID(), token: generateToken() };
+    sql += tokenInsert(token.id, id, u.role, await hashToken(token.token), withToken.label);
+  }
+  await d1(sql, store);
+  return { id, initials, token };
 }
+
+const tokenInsert = (id: string, userId: string, role: Role, hash: string, label: string) =>
+  `INSERT INTO tokens (id, user_id, kind, token_hash, label, created_at) VALUES (${q(id)}, ${q(userId)}, ${q(role === 'service' ? 'service' : 'personal')}, ${q(hash)}, ${q(label)}, ${q(now())});`;
 
 export async function issueToken(store: Store, userId: string, label = ''): Promise<{ id: string; token: string }> {
   const [user] = await d1<{ role: Role }>(`SELECT role FROM users WHERE id = ${q(userId)}`, store);
   if (!user) throw new Error(`No user with id ${userId}.`);
   const token = generateToken();
   const id = randomUUID();
-  const kind = user.role === 'service' ? 'service' : 'personal';
-  await d1(
-    `INSERT INTO tokens (id, user_id, kind, token_hash, label, created_at) VALUES (${q(id)}, ${q(userId)}, ${q(kind)}, ${q(await hashToken(token))}, ${q(label)}, ${q(now())})`,
-    store,
-  );
+  await d1(tokenInsert(id, userId, user.role, await hashToken(token), label), store);
   return { id, token };
 }
 

@@ -73,6 +73,17 @@ export async function startWorker(opts: { port: number; persistTo?: string; vars
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${opts.port}`;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // wrangler runs in its own process group (so stop() can take workerd with it); make
+  // sure it never outlives us, however we exit.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     try {

@@ -8,7 +8,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { perpetratorRoutes } from './routes/perpetrators.ts';
 import { diaryRoutes } from './routes/diary.ts';
 import { custodyRoutes } from './routes/custody.ts';
-import { tokenRoutes, userRoutes } from './routes/users.ts';
+import { councillorRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 import { benchRoutes } from './routes/bench.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { sessionRoutes, signInRoute } from './routes/session.ts';
@@ -33,6 +33,7 @@ export function createApp() {
     .route('/diary', diaryRoutes)
     .route('/custody', custodyRoutes)
     .route('/users', userRoutes)
+    .route('/councillors', councillorRoutes)
     .route('/tokens', tokenRoutes)
     .route('/mail', mailRoutes)
     .route('/bench', benchRoutes);

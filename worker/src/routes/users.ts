@@ -32,3 +32,9 @@ export const tokenRoutes = new Hono<AppEnv>().delete('/:id', async (c) => {
   if (!ok) throw new WardguardError('NOT_FOUND', 'No such live token.');
   return c.json({ revoked: true });
 });
+
+/** Staff need councillors' names for filters and case pages; nothing more about them. */
+export const councillorRoutes = new Hono<AppEnv>().use(requireRole('officer', 'admin')).get('/', async (c) => {
+  const users = await listUsers(c.env.DB, c.get('principal').councilId);
+  return c.json({ councillors: users.filter((u) => u.role === 'councillor' && !u.disabledAt).map((u) => ({ id: u.id, name: u.name, initials: u.initials, role: u.role })) });
+});

@@ -1,0 +1,138 @@
+// Seeds a realistic council: councillors, an officer, cases, perpetrators, web captures,
+// diary entries and quarantined mail across severities (classified by the real
+// classifier), through the real API of a running Worker.
+import { createHash, randomUUID } from 'node:crypto';
+import { classify } from '@wardguard/shared/classify/index';
+import { createCouncil, createUser, listCouncils } from './principals.ts';
+import type { Store } from './wrangler.ts';
+import { buildEml, demoMails } from './demo-mail.ts';
+import { solidPng } from './png.ts';
+
+export interface DemoSeed {
+  councilId: string;
+  officerToken: string;
+  adminToken: string;
+  councillorToken: string;
+  serviceToken: string;
+  councillorId: string;
+  mailbox: string;
+  records: Record<string, string>;
+  caseId: string;
+}
+
+async function call<T>(base: string, token: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  let body = init.body;
+  if (init.json !== undefined) {
+    headers.set('content-type', 'application/json');
+    body = JSON.stringify(init.json);
+  }
+  const res = await fetch(`${base}/api/v1${path}`, { ...init, headers, body });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: string } = {}): Promise<DemoSeed> {
+  const councils = await listCouncils(store);
+  const councilId = councils[0]?.id ?? (await createCouncil('Example Borough Council', store));
+  // One admin straight into D1; everyone else through the API, which is much faster.
+  const boot = await createUser(store, councilId, { name: 'Demo Admin', role: 'admin' }, { label: 'demo' });
+  const admin = { id: boot.id, token: boot.token!.token };
+  const mk = async (name: string, role: 'councillor' | 'officer' | 'service', email?: string) => {
+    const u = await call<{ id: string }>(base, admin.token, '/users', { method: 'POST', json: { name, role, ...(email ? { email } : {}) } });
+    const t = await call<{ token: string }>(base, admin.token, `/users/${u.id}/tokens`, { method: 'POST', json: { label: 'demo' } });
+    return { id: u.id, token: t.token };
+  };
+  const aisha = await mk('Aisha Khan', 'councillor', 'cllr.khan@council.example');
+  const tom = await mk('Tom Reid', 'councillor', 'cllr.reid@council.example');
+  const officer = await mk('Sam Patel', 'officer', 'sam.patel@council.example');
+  const service = await mk('Mail filter (demo)', 'service');
+
+  const perp = await call<{ id: string }>(base, officer.token, '/perpetrators', {
+    method: 'POST',
+    json: {
+      displayName: 'Gary Troll',
+      aliases: ['concerned_resident_99'],
+      handles: [{ platform: 'x', handle: '@garytroll', accountId: '1489201337', profileUrl: 'https://x.com/garytroll' }],
+      emails: ['nightwatcher77@example.net'],
+    },
+  });
+  const kase = await call<{ id: string }>(base, aisha.token, '/cases', { method: 'POST', json: { title: 'Online harassment by @garytroll' } });
+  await call(base, tom.token, '/cases', { method: 'POST', json: { title: 'Doorstep incident, Mill Lane' } });
+
+  const captures = [
+    { title: 'Reply on X: "we know where your office is"', url: 'https://x.com/garytroll/status/1860000000000000001', at: '2026-11-18T21:04:00Z', colour: [29, 78, 216] as [number, number, number] },
+    { title: 'Facebook comment calling for people to "visit" her surgery', url: 'https://www.facebook.com/groups/localnews/posts/123456789', at: '2026-11-20T08:31:00Z', colour: [66, 103, 178] as [number, number, number] },
+  ];
+  for (const c of captures) {
+    const png = solidPng(320, 200, c.colour);
+    const html = Buffer.from(`<!doctype html><title>${c.title}</title><p>${c.title}</p>`);
+    const manifest = {
+      version: 1,
+      idempotencyKey: `demo-${randomUUID()}`,
+      kind: 'web_capture',
+      title: c.title,
+      capturedAt: c.at,
+      caseId: kase.id,
+      perpetratorId: perp.id,
+      metadata: { url: c.url, platform: c.url.includes('x.com') ? 'x' : 'facebook', authorHandle: '@garytroll', authorId: '1489201337' },
+      artifacts: [
+        { name: 'viewport.png', mediaType: 'image/png', size: png.length, sha256: sha(png) },
+        { name: 'page.html', mediaType: 'text/html', size: html.length, sha256: sha(html) },
+      ],
+    };
+    const form = new FormData();
+    form.append('manifest', JSON.stringify(manifest));
+    form.append('file', new File([new Uint8Array(png)], 'viewport.png'));
+    form.append('file', new File([new Uint8Array(html)], 'page.html'));
+    await call(base, aisha.token, '/evidence', { method: 'POST', body: form });
+  }
+  await call(base, aisha.token, '/diary', {
+    method: 'POST',
+    json: { occurredAt: '2026-11-20T18:30:00Z', whatHappened: 'A man matching the X profile photo waited outside my ward surgery and followed me to the car park.', impact: 'I have stopped holding surgeries on my own.', caseId: kase.id },
+  });
+
+  const records: Record<string, string> = {};
+  const mailbox = 'cllr.khan@council.example';
+  const now = Date.now();
+  for (const m of demoMails(opts.trapOrigin)) {
+    const at = new Date(now - m.receivedMinutesAgo * 60_000);
+    const messageId = `<demo-${m.key}-${randomUUID()}@example.net>`;
+    const eml = Buffer.from(buildEml(m, mailbox, at, messageId), 'utf8');
+    const verdict = classify({ subject: m.subject, body: m.text ?? '', ...(m.html ? { html: m.html } : {}) });
+    const record = {
+      councillorId: aisha.id,
+      mailbox,
+      messageId,
+      sourceSha256: sha(eml),
+      sourceSize: eml.length,
+      from: m.from,
+      to: mailbox,
+      subject: m.subject,
+      sentAt: at.toISOString(),
+      receivedAt: at.toISOString(),
+      receivedChain: ['from mail.example.net (mail.example.net [192.0.2.10]) by mx.council.example'],
+      unreadable: null,
+      verdict,
+    };
+    const form = new FormData();
+    form.append('record', JSON.stringify(record));
+    form.append('eml', new Blob([new Uint8Array(eml)], { type: 'message/rfc822' }), 'message.eml');
+    const filed = await call<{ recordId: string }>(base, service.token, '/mail/service/messages', { method: 'POST', body: form });
+    records[m.key] = filed.recordId;
+  }
+  return {
+    councilId,
+    officerToken: officer.token,
+    adminToken: admin.token,
+    councillorToken: aisha.token,
+    serviceToken: service.token,
+    councillorId: aisha.id,
+    mailbox,
+    records,
+    caseId: kase.id,
+  };
+}

@@ -1,0 +1,50 @@
+import type { ComponentChildren } from 'preact';
+import { api } from '../lib/api.ts';
+import type { Me } from '../lib/types.ts';
+import type { Route } from '../lib/route.ts';
+import { ThreatBanner } from './threat-banner.tsx';
+
+export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Route; children: ComponentChildren; onSignedOut: () => void }) {
+  const staff = me.role === 'officer' || me.role === 'admin';
+  const current = (names: Route['name'][]) => (names.includes(route.name) ? 'page' : undefined);
+  const signOut = async () => {
+    await api('/session', { method: 'DELETE' }).catch(() => undefined);
+    onSignedOut();
+  };
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">Wardguard</span>
+        <span class="council">{me.councilName}</span>
+        <nav aria-label="Main">
+          {staff && (
+            <a href="#/queue" aria-current={current(['queue', 'message'])}>
+              Review queue
+            </a>
+          )}
+          <a href="#/cases" aria-current={current(['cases', 'case'])}>
+            Cases
+          </a>
+          {staff && (
+            <a href="#/perpetrators" aria-current={current(['perpetrators', 'perpetrator'])}>
+              Perpetrators
+            </a>
+          )}
+        </nav>
+        <span class="who">
+          {me.name} ({me.role})
+        </span>
+        <button type="button" class="link" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      {staff && <ThreatBanner />}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { highlight } from './highlight.ts';
+
+describe('highlighting why a message was flagged', () => {
+  it('marks every occurrence of each phrase, case-insensitively, and keeps the rest as text', () => {
+    const segs = highlight('I will KILL you. I will kill you.', [{ phrase: 'kill you', category: 'threat_to_life', source: 'rule', rule: 'intent+harm' }]);
+    expect(segs.map((s) => [s.text, s.mark?.category ?? null])).toEqual([
+      ['I will ', null],
+      ['KILL you', 'threat_to_life'],
+      ['. I will ', null],
+      ['kill you', 'threat_to_life'],
+      ['.', null],
+    ]);
+    expect(segs.map((s) => s.text).join('')).toBe('I will KILL you. I will kill you.');
+  });
+  it('never overlaps two marks and ignores phrases too short to mean anything', () => {
+    const segs = highlight('you idiot', [
+      { phrase: 'you idiot', category: 'insult', source: 'rule' },
+      { phrase: 'idiot', category: 'insult', source: 'model' },
+      { phrase: 'y', category: 'insult', source: 'model' },
+    ]);
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['you idiot']);
+  });
+});

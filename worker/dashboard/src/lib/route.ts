@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'queue' }
+  | { name: 'message'; id: string }
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
+  | { name: 'perpetrators' }
+  | { name: 'perpetrator'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, id] = parts;
+  if (head === 'message' && id) return { name: 'message', id };
+  if (head === 'cases') return id ? { name: 'case', id } : { name: 'cases' };
+  if (head === 'perpetrators') return id ? { name: 'perpetrator', id } : { name: 'perpetrators' };
+  return { name: 'queue' };
+}
+
+export const href = (...parts: string[]) => `#/${parts.map(encodeURIComponent).join('/')}`;
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}

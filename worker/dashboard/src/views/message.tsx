@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, apiBytes, ApiError } from '../lib/api.ts';
+import { bytes, when } from '../lib/format.ts';
+import { parseEml, type ParsedEml } from '../lib/parse-eml.ts';
+import type { EvidenceItem, MailRecord } from '../lib/types.ts';
+import { SeverityBadge } from '../components/severity-badge.tsx';
+import { HighlightedText } from '../components/highlighted-text.tsx';
+import { SafeHtmlFrame } from '../components/safe-html-frame.tsx';
+import { DecisionPanel } from '../components/decision-panel.tsx';
+
+export function MessageView({ id }: { id: string }) {
+  const [record, setRecord] = useState<MailRecord | null>(null);
+  const [mail, setMail] = useState<ParsedEml | null>(null);
+  const [error, setError] = useState('');
+  const [showHtml, setShowHtml] = useState(false);
+
+  const loadRecord = () =>
+    api<MailRecord>(`/mail/records/${encodeURIComponent(id)}`)
+      .then(setRecord)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the message.'));
+
+  useEffect(() => {
+    setRecord(null);
+    setMail(null);
+    setShowHtml(false);
+    void loadRecord();
+  }, [id]);
+
+  useEffect(() => {
+    if (!record) return;
+    (async () => {
+      const item = await api<EvidenceItem>(`/evidence/${encodeURIComponent(record.itemId)}`);
+      const eml = item.artifacts.find((a) => a.mediaType === 'message/rfc822');
+      if (!eml) throw new Error('The original message is missing from the evidence store.');
+      setMail(await parseEml(await apiBytes(`/evidence/${encodeURIComponent(item.id)}/artifacts/${encodeURIComponent(eml.id)}`)));
+    })().catch((e: unknown) => setError(e instanceof Error ? e.message : 'Could not read the original message.'));
+  }, [record?.itemId]);
+
+  // While the decision is waiting for the mail filter, keep checking until it is applied.
+  useEffect(() => {
+    if (!record || record.state === 'quarantined' || record.state === 'kept' || record.actionAppliedAt) return;
+    const t = setInterval(loadRecord, 2000);
+    return () => clearInterval(t);
+  }, [record?.state, record?.actionAppliedAt]);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (['INPUT', 'SELECT', 'TEXTAREA'].includes((e.target as HTMLElement).tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+    const button = document.querySelector<HTMLButtonElement>(`.decision button[data-key="${e.key}"]`);
+    if (button && !button.disabled) {
+      e.preventDefault();
+      button.click();
+    }
+  };
+
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!record) return <p>Loading…</p>;
+  const spans = record.verdict.evidence ?? [];
+  return (
+    <article class="message" onKeyDown={onKey}>
+      <p>
+        <a href="#/queue">← Back to the queue</a>
+      </p>
+      <h1>{record.subject || '(no subject)'}</h1>
+      <p>
+        <SeverityBadge severity={record.severity} /> Exhibit <strong>{record.exhibitRef}</strong>
+      </p>
+      <dl class="headers">
+        <dt>From</dt>
+        <dd>{record.from}</dd>
+        <dt>To</dt>
+        <dd>{record.to}</dd>
+        <dt>Sent</dt>
+        <dd>{when(record.sentAt)}</dd>
+        <dt>Received</dt>
+        <dd>{when(record.receivedAt)}</dd>
+        <dt>Mailbox</dt>
+        <dd>{record.mailbox}</dd>
+        <dt>Message-ID</dt>
+        <dd>
+          <code>{record.messageId}</code>
+        </dd>
+      </dl>
+      {record.unreadable && (
+        <p class="notice" role="note">
+          The filter could not read this message ({record.unreadable}), so it was sent for human review.
+        </p>
+      )}
+      <section aria-labelledby="why-h">
+        <h2 id="why-h">Why it was flagged</h2>
+        {spans.length === 0 ? (
+          <p>No phrase was matched{record.verdict.categories.length ? `; categories: ${record.verdict.categories.join(', ')}` : ''}.</p>
+        ) : (
+          <ul class="reasons">
+            {spans.map((s, i) => (
+              <li key={i}>
+                <mark class={`cat-${s.category}`}>{s.phrase}</mark> — {s.category.replace(/_/g, ' ')} ({s.rule ?? s.source}
+                {s.field === 'subject' ? ', in the subject' : ''})
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="hint">Classifier {record.verdict.version}</p>
+      </section>
+      <DecisionPanel record={record} onDecided={loadRecord} />
+      <section aria-labelledby="text-h">
+        <h2 id="text-h">Message</h2>
+        {!mail ? (
+          <p>Reading the original message…</p>
+        ) : (
+          <>
+            <HighlightedText text={mail.text || '(no plain-text part)'} spans={spans} />
+            {mail.html && (
+              <p>
+                <button type="button" aria-expanded={showHtml} onClick={() => setShowHtml(!showHtml)}>
+                  {showHtml ? 'Hide the sanitised HTML view' : 'Show the sanitised HTML view'}
+                </button>
+              </p>
+            )}
+            {showHtml && mail.html && <SafeHtmlFrame html={mail.html} />}
+            <h3>Attachments</h3>
+            {mail.attachments.length === 0 ? (
+              <p>None.</p>
+            ) : (
+              <ul class="attachments">
+                {mail.attachments.map((a, i) => (
+                  <li key={i}>
+                    {a.filename} — {a.mimeType}, {bytes(a.size)} (not opened; download the exhibit to examine it offline)
+                  </li>
+                ))}
+              </ul>
+            )}
+            <details>
+              <summary>All headers and the Received chain</summary>
+              <table class="raw-headers">
+                <tbody>
+                  {mail.headers.map((h, i) => (
+                    <tr key={i}>
+                      <th scope="row">{h.key}</th>
+                      <td>{h.value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

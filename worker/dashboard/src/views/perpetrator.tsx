@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from '../lib/api.ts';
+import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
+import { Timeline } from '../components/timeline.tsx';
+import { COURSE_OF_CONDUCT_MIN } from '../lib/course-of-conduct.ts';
+
+export function PerpetratorView({ id }: { id: string }) {
+  const [perp, setPerp] = useState<Perpetrator | null>(null);
+  const [items, setItems] = useState<EvidenceItem[]>([]);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    Promise.all([api<Perpetrator>(`/perpetrators/${encodeURIComponent(id)}`), api<{ items: EvidenceItem[] }>(`/evidence?perpetratorId=${encodeURIComponent(id)}&limit=500`)])
+      .then(([p, i]) => {
+        setPerp(p);
+        setItems(i.items);
+      })
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load this person.'));
+  }, [id]);
+
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!perp) return <p>Loading…</p>;
+  return (
+    <article>
+      <p>
+        <a href="#/perpetrators">← All perpetrators</a>
+      </p>
+      <h1>{perp.displayName}</h1>
+      {items.length >= COURSE_OF_CONDUCT_MIN && (
+        <p class="notice" role="note">
+          <strong>Course of conduct:</strong> {items.length} incidents recorded from this person.
+        </p>
+      )}
+      <dl class="headers">
+        <dt>Aliases</dt>
+        <dd>{perp.aliases.join(', ') || '—'}</dd>
+        <dt>Accounts</dt>
+        <dd>
+          {perp.handles.length === 0
+            ? '—'
+            : perp.handles.map((h, i) => (
+                <div key={i}>
+                  {h.platform}: {h.handle ?? ''} {h.accountId ? `(id ${h.accountId})` : ''} {h.profileUrl ?? ''}
+                </div>
+              ))}
+        </dd>
+        <dt>Email</dt>
+        <dd>{perp.emails.join(', ') || '—'}</dd>
+        <dt>Notes</dt>
+        <dd>{perp.notes || '—'}</dd>
+      </dl>
+      <h2>Incidents</h2>
+      <Timeline items={items} perpetrators={new Map([[perp.id, perp]])} />
+    </article>
+  );
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { ROOT } from '../../../scripts/lib/wrangler.ts';
+import { startDashboardStack, type DashboardStack } from './stack.ts';
+
+let stack: DashboardStack;
+// Screenshots always get taken; they replace the README's only when asked to.
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(tmpdir(), 'wg-screenshots');
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startDashboardStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function signedIn(token: string): Promise<{ page: Page; offOrigin: string[] }> {
+  const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const offOrigin: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(stack.worker.url) && !r.url().startsWith('data:') && !r.url().startsWith('about:')) offOrigin.push(r.url());
+  });
+  await page.goto(`${stack.worker.url}/`);
+  await page.getByLabel('Access token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return { page, offOrigin };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
+}
+
+describe("the officers' dashboard in Chromium", () => {
+  it('signs an officer in with a token, into an HttpOnly session cookie the page cannot read', async () => {
+    const { page } = await signedIn(stack.seed.officerToken);
+    await expect(page.getByRole('heading', { name: 'Review queue' }).isVisible()).resolves.toBe(true);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'wg_session');
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('wg_session');
+    await page.context().close();
+  });
+
+  it('puts the threat to life first, bannered until an officer acknowledges it', async () => {
+    const { page } = await signedIn(stack.seed.officerToken);
+    const banner = page.locator('.threat[role="alert"]');
+    await banner.first().waitFor();
+    await expect(banner.first().innerText()).resolves.toContain('Possible threat to life');
+    const firstRow = page.locator('table.queue tbody tr').first();
+    await firstRow.waitFor();
+    expect(await firstRow.getAttribute('data-record-id')).toBe(stack.seed.records.ttl);
+    await expect(firstRow.innerText()).resolves.toContain('Threat to life');
+    await page.screenshot({ path: join(SHOTS, 'queue.png') });
+    await banner.first().getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByText(/acknowledged by you at/).waitFor();
+    expect(await page.locator('.threat[role="alert"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('shows a hostile HTML email without running its scripts or letting it fetch anything', async () => {
+    const { page, offOrigin } = await signedIn(stack.seed.officerToken);
+    await page.evaluate(() => {
+      (window as unknown as { pwned: number }).pwned = 0;
+      addEventListener('message', () => ((window as unknown as { pwned: number }).pwned += 1));
+    });
+    await page.goto(`${stack.worker.url}/#/message/${stack.seed.records['hostile-html']}`);
+    await page.getByRole('button', { name: 'Show the sanitised HTML view' }).click();
+    const frame = page.locator('iframe[title="Sanitised HTML of the message"]');
+    await frame.waitFor();
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(srcdoc).toContain('You stupid idiot');
+    // The only trace of a remote URL left is the disabled link's tooltip, so officers can see where it pointed.
+    expect(srcdoc).toContain(`title="Link (disabled): ${stack.trapOrigin}/phish"`);
+    const live = srcdoc.replace(/title="Link \(disabled\): [^"]*"/g, '');
+    for (const bad of ['<script', 'onload', 'onerror', '<form', '<iframe', 'http-equiv="refresh"', 'href=', stack.trapOrigin]) expect(live).not.toContain(bad);
+    await page.waitForTimeout(1500);
+    expect(stack.trapHits).toEqual([]);
+    expect(offOrigin).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned)).toBe(0);
+    await expect(page.locator('.message-text mark').first().innerText()).resolves.toMatch(/idiot/i);
+    await page.context().close();
+  });
+
+  it('keeps the queue from a councillor, in the page and in the API', async () => {
+    const { page } = await signedIn(stack.seed.councillorToken);
+    await page.getByText("The review queue is for your council's officers").waitFor();
+    expect(await page.locator('table.queue').count()).toBe(0);
+    const status = await page.evaluate(async () => (await fetch('/api/v1/mail/queue')).status);
+    expect(status).toBe(403);
+    await page.context().close();
+  });
+
+  it('shows a case timeline with captures and diary, and flags a course of conduct', async () => {
+    const { page } = await signedIn(stack.seed.officerToken);
+    await page.goto(`${stack.worker.url}/#/cases/${stack.seed.caseId}`);
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    const items = page.locator('.timeline li');
+    await expect(items.count()).resolves.toBe(3);
+    await expect(page.getByRole('heading', { name: 'Course of conduct' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'case.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('has no serious or critical accessibility violations on any screen', async () => {
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.worker.url}/`);
+    await page.getByLabel('Access token').waitFor();
+    const found: Record<string, string[]> = { 'sign-in': await seriousViolations(page) };
+    await context.close();
+    const { page: p } = await signedIn(stack.seed.officerToken);
+    const screens: [string, string, string][] = [
+      ['queue', '#/queue', 'table.queue'],
+      ['message', `#/message/${stack.seed.records.abuse}`, '.message-text'],
+      ['cases', '#/cases', 'table'],
+      ['case', `#/cases/${stack.seed.caseId}`, '.timeline'],
+      ['perpetrators', '#/perpetrators', 'table'],
+    ];
+    for (const [name, hash, ready] of screens) {
+      await p.goto(`${stack.worker.url}/${hash}`);
+      await p.locator(ready).first().waitFor();
+      found[name] = await seriousViolations(p);
+    }
+    expect(found).toEqual({ 'sign-in': [], queue: [], message: [], cases: [], case: [], perpetrators: [] });
+    await p.context().close();
+  });
+});
