@@ -29,7 +29,7 @@ export function extractTikTok(ctx: ExtractContext): Draft {
   const draft = createDraft('tiktok');
   const fromUrl = VIDEO_PATH_RE.exec(ctx.url.pathname);
   const videoId = fromUrl?.[2] ?? null;
-  const comment = ctx.options.targetElement || ctx.options.selectionText ? pickCommentOnly(ctx, draft) : null;
+  const comment = ctx.options.targetElement || ctx.options.selectionText ? pickCommentOnly(ctx) : null;
 
   if (comment) {
     draft.container = comment;
@@ -67,7 +67,7 @@ export function extractTikTok(ctx: ExtractContext): Draft {
   return draft;
 }
 
-function pickCommentOnly(ctx: ExtractContext, draft: Draft): Element | null {
+function pickCommentOnly(ctx: ExtractContext): Element | null {
   const target = ctx.options.targetElement;
   if (target) {
     try {
@@ -77,8 +77,7 @@ function pickCommentOnly(ctx: ExtractContext, draft: Draft): Element | null {
     }
   }
   // A selection that is in a comment (and not in the video caption) means the comment.
-  const scratch = { ...draft, warnings: [] };
-  const picked = pickContainer({ ...ctx }, scratch, { selector: COMMENT });
+  const picked = pickContainer(ctx, createDraft('tiktok'), { selector: COMMENT });
   const selection = (ctx.options.selectionText ?? '').trim().toLowerCase();
   return picked && visibleText(picked).toLowerCase().includes(selection) ? picked : null;
 }
