@@ -15,7 +15,7 @@ export interface Hit {
 /** Run a global regex over the normalised text and turn each match into a hit. */
 export function matchAll(n: Normalised, re: RegExp, category: Category, rule: string, score = 0.95): Hit[] {
   const hits: Hit[] = [];
-  for (const m of n.text.matchAll(re)) {
+  for (const m of execAll(re, n.text)) {
     hits.push({ category, rule, nStart: m.index, nEnd: m.index + m[0].length, score });
   }
   return hits;
@@ -24,4 +24,19 @@ export function matchAll(n: Normalised, re: RegExp, category: Category, rule: st
 export function originalPhrase(n: Normalised, h: Pick<Hit, 'nStart' | 'nEnd'>): { phrase: string; start: number; end: number } {
   const { start, end } = toOriginalSpan(n, h.nStart, h.nEnd);
   return { phrase: n.original.slice(start, end), start, end };
+}
+
+/**
+ * Every match of a global regex, via exec + lastIndex. String.prototype.matchAll clones the
+ * regex on each call, which for our large alternations cost ~16 µs a call and dominated runtime.
+ */
+export function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
 }

@@ -1,6 +1,7 @@
 import { clauseBefore, isNegated, isReported } from './context.ts';
 import type { Hit } from './hit.ts';
-import type { Normalised } from './normalise.ts';
+import { execAll } from './hit.ts';
+import type { Normalised, Token } from './normalise.ts';
 import type { Category } from './verdict.ts';
 import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, TARGET } from './threat-lexicon.ts';
 
@@ -10,6 +11,10 @@ interface Pattern {
   re: RegExp;
   /** Groups of words the pattern cannot match without (one from each group); empty means always try. */
   need: ReadonlyArray<readonly string[]>;
+  /** The last need group: the regex only runs on a window around these words. */
+  anchors: ReadonlySet<string>;
+  /** The first need group, when there are two: one must come shortly before the anchor word. */
+  leads: ReadonlySet<string> | null;
   /** Must match the text just before the pattern (its grammatical subject); the hit then starts there. */
   subject?: RegExp;
   /** The pattern itself contains a negation ("should not be illegal"), so the negation check is skipped. */
@@ -24,8 +29,8 @@ const YOU_WORDS = w(`you u ya your ur you'll youll you're youre yous you've`);
 const I_WORDS = w(`i we imma ima me i'll ill i'm im we'll we're i'd we'd i've we've gonna gunna`);
 const MODALS = w(`should ought oughta need needs must deserve deserves better`);
 const DEATH_WORDS = w(`die dies died dead death killed shot stabbed next hang hanged hung swing burn burned burnt bleed executed
-  murdered lynched beheaded gassed exterminated slaughtered strung raped tortured butchered drowned strangled run blown gunned
-  put eliminated culled wiped live coffin box ditch bag six christmas year see cancer rot choke kill kills stab stabs shoot
+  murdered lynched beheaded gassed exterminated slaughtered strung raped tortured butchered drowned strangled blown gunned
+  eliminated culled wiped live coffin box ditch bag feet christmas kids cancer rot choke kill kills stab stabs shoot over
   shoots murder murders rape rapes throat throats cut wiped bullet rope noose penalty`);
 /**
  * A pattern is only tried on a sentence that has at least one word from EACH group (Set
@@ -48,11 +53,18 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'should-be-hurt': [MODALS, w('beaten hurt attacked punched kicked battered smashed slapped harmed assaulted glassed spat')],
   'wish-death': [w('hope wish pray world only if'), [...DEATH_WORDS, 'eradicated', 'exterminated']],
   'death-to': [w('death hang kill shoot string execute gas burn')],
-  noose: [w('noose rope bullet lamp lamppost post gallows guillotine chamber bring traitors politicians councillors mps hang')],
+  noose: [w('noose rope bullet lamp lamppost gallows guillotine chamber hanging hang swing')],
   'political-murder': [w('cox amess neave gow')],
-  'normative-kill': [w(`best better good great nice right interest solution answer option way time execution extermination death bullet rope hanging genocide gas world country town society britain uk off place`)],
+  'normative-kill': [w(`best better good great nice right interest solution answer option way time`), firstWords(LETHAL)],
+  'normative-solution': [w('execution extermination death bullet rope hanging genocide chamber chambers')],
+  'better-off-without': [w('better'), w('off place')],
   incitement: [w(`someone somebody anyone anybody people one who someone's somebody's lads public lot murdering killing shooting stabbing hanging raping`), [...firstWords(LETHAL), ...firstWords(HURT), 'legal', 'decriminalised', 'decriminalized', 'allowed']],
-  doxxing: [w(`live lives sleep work park school address postcode number home routine watching following photographing filming outside nice lovely pretty beautiful visit round house door doorstep place nursery college names name car`)],
+  'doxxing-where': [w('know knew found'), w('where which what')],
+  'doxxing-have': [w(`got have found know posted shared sharing share post will i'll we'll`), w('address postcode number home plate names name school routine car')],
+  'doxxing-school': [w('kids children daughter son ones grandkids wife husband family know seen watching waiting found'), w('school nursery college workplace address')],
+  'doxxing-watching': [I_WORDS, w('watching following photographing filming outside waiting parked')],
+  'doxxing-nice': [w('nice lovely pretty beautiful'), w('shame pity careful something anything happen')],
+  'doxxing-visit': [I_WORDS, w('house home door doorstep place school work flat')],
   conditional: [w('if'), w('regret sorry pay consequences happens next hurt know wish deal come find make')],
   'incite-self-harm': [w('yourself yourselves urself self kys die drop drink jump slit')],
 };
@@ -62,6 +74,8 @@ const P = (rule: string, category: Category, src: string, also?: Category[], neg
   category,
   re: new RegExp(src, 'g'),
   need: NEED_WORDS[rule] ?? [],
+  anchors: new Set(NEED_WORDS[rule]?.[NEED_WORDS[rule]!.length - 1] ?? []),
+  leads: (NEED_WORDS[rule]?.length ?? 0) >= 2 ? new Set(NEED_WORDS[rule]![0]) : null,
   ...(also ? { also } : {}),
   ...(negationInside ? { negationInside } : {}),
 });
@@ -115,15 +129,15 @@ const PATTERNS: Pattern[] = [
   P('incitement', 'threat_to_life', `\\b(?:who|anyone|anybody) (?:wants|fancies|is willing|will) (?:to )?(?:${LETHAL}) (?:him|her|them|this|that|the)\\b`),
   P('incitement', 'threat_to_life', `\\b(?:${LETHAL}|murdering|killing|shooting|stabbing|hanging|raping) ${TARGET}(?: like (?:you|them))? (?:should|would) (?:be (?:legal|decriminalised|decriminalized|allowed|encouraged|a public service|doing the world a favour)|not be (?:illegal|a crime|punished))`, undefined, true),
   P('normative-kill', 'threat_to_life', `\\b(?:it would be (?:best|better|good|great|nice|right)|it'?s (?:in everybody'?s|in everyone'?s|in our|in all our) interest|the (?:only|best|final) (?:solution|answer|option|way) is|time|it'?s time|it is time)(?: for us)?(?: to)?(?: just| all| finally| simply)* (?:${LETHAL}) ${TARGET}`),
-  P('normative-kill', 'threat_to_life', `\\b(?:execution|extermination|death|a bullet|the rope|hanging|genocide|gas chambers?) (?:is|are) the (?:only |best |final )?(?:solution|answer|option|cure) (?:for|to) ${TARGET}`),
-  P('normative-kill', 'threat', `\\b(?:the )?(?:world|country|town|we|everyone|society|this country|britain|uk) (?:would|will) be (?:a )?better (?:off|place) (?:without|if) (?:${TARGET}|(?:all |those |these |the )?(?:[a-z]+ )?(?:people|${'muslims|immigrants|women|gays|jews|blacks'}))(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gone|dead))?\\b`),
+  P('normative-solution', 'threat_to_life', `\\b(?:execution|extermination|death|a bullet|the rope|hanging|genocide|gas chambers?) (?:is|are) the (?:only |best |final )?(?:solution|answer|option|cure) (?:for|to) ${TARGET}`),
+  P('better-off-without', 'threat', `\\b(?:the )?(?:world|country|town|we|everyone|society|this country|britain|uk) (?:would|will) be (?:a )?better (?:off|place) (?:without|if) (?:${TARGET}|(?:all |those |these |the )?(?:[a-z]+ )?(?:people|${'muslims|immigrants|women|gays|jews|blacks'}))(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gone|dead))?\\b`),
   // Doxxing and intimidation.
-  P('doxxing', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|have found|found|know exactly|now know) (?:where|what school|which school|what nursery|which nursery) (?:you|your|ur|u)(?: [a-z']+){0,3} (?:live|lives|sleep|sleeps|work|works|park|go to|goes to|attend|attends|drop|walk|shop|are)\\b`, ['threat']),
-  P('doxxing', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:got|have|found|know|posted|shared|sharing|will share|will post|'ll post|'ll share) (?:your|ur|yer) (?:home )?(?:address|postcode|phone number|home|number plate|kids'? names|daughter'?s name|son'?s name|kids'? school|children'?s school|routine|car)\\b`, ['threat']),
-  P('doxxing', 'doxxing', `\\byour (?:kids|children|daughter|son|little ones|grandkids|wife|husband|family)(?:'s|'|s')? (?:school|nursery|college|workplace|address)\\b.{0,60}?(?:know|seen|watching|waiting|outside|find|found|would be|shame|lovely|nice|careful|safe)\\b|\\b(?:know|seen|watching|waiting outside|found) (?:your|ur) (?:kids|children|daughter|son|family)(?:'s|'|s')? (?:school|nursery|college)\\b`, ['threat']),
-  P('doxxing', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:been )?(?:watching|following|photographing|filming|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`, ['threat']),
-  P('doxxing', 'doxxing', `\\b(?:nice|lovely|pretty|beautiful) (?:house|home|family|kids|car|wife|daughter|front door|garden)(?: you(?:'ve| have) got)?.{0,50}?(?:shame|pity|careful|if something|if anything|happen)\\b`, ['threat']),
-  P('doxxing', 'doxxing', `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`, ['threat']),
+  P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|have found|found|know exactly|now know) (?:where|what school|which school|what nursery|which nursery) (?:you|your|ur|u)(?: [a-z']+){0,3} (?:live|lives|sleep|sleeps|work|works|park|go to|goes to|attend|attends|drop|walk|shop|are)\\b`, ['threat']),
+  P('doxxing-have', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:got|have|found|know|posted|shared|sharing|will share|will post|'ll post|'ll share) (?:your|ur|yer) (?:home )?(?:address|postcode|phone number|home|number plate|kids'? names|daughter'?s name|son'?s name|kids'? school|children'?s school|routine|car)\\b`, ['threat']),
+  P('doxxing-school', 'doxxing', `\\byour (?:kids|children|daughter|son|little ones|grandkids|wife|husband|family)(?:'s|'|s')? (?:school|nursery|college|workplace|address)\\b.{0,60}?(?:know|seen|watching|waiting|outside|find|found|would be|shame|lovely|nice|careful|safe)\\b|\\b(?:know|seen|watching|waiting outside|found) (?:your|ur) (?:kids|children|daughter|son|family)(?:'s|'|s')? (?:school|nursery|college)\\b`, ['threat']),
+  P('doxxing-watching', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:been )?(?:watching|following|photographing|filming|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`, ['threat']),
+  P('doxxing-nice', 'doxxing', `\\b(?:nice|lovely|pretty|beautiful) (?:house|home|family|kids|car|wife|daughter|front door|garden)(?: you(?:'ve| have) got)?.{0,50}?(?:shame|pity|careful|if something|if anything|happen)\\b`, ['threat']),
+  P('doxxing-visit', 'doxxing', `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`, ['threat']),
   // Conditional threats: "if you approve this you'll regret it".
   P('conditional', 'threat', `\\bif you\\b.{1,80}?(?:,|then|\\band\\b)? ?(?:you(?:'ll| will| are going to|'re going to|'re gonna| gonna)|i(?:'ll| will)|we(?:'ll| will)) (?:regret it|regret this|be sorry|pay for (?:it|this)|pay|face the consequences|see what happens|find out what happens|be next|get hurt|know about it|wish you (?:hadn'?t|had never)|have me to deal with|have us to deal with|make you pay|make you regret|come for you|come after you|find you)\\b`),
   // Telling someone to kill themselves is harassment aimed at them, not a welfare signal.
@@ -139,10 +153,12 @@ const SELF_HARM: RegExp[] = [
   /\bbetter off (?:if|without) (?:i was|i were|me|i'm|i am)(?: dead| gone| not here| around)?\b/g,
 ];
 
+const SENTENCE_END = /[.!?\n]+/g;
+
 function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
-  for (const m of text.matchAll(/[.!?\n]+/g)) {
+  for (const m of execAll(SENTENCE_END, text)) {
     const end = m.index + m[0].length;
     spans.push([start, end]);
     start = end;
@@ -157,43 +173,78 @@ export function detectThreats(n: Normalised): Hit[] {
   const text = n.text;
   const tokens = n.tokens;
   // Sentence by sentence (a threat rarely runs over a full stop), trying only the patterns
-  // whose needed words the sentence contains.
+  // whose needed words the sentence contains, and only on a window around those words.
   let t = 0;
   for (const [from, to] of sentenceSpans(text)) {
+    const first = t;
     const words = new Set<string>();
     while (t < tokens.length && tokens[t]!.nStart < to) words.add(tokens[t++]!.word);
     if (words.size === 0) continue;
-    const patterns = PATTERNS.filter((p) => p.need.every((group) => group.some((x) => words.has(x))));
-    const selfHarm = SELF_HARM_WORDS.some((x) => words.has(x));
-    if (patterns.length > 0 || selfHarm) scanWindow(text, from, to, hits, patterns, selfHarm);
+    const sentence = tokens.slice(first, t);
+    for (const p of PATTERNS) {
+      if (!p.need.every((group) => group.some((x) => words.has(x)))) continue;
+      for (const [a, b] of anchorWindows(sentence, p, from, to)) scanPattern(text, a, b, p, hits);
+    }
+    if (SELF_HARM_WORDS.some((x) => words.has(x))) scanSelfHarm(text, from, to, hits);
   }
   return hits;
 }
 
+const WINDOW_BEFORE = 140;
+const WINDOW_AFTER = 100;
+
+// Windows of the sentence around each anchor word, starting on a word boundary, merged when they overlap.
+// A lead word ("I", "you", "should") must sit within this many words before the anchor.
+const LEAD_DISTANCE = 12;
+
+function anchorWindows(sentence: Token[], p: Pattern, from: number, to: number): Array<[number, number]> {
+  const { anchors, leads } = p;
+  if (anchors.size === 0) return [[from, to]];
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < sentence.length; i++) {
+    const tok = sentence[i]!;
+    if (!anchors.has(tok.word)) continue;
+    if (leads) {
+      let found = false;
+      for (let k = Math.max(0, i - LEAD_DISTANCE); k <= i && !found; k++) found = leads.has(sentence[k]!.word);
+      if (!found) continue;
+    }
+    let j = i;
+    while (j > 0 && tok.nStart - sentence[j - 1]!.nStart <= WINDOW_BEFORE) j--;
+    const a = j === 0 ? from : sentence[j]!.nStart;
+    const b = Math.min(to, tok.nEnd + WINDOW_AFTER);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 const SELF_HARM_WORDS = w(`myself self life suicidal suicide kms live alive dead reason all mine`);
 
-function scanWindow(text: string, from: number, to: number, hits: Hit[], patterns: Pattern[], selfHarm: boolean): void {
+function scanPattern(text: string, from: number, to: number, p: Pattern, hits: Hit[]): void {
   const sub = text.slice(from, to);
-  for (const p of patterns) {
-    for (const m of sub.matchAll(p.re)) {
-      let at = m.index;
-      if (p.subject) {
-        const lead = sub.slice(Math.max(0, at - 80), at);
-        const sm = p.subject.exec(lead);
-        if (!sm) continue;
-        at -= lead.length - sm.index;
-      }
-      const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m[0].length, score: 0.95 };
-      if ((!p.negationInside && isNegated(text, h)) || isReported(text, h)) continue;
-      // "Everyone would be better off if I was dead" is about the sender: self-harm, not a threat.
-      if (p.rule === 'wish-death' && /\b(?:if|wish|hope) (?:i|i'm|im)\b|\bi (?:was|were)\b/.test(m[0])) continue;
-      hits.push(h);
-      for (const c of p.also ?? []) hits.push({ ...h, category: c, score: 0.9 });
+  for (const m of execAll(p.re, sub)) {
+    let at = m.index;
+    if (p.subject) {
+      const lead = sub.slice(Math.max(0, at - 80), at);
+      const sm = p.subject.exec(lead);
+      if (!sm) continue;
+      at -= lead.length - sm.index;
     }
+    const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m[0].length, score: 0.95 };
+    if ((!p.negationInside && isNegated(text, h)) || isReported(text, h)) continue;
+    // "Everyone would be better off if I was dead" is about the sender: self-harm, not a threat.
+    if (p.rule === 'wish-death' && /\b(?:if|wish|hope) (?:i|i'm|im)\b|\bi (?:was|were)\b/.test(m[0])) continue;
+    hits.push(h);
+    for (const c of p.also ?? []) hits.push({ ...h, category: c, score: 0.9 });
   }
-  if (!selfHarm) return;
+}
+
+function scanSelfHarm(text: string, from: number, to: number, hits: Hit[]): void {
+  const sub = text.slice(from, to);
   for (const re of SELF_HARM) {
-    for (const m of sub.matchAll(re)) {
+    for (const m of execAll(re, sub)) {
       const h: Hit = { category: 'self_harm', rule: 'self-harm', nStart: from + m.index, nEnd: from + m.index + m[0].length, score: 0.9 };
       if (/\b(?:not|never|n't)\b/.test(clauseBefore(text, h.nStart).split(/\s+/).slice(-3).join(' '))) continue;
       hits.push(h);
