@@ -12,6 +12,7 @@ import { councillorRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 import { benchRoutes } from './routes/bench.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { sessionRoutes, signInRoute } from './routes/session.ts';
+import { digestRoutes } from './routes/digest.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -36,6 +37,7 @@ export function createApp() {
     .route('/councillors', councillorRoutes)
     .route('/tokens', tokenRoutes)
     .route('/mail', mailRoutes)
+    .route('/digest', digestRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();

@@ -10,6 +10,8 @@ export interface Bindings {
   ENABLE_BENCH_ROUTES?: string;
   /** Mail filter: where threat-to-life alerts are POSTed (duty officer's pager, chat hook…). */
   ALERT_WEBHOOK_URL?: string;
+  /** Daily digest of what waits for review; defaults to ALERT_WEBHOOK_URL. */
+  DIGEST_WEBHOOK_URL?: string;
   /** Mail filter: seconds before an unacknowledged alert is due to be sent again (default 600). */
   ALERT_REPEAT_SECONDS?: string;
 }
