@@ -47,6 +47,8 @@ const LEET: Readonly<Record<string, string>> = {
 // Ordinals, times, quantities and road numbers are real numbers, not leet.
 const NOT_LEET = /^(?:\d+(?:st|nd|rd|th|pm|am|s|k|m|km|mph|hrs?|mins?|yrs?|ft|kg|p|x|g|gb|mb|ml)?|[a-z]{1,2}\d+)$/;
 const EDGE_PUNCT = /[.'_!|#-]/;
+// . ' _ ! | # -
+const isEdge = (c: number) => c === 46 || c === 39 || c === 95 || c === 33 || c === 124 || c === 35 || c === 45;
 
 /**
  * Undo the tricks used to slip abuse past filters, while remembering where every character
@@ -203,7 +205,8 @@ const isTok = (c: number) => c < 128 && TOKEN_CHAR[c] === 1;
 // made in place on the same offset map; only joins and collapsed repeats need a rebuild.
 function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
   const str = m.text;
-  let chars: string[] | null = null;
+  // Same-length edits, applied at the end by slicing: [from, to, replacement].
+  const edits: Array<[number, number, string]> = [];
   let i = 0;
   while (i < str.length) {
     if (!isRun(str.charCodeAt(i))) {
@@ -229,8 +232,8 @@ function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
     if (plainRun || digits) continue;
     let lo = from;
     let hi = i;
-    while (lo < hi && EDGE_PUNCT.test(str[lo]!)) lo++;
-    while (hi > lo && (EDGE_PUNCT.test(str[hi - 1]!) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
+    while (lo < hi && isEdge(str.charCodeAt(lo))) lo++;
+    while (hi > lo && (isEdge(str.charCodeAt(hi - 1)) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
     const core = str.slice(lo, hi);
     let replacement = core;
     if (!(PLAIN_WORD.test(core) && !TRIPLE.test(core))) {
@@ -239,12 +242,17 @@ function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
       replacement = shaped.map((p) => p.ch).join('');
     }
     if (lo === from && hi === i && replacement === core) continue;
-    chars ??= str.split('');
-    for (let k = from; k < lo; k++) chars[k] = ' ';
-    for (let k = lo; k < hi; k++) chars[k] = replacement[k - lo]!;
-    for (let k = hi; k < i; k++) chars[k] = ' ';
+    edits.push([from, i, ' '.repeat(lo - from) + replacement + ' '.repeat(i - hi)]);
   }
-  return chars ? { ...m, text: chars.join('') } : m;
+  if (edits.length === 0) return m;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b, r] of edits) {
+    parts.push(str.slice(at, a), r);
+    at = b;
+  }
+  parts.push(str.slice(at));
+  return { ...m, text: parts.join('') };
 }
 
 function rebuildWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
