@@ -41,7 +41,7 @@ export function bundleForm(b: QueuedBundle): FormData {
   const form = new FormData();
   form.append('manifest', new Blob([b.manifestText], { type: 'application/json' }), 'manifest.json');
   form.append('signature', JSON.stringify(b.signature));
-  for (const a of b.draft.artifacts) form.append('file', new Blob([a.blob], { type: a.mediaType }), a.name);
+  for (const a of b.draft.artifacts) form.append('file', new Blob([a.bytes as BlobPart], { type: a.mediaType }), a.name);
   return form;
 }
 

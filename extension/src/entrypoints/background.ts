@@ -21,9 +21,10 @@ export default defineBackground(() => {
     );
     void wg.flush();
   });
-  browser.runtime.onStartup.addListener(() => void wg.flush());
+  browser.runtime.onStartup.addListener(() => void wg.flush(true));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FLUSH_ALARM) void wg.flush();
+    // The alarm is set for the earliest due bundle; once awake, try everything that waits.
+    if (alarm.name === FLUSH_ALARM) void wg.flush(true);
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -43,8 +44,10 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    // Only the extension's own pages may ask; content in web pages never gets an answer.
-    if (sender.id !== browser.runtime.id || sender.tab || !isRequest(message)) return false;
+    // Only the extension's own pages (popup, options, even when opened in a tab) may ask;
+    // web pages and content scripts never get an answer.
+    const fromOwnPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(`${location.origin}/`);
+    if (!fromOwnPage || !isRequest(message)) return false;
     const answer = (() => {
       switch (message.type) {
         case 'capture':
