@@ -1,0 +1,83 @@
+// Dashboard render times in real Chromium against wrangler dev: the review queue with
+// 5,000 messages waiting, and one message view, next to a baseline measured in the same
+// run (the same queue screen for a council with nothing waiting).
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
+import { applyMigrations, ROOT, runWrangler, sqlString as q, startWorker } from '../scripts/lib/wrangler.ts';
+import { createCouncil, createUser } from '../scripts/lib/principals.ts';
+import { freePort } from '../scripts/lib/free-port.ts';
+import { seedDemo } from '../scripts/lib/demo.ts';
+
+const QUEUE_SIZE = Number(process.env.BENCH_QUEUE ?? 5000);
+const RUNS = 5;
+const SEVERITIES = ['threat_to_life', 'threat', 'abuse', 'abuse', 'profanity', 'profanity', 'review'] as const;
+
+function queueSql(councilId: string, councillorId: string): string {
+  const lines: string[] = [];
+  const verdict = (sev: string) => JSON.stringify({ severity: sev, categories: [], scores: {}, evidence: [], version: 'bench' });
+  for (let i = 0; i < QUEUE_SIZE; i++) {
+    const item = randomUUID();
+    const sev = SEVERITIES[i % SEVERITIES.length]!;
+    const at = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
+    lines.push(
+      `INSERT INTO evidence_items (id, council_id, councillor_id, kind, exhibit_ref, title, metadata, captured_at, captured_by, received_at, idempotency_key, manifest_sha256) VALUES (${q(item)}, ${q(councilId)}, ${q(councillorId)}, 'email', ${q(`BQ/${i + 1}`)}, 'bench', '{}', ${q(at)}, ${q(councillorId)}, ${q(at)}, ${q(`bench-${item}`)}, ${q('0'.repeat(64))});`,
+      `INSERT INTO mail_records (id, council_id, councillor_id, mailbox, message_id, source_sha256, source_size, item_id, sender, recipients, subject, sent_at, received_at, verdict, severity, severity_rank, state, created_at) VALUES (${q(randomUUID())}, ${q(councilId)}, ${q(councillorId)}, 'bench@council.example', ${q(`<${item}@bench>`)}, ${q('0'.repeat(64))}, 100, ${q(item)}, ${q(`Sender ${i} <s${i}@example.net>`)}, 'bench@council.example', ${q(`Bench message ${i}`)}, ${q(at)}, ${q(at)}, ${q(verdict(sev))}, ${q(sev)}, ${SEVERITIES.indexOf(sev)}, 'quarantined', ${q(at)});`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function timeTo(browser: Browser, base: string, token: string, hash: string, selector: string): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.getByLabel('Access token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto('about:blank');
+    const t = performance.now();
+    await page.goto(`${base}/${hash}`);
+    await page.locator(selector).first().waitFor();
+    times.push(performance.now() - t);
+  }
+  await context.close();
+  return times.sort((a, b) => a - b);
+}
+
+const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
+
+export async function run(): Promise<void> {
+  const build = spawnSync('npm', ['run', 'build', '-w', 'worker'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(build.stderr);
+  const dir = mkdtempSync(join(tmpdir(), 'wg-bench-dash-'));
+  const store = { persistTo: dir };
+  await applyMigrations(store);
+  const worker = await startWorker({ port: await freePort(), persistTo: dir });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const seed = await seedDemo(worker.url, store);
+    const sqlFile = join(dir, 'queue.sql');
+    writeFileSync(sqlFile, queueSql(seed.councilId, seed.councillorId));
+    await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--file', sqlFile]);
+    const emptyCouncil = await createCouncil('Empty Council', store);
+    const emptyOfficer = await createUser(store, emptyCouncil, { name: 'Empty Officer', role: 'officer' }, { label: 'bench' });
+
+    const base = await timeTo(browser, worker.url, emptyOfficer.token!.token, '#/queue', 'text=Nothing here.');
+    const full = await timeTo(browser, worker.url, seed.officerToken, '#/queue', 'table.queue tbody tr');
+    const message = await timeTo(browser, worker.url, seed.officerToken, `#/message/${seed.records.abuse}`, '.message-text');
+    console.log(`dashboard first render, median of ${RUNS} loads in headless Chromium (local wrangler dev)`);
+    console.log(`  baseline: empty queue            ${median(base).toFixed(0)} ms`);
+    console.log(`  queue, ${QUEUE_SIZE} waiting (first 500 shown) ${median(full).toFixed(0)} ms   ratio ${(median(full) / median(base)).toFixed(2)}x`);
+    console.log(`  message view (parsed .eml)       ${median(message).toFixed(0)} ms   ratio ${(median(message) / median(base)).toFixed(2)}x`);
+  } finally {
+    await browser.close();
+    await worker.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
