@@ -8,6 +8,7 @@ import { drainSpool } from './spool/drain.ts';
 import { superviseAccount } from './imap/supervisor.ts';
 import { createAlertMailer } from './outbox/alert-mail.ts';
 import { sendDueAlerts } from './outbox/alert-loop.ts';
+import { sleep } from './sleep.ts';
 
 /**
  * The whole filter: one supervised IMAP session per account, plus two background loops
@@ -35,11 +36,10 @@ export function createFilter(config: Config, log: Logger) {
       } catch (err) {
         log.warn(`${name} failed this round`, { error: (err as Error).message });
       }
-      await Promise.race([new Promise<void>((r) => {
-        const t = setTimeout(r, everyMs);
-        t.unref();
-        kick?.(() => { clearTimeout(t); r(); });
-      }), stopped]);
+      let kicked = () => {};
+      const early = new Promise<void>((r) => (kicked = r));
+      kick?.(kicked);
+      await sleep(everyMs, Promise.race([early, stopped]));
     }
   }
 

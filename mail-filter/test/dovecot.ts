@@ -1,7 +1,7 @@
 // Starts a real, unprivileged-for-mail Dovecot 2.3 on a free 127.0.0.1 port from a temp
 // dir (config per /work/shared/docs/toolchain.md), seeds mail, reads folders back, stops.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,8 @@ export interface Dovecot {
   /** APPENDs over IMAP (what arrives while the filter idles). */
   append(user: string, raw: string | Buffer, folder?: string): Promise<void>;
   list(user: string, folder: string): Promise<MessageInFolder[]>;
+  /** Messages in a folder by counting Maildir files: cheap enough to poll every few ms. */
+  countOnDisk(user: string, folder: string): number;
   stop(): Promise<void>;
   start(): Promise<void>;
   cleanup(): Promise<void>;
@@ -116,7 +118,9 @@ export async function startDovecot(users: string[]): Promise<Dovecot> {
   }
 
   async function start() {
-    proc = spawn('/usr/sbin/dovecot', ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
+    // Its own process group, so stop() takes the per-connection imap processes with it
+    // (they outlive the master otherwise, and a "restart" would not drop any connection).
+    proc = spawn('/usr/sbin/dovecot', ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore', detached: true });
     await waitReady();
   }
 
@@ -124,10 +128,18 @@ export async function startDovecot(users: string[]): Promise<Dovecot> {
     const p = proc;
     if (!p || p.exitCode !== null) return;
     const exited = new Promise<void>((r) => p.once('exit', () => r()));
-    p.kill('SIGTERM');
-    const t = setTimeout(() => p.kill('SIGKILL'), 5000);
+    const group = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(-p.pid!, sig);
+      } catch {
+        /* already gone */
+      }
+    };
+    group('SIGTERM');
+    const t = setTimeout(() => group('SIGKILL'), 5000);
     await exited;
     clearTimeout(t);
+    group('SIGKILL');
     proc = null;
   }
 
@@ -177,6 +189,10 @@ export async function startDovecot(users: string[]): Promise<Dovecot> {
           lock.release();
         }
       }),
+    countOnDisk(user, folder) {
+      const base = folder === 'INBOX' ? join(home(user), 'Maildir') : join(home(user), 'Maildir', `.${folder}`);
+      return ['cur', 'new'].reduce((n, sub) => n + (existsSync(join(base, sub)) ? readdirSync(join(base, sub)).length : 0), 0);
+    },
     stop,
     start,
     async cleanup() {

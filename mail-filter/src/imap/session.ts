@@ -5,6 +5,7 @@ import { processMessage } from '../quarantine/process-message.ts';
 import { applyPendingActions } from '../actions/apply-actions.ts';
 import { createScanProgress, type ScanProgress } from '../scan/progress.ts';
 import { createImapClient, ensureFolder } from './client.ts';
+import { sleep } from '../sleep.ts';
 
 export interface SessionDeps extends ProcessDeps {
   stateDir: string;
@@ -16,7 +17,6 @@ export interface SessionDeps extends ProcessDeps {
   onPass?(): void;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /**
  * Scans every unscanned INBOX message, oldest first, until none are left. A message that
@@ -93,7 +93,10 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       const woken = new Promise<void>((r) => (wake = r));
       if (dirty) continue;
       void client.idle().catch(() => undefined);
-      await Promise.race([woken, sleep(deps.pollMs), closed, deps.stopped]);
+      let stopTimer = () => {};
+      const nap = new Promise<void>((r) => (stopTimer = r));
+      await Promise.race([woken, sleep(deps.pollMs, Promise.race([nap, deps.stopped])), closed, deps.stopped]);
+      stopTimer();
       if (!client.usable && !deps.isStopped()) throw new WardguardError('IMAP_CLOSED', 'The IMAP connection closed.');
     }
   } finally {

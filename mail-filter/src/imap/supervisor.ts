@@ -1,4 +1,5 @@
 import { createBackoff } from './backoff.ts';
+import { sleep } from '../sleep.ts';
 import { runSession, type SessionDeps } from './session.ts';
 
 /** A session that lasted this long was healthy: the next failure starts back-off afresh. */
@@ -20,6 +21,6 @@ export async function superviseAccount(deps: SessionDeps, reconnect: { minMs: nu
     if (deps.isStopped()) return;
     if (Date.now() - started > HEALTHY_SESSION_MS) backoff.reset();
     const delay = backoff.next();
-    await Promise.race([new Promise((r) => setTimeout(r, delay).unref()), deps.stopped]);
+    await sleep(delay, deps.stopped);
   }
 }
