@@ -40,7 +40,10 @@ export function createTabDriver(tabId: number, windowId: number) {
     },
     probe(hint: GestureHint & { targetElementId?: number }): Promise<ProbeResult> {
       return run((h: GestureHint & { targetElementId?: number }) => {
-        const menus = (globalThis as { browser?: { menus?: { getTargetElement?: (id: number) => Element | null } } }).browser?.menus;
+        // Firefox only: the exact right-clicked element (`contextMenus` permission exposes it under that name).
+        type Menus = { getTargetElement?: (id: number) => Element | null };
+        const ff = (globalThis as { browser?: { menus?: Menus; contextMenus?: Menus } }).browser;
+        const menus = ff?.menus ?? ff?.contextMenus;
         const targetElement = h.targetElementId != null && menus?.getTargetElement ? menus.getTargetElement(h.targetElementId) : null;
         return globalThis.__wardguardAgent!.probe({ ...h, targetElement });
       }, [hint]);

@@ -1,0 +1,276 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceView } from '@wardguard/shared';
+import type { browser } from 'wxt/browser';
+import type { CaptureOutcome, StatusView } from '../src/service/messages.ts';
+import { buildExtension, launchWithExtension, type LoadedBrowser } from './chromium.ts';
+import { startSite, type Site } from './site.ts';
+import { startStack, type Stack } from './stack.ts';
+
+// Build: `wxt build --mode test` = the production manifest plus `<all_urls>`, because headless
+// Chromium has no real user gesture to grant activeTab (Playwright's synthetic keys do not count).
+// Path: the service worker's capture entry point `wardguard.captureTab(tab, request)`, the same
+// function the popup button, the context-menu item and the keyboard shortcut call.
+
+declare const chrome: typeof browser; // the service worker's global, inside sw.evaluate
+
+let stack: Stack;
+let site: Site;
+let b: LoadedBrowser;
+let productionDir: string;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const pngHeight = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset).getUint32(20);
+type Meta = Record<string, any>;
+
+async function setPairing(pairing: { serverUrl: string; token: string } | null) {
+  await b.sw.evaluate((p) => chrome.storage.local.set({ pairing: p && { ...p, userName: 'Alice Brown' } }), pairing);
+}
+
+async function capture(path: string, extra: Record<string, unknown> = {}): Promise<CaptureOutcome> {
+  const url = `${site.url}${path}`;
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await page.bringToFront();
+  const outcome = await b.sw.evaluate(
+    async ([u, req]) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      return globalThis.wardguard!.captureTab(tab!, { trigger: 'api', ...req });
+    },
+    [url, extra] as const,
+  );
+  await page.close();
+  return outcome;
+}
+
+async function filed(path: string, extra: Record<string, unknown> = {}) {
+  const outcome = await capture(path, extra);
+  if (outcome.status !== 'filed') throw new Error(`capture of ${path} was not filed: ${JSON.stringify(outcome)}`);
+  return { outcome, item: await storedItem(outcome.receipt.itemId) };
+}
+
+const status = () => b.sw.evaluate(() => globalThis.wardguard!.status()) as Promise<StatusView>;
+
+async function storedItem(itemId: string): Promise<EvidenceView> {
+  const { status: code, body } = await stack.api<EvidenceView>(`/api/v1/evidence/${itemId}`);
+  expect(code).toBe(200);
+  return body;
+}
+
+async function artifactBytes(item: EvidenceView, name: string): Promise<Uint8Array> {
+  const a = item.artifacts.find((x) => x.name === name);
+  if (!a) throw new Error(`${name} not stored; have ${item.artifacts.map((x) => x.name).join(', ')}`);
+  return (await stack.api<Uint8Array>(`/api/v1/evidence/${item.id}/artifacts/${a.id}`)).body;
+}
+
+async function expectHashesMatch(item: EvidenceView) {
+  for (const a of item.artifacts) expect(sha256(await artifactBytes(item, a.name)), a.name).toBe(a.sha256);
+}
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  const [dir, prod, s, w] = await Promise.all([buildExtension('test'), buildExtension('production'), startSite(), startStack()]);
+  productionDir = prod;
+  site = s;
+  stack = w;
+  b = await launchWithExtension(dir);
+  await setPairing({ serverUrl: stack.url, token: stack.token });
+}, 400_000);
+
+afterAll(async () => {
+  await b?.close();
+  await site?.close();
+  await stack?.dispose();
+});
+
+describe('pairing from the options page', () => {
+  it('refuses a wrong token with a clear message and pairs with the right one, showing the councillor name', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await page.fill('input[name=server]', `${stack.url}/dashboard`);
+    await page.fill('input[name=token]', 'wg_not_a_real_token');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[data-testid=pair-message]')).toContain('did not accept that token');
+    await page.fill('input[name=token]', stack.token);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[data-testid=paired]')).toContain('Alice Brown');
+    const stored = await b.sw.evaluate(() => chrome.storage.local.get('pairing'));
+    expect(stored.pairing).toMatchObject({ serverUrl: stack.url, token: stack.token, userName: 'Alice Brown' });
+    await page.close();
+  });
+});
+
+describe('capturing in real Chromium', () => {
+  it('files a post with screenshots, HTML, MHTML and the author, every file hash re-checked by the Worker', async () => {
+    const { outcome, item } = await filed('/post');
+    expect(outcome.receipt.exhibitRef).toMatch(new RegExp(`^${stack.initials}/\\d+$`));
+    expect(outcome.receipt.signatureKeySha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(item.artifacts.map((a) => a.name).sort()).toEqual(
+      ['full-page-annotated.png', 'full-page.png', 'page.html', 'page.mhtml', 'post.png', 'viewport.png'].sort(),
+    );
+    await expectHashesMatch(item);
+    const html = new TextDecoder().decode(await artifactBytes(item, 'page.html'));
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('we know where you live');
+    const full = await artifactBytes(item, 'full-page.png');
+    const annotated = await artifactBytes(item, 'full-page-annotated.png');
+    expect(pngHeight(full)).toBe(1484);
+    expect(pngHeight(annotated)).toBeGreaterThan(pngHeight(full)); // strip added to a copy, original untouched
+    const m = item.metadata as Meta;
+    expect(m).toMatchObject({ url: `${site.url}/post`, canonicalUrl: 'https://social.example/@angry_ratepayer/101', pageActions: [], mhtml: 'captured' });
+    expect(m.post).toMatchObject({ authorHandle: 'angry_ratepayer', authorId: '987654', postId: '101', postTimestamp: '2026-11-20T19:04:00.000Z', pageState: 'ok' });
+    expect(m.post.postText).toContain('we know where you live');
+    expect(m.browser.name).toBe('Chromium');
+    expect(m.capturedAtLocal.timeZone).toBeTruthy();
+    expect(m.fullPage).toMatchObject({ truncated: false, docHeightBefore: 1484, screens: 3 });
+    expect(m.crop).toMatchObject({ source: 'first-post' });
+  });
+
+  it('still captures a page whose Content-Security-Policy forbids all scripts', async () => {
+    const { item } = await filed('/csp');
+    const m = item.metadata as Meta;
+    expect(m.pageTitle).toBe('Strict CSP post'); // the page's own script was blocked
+    expect(new TextDecoder().decode(await artifactBytes(item, 'page.html'))).toContain('You should resign');
+    expect(item.artifacts.map((a) => a.name)).toEqual(expect.arrayContaining(['viewport.png', 'full-page.png', 'post.png']));
+    await expectHashesMatch(item);
+  });
+
+  it('cuts a 50,000 px page at 20 screens and says so on the exhibit', async () => {
+    const { outcome, item } = await filed('/tall');
+    const m = item.metadata as Meta;
+    expect(m.fullPage).toMatchObject({ truncated: true, screens: 20, capturedHeight: 14_000, docHeightBefore: 50_000 });
+    expect(pngHeight(await artifactBytes(item, 'full-page.png'))).toBe(14_000);
+    expect(outcome.warnings.join(' ')).toContain('Only the top 14000 px of a 50000 px page');
+  }, 120_000);
+
+  it('files a page with no post with generic metadata and a warning, without a post crop', async () => {
+    const { outcome, item } = await filed('/no-post');
+    const m = item.metadata as Meta;
+    expect(m.post.pageState).toBe('no_post');
+    expect(outcome.warnings.length).toBeGreaterThan(0);
+    expect(item.artifacts.some((a) => a.name === 'post.png')).toBe(false);
+    expect(m.pageTitle).toBe('Bin collection days');
+  });
+
+  it('holds a login-wall capture instead of filing it blank, then files it with the councillor\'s note', async () => {
+    const outcome = await capture('/login');
+    if (outcome.status !== 'held') throw new Error(`expected held, got ${JSON.stringify(outcome)}`);
+    expect(outcome.warnings[0]).toContain('login wall');
+    const before = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE title = 'Log in to continue'`);
+    expect(before[0]!.n).toBe(0);
+    expect((await status()).queue.find((q) => q.id === outcome.bundleId)?.state).toBe('awaiting_confirmation');
+    const confirmed = await b.sw.evaluate(([id]) => globalThis.wardguard!.confirm(id, 'The post was there before the site logged me out'), [outcome.bundleId] as const);
+    if (confirmed.status !== 'filed') throw new Error(`not filed: ${JSON.stringify(confirmed)}`);
+    const item = await storedItem(confirmed.receipt.itemId);
+    expect((item.metadata as Meta).note).toBe('The post was there before the site logged me out');
+    expect((item.metadata as Meta).post.pageState).toBe('login_wall');
+  });
+});
+
+describe('never losing a capture', () => {
+  it('keeps a capture taken while the server is down and delivers it exactly once when it is back', async () => {
+    await stack.stop();
+    const outcome = await capture('/post?offline');
+    if (outcome.status !== 'queued') throw new Error(`expected queued, got ${JSON.stringify(outcome)}`);
+    expect(outcome.lastError?.code).toBe('NETWORK');
+    const waiting = await status();
+    expect(waiting.queue).toMatchObject([{ id: outcome.bundleId, state: 'pending', attempts: 1, lastError: { code: 'NETWORK' } }]);
+    const alarm = await b.sw.evaluate(() => chrome.alarms.get('wardguard-flush'));
+    expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 20_000);
+
+    // The popup says what is waiting and why.
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await expect.poll(() => popup.textContent('[data-testid=pending]')).toContain('Not sent yet');
+    await popup.close();
+
+    await stack.start();
+    // Bring the back-off alarm forward instead of waiting 30 s: the real alarm listener sends it.
+    await b.sw.evaluate(() => chrome.alarms.create('wardguard-flush', { when: Date.now() + 100 }));
+    const after = await waitFor(status, (s) => s.queue.length === 0);
+    expect(after.queue).toEqual([]);
+    const receipt = after.receipts.find((r) => r.bundleId === outcome.bundleId);
+    expect(receipt?.duplicate).toBe(false);
+    await b.sw.evaluate(() => globalThis.wardguard!.flush(true)); // a later wake-up sends nothing again
+    const rows = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE idempotency_key = '${outcome.bundleId}'`);
+    expect(rows[0]!.n).toBe(1);
+    await expectHashesMatch(await storedItem(receipt!.itemId));
+  }, 180_000);
+
+  it('keeps a bundle whose file changed after hashing as "needs attention" when the Worker refuses it (HASH_MISMATCH)', async () => {
+    await setPairing(null);
+    const outcome = await capture('/post?tampered');
+    if (outcome.status !== 'queued') throw new Error(`expected queued, got ${JSON.stringify(outcome)}`);
+    await b.sw.evaluate(async ([id]) => {
+      const q = globalThis.wardguard!.queue;
+      const [bundle] = (await q.list()).filter((x) => x.id === id);
+      const html = bundle!.draft.artifacts.find((a) => a.name === 'page.html')!;
+      const text = new TextDecoder().decode(html.bytes);
+      html.bytes = new TextEncoder().encode(text.replace('we know where you live', 'we know where you LIVE')); // same length, other bytes
+      // Write the altered bundle straight back into IndexedDB, as corruption would.
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('wardguard');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('bundles', 'readwrite');
+          tx.objectStore('bundles').put(bundle, bundle!.id);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }, [outcome.bundleId] as const);
+    await setPairing({ serverUrl: stack.url, token: stack.token });
+    await b.sw.evaluate(() => globalThis.wardguard!.flush(true));
+    await b.sw.evaluate(() => globalThis.wardguard!.flush(true));
+    const s = await status();
+    const refused = s.queue.find((q) => q.id === outcome.bundleId);
+    expect(refused).toMatchObject({ state: 'needs_attention', lastError: { code: 'HASH_MISMATCH', status: 422 } });
+    expect(refused!.attempts).toBe(2); // the NOT_PAIRED try, then the refusal; no retry after that
+    const rows = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE idempotency_key = '${outcome.bundleId}'`);
+    expect(rows[0]!.n).toBe(0);
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await expect.poll(() => popup.textContent('[data-testid=pending]')).toContain('Needs attention');
+    await popup.close();
+    await b.sw.evaluate(([id]) => globalThis.wardguard!.discard(id), [outcome.bundleId] as const);
+  });
+});
+
+describe('the production build', () => {
+  it('asks for no site access beyond the active tab and the paired server', async () => {
+    const manifest = JSON.parse(await readFile(join(productionDir, 'manifest.json'), 'utf8'));
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'pageCapture', 'scripting', 'storage', 'unlimitedStorage'].sort());
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(manifest.commands['capture-evidence']).toBeTruthy();
+  });
+
+  it('without a click on the extension, refuses to capture with a message saying what to do, and queues nothing', async () => {
+    const prod = await launchWithExtension(productionDir);
+    try {
+      const page = await prod.context.newPage();
+      await page.goto(`${site.url}/post`);
+      await page.bringToFront();
+      const outcome = await prod.sw.evaluate(async () => {
+        // Without the tabs permission URLs are hidden: the newest tab is the page just opened.
+        const [newest] = (await chrome.tabs.query({})).sort((a, c) => c.id! - a.id!);
+        return globalThis.wardguard!.captureTab(newest!, { trigger: 'api' });
+      });
+      if (outcome.status !== 'failed') throw new Error(`expected a refusal, got ${JSON.stringify(outcome)}`);
+      expect(outcome.code).toBe('PAGE_NOT_CAPTURABLE');
+      expect(outcome.message).toMatch(/Wardguard cannot read this page \(.*permission/);
+      expect((await prod.sw.evaluate(() => globalThis.wardguard!.status())).queue).toEqual([]);
+    } finally {
+      await prod.close();
+    }
+  });
+});
