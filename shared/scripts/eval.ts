@@ -5,6 +5,7 @@ import { createBaselines } from './lib/baselines.ts';
 import type { Example } from './lib/datasets.ts';
 import { loadCouncillorEmails, loadDavidson, loadHateCheck, loadPetitions, loadPlaces } from './lib/datasets.ts';
 import { f3, pct, score, table } from './lib/metrics.ts';
+import { readLabels } from './lib/datasets.ts';
 import { makeEmailBodies, measure } from './lib/throughput.ts';
 
 const ABUSIVE = new Set(['abuse', 'threat', 'threat_to_life']);
@@ -45,6 +46,7 @@ const systems: System[] = [
 const hatecheck = loadHateCheck();
 const davidson = loadDavidson().filter((e) => e.heldOut);
 const councillor = loadCouncillorEmails();
+const fresh = loadCouncillorEmails('councillor-emails-fresh.jsonl');
 const petitions = loadPetitions();
 
 console.log(`# Wardguard classifier evaluation (${new Date().toISOString().slice(0, 10)})
@@ -55,11 +57,15 @@ Label mapping ("abusive" for precision/recall/F1):
 - Davidson: classes 0 (hate) and 1 (offensive language) are positive. Their "offensive" label is mostly
   casual swearing ("bitch", "hoe"), so here Wardguard's profanity severity ALSO counts as a flag; the
   strict row (Wardguard ≥ abuse) shows how much of it we treat as real abuse.
-- Councillor emails (our own hand-written set): abuse/threat/threat_to_life are positive; profanity-only,
+- Councillor emails (our own hand-written sets): abuse/threat/threat_to_life are positive; profanity-only,
   self-harm, idioms, reported speech and angry criticism are negative. Wardguard flags at ≥ abuse.
+  The "dev set" (218) was used while writing the rules, so its score is optimistic; the "fresh" set (60)
+  was written after the rules were frozen and was not tuned on.
 - npm filters: a flag is any match; for "threat recall" a filter gets credit for any flag on a threat.
-Held out from training: HateCheck templates with templ_id % 4 = 0 and all threat_*/spell_* cases;
+Held out from model training: HateCheck templates with templ_id % 4 = 0 and all threat_*/spell_* cases;
 Davidson rows with fold 0 of 5 (only those are scored here); all petitions; all councillor emails; all places.
+The rules were written while looking at HateCheck threat_*/spell_* failures and the councillor dev set, so
+those numbers measure the rules on data they were developed against; "fresh" and the petitions are untuned.
 `);
 
 function datasetRows(name: string, examples: Example[], mapping: 'abusive' | 'any'): string[][] {
@@ -76,14 +82,15 @@ const rows = [
   ...datasetRows('HateCheck all', hatecheck, 'abusive'),
   ...datasetRows('Davidson test 20%', davidson, 'any'),
   ...datasetRows('Davidson strict', davidson, 'abusive').slice(0, 1).map((r) => [r[0]!, 'Wardguard ≥ abuse', ...r.slice(2)]),
-  ...datasetRows('Councillor emails', councillor, 'abusive'),
+  ...datasetRows('Councillor dev set', councillor, 'abusive'),
+  ...datasetRows('Councillor fresh', fresh, 'abusive'),
 ];
 console.log('## Abusive vs not\n');
 console.log(table(['dataset', 'system', 'n', 'P', 'R', 'F1', 'threat R', 'FP rate'], rows));
 
 // Pooled threat recall across every threat-labelled example we have.
-const allThreats = [...hatecheck, ...councillor].filter((e) => e.threat);
-console.log(`\n## Threat recall, pooled (HateCheck threat_* + councillor threats, n=${allThreats.length})\n`);
+const allThreats = [...hatecheck, ...councillor, ...fresh].filter((e) => e.threat);
+console.log(`\n## Threat recall, pooled (HateCheck threat_* + both councillor sets, n=${allThreats.length})\n`);
 console.log(
   table(
     ['system', 'threat recall', 'threats flagged as threat_to_life'],
@@ -94,13 +101,21 @@ console.log(
     ]),
   ),
 );
-const lifeThreats = councillor.filter((e) => e.group && e.threat && e.id && verdictOfLabel(e) === 'threat_to_life');
-function verdictOfLabel(e: Example): string {
-  return e.threat && /^(?:intent|you-will-die|normative|wish|incitement|political)$/.test(e.group) ? 'threat_to_life' : '';
+// Threats to life in our sets: the threat_to_life label.
+const lifeLabel = (e: Example) => e.threat && e.group !== '' && LIFE_IDS.has(e.id);
+const LIFE_IDS = new Set<string>();
+for (const file of ['councillor-emails.jsonl', 'councillor-emails-fresh.jsonl']) {
+  readLabels(file).forEach((label, i) => label === 'threat_to_life' && LIFE_IDS.add(`${file.replace(/\.jsonl$/, '')}:${i}`));
 }
-console.log(
-  `\nCouncillor threats to life (n=${lifeThreats.length}): Wardguard severity threat_to_life ${pct(lifeThreats.filter((e) => verdictOf(e).severity === 'threat_to_life').length / Math.max(lifeThreats.length, 1))}, any threat ${pct(lifeThreats.filter((e) => wardguard.flagsThreat(e)).length / Math.max(lifeThreats.length, 1))}`,
-);
+for (const [name, set] of [['dev set', councillor], ['fresh', fresh]] as const) {
+  const life = set.filter(lifeLabel);
+  console.log(
+    `Councillor ${name}, threats to life (n=${life.length}): Wardguard says threat_to_life ${pct(life.filter((e) => verdictOf(e).severity === 'threat_to_life').length / Math.max(life.length, 1))}, any threat ${pct(life.filter((e) => wardguard.flagsThreat(e)).length / Math.max(life.length, 1))}`,
+  );
+}
+const missedFresh = fresh.filter((e) => e.abusive !== wardguard.flags(e, 'abusive') || (e.threat && !wardguard.flagsThreat(e)));
+console.log(`Fresh-set errors (${missedFresh.length}):`);
+for (const e of missedFresh) console.log(`  [${e.abusive ? 'abusive' : 'ok'}:${e.group}] Wardguard ${verdictOf(e).severity}: ${e.text}`);
 
 console.log('\n## HateCheck per functionality (share of cases where the system agrees with the label)\n');
 const funcs = [...new Set(hatecheck.map((e) => e.group))].sort();

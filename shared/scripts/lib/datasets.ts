@@ -79,16 +79,21 @@ export function loadPetitions(): Example[] {
   }));
 }
 
-/** Our own councillor-email examples (shared/scripts/data/councillor-emails.jsonl). Never trained on. */
-export function loadCouncillorEmails(): Example[] {
-  const text = readFileSync(join(SCRIPT_DATA_DIR, 'councillor-emails.jsonl'), 'utf8');
+/**
+ * Our own councillor-email examples. Never trained on. `councillor-emails.jsonl` was used
+ * while writing the rules (a development set); `councillor-emails-fresh.jsonl` was written
+ * after the rules were frozen and is reported untuned.
+ */
+export function loadCouncillorEmails(file = 'councillor-emails.jsonl'): Example[] {
+  const prefix = file.replace(/\.jsonl$/, '');
+  const text = readFileSync(join(SCRIPT_DATA_DIR, file), 'utf8');
   return text
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l, i) => {
       const r = JSON.parse(l) as { text: string; subject?: string; label: string; group: string };
       const ex: Example = {
-        id: `councillor:${i}`,
+        id: `${prefix}:${i}`,
         text: r.text,
         abusive: r.label === 'abuse' || r.label === 'threat' || r.label === 'threat_to_life',
         threat: r.label === 'threat' || r.label === 'threat_to_life',
@@ -114,4 +119,12 @@ function decodeEntities(s: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)));
+}
+
+/** The raw label of each line of one of our JSONL sets, in order. */
+export function readLabels(file: string): string[] {
+  return readFileSync(join(SCRIPT_DATA_DIR, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (JSON.parse(l) as { label: string }).label);
 }

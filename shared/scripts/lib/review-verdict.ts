@@ -1,8 +1,8 @@
-import { CLASSIFIER_VERSION } from '../../src/classify/index.ts';
+import { classifierVersion } from '../../src/classify/index.ts';
 import type { Verdict } from '../../src/classify/index.ts';
 import { emptyScores } from '../../src/classify/verdict.ts';
 
 /** The verdict for input we could not read: a human must look at it. */
 export function reviewVerdict(error: string): Verdict {
-  return { severity: 'review', categories: [], scores: emptyScores(), evidence: [], version: CLASSIFIER_VERSION, error };
+  return { severity: 'review', categories: [], scores: emptyScores(), evidence: [], version: classifierVersion(), error };
 }

@@ -15,9 +15,33 @@ const OFFICE = /^(?:councillors?|cllrs?|mps?|mayors?|officers?|leaders?|council|
 // Words masked with * ("f**k", "c*nt"): compare letter by letter, same length, same first letter.
 const MASKABLE = [...LEXICON.keys()].filter((w) => w.length >= 3);
 
+// Everyday words that get glued to an insult when spaces are dropped ("massivescumbags",
+// "fuckall"). A glued word only counts when BOTH halves are known, so "Penistone" and
+// "Scunthorpe" stay whole.
+const GLUE = new Set(
+  `so such a an the all you your ur them those these many massive total complete absolute utter fucking bloody
+   dirty filthy stupid typical just bunch of lot off up real proper big little fat ugly thick`.split(/\s+/),
+);
+const GLUE_TAIL = new Set(`all you off up them those these behaviour behavior lot face head`.split(/\s+/));
+
+function unglue(word: string): { word: string; entry: LexEntry } | null {
+  if (word.length < 7) return null;
+  for (let k = 2; k <= word.length - 2; k++) {
+    const head = word.slice(0, k);
+    const tail = word.slice(k);
+    const t = LEXICON.get(tail);
+    if (t && tail.length >= 4 && GLUE.has(head)) return { word: tail, entry: t };
+    const h = LEXICON.get(head);
+    if (h && head.length >= 4 && GLUE_TAIL.has(tail)) return { word: head, entry: h };
+  }
+  return null;
+}
+
 export function lookup(word: string): { word: string; entry: LexEntry } | null {
   const direct = LEXICON.get(word);
   if (direct) return { word, entry: direct };
+  const glued = unglue(word);
+  if (glued) return glued;
   if (word.includes('*') && /^[a-z]/.test(word)) {
     const stars = (word.match(/\*/g) ?? []).length;
     if (stars * 2 > word.length) return null;

@@ -55,3 +55,19 @@ describe('classify', () => {
     expect(classify({ body: 'A man in the street called me a paki and I want it recorded.' }).severity).toBe('profanity');
   });
 });
+
+describe('the learned model', () => {
+  it('catches identity-based contempt the rules have no phrase for, and says the model fired', () => {
+    const v = classify({ body: 'Gay people have no place in a civilised country like this.' });
+    expect(v.severity).toBe('abuse');
+    expect(v.evidence.some((e) => e.source === 'model' && e.category === 'hate')).toBe(true);
+  });
+
+  it('stays quiet on the same sentence when the model is switched off (rules only)', () => {
+    expect(classify({ body: 'Gay people have no place in a civilised country like this.' }, { model: null }).severity).toBe('clean');
+  });
+
+  it('does not flag a positive sentence about the same group', () => {
+    expect(classify({ body: 'Gay people have every right to feel at home in this town.' }).severity).toBe('clean');
+  });
+});

@@ -16,6 +16,11 @@ import { VOCABULARY } from './vocabulary.ts';
 
 export const CLASSIFIER_VERSION = '1.0.0';
 
+/** Version string stamped on verdicts: rules version + model version. */
+export function classifierVersion(model: LinearModel | null = defaultModel()): string {
+  return `${CLASSIFIER_VERSION}+${model ? model.version : 'rules'}`;
+}
+
 export interface ClassifyInput {
   subject?: string;
   body: string;
@@ -51,7 +56,7 @@ interface FieldResult {
  */
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Verdict {
   const model = options.model === undefined ? defaultModel() : options.model;
-  const version = `${CLASSIFIER_VERSION}+${model ? model.version : 'rules'}`;
+  const version = classifierVersion(model);
   let body = typeof input.body === 'string' ? input.body : '';
   let bodyText: string | undefined;
   if (body.trim() === '' && typeof input.html === 'string' && input.html.trim() !== '') {

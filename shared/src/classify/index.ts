@@ -1,4 +1,4 @@
-export { classify, CLASSIFIER_VERSION } from './classify.ts';
+export { classify, classifierVersion, CLASSIFIER_VERSION } from './classify.ts';
 export type { ClassifyInput, ClassifyOptions } from './classify.ts';
 export { splitEmail } from './split-email.ts';
 export type { EmailParts } from './split-email.ts';

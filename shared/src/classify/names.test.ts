@@ -23,3 +23,15 @@ describe('place and person names (the Scunthorpe problem)', () => {
     (s) => expect(sev(s)).toBe('abuse'),
   );
 });
+
+describe('words glued together to dodge filters', () => {
+  it('catches an insult with the space removed ("massivescumbags")', () => {
+    expect(classify({ body: 'All councillors are such massivescumbags.' }).severity).toBe('abuse');
+  });
+
+  it('does not split real place names that merely contain a rude word', () => {
+    for (const body of ['Penistone', 'Scunthorpe', 'Cockshutt', 'Bitchfield', 'Shitterton', 'Cockermouth']) {
+      expect(classify({ body: `The surgery moves to ${body} next week.` }).severity).toBe('clean');
+    }
+  });
+});
