@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MailAction } from '@wardguard/shared/api/mail';
+import { startDovecot, type Dovecot } from './dovecot.ts';
+import { filterConfig, stack as sharedStack, startFilter, waitFor, type Stack } from './stack.ts';
+import { ABUSE, textMessage, THREAT_TO_LIFE } from './messages.ts';
+
+const RELEASE = 'release@council.example';
+const ALERT = 'alert@council.example';
+let dovecot: Dovecot;
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = sharedStack();
+  dovecot = await startDovecot([RELEASE, ALERT]);
+});
+afterAll(async () => {
+  await dovecot?.cleanup();
+});
+
+describe('officer decisions and alerts', () => {
+  it('puts a message an officer releases back in the inbox, and never quarantines it again', async () => {
+    const msg = textMessage(ABUSE, { subject: 'robust criticism' });
+    const kept = textMessage(`${ABUSE} again`, { subject: 'keep this one' });
+    dovecot.deliver(RELEASE, msg.raw);
+    dovecot.deliver(RELEASE, kept.raw);
+    const filter = startFilter(filterConfig(stack, dovecot, RELEASE));
+    try {
+      await waitFor('both quarantined', async () => (await dovecot.list(RELEASE, 'Quarantine')).length === 2, 60_000);
+      const records = await stack.records(RELEASE);
+      const record = records.find((r) => r.messageId === msg.messageId)!;
+      const keptRecord = records.find((r) => r.messageId === kept.messageId)!;
+      const res = await stack.officer(`/mail/records/${record.id}/decision`, { method: 'POST', json: { decision: 'release', note: 'criticism, not abuse' } });
+      expect(res.status).toBe(200);
+      expect((await stack.officer(`/mail/records/${keptRecord.id}/decision`, { method: 'POST', json: { decision: 'keep' } })).status).toBe(200);
+
+      await waitFor('released message back in the inbox', async () => (await dovecot.list(RELEASE, 'INBOX')).some((m) => m.messageId === msg.messageId), 30_000);
+      await waitFor('kept message marked', async () => (await dovecot.list(RELEASE, 'Quarantine')).some((m) => m.messageId === kept.messageId && m.flags.has('$WardguardKept')), 30_000);
+      const service = (path: string) => fetch(`${stack.workerUrl}/api/v1/mail/service${path}`, { headers: { authorization: `Bearer ${stack.serviceToken}` } });
+      await waitFor('both decisions acknowledged', async () => ((await (await service(`/actions?mailbox=${RELEASE}`)).json()) as { actions: MailAction[] }).actions.length === 0, 15_000);
+
+      // Several more passes of the filter: the released message stays where the officer put it.
+      await new Promise((r) => setTimeout(r, 4000));
+      const inbox = await dovecot.list(RELEASE, 'INBOX');
+      const released = inbox.find((m) => m.messageId === msg.messageId)!;
+      expect(released.flags.has('$WardguardReleased')).toBe(true);
+      expect((await dovecot.list(RELEASE, 'Quarantine')).map((m) => m.messageId)).toEqual([kept.messageId]);
+      expect((await stack.records(RELEASE)).find((r) => r.messageId === msg.messageId)?.state).toBe('released');
+    } finally {
+      await filter.kill();
+    }
+  }, 120_000);
+
+  it('repeats a threat-to-life alert by email until an officer acknowledges it, then stops', async () => {
+    const ttl = textMessage(THREAT_TO_LIFE, { subject: 'repeat me' });
+    dovecot.deliver(ALERT, ttl.raw);
+    const filter = startFilter(filterConfig(stack, dovecot, ALERT));
+    try {
+      const record = await waitFor('record filed', async () => (await stack.records(ALERT))[0], 60_000);
+      const alertId = await waitFor('alert open', async () => {
+        const res = await stack.officer('/mail/alerts');
+        const { alerts } = (await res.json()) as { alerts: Array<{ id: string; recordId: string }> };
+        return alerts.find((a) => a.recordId === record.id)?.id;
+      });
+      const mailsFor = async () => (await stack.received()).emails.filter((e) => e.raw.includes(alertId));
+      // The global setup sets ALERT_REPEAT_SECONDS=3: a reminder follows the first email.
+      await waitFor('a reminder email', async () => (await mailsFor()).length >= 2, 30_000);
+      expect((await mailsFor()).some((e) => /reminder 1/.test(e.raw))).toBe(true);
+      const webhooks = (await stack.received()).webhookCalls.filter((c) => c.alertId === alertId);
+      expect(webhooks.length).toBeGreaterThanOrEqual(2);
+
+      expect((await stack.officer(`/mail/alerts/${alertId}/ack`, { method: 'POST' })).status).toBe(200);
+      const count = (await mailsFor()).length;
+      await new Promise((r) => setTimeout(r, 5000));
+      expect((await mailsFor()).length).toBeLessThanOrEqual(count + 1);
+      const settled = (await mailsFor()).length;
+      await new Promise((r) => setTimeout(r, 4000));
+      expect((await mailsFor()).length).toBe(settled);
+    } finally {
+      await filter.kill();
+    }
+  }, 120_000);
+});
