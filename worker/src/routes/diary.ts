@@ -47,7 +47,8 @@ export const diaryRoutes = new Hono<AppEnv>()
           c.env.DB,
           {
             id, councilId: p.councilId, councillorId, caseId: input.caseId ?? null, perpetratorId: null, kind: 'diary',
-            title: titleFor(input.whatHappened), metadata: {}, capturedAt: at, capturedBy: p.userId, receivedAt: at,
+            // capturedAt is when it happened, so diary entries sit in the right place on a timeline.
+            title: titleFor(input.whatHappened), metadata: {}, capturedAt: input.occurredAt, capturedBy: p.userId, receivedAt: at,
             idempotencyKey: `diary:${id}`, manifestSha256: textSha256,
           },
           [],

@@ -55,17 +55,23 @@ describe("the officers' dashboard in Chromium", () => {
 
   it('puts the threat to life first, bannered until an officer acknowledges it', async () => {
     const { page } = await signedIn(stack.seed.officerToken);
-    const banner = page.locator('.threat[role="alert"]');
-    await banner.first().waitFor();
-    await expect(banner.first().innerText()).resolves.toContain('Possible threat to life');
+    const banner = page.locator(`.threat[role="alert"][data-record-id="${stack.seed.records.ttl}"]`);
+    await banner.waitFor();
+    await expect(banner.innerText()).resolves.toContain('Possible threat to life');
     const firstRow = page.locator('table.queue tbody tr').first();
     await firstRow.waitFor();
-    expect(await firstRow.getAttribute('data-record-id')).toBe(stack.seed.records.ttl);
     await expect(firstRow.innerText()).resolves.toContain('Threat to life');
+    const ttlRows = await page.locator('table.queue tbody tr.row-ttl').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-record-id')));
+    expect(ttlRows).toContain(stack.seed.records.ttl);
+    const firstNonTtl = await page.locator('table.queue tbody tr:not(.row-ttl)').first().evaluate((r) => [...r.parentElement!.children].indexOf(r));
+    expect(firstNonTtl).toBe(ttlRows.length);
     await page.screenshot({ path: join(SHOTS, 'queue.png') });
-    await banner.first().getByRole('button', { name: 'Acknowledge' }).click();
+    await banner.getByRole('button', { name: 'Acknowledge' }).click();
     await page.getByText(/acknowledged by you at/).waitFor();
-    expect(await page.locator('.threat[role="alert"]').count()).toBe(0);
+    expect(await banner.count()).toBe(0);
+    // Acknowledged means acknowledged for everyone, not just hidden in this tab.
+    const alerts = await page.evaluate(async () => ((await (await fetch('/api/v1/mail/alerts')).json()) as { alerts: { recordId: string; acknowledgedAt: string | null }[] }).alerts);
+    expect(alerts.filter((a) => !a.acknowledgedAt).map((a) => a.recordId)).not.toContain(stack.seed.records.ttl);
     await page.context().close();
   });
 
