@@ -59,6 +59,8 @@ export function lookup(word: string): { word: string; entry: LexEntry } | null {
 function isAimed(tokens: readonly Token[], i: number, original: string): boolean {
   const next = tokens[i + 1];
   if (next && OFFICE.test(next.word)) return true;
+  // "Scum like you …"
+  if (next?.word === 'like' && SECOND_PERSON.has(tokens[i + 2]?.word ?? '')) return true;
   let copula = false;
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     const w = tokens[k]!.word;

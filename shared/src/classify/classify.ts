@@ -1,4 +1,5 @@
 import { detectAbuse } from './abuse.ts';
+import { detectBackoffThreats } from './backoff.ts';
 import { dedupeHits, severityOf } from './combine.ts';
 import type { Hit } from './hit.ts';
 import { originalPhrase } from './hit.ts';
@@ -103,6 +104,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): V
 function scoreField(field: Field, text: string, model: LinearModel | null): FieldResult {
   const n = normalise(text, { vocabulary: VOCABULARY });
   const hits = [...detectThreats(n), ...detectAbuse(n)];
+  // The back-off only speaks when no threat pattern explained the message already.
+  if (!hits.some((h) => h.category === 'threat' || h.category === 'threat_to_life' || h.category === 'self_harm')) {
+    hits.push(...detectBackoffThreats(n));
+  }
   if (model) hits.push(...modelHits(n, model, hits));
   return { field, n, hits: dedupeHits(hits) };
 }

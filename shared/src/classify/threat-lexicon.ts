@@ -12,7 +12,7 @@ const PERSON =
   `councillors|cllr|mp|mps|mayor|politician|politicians|traitor|traitors|officer|officers|leader|bastard|bastards|` +
   `bitch|bitches|cunt|cunts|scum|scumbag|scumbags|twat|twats|tory|tories|remoaner|remoaners|paedo|paedos|nonce|` +
   `prick|slag|whore|lot|neck|throat|head|face|legs|kneecaps|skull|brains|house|home|car|office|surgery|windows|` +
-  `staff|dog|cat|pets|${GROUP}`;
+  `staff|dog|cat|pets|life|lives|${GROUP}`;
 const PRONOUN =
   `you|u|ya|yah|yous|youse|ye|yall|y'all|him|her|them|everyone|everybody|all of you|each of you|one of you|` +
   `the lot of you|the pair of you|all of them`;

@@ -101,3 +101,23 @@ describe('self-harm is a welfare signal, not a threat', () => {
     expect(v.severity).toBe('threat');
   });
 });
+
+describe('back-off: harm word + the reader + intent, for phrasings no pattern lists', () => {
+  it.each(["I'll take a machete to you and your family.", 'You and your kids are getting shot, I promise you that.', "I'll be the one who puts you in your grave."])(
+    'treats "%s" as a threat to life and labels it as the back-off rule',
+    (s) => {
+      const v = classify({ body: s }, { model: null });
+      expect(v.severity).toBe('threat_to_life');
+      expect(v.evidence.some((e) => e.rule === 'backoff:harm+reader+intent')).toBe(true);
+    },
+  );
+
+  it.each([
+    'The road is a death trap and you have ignored us for years.',
+    'Your cuts are killing disabled people in this borough.',
+    'This will hurt you at the polls.',
+    'You will kill the high street with these charges.',
+    'I hope you get a good shot of the parade.',
+    "You won't get hurt if you cross at the lights.",
+  ])('keeps "%s" clean', (s) => expect(isThreat(s)).toBe(false));
+});
