@@ -1,0 +1,195 @@
+import { Builder, toPieces } from './offset-map.ts';
+import type { Mapped, Piece } from './offset-map.ts';
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i', '|': 'l',
+};
+// Ordinals, times, quantities and road numbers are real numbers, not leet.
+const NOT_LEET = /^(?:\d+(?:st|nd|rd|th|pm|am|s|k|m|km|mph|hrs?|mins?|yrs?|ft|kg|p|x|g|gb|mb|ml)?|[a-z]{1,2}\d+)$/;
+const EDGE_PUNCT = /[.'_!|#-]/;
+// . ' _ ! | # -
+const isEdge = (c: number) => c === 46 || c === 39 || c === 95 || c === 33 || c === 124 || c === 35 || c === 45;
+
+// Stage 2: within each run of word characters undo leet, in-word punctuation and long repeats.
+const PLAIN_WORD = /^[a-z]+(?:'[a-z]+)?$/;
+const TRIPLE = /([a-z])\1\1/;
+
+// Char classes for the hand-written scanners below (regex matchAll allocates per match and
+// dominated the cost on 3 KB emails).
+const RUN_CHAR = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyz0123456789@$*!|'._#-") RUN_CHAR[ch.charCodeAt(0)] = 1;
+const isRun = (c: number) => c < 128 && RUN_CHAR[c] === 1;
+
+// Most changes keep the length (edge punctuation → space, leet letter → letter), so they are
+// made in place on the same offset map; only joins and collapsed repeats need a rebuild.
+export function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
+  const str = m.text;
+  // Same-length edits, applied at the end by slicing: [from, to, replacement].
+  const edits: Array<[number, number, string]> = [];
+  let i = 0;
+  while (i < str.length) {
+    if (!isRun(str.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let plainRun = true;
+    let digits = true;
+    let prev = -1;
+    let repeat = 0;
+    while (i < str.length) {
+      const c = str.charCodeAt(i);
+      if (!isRun(c)) break;
+      if (c < 48 || c > 57) digits = false;
+      if (c < 97 || c > 122) plainRun = false;
+      else if (c === prev) {
+        if (++repeat >= 2) plainRun = false;
+      } else repeat = 0;
+      prev = c;
+      i++;
+    }
+    if (plainRun || digits) continue;
+    let lo = from;
+    let hi = i;
+    while (lo < hi && isEdge(str.charCodeAt(lo))) lo++;
+    while (hi > lo && (isEdge(str.charCodeAt(hi - 1)) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
+    const core = str.slice(lo, hi);
+    let replacement = core;
+    if (!(PLAIN_WORD.test(core) && !TRIPLE.test(core))) {
+      const shaped = shapeRun(toPieces(m, lo, hi), vocab);
+      if (shaped.length !== hi - lo || shaped.some((p, k) => p.s !== m.starts[lo + k])) return rebuildWords(m, vocab);
+      replacement = shaped.map((p) => p.ch).join('');
+    }
+    if (lo === from && hi === i && replacement === core) continue;
+    edits.push([from, i, ' '.repeat(lo - from) + replacement + ' '.repeat(i - hi)]);
+  }
+  if (edits.length === 0) return m;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b, r] of edits) {
+    parts.push(str.slice(at, a), r);
+    at = b;
+  }
+  parts.push(str.slice(at));
+  return { ...m, text: parts.join('') };
+}
+
+function rebuildWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
+  const str = m.text;
+  const b = new Builder(str.length + 16);
+  let last = 0;
+  let i = 0;
+  while (i < str.length) {
+    if (!isRun(str.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    // One pass: find the run, and see whether it is a plain lower-case word without triple letters.
+    let plainRun = true;
+    let digits = true;
+    let prev = -1;
+    let repeat = 0;
+    while (i < str.length) {
+      const c = str.charCodeAt(i);
+      if (!isRun(c)) break;
+      if (c < 48 || c > 57) digits = false;
+      if (c < 97 || c > 122) plainRun = false;
+      else if (c === prev) {
+        if (++repeat >= 2) plainRun = false;
+      } else repeat = 0;
+      prev = c;
+      i++;
+    }
+    if (plainRun || digits) continue;
+    let lo = from;
+    let hi = i;
+    // "@" and "$" lead real words ("@ss", "$hit"); other edge punctuation is just punctuation.
+    while (lo < hi && EDGE_PUNCT.test(str[lo]!)) lo++;
+    // Keep the plural possessive ("councillors' pay"): it tells an object from a person.
+    while (hi > lo && (EDGE_PUNCT.test(str[hi - 1]!) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
+    const core = str.slice(lo, hi);
+    const plain = PLAIN_WORD.test(core) && !TRIPLE.test(core);
+    if (plain && lo === from && hi === i) continue;
+    b.copy(m, last, from);
+    last = i;
+    for (let k = from; k < lo; k++) b.push({ ch: ' ', s: m.starts[k]!, e: m.ends[k]! });
+    if (plain) b.copy(m, lo, hi);
+    else b.pushAll(shapeRun(toPieces(m, lo, hi), vocab));
+    for (let k = hi; k < i; k++) b.push({ ch: ' ', s: m.starts[k]!, e: m.ends[k]! });
+  }
+  if (last === 0) return m;
+  b.copy(m, last, str.length);
+  return b.done();
+}
+
+function shapeRun(run: Piece[], vocab: ReadonlySet<string>): Piece[] {
+  const text = run.map((p) => p.ch).join('');
+  if (!/\p{L}/u.test(text)) return run.map((p) => (/[\p{N}]/u.test(p.ch) ? p : { ...p, ch: ' ' }));
+  // Split on in-word separators; "f.u.c.k" and "sh-it" (all short pieces) are one word, "well-known" is two.
+  const parts: Piece[][] = [[]];
+  const seps: Piece[] = [];
+  for (const p of run) {
+    if (p.ch === '.' || p.ch === '-' || p.ch === '_') {
+      parts.push([]);
+      seps.push(p);
+    } else parts[parts.length - 1]!.push(p);
+  }
+  // Join when the pieces are letters spelt out: all short, or at least three with one longer tail ("f.u.c.k1ng").
+  const long = parts.filter((q) => q.length > 2).length;
+  const join = parts.length > 1 && (long === 0 || (parts.length >= 3 && long === 1));
+  const out: Piece[] = [];
+  parts.forEach((part, idx) => {
+    if (idx > 0 && !join) out.push({ ...seps[idx - 1]!, ch: ' ' });
+    out.push(...collapseRepeats(undoLeet(part, vocab), vocab));
+  });
+  return out;
+}
+
+function undoLeet(part: Piece[], vocab: ReadonlySet<string>): Piece[] {
+  const word = part.map((p) => p.ch).join('');
+  if (!/[a-z]/.test(word)) return part;
+  const out = part.map((p) => {
+    const l = LEET[p.ch];
+    return l ? { ...p, ch: l } : p;
+  });
+  // "d13" could be a postcode district; read it as leet only when that spells a word we look for.
+  if (NOT_LEET.test(word) && !vocab.has(out.map((p) => p.ch).join(''))) return part;
+  return out;
+}
+
+// "fuuuuck" → "fuck", "kiiiill" → "kill", "soooo" → "soo": pick the vocabulary word when there is one.
+function collapseRepeats(part: Piece[], vocab: ReadonlySet<string>): Piece[] {
+  const runs: Array<{ at: number; len: number }> = [];
+  for (let i = 0; i < part.length; ) {
+    let j = i + 1;
+    while (j < part.length && part[j]!.ch === part[i]!.ch) j++;
+    if (j - i >= 3 && /[a-z]/.test(part[i]!.ch)) runs.push({ at: i, len: j - i });
+    i = j;
+  }
+  if (runs.length === 0) return part;
+  const build = (keep: number[]): Piece[] => {
+    const out: Piece[] = [];
+    let r = 0;
+    for (let i = 0; i < part.length; i++) {
+      const run = runs[r];
+      if (run && i === run.at) {
+        const k = keep[r]!;
+        for (let j = 0; j < k; j++) {
+          const src = part[i + j]!;
+          out.push(j === k - 1 ? { ...src, e: part[i + run.len - 1]!.e } : src);
+        }
+        i += run.len - 1;
+        r++;
+      } else out.push(part[i]!);
+    }
+    return out;
+  };
+  const limit = Math.min(runs.length, 4);
+  for (let mask = 0; mask < 1 << limit; mask++) {
+    const keep = runs.map((_, r) => (r < limit && mask & (1 << r) ? 2 : 1));
+    const cand = build(keep);
+    if (vocab.has(cand.map((p) => p.ch).join(''))) return cand;
+  }
+  return build(runs.map(() => 2));
+}
