@@ -1,6 +1,6 @@
 import { isNegated, isReported } from './context.ts';
 import type { Hit } from './hit.ts';
-import { matchAll } from './hit.ts';
+import { execAll, matchAll } from './hit.ts';
 import { LEXICON, IDENTITY_GROUPS } from './lexicon.ts';
 import type { LexEntry } from './lexicon.ts';
 import { isNameUse } from './names.ts';
@@ -80,7 +80,6 @@ function isAimed(tokens: readonly Token[], i: number, original: string): boolean
 
 const GROUP_LIST = IDENTITY_GROUPS.split(/\s+/).filter(Boolean);
 const GROUP = GROUP_LIST.join('|');
-const PHRASE_WORDS = `fuck screw sod piece waste human suck send show sit your you you're youre ur nice great lovely`.split(' ');
 const DEROG =
   'scum|vermin|parasites?|animals|rats|cockroaches|filth|filthy|trash|garbage|subhuman|sub human|disgusting|vile|' +
   'a plague|a cancer|a disease|worthless|inferior|lesser beings|savages|primitive|dirty|rapists|pests|evil|' +
@@ -91,14 +90,45 @@ const HATE_RULES: Array<[RegExp, string]> = [
   [new RegExp(`\\b(?:contempt|hatred|disgust) for (?:all )?(?:${GROUP})\\b`, 'g'), 'hate-group'],
   [new RegExp(`\\b(?:${GROUP})(?: people)? (?:lives )?(?:are not|aren'?t|don'?t|do not) (?:worth|matter)\\b`, 'g'), 'group-worthless'],
 ];
-const PHRASE_RULES: Array<[RegExp, Hit['category'], string]> = [
-  [/\b(?:fuck|screw|f\*\*k|sod) (?:you|u|ya|off)\b/g, 'insult', 'fuck-you'],
-  [/\bgo (?:and )?(?:fuck|screw) (?:yourself|yourselves)\b/g, 'insult', 'fuck-yourself'],
-  [/\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth))\b/g, 'insult', 'dehumanising'],
-  [/\b(?:suck my (?:dick|cock|balls)|send (?:me )?(?:nudes|pics of your)|show (?:me )?your (?:tits|boobs|pussy)|sit on my (?:face|dick|cock))\b/g, 'sexual', 'sexual-demand'],
-  [/\b(?:your|nice|great|lovely|show us your) (?:tits|boobs|pussy|arse|ass)\b/g, 'sexual', 'sexual-body'],
-  [/\b(?:you(?:'re| are| r)?|ur|youre) (?:a |an |such a |one |just a )?(?:[a-z]+ ){0,3}(?:shit|shite|fuck|fucker|bullshit artist)\b/g, 'insult', 'you-are-a-swear'],
+// [pattern, category, rule, words the pattern needs (checked first, so most texts skip it)]
+const PHRASE_RULES: Array<[RegExp, Hit['category'], string, string[]]> = [
+  [/\b(?:fuck|screw|f\*\*k|sod) (?:you|u|ya|off)\b/g, 'insult', 'fuck-you', ['fuck', 'screw', 'f**k', 'sod']],
+  [/\bgo (?:and )?(?:fuck|screw) (?:yourself|yourselves)\b/g, 'insult', 'fuck-yourself', ['fuck', 'screw']],
+  [/\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth))\b/g, 'insult', 'dehumanising', ['piece', 'waste', 'human']],
+  [/\b(?:suck my (?:dick|cock|balls)|send (?:me )?(?:nudes|pics of your)|show (?:me )?your (?:tits|boobs|pussy)|sit on my (?:face|dick|cock))\b/g, 'sexual', 'sexual-demand', ['suck', 'nudes', 'pics', 'show', 'sit']],
+  [/\b(?:your|nice|great|lovely|show us your) (?:tits|boobs|pussy|arse|ass)\b/g, 'sexual', 'sexual-body', ['tits', 'boobs', 'pussy', 'arse', 'ass']],
+  [/\b(?:you(?:'re| are| r)?|ur|youre) (?:a |an |such a |one |just a )?(?:[a-z]+ ){0,3}(?:shit|shite|fuck|fucker|bullshit artist)\b/g, 'insult', 'you-are-a-swear', ['shit', 'shite', 'fuck', 'fucker', 'bullshit']],
 ];
+
+const LOOKUP_CACHE = new Map<string, { word: string; entry: LexEntry } | null>();
+const LOOKUP_CACHE_MAX = 20_000;
+
+/** lookup(), memoised: most words of most emails are ordinary and repeat. */
+function cachedLookup(word: string): { word: string; entry: LexEntry } | null {
+  const hit = LOOKUP_CACHE.get(word);
+  if (hit !== undefined) return hit;
+  const found = lookup(word);
+  if (LOOKUP_CACHE.size >= LOOKUP_CACHE_MAX) LOOKUP_CACHE.clear();
+  LOOKUP_CACHE.set(word, found);
+  return found;
+}
+
+const GROUP_TRIGGERS = new Set(GROUP_LIST.filter((g) => g !== 'people'));
+
+// Hate rules run only near a group word: 60 chars before it (for "I hate …") to 160 after.
+function groupWindows(n: Normalised): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const t of n.tokens) {
+    if (!GROUP_TRIGGERS.has(t.word)) continue;
+    let a = Math.max(0, t.nStart - 60);
+    while (a > 0 && a < t.nStart && /[a-z']/.test(n.text[a - 1]!)) a++;
+    const b = Math.min(n.text.length, t.nEnd + 160);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
 
 /** Lexicon and phrase rules for insults, slurs, sexual harassment and plain swearing. */
 export function detectAbuse(n: Normalised): Hit[] {
@@ -106,7 +136,7 @@ export function detectAbuse(n: Normalised): Hit[] {
   const tokens = n.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const found = lookup(t.word);
+    const found = cachedLookup(t.word);
     if (!found) continue;
     if (isNameUse(tokens, i)) continue;
     const { strength, category } = found.entry;
@@ -117,13 +147,17 @@ export function detectAbuse(n: Normalised): Hit[] {
     else if (strength === 'insult' || strength === 'slur') hits.push({ ...base, category: 'profanity', score: 0.7 });
   }
   const words = new Set(tokens.map((t) => t.word));
-  if (GROUP_LIST.some((g) => words.has(g))) {
+  for (const [a, b] of groupWindows(n)) {
+    const sub = n.text.slice(a, b);
     for (const [re, rule] of HATE_RULES) {
-      hits.push(...matchAll(n, re, 'hate', rule, 0.9).filter((h) => !isNegated(n.text, h)));
+      for (const m of execAll(re, sub)) {
+        const h: Hit = { category: 'hate', rule, nStart: a + m.index, nEnd: a + m.index + m[0].length, score: 0.9 };
+        if (!isNegated(n.text, h)) hits.push(h);
+      }
     }
   }
-  if (PHRASE_WORDS.some((g) => words.has(g))) {
-    for (const [re, cat, rule] of PHRASE_RULES) hits.push(...matchAll(n, re, cat, rule, 0.9));
+  for (const [re, cat, rule, need] of PHRASE_RULES) {
+    if (need.some((x) => words.has(x))) hits.push(...matchAll(n, re, cat, rule, 0.9));
   }
   // Quoting or reporting abuse ("he called me a …", 'posts like "X are scum"') is not abuse;
   // it stays visible as profanity so an officer still sees the word.
