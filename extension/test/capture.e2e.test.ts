@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceView } from '@wardguard/shared';
@@ -18,8 +18,9 @@ declare const chrome: typeof browser; // the service worker's global, inside sw.
 
 let stack: Stack;
 let site: Site;
-let b: LoadedBrowser;
+let b: LoadedBrowser & { profileDir: string };
 let productionDir: string;
+let testDir: string;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const pngHeight = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset).getUint32(20);
@@ -81,6 +82,7 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_0
 beforeAll(async () => {
   const [dir, prod, s, w] = await Promise.all([buildExtension('test'), buildExtension('production'), startSite(), startStack()]);
   productionDir = prod;
+  testDir = dir;
   site = s;
   stack = w;
   b = await launchWithExtension(dir);
@@ -107,6 +109,26 @@ describe('pairing from the options page', () => {
     const stored = await b.sw.evaluate(() => chrome.storage.local.get('pairing'));
     expect(stored.pairing).toMatchObject({ serverUrl: stack.url, token: stack.token, userName: 'Alice Brown' });
     await page.close();
+  });
+});
+
+describe('choosing a case', () => {
+  it('files captures to the default case chosen in Options', async () => {
+    const created = await stack.api<{ id: string }>('/api/v1/cases', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Threats from angry_ratepayer' }),
+    });
+    expect(created.status).toBe(201);
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await expect.poll(() => page.locator('select[name=default-case] option').allTextContents()).toContain('Threats from angry_ratepayer');
+    await page.selectOption('select[name=default-case]', created.body.id);
+    await expect.poll(() => b.sw.evaluate(() => chrome.storage.local.get('defaultCaseId'))).toEqual({ defaultCaseId: created.body.id });
+    await page.close();
+    const { item } = await filed('/post?case');
+    expect(item.caseId).toBe(created.body.id);
+    await b.sw.evaluate(() => chrome.storage.local.remove('defaultCaseId'));
   });
 });
 
@@ -178,7 +200,7 @@ describe('capturing in real Chromium', () => {
 });
 
 describe('never losing a capture', () => {
-  it('keeps a capture taken while the server is down and delivers it exactly once when it is back', async () => {
+  it('keeps a capture taken while the server is down, through a browser restart, and delivers it exactly once when the server is back', async () => {
     await stack.stop();
     const outcome = await capture('/post?offline');
     if (outcome.status !== 'queued') throw new Error(`expected queued, got ${JSON.stringify(outcome)}`);
@@ -193,6 +215,14 @@ describe('never losing a capture', () => {
     await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
     await expect.poll(() => popup.textContent('[data-testid=pending]')).toContain('Not sent yet');
     await popup.close();
+
+    // Quit and restart the browser while the server is still down: the capture is still there.
+    const profileDir = b.profileDir;
+    await b.context.close();
+    const relaunched = await launchWithExtension(testDir, { profileDir, extensionId: b.extensionId });
+    b = { ...relaunched, close: () => relaunched.close().then(() => rm(profileDir, { recursive: true, force: true })) };
+    const restarted = await status();
+    expect(restarted.queue).toMatchObject([{ id: outcome.bundleId, state: 'pending' }]);
 
     await stack.start();
     // Bring the back-off alarm forward instead of waiting 30 s: the real alarm listener sends it.

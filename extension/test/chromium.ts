@@ -34,8 +34,30 @@ export interface LoadedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir: string, viewport = { width: 1000, height: 700 }): Promise<LoadedBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'wardguard-profile-'));
+export interface LaunchOptions {
+  viewport?: { width: number; height: number };
+  /** Reuse a profile folder (a browser restart); it is then not deleted on close. */
+  profileDir?: string;
+  /** On a restart Chromium may leave the service worker asleep; opening an extension page wakes it. */
+  extensionId?: string;
+}
+
+async function waitForServiceWorker(context: BrowserContext, extensionId?: string): Promise<Worker> {
+  const started = context.waitForEvent('serviceworker', { timeout: 60_000 });
+  if (extensionId) {
+    const woke = await Promise.race([started.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 3_000))]);
+    if (!woke && context.serviceWorkers().length === 0) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await page.close();
+    }
+  }
+  return context.serviceWorkers()[0] ?? started;
+}
+
+export async function launchWithExtension(extensionDir: string, options: LaunchOptions = {}): Promise<LoadedBrowser & { profileDir: string }> {
+  const viewport = options.viewport ?? { width: 1000, height: 700 };
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'wardguard-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -52,7 +74,7 @@ export async function launchWithExtension(extensionDir: string, viewport = { wid
       '--disable-sync',
     ],
   });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const sw = context.serviceWorkers()[0] ?? (await waitForServiceWorker(context, options.extensionId));
   const extensionId = new URL(sw.url()).host;
   // The background registers its global on start-up; wait for it.
   await sw.evaluate(async () => {
@@ -62,9 +84,10 @@ export async function launchWithExtension(extensionDir: string, viewport = { wid
     context,
     sw,
     extensionId,
+    profileDir: profile,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -19,9 +19,12 @@ export default defineBackground(() => {
     browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({ id: MENU_ID, title: 'Capture as evidence', contexts: ['page', 'selection', 'image', 'link', 'video'] }),
     );
-    void wg.flush();
+    void wg.flush(true);
   });
+  // Browser restarted (or extension reloaded): send everything that waited, whatever its back-off.
   browser.runtime.onStartup.addListener(() => void wg.flush(true));
+  // Any other wake-up of the service worker: send what is due.
+  void wg.flush();
   browser.alarms.onAlarm.addListener((alarm) => {
     // The alarm is set for the earliest due bundle; once awake, try everything that waits.
     if (alarm.name === FLUSH_ALARM) void wg.flush(true);
