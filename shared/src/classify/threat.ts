@@ -170,6 +170,27 @@ function sentenceSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+// word → the (pattern, need group) pairs it satisfies, so a sentence's candidate patterns
+// come from its own ~20 words instead of scanning every pattern's word lists.
+const MAX_GROUPS = 4;
+const WORD_INDEX = new Map<string, number[]>();
+PATTERNS.forEach((p, pi) =>
+  p.need.forEach((group, gi) => {
+    for (const word of group) {
+      const list = WORD_INDEX.get(word) ?? [];
+      list.push(pi * MAX_GROUPS + gi);
+      WORD_INDEX.set(word, list);
+    }
+  }),
+);
+const SELF_HARM_SET = new Set(selfHarmWords());
+
+function candidatePatterns(words: ReadonlySet<string>): Pattern[] {
+  const seen = new Uint8Array(PATTERNS.length * MAX_GROUPS);
+  for (const word of words) for (const slot of WORD_INDEX.get(word) ?? []) seen[slot] = 1;
+  return PATTERNS.filter((p, pi) => p.need.every((_, gi) => seen[pi * MAX_GROUPS + gi] === 1));
+}
+
 /** Threats, doxxing, incitement and self-harm, each a hit on the normalised text. */
 export function detectThreats(n: Normalised): Hit[] {
   const hits: Hit[] = [];
@@ -184,11 +205,10 @@ export function detectThreats(n: Normalised): Hit[] {
     while (t < tokens.length && tokens[t]!.nStart < to) words.add(tokens[t++]!.word);
     if (words.size === 0) continue;
     const sentence = tokens.slice(first, t);
-    for (const p of PATTERNS) {
-      if (!p.need.every((group) => group.some((x) => words.has(x)))) continue;
+    for (const p of candidatePatterns(words)) {
       for (const [a, b] of anchorWindows(sentence, p, from, to)) scanPattern(text, a, b, p, hits);
     }
-    if (SELF_HARM_WORDS.some((x) => words.has(x))) scanSelfHarm(text, from, to, hits);
+    if ([...words].some((x) => SELF_HARM_SET.has(x))) scanSelfHarm(text, from, to, hits);
   }
   return hits;
 }
@@ -223,7 +243,9 @@ function anchorWindows(sentence: Token[], p: Pattern, from: number, to: number):
   return out;
 }
 
-const SELF_HARM_WORDS = w(`myself self life suicidal suicide kms live alive dead reason all mine`);
+function selfHarmWords(): string[] {
+  return w(`myself self life suicidal suicide kms live alive dead reason all mine`);
+}
 
 function scanPattern(text: string, from: number, to: number, p: Pattern, hits: Hit[]): void {
   const sub = text.slice(from, to);
