@@ -1,7 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import { WardguardError } from '@wardguard/shared';
 import type { ProcessDeps } from '../quarantine/process-message.ts';
-import { processMessage } from '../quarantine/process-message.ts';
+import { FETCH_QUERY, processMessage, type FetchedMessage } from '../quarantine/process-message.ts';
 import { applyPendingActions } from '../actions/apply-actions.ts';
 import { createScanProgress, type ScanProgress } from '../scan/progress.ts';
 import { createImapClient, ensureFolder } from './client.ts';
@@ -18,10 +18,20 @@ export interface SessionDeps extends ProcessDeps {
 }
 
 
+/** Messages fetched per round trip; bounded so a run of large messages stays in memory. */
+const FETCH_BATCH = 25;
+
+async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchedMessage[]> {
+  const out: FetchedMessage[] = [];
+  for await (const m of client.fetch(uids.join(','), FETCH_QUERY, { uid: true })) out.push(m as FetchedMessage);
+  return out.sort((a, b) => a.uid - b.uid);
+}
+
 /**
- * Scans every unscanned INBOX message, oldest first, until none are left. A message that
- * fails for a reason other than the connection is logged and left for the next pass; it
- * is never counted as clean.
+ * Scans every unscanned INBOX message, oldest first, until none are left. Clean messages
+ * are marked done in one STORE per batch (a crash before it only means a re-scan). A
+ * message that fails for a reason other than the connection is logged and left for the
+ * next pass; it is never counted as clean.
  */
 async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: SessionDeps): Promise<void> {
   const lock = await client.getMailboxLock(deps.account.folders.inbox);
@@ -30,17 +40,30 @@ async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: Session
     for (;;) {
       const uids = (await progress.pending()).filter((u) => !failed.has(u));
       if (uids.length === 0 || deps.isStopped()) return;
-      for (const uid of uids) {
+      for (let i = 0; i < uids.length; i += FETCH_BATCH) {
         if (deps.isStopped()) return;
-        try {
-          await processMessage(client, uid, progress, deps);
-        } catch (err) {
-          if (!client.usable) throw err;
-          deps.log.error('message left in the inbox for the next pass', { uid, error: (err as Error).message });
-          failed.add(uid);
-          // With a high-water mark nothing past a failed message may be marked done.
-          if (progress.mode === 'high-water') return;
+        const clean: number[] = [];
+        // With a high-water mark, clean mail is marked before anything after it moves.
+        const flushClean = async () => {
+          await progress.done(clean.splice(0), { moved: false });
+        };
+        for (const msg of await fetchBatch(client, uids.slice(i, i + FETCH_BATCH))) {
+          try {
+            const outcome = await processMessage(client, msg, progress, deps);
+            if (outcome === 'clean') clean.push(msg.uid);
+            else if (progress.mode === 'high-water') await flushClean();
+          } catch (err) {
+            if (!client.usable) throw err;
+            deps.log.error('message left in the inbox for the next pass', { uid: msg.uid, error: (err as Error).message });
+            failed.add(msg.uid);
+            // With a high-water mark nothing past a failed message may be marked done.
+            if (progress.mode === 'high-water') {
+              await flushClean();
+              return;
+            }
+          }
         }
+        await flushClean();
       }
     }
   } finally {

@@ -38,34 +38,41 @@ async function makeDurable(deps: ProcessDeps, record: FileMail, eml: Buffer): Pr
   }
 }
 
+/** What the scan loop fetched for one INBOX message. */
+export interface FetchedMessage {
+  uid: number;
+  source?: Buffer;
+  flags?: Set<string>;
+  internalDate?: Date | string;
+}
+
+export const FETCH_QUERY = { uid: true, source: true, flags: true, internalDate: true } as const;
+
 /**
- * One INBOX message, with the INBOX lock held: fetch, parse, score; clean mail is marked
- * done; flagged or unreadable mail is recorded durably FIRST, then flagged and MOVEd to
- * the quarantine folder. Never deletes anything.
+ * One fetched INBOX message, with the INBOX lock held: parse, score. Clean mail is left to
+ * the caller to mark done (in one STORE per batch); flagged or unreadable mail is recorded
+ * durably FIRST, then flagged and MOVEd to the quarantine folder. Never deletes anything.
  */
-export async function processMessage(client: ImapFlow, uid: number, progress: ScanProgress, deps: ProcessDeps): Promise<Outcome> {
-  const msg = await client.fetchOne(String(uid), { uid: true, source: true, flags: true, internalDate: true }, { uid: true });
-  if (!msg || !msg.source) return 'gone';
+export async function processMessage(client: ImapFlow, msg: FetchedMessage, progress: ScanProgress, deps: ProcessDeps): Promise<Outcome> {
+  const { uid } = msg;
+  if (!msg.source) return 'gone';
   if (msg.flags?.has(SCANNED)) return 'skipped';
   const { account } = deps;
   const internal = msg.internalDate ? new Date(msg.internalDate) : null;
   const { record, verdict } = await scanMessage(msg.source, { mailbox: account.id, councillorId: account.councillorId, receivedAt: internal });
-  if (!shouldQuarantine(verdict.severity, account.quarantineAt)) {
-    await progress.done(uid, { moved: false });
-    return 'clean';
-  }
+  if (!shouldQuarantine(verdict.severity, account.quarantineAt)) return 'clean';
   const durable = await makeDurable(deps, record, msg.source);
   if (durable.state === 'released' || durable.state === 'not_abuse') {
     // An officer already released this exact message: it belongs in the inbox.
     await client.messageFlagsAdd(String(uid), [RELEASED], { uid: true });
-    await progress.done(uid, { moved: false });
+    await progress.done([uid], { moved: false });
     return 'released-earlier';
   }
   const flags = [QUARANTINED, ...(isThreat(verdict.severity) ? [FLAGGED, THREAT] : [])];
   await client.messageFlagsAdd(String(uid), flags, { uid: true });
   const moved = await client.messageMove(String(uid), account.folders.quarantine, { uid: true });
   if (!moved) throw new Error(`MOVE of UID ${uid} to ${account.folders.quarantine} failed`);
-  await progress.done(uid, { moved: true });
+  await progress.done([uid], { moved: true });
   deps.log.info('quarantined', { uid, severity: verdict.severity, messageId: record.messageId, spooled: durable.spooled });
   return durable.spooled ? 'spooled' : 'quarantined';
 }

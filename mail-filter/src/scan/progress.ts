@@ -11,8 +11,8 @@ import { SCANNED } from '../imap/keywords.ts';
 export interface ScanProgress {
   readonly mode: 'keyword' | 'high-water';
   pending(): Promise<number[]>;
-  /** The message needs no more scanning (clean, or already moved out). */
-  done(uid: number, opts: { moved: boolean }): Promise<void>;
+  /** These messages need no more scanning (clean, or already moved out). In UID order. */
+  done(uids: number[], opts: { moved: boolean }): Promise<void>;
 }
 
 /** Call with the INBOX selected. */
@@ -25,8 +25,8 @@ export async function createScanProgress(client: ImapFlow, stateDir: string, acc
         const uids = await client.search({ unKeyword: SCANNED }, { uid: true });
         return (uids || []).sort((a, b) => a - b);
       },
-      async done(uid, { moved }) {
-        if (!moved) await client.messageFlagsAdd(String(uid), [SCANNED], { uid: true });
+      async done(uids, { moved }) {
+        if (!moved && uids.length > 0) await client.messageFlagsAdd(uids.join(','), [SCANNED], { uid: true });
       },
     };
   }
@@ -45,7 +45,8 @@ export async function createScanProgress(client: ImapFlow, stateDir: string, acc
       const uids = await client.search({ uid: `${last + 1}:*` }, { uid: true });
       return (uids || []).filter((u) => u > last).sort((a, b) => a - b);
     },
-    async done(uid) {
+    async done(uids) {
+      const uid = Math.max(0, ...uids);
       if (uid <= last) return;
       last = uid;
       await mkdir(stateDir, { recursive: true });
