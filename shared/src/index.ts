@@ -13,3 +13,4 @@ export * from './api/custody.ts';
 export * from './auth/token.ts';
 export * from './auth/initials.ts';
 export * from './evidence/signature.ts';
+export * from './templates/index.ts';

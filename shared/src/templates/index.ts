@@ -1,0 +1,3 @@
+export * from './variables.ts';
+export * from './render.ts';
+export * from './built-in.ts';
