@@ -21,6 +21,7 @@ let site: Site;
 let b: LoadedBrowser & { profileDir: string };
 let productionDir: string;
 let testDir: string;
+let firstKey: string | null = null;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const pngHeight = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset).getUint32(20);
@@ -137,6 +138,7 @@ describe('capturing in real Chromium', () => {
     const { outcome, item } = await filed('/post');
     expect(outcome.receipt.exhibitRef).toMatch(new RegExp(`^${stack.initials}/\\d+$`));
     expect(outcome.receipt.signatureKeySha256).toMatch(/^[0-9a-f]{64}$/);
+    firstKey = outcome.receipt.signatureKeySha256;
     expect(item.artifacts.map((a) => a.name).sort()).toEqual(
       ['full-page-annotated.png', 'full-page.png', 'page.html', 'page.mhtml', 'post.png', 'viewport.png'].sort(),
     );
@@ -156,6 +158,24 @@ describe('capturing in real Chromium', () => {
     expect(m.capturedAtLocal.timeZone).toBeTruthy();
     expect(m.fullPage).toMatchObject({ truncated: false, docHeightBefore: 1484, screens: 3 });
     expect(m.crop).toMatchObject({ source: 'first-post' });
+  });
+
+  it('shows the exhibit reference and server time in the popup after one click on Capture', async () => {
+    const page = await b.context.newPage();
+    await page.goto(`${site.url}/post?popup`);
+    await page.bringToFront();
+    // The toolbar popup cannot be clicked headless; the same popup page is opened as a popup window.
+    const popupOpened = b.context.waitForEvent('page');
+    await b.sw.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/popup.html`, type: 'popup', focused: false }), b.extensionId);
+    const popup = await popupOpened;
+    await popup.click('button.capture');
+    const text = await popup.locator('[data-testid=receipt]').textContent({ timeout: 60_000 });
+    expect(text).toMatch(new RegExp(`Filed as exhibit ${stack.initials}/\\d+`));
+    expect(text).toMatch(/Server time \d{4}-\d\d-\d\dT/);
+    const rows = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE json_extract(metadata, '$.url') = '${site.url}/post?popup' AND json_extract(metadata, '$.trigger') = 'popup'`);
+    expect(rows[0]!.n).toBe(1);
+    await popup.close();
+    await page.close();
   });
 
   it('still captures a page whose Content-Security-Policy forbids all scripts', async () => {
@@ -231,6 +251,7 @@ describe('never losing a capture', () => {
     expect(after.queue).toEqual([]);
     const receipt = after.receipts.find((r) => r.bundleId === outcome.bundleId);
     expect(receipt?.duplicate).toBe(false);
+    expect(receipt?.signatureKeySha256).toBe(firstKey); // the same install key after the restart
     await b.sw.evaluate(() => globalThis.wardguard!.flush(true)); // a later wake-up sends nothing again
     const rows = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE idempotency_key = '${outcome.bundleId}'`);
     expect(rows[0]!.n).toBe(1);

@@ -84,7 +84,9 @@ export function createWardguard() {
   }
 
   async function captureActiveTab(req: CaptureRequest): Promise<CaptureOutcome> {
-    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    // The page in the last focused browser window, never the popup itself (even if opened as a window).
+    const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] }).catch(() => null);
+    const [tab] = await browser.tabs.query(win?.id !== undefined ? { active: true, windowId: win.id } : { active: true, lastFocusedWindow: true });
     return captureTab(tab ?? {}, req);
   }
 
