@@ -19,9 +19,7 @@ export function createFilter(config: Config, log: Logger) {
   const worker = createWorkerClient(config.worker);
   const spool = createSpool(join(config.spoolDir, 'outbox'));
   const mailer = config.alerts ? createAlertMailer(config.alerts) : null;
-  let stopping = false;
-  let signalStop = () => {};
-  const stopped = new Promise<void>((r) => (signalStop = r));
+  const stop = new AbortController();
   let alertNow = () => {};
 
   async function onSpooledThreatToLife(record: FileMail): Promise<void> {
@@ -30,16 +28,15 @@ export function createFilter(config: Config, log: Logger) {
   }
 
   async function loop(name: string, everyMs: number, body: () => Promise<unknown>, kick?: (wake: () => void) => void) {
-    while (!stopping) {
+    while (!stop.signal.aborted) {
       try {
         await body();
       } catch (err) {
         log.warn(`${name} failed this round`, { error: (err as Error).message });
       }
-      let kicked = () => {};
-      const early = new Promise<void>((r) => (kicked = r));
-      kick?.(kicked);
-      await sleep(everyMs, Promise.race([early, stopped]));
+      const early = new AbortController();
+      kick?.(() => early.abort());
+      await sleep(everyMs, [early.signal, stop.signal]);
     }
   }
 
@@ -56,8 +53,7 @@ export function createFilter(config: Config, log: Logger) {
             onSpooledThreatToLife,
             stateDir: join(config.spoolDir, 'state'),
             pollMs,
-            stopped,
-            isStopped: () => stopping,
+            stopSignal: stop.signal,
           },
           config.reconnect,
         ),
@@ -71,8 +67,7 @@ export function createFilter(config: Config, log: Logger) {
       mailer?.close();
     },
     stop(): void {
-      stopping = true;
-      signalStop();
+      stop.abort();
     },
   };
 }

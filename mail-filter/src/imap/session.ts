@@ -10,9 +10,8 @@ import { sleep } from '../sleep.ts';
 export interface SessionDeps extends ProcessDeps {
   stateDir: string;
   pollMs: number;
-  /** Resolves when the filter is shutting down. */
-  stopped: Promise<void>;
-  isStopped(): boolean;
+  /** Aborted when the filter is shutting down. */
+  stopSignal: AbortSignal;
   /** Called after each full pass over the inbox (tests and the bench watch it). */
   onPass?(): void;
 }
@@ -39,9 +38,9 @@ async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: Session
     const failed = new Set<number>();
     for (;;) {
       const uids = (await progress.pending()).filter((u) => !failed.has(u));
-      if (uids.length === 0 || deps.isStopped()) return;
+      if (uids.length === 0 || deps.stopSignal.aborted) return;
       for (let i = 0; i < uids.length; i += FETCH_BATCH) {
-        if (deps.isStopped()) return;
+        if (deps.stopSignal.aborted) return;
         const clean: number[] = [];
         // With a high-water mark, clean mail is marked before anything after it moves.
         const flushClean = async () => {
@@ -88,7 +87,8 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       wake();
     }
   });
-  const closed = new Promise<void>((r) => client.once('close', () => r()));
+  const closed = new AbortController();
+  client.once('close', () => closed.abort());
   await client.connect();
   try {
     await ensureFolder(client, account.folders.quarantine);
@@ -100,7 +100,7 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       lock.release();
     }
     log.info('connected', { account: account.id, progress: progress.mode });
-    while (!deps.isStopped()) {
+    while (!deps.stopSignal.aborted) {
       dirty = false;
       await scanInbox(client, progress, deps);
       try {
@@ -110,17 +110,15 @@ export async function runSession(deps: SessionDeps): Promise<void> {
         log.warn('decisions not applied this pass', { error: (err as Error).message });
       }
       deps.onPass?.();
-      if (dirty || deps.isStopped()) continue;
+      if (dirty || deps.stopSignal.aborted) continue;
       const select = await client.getMailboxLock(account.folders.inbox);
       select.release();
-      const woken = new Promise<void>((r) => (wake = r));
+      const woken = new AbortController();
+      wake = () => woken.abort();
       if (dirty) continue;
       void client.idle().catch(() => undefined);
-      let stopTimer = () => {};
-      const nap = new Promise<void>((r) => (stopTimer = r));
-      await Promise.race([woken, sleep(deps.pollMs, Promise.race([nap, deps.stopped])), closed, deps.stopped]);
-      stopTimer();
-      if (!client.usable && !deps.isStopped()) throw new WardguardError('IMAP_CLOSED', 'The IMAP connection closed.');
+      await sleep(deps.pollMs, [woken.signal, closed.signal, deps.stopSignal]);
+      if (!client.usable && !deps.stopSignal.aborted) throw new WardguardError('IMAP_CLOSED', 'The IMAP connection closed.');
     }
   } finally {
     if (client.usable) await client.logout().catch(() => client.close());

@@ -11,16 +11,16 @@ const HEALTHY_SESSION_MS = 30_000;
  */
 export async function superviseAccount(deps: SessionDeps, reconnect: { minMs: number; maxMs: number }): Promise<void> {
   const backoff = createBackoff(reconnect);
-  while (!deps.isStopped()) {
+  while (!deps.stopSignal.aborted) {
     const started = Date.now();
     try {
       await runSession(deps);
     } catch (err) {
       deps.log.warn('mailbox connection lost; reconnecting', { account: deps.account.id, error: (err as Error).message, code: (err as { code?: string }).code });
     }
-    if (deps.isStopped()) return;
+    if (deps.stopSignal.aborted) return;
     if (Date.now() - started > HEALTHY_SESSION_MS) backoff.reset();
     const delay = backoff.next();
-    await sleep(delay, deps.stopped);
+    await sleep(delay, [deps.stopSignal]);
   }
 }
