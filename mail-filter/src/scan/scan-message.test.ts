@@ -24,6 +24,7 @@ describe('scanning one message', () => {
   it('sends unreadable mail to review, never to clean', async () => {
     expect((await scan(m.emptyMessage().raw)).record).toMatchObject({ unreadable: 'EMPTY', verdict: { severity: 'review' } });
     expect((await scan(m.imageOnly().raw)).record).toMatchObject({ unreadable: 'IMAGE_ONLY', verdict: { severity: 'review' } });
+    expect((await scan(m.encryptedMessage().raw)).record).toMatchObject({ unreadable: 'ENCRYPTED', verdict: { severity: 'review' } });
     expect((await scan(m.malformedMime().raw)).record).toMatchObject({ unreadable: 'MALFORMED_MIME', verdict: { severity: 'review' } });
   });
 
