@@ -13,6 +13,8 @@ import { benchRoutes } from './routes/bench.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { sessionRoutes, signInRoute } from './routes/session.ts';
 import { digestRoutes } from './routes/digest.ts';
+import { templateRoutes } from './routes/templates.ts';
+import { replyRoutes } from './routes/replies.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -38,6 +40,8 @@ export function createApp() {
     .route('/tokens', tokenRoutes)
     .route('/mail', mailRoutes)
     .route('/digest', digestRoutes)
+    .route('/templates', templateRoutes)
+    .route('/replies', replyRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();

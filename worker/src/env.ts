@@ -10,6 +10,8 @@ export interface Bindings {
   ENABLE_BENCH_ROUTES?: string;
   /** Mail filter: where threat-to-life alerts are POSTed (duty officer's pager, chat hook…). */
   ALERT_WEBHOOK_URL?: string;
+  /** Rules-of-Engagement replies: one reply per sender per template per this many days (default 30). */
+  REPLY_PERIOD_DAYS?: string;
   /** Daily digest of what waits for review; defaults to ALERT_WEBHOOK_URL. */
   DIGEST_WEBHOOK_URL?: string;
   /** Mail filter: seconds before an unacknowledged alert is due to be sent again (default 600). */

@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { TEMPLATE_KEYS, TEMPLATE_VARIABLES, WardguardError, type TemplateKey, type TemplateValues } from '@wardguard/shared';
+import type { AppEnv, Bindings, Principal } from '../env.ts';
+import { requireRole } from '../auth/roles.ts';
+import { getRecord } from '../db/mail-records.ts';
+import { getUser } from '../db/users.ts';
+import { currentTemplate } from '../db/reply-templates.ts';
+import { claimStatement, finishStatement, getReply, insertReplyStatement, listReplies, recentReply } from '../db/replies.ts';
+import { appendCustody } from '../db/custody.ts';
+import { now } from '../db/ids.ts';
+import { readJson } from '../http/read-json.ts';
+import { composeReply } from '../replies/compose.ts';
+
+const DEFAULT_REPLY_PERIOD_DAYS = 30;
+const valuesSchema = z.object(Object.fromEntries(Object.keys(TEMPLATE_VARIABLES).map((k) => [k, z.string().max(500).optional()]))).strict();
+const draftSchema = z.object({
+  recordId: z.string().min(1).max(64),
+  templateKey: z.enum(TEMPLATE_KEYS),
+  values: valuesSchema.default({}),
+});
+const approveSchema = draftSchema.extend({
+  // Police advice is often not to respond to a threat to life: replying needs a written reason.
+  overrideReason: z.string().trim().min(10).max(2000).optional(),
+});
+const resultSchema = z.object({
+  outcome: z.enum(['sent', 'failed']),
+  smtpMessageId: z.string().max(998).optional(),
+  detail: z.string().max(2000).optional(),
+});
+
+async function compose(env: Bindings, p: Principal, recordId: string, key: TemplateKey, values: TemplateValues) {
+  const record = await getRecord(env.DB, p.councilId, recordId);
+  if (!record) throw new WardguardError('NOT_FOUND', 'No such mail record.');
+  const template = await currentTemplate(env.DB, p.councilId, key);
+  if (!template) throw new WardguardError('NOT_FOUND', 'No such template.');
+  const councillor = await getUser(env.DB, p.councilId, record.councillorId);
+  const council = await env.DB.prepare('SELECT name FROM councils WHERE id = ?').bind(p.councilId).first<{ name: string }>();
+  const reply = composeReply(record, template, { councillorName: councillor?.name ?? 'your councillor', councilName: council?.name ?? env.COUNCIL_NAME, at: new Date() }, values);
+  return { record, reply };
+}
+
+export const replyRoutes = new Hono<AppEnv>()
+  .post('/preview', requireRole('officer', 'admin'), async (c) => {
+    const body = await readJson(c, draftSchema);
+    const { reply } = await compose(c.env, c.get('principal'), body.recordId, body.templateKey, body.values as TemplateValues);
+    return c.json(reply);
+  })
+  .post('/', requireRole('officer', 'admin'), async (c) => {
+    const p = c.get('principal');
+    const body = await readJson(c, approveSchema);
+    const { record, reply } = await compose(c.env, p, body.recordId, body.templateKey, body.values as TemplateValues);
+    if (record.severity === 'threat_to_life' && !body.overrideReason) {
+      throw new WardguardError('THREAT_REPLY_REFUSED', 'This message may be a threat to life: replying needs an override with a written reason (police advice is often not to respond).');
+    }
+    const days = Number(c.env.REPLY_PERIOD_DAYS) || DEFAULT_REPLY_PERIOD_DAYS;
+    const since = new Date(Date.now() - days * 86_400_000).toISOString();
+    const earlier = await recentReply(c.env.DB, p.councilId, reply.to, reply.templateKey, since);
+    if (earlier) throw new WardguardError('REPLY_TOO_SOON', `This sender already got the "${reply.templateKey}" reply on ${earlier.approvedAt.slice(0, 10)}; one per ${days} days.`);
+    const { id, at, stmt } = insertReplyStatement(c.env.DB, p.councilId, record.id, record.mailbox, reply, p.userId, body.overrideReason ?? null);
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'reply_approved', itemId: record.itemId, at, details: { replyId: id, templateKey: reply.templateKey, templateVersion: reply.templateVersion, to: reply.to, overrideReason: body.overrideReason ?? null } }],
+      [stmt],
+    );
+    return c.json(await getReply(c.env.DB, p.councilId, id), 201);
+  })
+  .get('/', requireRole('officer', 'admin'), async (c) => {
+    return c.json({ replies: await listReplies(c.env.DB, c.get('principal').councilId, { recordId: c.req.query('recordId') }) });
+  })
+  // The mail filter's side: take approved replies, claim one before sending it, report the result.
+  .get('/service/pending', requireRole('service'), async (c) => {
+    return c.json({ replies: await listReplies(c.env.DB, c.get('principal').councilId, { mailbox: c.req.query('mailbox'), state: 'approved' }) });
+  })
+  .post('/service/:id/claim', requireRole('service'), async (c) => {
+    const p = c.get('principal');
+    const reply = await getReply(c.env.DB, p.councilId, c.req.param('id'));
+    if (!reply) throw new WardguardError('NOT_FOUND', 'No such reply.');
+    const res = await claimStatement(c.env.DB, reply.id, now()).run();
+    // Claimed before (perhaps by this filter before a restart): it may already have gone, so never again.
+    if (!res.meta.changes) throw new WardguardError('REPLY_ALREADY_CLAIMED', `This reply is ${reply.state}; it is sent at most once.`);
+    return c.json(await getReply(c.env.DB, p.councilId, reply.id));
+  })
+  .post('/service/:id/result', requireRole('service'), async (c) => {
+    const p = c.get('principal');
+    const body = await readJson(c, resultSchema);
+    const reply = await getReply(c.env.DB, p.councilId, c.req.param('id'));
+    if (!reply) throw new WardguardError('NOT_FOUND', 'No such reply.');
+    if (reply.state === body.outcome) return c.json(reply);
+    if (reply.state !== 'sending') throw new WardguardError('CONFLICT', `This reply is ${reply.state}, not being sent.`);
+    const record = await getRecord(c.env.DB, p.councilId, reply.recordId);
+    const at = now();
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: body.outcome === 'sent' ? 'reply_sent' : 'reply_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null } }],
+      [finishStatement(c.env.DB, reply.id, body.outcome, at, body.smtpMessageId ?? null, body.detail ?? null)],
+    );
+    return c.json(await getReply(c.env.DB, p.councilId, reply.id));
+  });
