@@ -66,7 +66,7 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
     await sealArtifact('full-page-annotated.png', 'image/png', await toPng(annotated)),
     ...(postCanvas ? [await sealArtifact('post.png', 'image/png', await toPng(postCanvas))] : []),
     await sealArtifact('page.html', 'text/html', page.html),
-    ...(mhtml instanceof Blob ? [await sealArtifact('page.mhtml', 'multipart/related', mhtml)] : []),
+    ...(typeof mhtml !== 'string' ? [await sealArtifact('page.mhtml', 'multipart/related', mhtml)] : []),
   ];
 
   const warnings = [...page.post.warnings];
@@ -101,7 +101,7 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
       limits: { maxScreens: MAX_SCREENS, maxHeightPx: MAX_HEIGHT_PX },
     },
     crop: page.crop,
-    mhtml: mhtml instanceof Blob ? 'captured' : mhtml,
+    mhtml: typeof mhtml !== 'string' ? 'captured' : mhtml,
     post: page.post,
     warnings,
     captureDurationMs: Date.now() - started,

@@ -69,15 +69,23 @@ export function createTabDriver(tabId: number, windowId: number) {
         }
       }
     },
-    async mhtml(): Promise<Blob | string> {
+    /** MHTML bytes, or why there are none. Never fails the capture. */
+    async mhtml(): Promise<Uint8Array | string> {
       const pc = (browser as unknown as { pageCapture?: { saveAsMHTML(o: { tabId: number }): Promise<Blob | undefined> } }).pageCapture;
       if (!pc) return 'This browser has no page archive (MHTML) support';
-      try {
-        const blob = await pc.saveAsMHTML({ tabId });
-        return blob && blob.size > 0 ? blob : 'The browser returned an empty page archive';
-      } catch (e) {
-        return `Page archive failed: ${e instanceof Error ? e.message : String(e)}`;
+      let why = '';
+      // Chrome backs the archive with a temporary file that is sometimes gone before it is read
+      // ("A requested file or directory could not be found"): read it at once, and try again once.
+      for (let tries = 0; tries < 2; tries++) {
+        try {
+          const blob = await pc.saveAsMHTML({ tabId });
+          if (!blob || blob.size === 0) return 'The browser returned an empty page archive';
+          return new Uint8Array(await blob.arrayBuffer());
+        } catch (e) {
+          why = e instanceof Error ? e.message : String(e);
+        }
       }
+      return `Page archive failed: ${why}`;
     },
   };
 }
