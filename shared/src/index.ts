@@ -14,3 +14,4 @@ export * from './auth/token.ts';
 export * from './auth/initials.ts';
 export * from './evidence/signature.ts';
 export * from './templates/index.ts';
+export * from './classify/index.ts';

@@ -112,6 +112,8 @@ export async function findByIdempotencyKey(db: D1Database, councillorId: string,
 
 export interface ItemFilter {
   councillorId?: string;
+  /** Leave out mail the filter quarantined: its text is for officers only. */
+  hideQuarantinedMail?: boolean;
   caseId?: string;
   perpetratorId?: string;
   kind?: EvidenceKind;
@@ -125,9 +127,10 @@ export async function listItems(db: D1Database, councilId: string, f: ItemFilter
       `SELECT ${ITEM_COLUMNS} FROM evidence_items WHERE council_id = ?7
          AND (?1 IS NULL OR councillor_id = ?1) AND (?2 IS NULL OR case_id = ?2)
          AND (?3 IS NULL OR perpetrator_id = ?3) AND (?4 IS NULL OR kind = ?4) AND (?5 IS NULL OR received_at < ?5)
+         AND (?8 = 0 OR NOT EXISTS (SELECT 1 FROM mail_records m WHERE m.item_id = evidence_items.id))
        ORDER BY received_at DESC LIMIT ?6`,
     )
-    .bind(f.councillorId ?? null, f.caseId ?? null, f.perpetratorId ?? null, f.kind ?? null, f.before ?? null, f.limit, councilId)
+    .bind(f.councillorId ?? null, f.caseId ?? null, f.perpetratorId ?? null, f.kind ?? null, f.before ?? null, f.limit, councilId, f.hideQuarantinedMail ? 1 : 0)
     .all<ItemRow>();
   if (results.length === 0) return [];
   const ids = results.map((r) => r.id);
@@ -145,4 +148,9 @@ export async function getArtifact(db: D1Database, itemId: string, artifactId: st
 
 export function linkItemStatement(db: D1Database, id: string, caseId: string | null, perpetratorId: string | null): D1PreparedStatement {
   return db.prepare('UPDATE evidence_items SET case_id = ?, perpetrator_id = ? WHERE id = ?').bind(caseId, perpetratorId, id);
+}
+
+/** True when the item is a message the mail filter filed for review. */
+export async function isFiledMail(db: D1Database, itemId: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS x FROM mail_records WHERE item_id = ? LIMIT 1').bind(itemId).first<{ x: number }>()) !== null;
 }

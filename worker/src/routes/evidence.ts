@@ -5,16 +5,21 @@ import { canActFor, isStaff, targetCouncillor } from '../auth/roles.ts';
 import { readLimited } from '../evidence/read-limited.ts';
 import { parseBundle } from '../evidence/bundle.ts';
 import { storeBundle } from '../evidence/store-bundle.ts';
-import { getArtifact, getItem, linkItemStatement, listItems } from '../db/evidence.ts';
+import { getArtifact, getItem, isFiledMail, linkItemStatement, listItems } from '../db/evidence.ts';
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { appendCustody } from '../db/custody.ts';
 import { readJson } from '../http/read-json.ts';
 
-/** An item the caller may see, or a 404 that does not reveal whether it exists. */
+/**
+ * An item the caller may see, or a 404 that does not reveal whether it exists.
+ * Quarantined mail is filed under the councillor but is for officers only: the point of
+ * the filter is that the councillor does not have to read it.
+ */
 export async function visibleItem(db: D1Database, p: Principal, id: string): Promise<EvidenceView> {
   const item = await getItem(db, p.councilId, id);
   if (!item || !canActFor(p, item.councillorId)) throw new WardguardError('NOT_FOUND', 'No such evidence item.');
+  if (!isStaff(p) && item.kind === 'email' && (await isFiledMail(db, item.id))) throw new WardguardError('NOT_FOUND', 'No such evidence item.');
   return item;
 }
 
@@ -36,6 +41,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
     const limit = Math.min(Math.max(Number(q.limit) || 100, 1), 500);
     const items = await listItems(c.env.DB, p.councilId, {
       councillorId: isStaff(p) ? q.councillorId : p.userId,
+      hideQuarantinedMail: !isStaff(p),
       caseId: q.caseId,
       perpetratorId: q.perpetratorId,
       kind,
