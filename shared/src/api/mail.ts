@@ -112,4 +112,6 @@ export interface MailRecordView {
   createdAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
+  /** When the mail filter acknowledged carrying out the latest decision in the mailbox. */
+  actionAppliedAt: string | null;
 }

@@ -10,6 +10,7 @@ import { CasesView } from './views/cases.tsx';
 import { CaseView } from './views/case.tsx';
 import { PerpetratorsView } from './views/perpetrators.tsx';
 import { PerpetratorView } from './views/perpetrator.tsx';
+import { TemplatesView } from './views/templates.tsx';
 
 export function App() {
   const [me, setMe] = useState<Me | null | 'loading'>('loading');
@@ -56,6 +57,8 @@ export function App() {
         <PerpetratorsView />
       ) : route.name === 'perpetrator' ? (
         <PerpetratorView id={route.id} />
+      ) : route.name === 'templates' ? (
+        <TemplatesView />
       ) : (
         <QueueView />
       )}

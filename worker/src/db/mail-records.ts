@@ -24,6 +24,7 @@ interface RecordRow {
   created_at: string;
   decided_at: string | null;
   decided_by: string | null;
+  action_applied_at: string | null;
 }
 
 /** Queue order: threat to life first, then threat, abuse…; `review` (unreadable) sits with abuse. */
@@ -36,7 +37,10 @@ export const SEVERITY_RANK: Record<MailRecordView['severity'], number> = {
   clean: 4,
 };
 
-const SELECT = `SELECT r.*, i.exhibit_ref FROM mail_records r JOIN evidence_items i ON i.id = r.item_id`;
+// The latest decision's acknowledgement tells officers when the filter carried it out.
+const SELECT = `SELECT r.*, i.exhibit_ref,
+  (SELECT a.acked_at FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC LIMIT 1) AS action_applied_at
+  FROM mail_records r JOIN evidence_items i ON i.id = r.item_id`;
 
 const toView = (r: RecordRow): MailRecordView => ({
   id: r.id,
@@ -60,6 +64,7 @@ const toView = (r: RecordRow): MailRecordView => ({
   createdAt: r.created_at,
   decidedAt: r.decided_at,
   decidedBy: r.decided_by,
+  actionAppliedAt: r.action_applied_at,
 });
 
 export interface NewMailRecord {

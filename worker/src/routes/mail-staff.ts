@@ -53,7 +53,7 @@ export const mailStaffRoutes = new Hono<AppEnv>()
       throw new WardguardError('CONFLICT', `The decision could not be recorded: ${String(err)}`);
     });
     if (!update?.meta.changes) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time.');
-    return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionId });
+    return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionAppliedAt: null, actionId });
   })
   .get('/alerts', async (c) => {
     const p = c.get('principal');

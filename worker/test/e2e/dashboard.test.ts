@@ -134,13 +134,54 @@ describe("the officers' dashboard in Chromium", () => {
       ['cases', '#/cases', 'table'],
       ['case', `#/cases/${stack.seed.caseId}`, '.timeline'],
       ['perpetrators', '#/perpetrators', 'table'],
+      ['templates', '#/templates', 'table'],
     ];
     for (const [name, hash, ready] of screens) {
       await p.goto(`${stack.worker.url}/${hash}`);
       await p.locator(ready).first().waitFor();
       found[name] = await seriousViolations(p);
     }
-    expect(found).toEqual({ 'sign-in': [], queue: [], message: [], cases: [], case: [], perpetrators: [] });
+    expect(found).toEqual({ 'sign-in': [], queue: [], message: [], cases: [], case: [], perpetrators: [], templates: [] });
     await p.context().close();
+  });
+
+  it('previews the exact disengagement reply and approves it, on the record with its template version', async () => {
+    const { page } = await signedIn(stack.seed.officerToken);
+    await page.goto(`${stack.worker.url}/#/templates`);
+    await page.getByRole('button', { name: 'Edit How we will correspond with you' }).click();
+    const body = page.getByLabel('Body');
+    await body.fill((await body.inputValue()).replace('Thank you for contacting', 'Thank you for writing to'));
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+
+    await page.goto(`${stack.worker.url}/#/message/${stack.seed.records.abuse}`);
+    await page.getByLabel('Template').selectOption('rules_of_engagement');
+    await page.getByLabel('Council contact').fill('Sam Patel');
+    await page.getByLabel("Contact's email").fill('sam.patel@council.example');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.locator('.preview');
+    await preview.waitFor();
+    const text = await preview.innerText();
+    expect(text).toContain('pat.critic@example.com');
+    expect(text).toContain('Dear Pat Critic,');
+    expect(text).toContain('Thank you for writing to Aisha Khan');
+    expect(text).toContain('template version 2');
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    await page.locator('.replies li').filter({ hasText: 'approved' }).waitFor();
+    await page.context().close();
+  });
+
+  it('will not approve a reply to a threat to life without a written reason', async () => {
+    const { page } = await signedIn(stack.seed.officerToken);
+    await page.goto(`${stack.worker.url}/#/message/${stack.seed.records.ttl}`);
+    await page.getByText('a reply needs a written reason').waitFor();
+    await page.getByLabel('Template').selectOption('cessation');
+    await page.getByLabel('Council contact').fill('Sam Patel');
+    await page.getByLabel("Contact's email").fill('sam.patel@council.example');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    await page.getByText(/replying needs an override with a written reason/).waitFor();
+    expect(await page.locator('.replies li').count()).toBe(0);
+    await page.context().close();
   });
 });

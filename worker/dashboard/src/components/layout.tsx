@@ -33,6 +33,11 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
               Perpetrators
             </a>
           )}
+          {staff && (
+            <a href="#/templates" aria-current={current(['templates'])}>
+              Reply templates
+            </a>
+          )}
         </nav>
         <span class="who">
           {me.name} ({me.role})

@@ -6,13 +6,15 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'perpetrators' }
-  | { name: 'perpetrator'; id: string };
+  | { name: 'perpetrator'; id: string }
+  | { name: 'templates' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [head, id] = parts;
   if (head === 'message' && id) return { name: 'message', id };
   if (head === 'cases') return id ? { name: 'case', id } : { name: 'cases' };
+  if (head === 'templates') return { name: 'templates' };
   if (head === 'perpetrators') return id ? { name: 'perpetrator', id } : { name: 'perpetrators' };
   return { name: 'queue' };
 }

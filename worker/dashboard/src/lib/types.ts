@@ -12,8 +12,7 @@ export type Case = CaseView;
 export type Perpetrator = PerpetratorView;
 export type Alert = MailAlert;
 export type User = Pick<UserView, 'id' | 'name' | 'role' | 'initials'>;
-/** A queue record, plus when the mail filter applied the decision (if it has). */
-export type MailRecord = MailRecordView & { actionAppliedAt?: string | null };
+export type MailRecord = MailRecordView;
 
 export interface Me {
   userId: string;

@@ -7,6 +7,7 @@ import { SeverityBadge } from '../components/severity-badge.tsx';
 import { HighlightedText } from '../components/highlighted-text.tsx';
 import { SafeHtmlFrame } from '../components/safe-html-frame.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
+import { ReplyPanel } from '../components/reply-panel.tsx';
 
 export function MessageView({ id }: { id: string }) {
   const [record, setRecord] = useState<MailRecord | null>(null);
@@ -102,6 +103,7 @@ export function MessageView({ id }: { id: string }) {
         <p class="hint">Classifier {record.verdict.version}</p>
       </section>
       <DecisionPanel record={record} onDecided={loadRecord} />
+      <ReplyPanel record={record} />
       <section aria-labelledby="text-h">
         <h2 id="text-h">Message</h2>
         {!mail ? (
