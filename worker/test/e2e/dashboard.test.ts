@@ -21,6 +21,7 @@ afterAll(async () => {
 
 async function signedIn(token: string): Promise<{ page: Page; offOrigin: string[] }> {
   const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const offOrigin: string[] = [];
   page.on('request', (r) => {
