@@ -1,6 +1,8 @@
 // `npm start`: the whole product on this machine, on embedded storage (.wrangler/).
 // Applies migrations, creates the first admin on first run, then runs the Worker.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyMigrations, ROOT, startWorker } from './lib/wrangler.ts';
 import { countUsers, createCouncil, createUser } from './lib/principals.ts';
 
@@ -31,10 +33,27 @@ First run: created "${COUNCIL_NAME}" and an admin.
 const worker = await startWorker({ port: PORT, vars: { ENABLE_BENCH_ROUTES: '1' }, inherit: true });
 console.log(`\nWardguard: dashboard ${worker.url}/  API ${worker.url}/api/v1  (Ctrl-C to stop; \`npm run demo\` adds sample data)\n`);
 
+// The mail filter runs for every mailbox in its config; without one, say what to set.
+const filterConfig = process.env.WARDGUARD_CONFIG ?? join(ROOT, 'mail-filter.config.json');
+let filter: ChildProcess | null = null;
+if (existsSync(filterConfig)) {
+  console.log(`Mail filter: starting with ${filterConfig}`);
+  filter = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['mail-filter/src/main.ts', '--config', filterConfig], { cwd: ROOT, stdio: 'inherit' });
+} else {
+  console.log(`Mail filter: no mailbox configured, so it is not running. To filter a mailbox:
+  1. npm run admin -- create-user --name "Mail filter" --role service      (prints the service token)
+  2. npm run admin -- list-users                                            (the councillor's user id)
+  3. cp mail-filter/config.example.json mail-filter.config.json, then set worker.url to ${worker.url},
+     worker.token to the service token, and for each account its IMAP settings and councillorId
+  4. restart npm start (or point WARDGUARD_CONFIG at your config file)
+`);
+}
+
 let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
+  filter?.kill('SIGTERM');
   await worker.stop();
   process.exit(0);
 };
