@@ -6,7 +6,7 @@ import type { CaptureDraft } from '../queue/types.ts';
 import { annotate, crop, stitch, toPng, type Shot } from './images.ts';
 import { MAX_HEIGHT_PX, MAX_SCREENS, planScroll } from './scroll-plan.ts';
 import type { GestureHint } from './target.ts';
-import type { TabDriver } from './tab-driver.ts';
+import { CaptureError, type TabDriver } from './tab-driver.ts';
 
 export type Trigger = 'popup' | 'context-menu' | 'shortcut' | 'api';
 
@@ -20,6 +20,16 @@ export interface CaptureRequest extends GestureHint {
 /** Page states that make a capture look blank: held for the councillor to confirm. */
 export const HOLD_STATES = new Set(['login_wall', 'unavailable']);
 
+/** Names the step in any unexpected error, so "capture failed" always says where. */
+async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof CaptureError) throw e;
+    throw new CaptureError('CAPTURE_FAILED', `Capture failed while ${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 const bitmapOf = (png: Uint8Array) => createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
 
 /**
@@ -29,7 +39,7 @@ const bitmapOf = (png: Uint8Array) => createImageBitmap(new Blob([png as BlobPar
 export async function capturePage(driver: TabDriver, req: CaptureRequest): Promise<{ draft: CaptureDraft; hold: boolean }> {
   const started = Date.now();
   await driver.inject();
-  const page = await driver.probe(req);
+  const page = await step('reading the page', () => driver.probe(req));
   const capturedAt = new Date();
   const capturedAtIso = capturedAt.toISOString();
 
@@ -52,22 +62,22 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
   }
   const lastShot = shots[shots.length - 1];
   const stitchedHeight = Math.min(plan.capturedHeight, lastShot ? lastShot.y + page.viewport.height : plan.capturedHeight);
-  const fullPage = stitch(shots, stitchedHeight, scale);
-  const postCanvas = page.crop ? crop(fullPage, page.crop, scale) : null;
+  const fullPage = await step('stitching the full-page screenshot', () => stitch(shots, stitchedHeight, scale));
+  const postCanvas = await step('cropping the post', () => (page.crop ? crop(fullPage, page.crop, scale) : null));
 
   const manifest = browser.runtime.getManifest();
   const tool = `${manifest.name} ${manifest.version}`;
-  const annotated = annotate(fullPage, { url: page.url, capturedAt: capturedAtIso, tool: `Captured with ${tool}` }, scale);
+  const annotated = await step('stamping URL and time on the copy', () => annotate(fullPage, { url: page.url, capturedAt: capturedAtIso, tool: `Captured with ${tool}` }, scale));
   const mhtml = await driver.mhtml();
 
-  const artifacts: SealedArtifact[] = [
+  const artifacts: SealedArtifact[] = await step('hashing the files', async () => [
     await sealArtifact('viewport.png', 'image/png', viewportPng),
     await sealArtifact('full-page.png', 'image/png', await toPng(fullPage)),
     await sealArtifact('full-page-annotated.png', 'image/png', await toPng(annotated)),
     ...(postCanvas ? [await sealArtifact('post.png', 'image/png', await toPng(postCanvas))] : []),
     await sealArtifact('page.html', 'text/html', page.html),
     ...(typeof mhtml !== 'string' ? [await sealArtifact('page.mhtml', 'multipart/related', mhtml)] : []),
-  ];
+  ]);
 
   const warnings = [...page.post.warnings];
   if (plan.truncated) warnings.push(`Only the top ${plan.capturedHeight} px of a ${docHeightAfter} px page fit in the full-page screenshot`);
