@@ -12,6 +12,7 @@ import {
   type BundleManifest,
 } from '@wardguard/shared';
 import { describeIssues } from '../http/read-json.ts';
+import { readMultipart } from '../http/read-multipart.ts';
 
 export interface VerifiedFile {
   entry: ArtifactEntry;
@@ -37,18 +38,7 @@ export interface BundleLimits {
  * difference refuses the whole bundle: nothing is stored from a bundle that fails.
  */
 export async function parseBundle(body: Uint8Array, contentType: string, limits: BundleLimits): Promise<VerifiedBundle> {
-  if (!/^multipart\/form-data;/i.test(contentType)) {
-    throw new WardguardError('EXPECTED_MULTIPART', 'Send the bundle as multipart/form-data with a "manifest" part and one "file" part per artifact.');
-  }
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    throw new WardguardError('MALFORMED_MULTIPART', 'The multipart body could not be parsed.');
-  }
-
-  // workers-types declares FormData values as strings only; file parts are Files at run time.
-  const entries = [...(form.entries() as unknown as Iterable<[string, File | string]>)];
+  const entries = await readMultipart(body, contentType, 'a "manifest" part and one "file" part per artifact');
   const manifestPart = entries.find(([k]) => k === 'manifest')?.[1] ?? null;
   const manifestText = manifestPart === null ? null : typeof manifestPart === 'string' ? manifestPart : await manifestPart.text();
   const manifest = readManifest(manifestText);

@@ -1,6 +1,7 @@
 import { sha256Hex, WardguardError } from '@wardguard/shared';
 import { fileMailSchema, type FileMail } from '@wardguard/shared/api/mail';
 import { describeIssues } from '../http/read-json.ts';
+import { readMultipart } from '../http/read-multipart.ts';
 
 export interface VerifiedFiling {
   mail: FileMail;
@@ -12,16 +13,7 @@ export interface VerifiedFiling {
  * the ones the filter hashed: the .eml is evidence and must arrive byte-for-byte.
  */
 export async function parseFiling(body: Uint8Array, contentType: string, maxEmlBytes: number): Promise<VerifiedFiling> {
-  if (!/^multipart\/form-data;/i.test(contentType)) {
-    throw new WardguardError('EXPECTED_MULTIPART', 'File mail as multipart/form-data with a "record" part and an "eml" file part.');
-  }
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    throw new WardguardError('MALFORMED_MULTIPART', 'The multipart body could not be parsed.');
-  }
-  const entries = [...(form.entries() as unknown as Iterable<[string, File | string]>)];
+  const entries = await readMultipart(body, contentType, 'a "record" part and an "eml" file part');
   const recordPart = entries.find(([k]) => k === 'record')?.[1];
   const emlPart = entries.find(([k]) => k === 'eml')?.[1];
   if (recordPart === undefined) throw new WardguardError('VALIDATION_FAILED', 'record: required');
