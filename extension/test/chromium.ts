@@ -11,6 +11,7 @@ export const EXTENSION_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WXT = join(EXTENSION_ROOT, '..', 'node_modules', '.bin', 'wxt');
 
 const builds = new Map<string, Promise<string>>();
+let lastBuild: Promise<unknown> = Promise.resolve(); // one wxt build at a time: they share .wxt/
 
 /**
  * Builds the extension once per mode. `test` is the production manifest plus `<all_urls>`, so
@@ -19,9 +20,11 @@ const builds = new Map<string, Promise<string>>();
 export function buildExtension(mode: 'production' | 'test' = 'test'): Promise<string> {
   let b = builds.get(mode);
   if (!b) {
-    b = promisify(execFile)(WXT, ['build', '--mode', mode], { cwd: EXTENSION_ROOT, env: { ...process.env, NO_COLOR: '1' } }).then(() =>
-      join(EXTENSION_ROOT, '.output', mode === 'production' ? 'chrome-mv3' : `chrome-mv3-${mode}`),
-    );
+    b = lastBuild
+      .catch(() => undefined)
+      .then(() => promisify(execFile)(WXT, ['build', '--mode', mode], { cwd: EXTENSION_ROOT, env: { ...process.env, NO_COLOR: '1' } }))
+      .then(() => join(EXTENSION_ROOT, '.output', mode === 'production' ? 'chrome-mv3' : `chrome-mv3-${mode}`));
+    lastBuild = b;
     builds.set(mode, b);
   }
   return b;
