@@ -13,6 +13,10 @@ console.log('Wardguard: building the officers\' dashboard…');
 const build = spawnSync('npm', ['run', 'build', '-w', 'worker'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+console.log('Wardguard: building the browser extension…');
+const ext = spawnSync('npm', ['run', 'build', '-w', 'extension'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+if (ext.status !== 0) process.exit(ext.status ?? 1);
+
 console.log('Wardguard: applying database migrations (local D1)…');
 await applyMigrations();
 
@@ -31,7 +35,8 @@ First run: created "${COUNCIL_NAME}" and an admin.
 }
 
 const worker = await startWorker({ port: PORT, vars: { ENABLE_BENCH_ROUTES: '1' }, inherit: true });
-console.log(`\nWardguard: dashboard ${worker.url}/  API ${worker.url}/api/v1  (Ctrl-C to stop; \`npm run demo\` adds sample data)\n`);
+console.log(`\nWardguard: dashboard ${worker.url}/  API ${worker.url}/api/v1  (Ctrl-C to stop; \`npm run demo\` adds sample data)
+Browser extension to load unpacked: ${join(ROOT, 'extension', '.output', 'chrome-mv3')} (pair it with ${worker.url} in its options)\n`);
 
 // The mail filter runs for every mailbox in its config; without one, say what to set.
 const filterConfig = process.env.WARDGUARD_CONFIG ?? join(ROOT, 'mail-filter.config.json');

@@ -1,21 +1,12 @@
 // The real Worker (wrangler dev, workerd, local D1 + R2) with one councillor and a token.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCouncil, createUser, issueToken } from '../../scripts/lib/principals.ts';
 import { applyMigrations, d1, startWorker, type RunningWorker } from '../../scripts/lib/wrangler.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface Stack {
   url: string;
