@@ -14,8 +14,12 @@ const build = spawnSync('npm', ['run', 'build', '-w', 'worker'], { cwd: ROOT, st
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log('Wardguard: building the browser extension…');
-const ext = spawnSync('npm', ['run', 'build', '-w', 'extension'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-if (ext.status !== 0) process.exit(ext.status ?? 1);
+// The bundler's warnings about third-party comments are noise here; show output only on failure.
+const ext = spawnSync('npm', ['run', 'build', '-w', 'extension'], { cwd: ROOT, encoding: 'utf8' });
+if (ext.status !== 0) {
+  console.error(ext.stdout, ext.stderr);
+  process.exit(ext.status ?? 1);
+}
 
 console.log('Wardguard: applying database migrations (local D1)…');
 await applyMigrations();
