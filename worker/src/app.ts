@@ -15,6 +15,7 @@ import { sessionRoutes, signInRoute } from './routes/session.ts';
 import { digestRoutes } from './routes/digest.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { replyRoutes } from './routes/replies.ts';
+import { labelRoutes } from './routes/labels.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -42,6 +43,7 @@ export function createApp() {
     .route('/digest', digestRoutes)
     .route('/templates', templateRoutes)
     .route('/replies', replyRoutes)
+    .route('/labels', labelRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();
