@@ -20,6 +20,30 @@ const RUN_CHAR = new Uint8Array(128);
 for (const ch of "abcdefghijklmnopqrstuvwxyz0123456789@$*!|'._#-") RUN_CHAR[ch.charCodeAt(0)] = 1;
 const isRun = (c: number) => c < 128 && RUN_CHAR[c] === 1;
 
+/**
+ * One pass over a run of word-ish characters from `start`: where it ends, and whether it
+ * needs no shaping (a plain lower-case word without triple letters, or all digits).
+ */
+function scanRun(str: string, start: number): { end: number; untouched: boolean } {
+  let i = start;
+  let plainRun = true;
+  let digits = true;
+  let prev = -1;
+  let repeat = 0;
+  while (i < str.length) {
+    const c = str.charCodeAt(i);
+    if (!isRun(c)) break;
+    if (c < 48 || c > 57) digits = false;
+    if (c < 97 || c > 122) plainRun = false;
+    else if (c === prev) {
+      if (++repeat >= 2) plainRun = false;
+    } else repeat = 0;
+    prev = c;
+    i++;
+  }
+  return { end: i, untouched: plainRun || digits };
+}
+
 // Most changes keep the length (edge punctuation → space, leet letter → letter), so they are
 // made in place on the same offset map; only joins and collapsed repeats need a rebuild.
 export function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
@@ -33,22 +57,9 @@ export function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
       continue;
     }
     const from = i;
-    let plainRun = true;
-    let digits = true;
-    let prev = -1;
-    let repeat = 0;
-    while (i < str.length) {
-      const c = str.charCodeAt(i);
-      if (!isRun(c)) break;
-      if (c < 48 || c > 57) digits = false;
-      if (c < 97 || c > 122) plainRun = false;
-      else if (c === prev) {
-        if (++repeat >= 2) plainRun = false;
-      } else repeat = 0;
-      prev = c;
-      i++;
-    }
-    if (plainRun || digits) continue;
+    const run = scanRun(str, i);
+    i = run.end;
+    if (run.untouched) continue;
     let lo = from;
     let hi = i;
     while (lo < hi && isEdge(str.charCodeAt(lo))) lo++;
@@ -85,23 +96,9 @@ function rebuildWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
       continue;
     }
     const from = i;
-    // One pass: find the run, and see whether it is a plain lower-case word without triple letters.
-    let plainRun = true;
-    let digits = true;
-    let prev = -1;
-    let repeat = 0;
-    while (i < str.length) {
-      const c = str.charCodeAt(i);
-      if (!isRun(c)) break;
-      if (c < 48 || c > 57) digits = false;
-      if (c < 97 || c > 122) plainRun = false;
-      else if (c === prev) {
-        if (++repeat >= 2) plainRun = false;
-      } else repeat = 0;
-      prev = c;
-      i++;
-    }
-    if (plainRun || digits) continue;
+    const run = scanRun(str, i);
+    i = run.end;
+    if (run.untouched) continue;
     let lo = from;
     let hi = i;
     // "@" and "$" lead real words ("@ss", "$hit"); other edge punctuation is just punctuation.

@@ -1,15 +1,7 @@
-import { BUILT_IN_TEMPLATES, type TemplateKey } from '@wardguard/shared';
+import { BUILT_IN_TEMPLATES, type TemplateKey, type TemplateVersionView } from '@wardguard/shared';
 import { now } from './ids.ts';
 
-export interface TemplateVersion {
-  key: TemplateKey;
-  version: number;
-  name: string;
-  subject: string;
-  body: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+export type TemplateVersion = TemplateVersionView;
 interface Row {
   key: TemplateKey;
   version: number;

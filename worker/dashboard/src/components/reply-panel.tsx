@@ -1,15 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { TemplateVersionView } from '@wardguard/shared';
 import { api, ApiError } from '../lib/api.ts';
 import { when } from '../lib/format.ts';
 import type { MailRecord } from '../lib/types.ts';
 
-interface Template {
-  key: string;
-  version: number;
-  name: string;
-  subject: string;
-  body: string;
-}
+type Template = TemplateVersionView;
 interface Preview {
   to: string;
   subject: string;

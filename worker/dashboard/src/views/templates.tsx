@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { TemplateVersionView } from '@wardguard/shared';
 import { api, ApiError } from '../lib/api.ts';
 import { when } from '../lib/format.ts';
 
-interface Template {
-  key: string;
-  version: number;
-  name: string;
-  subject: string;
-  body: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+type Template = TemplateVersionView;
 
 /** Councils word their own replies; every save is a new version and the old ones stay. */
 export function TemplatesView() {
