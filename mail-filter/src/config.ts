@@ -31,8 +31,11 @@ const accountSchema = z.object({
   id: z.string().min(1).max(320),
   councillorId: z.string().min(1),
   imap: imapSchema,
-  smtp: smtpSchema.optional(),
-  folders: z.object({ inbox: z.string().min(1).default('INBOX'), quarantine: z.string().min(1).default('Quarantine') }).default({ inbox: 'INBOX', quarantine: 'Quarantine' }),
+  /** Sends officers' approved disengagement replies from this mailbox; none are sent without it. */
+  smtp: smtpSchema.extend({ from: z.email().optional() }).optional(),
+  folders: z
+    .object({ inbox: z.string().min(1).default('INBOX'), quarantine: z.string().min(1).default('Quarantine'), sent: z.string().min(1).default('Sent') })
+    .default({ inbox: 'INBOX', quarantine: 'Quarantine', sent: 'Sent' }),
   /** Quarantine at this severity and worse. Unreadable mail (`review`) is always quarantined. */
   quarantineAt: z.enum(QUARANTINE_LEVELS).default('profanity'),
 });

@@ -3,6 +3,7 @@ import type { FileMail } from '@wardguard/shared/api/mail';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { createWorkerClient } from './worker/client.ts';
+import { createRepliesClient } from './replies/replies-client.ts';
 import { createSpool } from './spool/spool.ts';
 import { drainSpool } from './spool/drain.ts';
 import { superviseAccount } from './imap/supervisor.ts';
@@ -17,6 +18,7 @@ import { sleep } from './sleep.ts';
  */
 export function createFilter(config: Config, log: Logger) {
   const worker = createWorkerClient(config.worker);
+  const replies = createRepliesClient(config.worker);
   const spool = createSpool(join(config.spoolDir, 'outbox'));
   const mailer = config.alerts ? createAlertMailer(config.alerts) : null;
   const stop = new AbortController();
@@ -54,6 +56,7 @@ export function createFilter(config: Config, log: Logger) {
             stateDir: join(config.spoolDir, 'state'),
             pollMs,
             stopSignal: stop.signal,
+            replies,
           },
           config.reconnect,
         ),

@@ -15,3 +15,4 @@ export * from './auth/initials.ts';
 export * from './evidence/signature.ts';
 export * from './templates/index.ts';
 export * from './classify/index.ts';
+export * from './api/replies.ts';

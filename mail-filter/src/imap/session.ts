@@ -6,12 +6,16 @@ import { applyPendingActions } from '../actions/apply-actions.ts';
 import { createScanProgress, type ScanProgress } from '../scan/progress.ts';
 import { createImapClient, ensureFolder } from './client.ts';
 import { sleep } from '../sleep.ts';
+import { sendPendingReplies } from '../replies/send-replies.ts';
+import type { RepliesClient } from '../replies/replies-client.ts';
 
 export interface SessionDeps extends ProcessDeps {
   stateDir: string;
   pollMs: number;
   /** Aborted when the filter is shutting down. */
   stopSignal: AbortSignal;
+  /** The Worker's queue of approved disengagement replies (sent only for accounts with SMTP). */
+  replies?: RepliesClient;
   /** Called after each full pass over the inbox (tests and the bench watch it). */
   onPass?(): void;
 }
@@ -108,6 +112,14 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       } catch (err) {
         if (!client.usable) throw err;
         log.warn('decisions not applied this pass', { error: (err as Error).message });
+      }
+      if (deps.replies && account.smtp) {
+        try {
+          await sendPendingReplies(client, account, deps.replies, log);
+        } catch (err) {
+          if (!client.usable) throw err;
+          log.warn('replies not sent this pass', { error: (err as Error).message });
+        }
       }
       deps.onPass?.();
       if (dirty || deps.stopSignal.aborted) continue;

@@ -1,0 +1,94 @@
+import type { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { isWardguardError } from '@wardguard/shared';
+import { replyMessageId, type ReplyToSend } from '@wardguard/shared/api/replies';
+import type { AccountConfig } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { RepliesClient } from './replies-client.ts';
+import { ensureFolder } from '../imap/client.ts';
+
+type SmtpConfig = NonNullable<AccountConfig['smtp']>;
+
+/** The councillor's own address, which the reply comes from. */
+export function replyFrom(account: AccountConfig): string {
+  return account.smtp?.from ?? (account.imap.user.includes('@') ? account.imap.user : account.id);
+}
+
+/** The reply as raw RFC 5322 bytes: threaded under the original, text and HTML parts. */
+export function buildReply(reply: ReplyToSend, from: string): Promise<Buffer> {
+  const domain = from.split('@')[1] ?? 'wardguard.invalid';
+  return new MailComposer({
+    from,
+    to: reply.to,
+    subject: reply.subject,
+    text: reply.text,
+    html: reply.html,
+    messageId: replyMessageId(reply.id, domain),
+    inReplyTo: reply.inReplyTo,
+    references: [reply.inReplyTo],
+    headers: { 'Auto-Submitted': 'auto-replied', 'X-Wardguard-Reply': reply.id },
+  })
+    .compile()
+    .build();
+}
+
+function transportFor(smtp: SmtpConfig) {
+  return nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+    ignoreTLS: !smtp.secure && smtp.host === '127.0.0.1',
+  });
+}
+
+/**
+ * Sends this mailbox's approved replies through the account's SMTP, at most once each:
+ * a reply is claimed in the Worker before the SMTP transaction, so a filter that dies
+ * mid-send and restarts finds it claimed and leaves it alone. A copy goes to Sent.
+ */
+export async function sendPendingReplies(client: ImapFlow, account: AccountConfig, replies: RepliesClient, log: Logger): Promise<number> {
+  if (!account.smtp) return 0;
+  const pending = await replies.pending(account.id);
+  if (pending.length === 0) return 0;
+  const from = replyFrom(account);
+  const transport = transportFor(account.smtp);
+  let sent = 0;
+  try {
+    for (const candidate of pending) {
+      let reply: ReplyToSend;
+      try {
+        reply = await replies.claim(candidate.id);
+      } catch (err) {
+        if (isWardguardError(err) && err.code === 'REPLY_ALREADY_CLAIMED') continue;
+        throw err;
+      }
+      const raw = await buildReply(reply, from);
+      let smtpMessageId: string | null;
+      try {
+        smtpMessageId = (await transport.sendMail({ envelope: { from, to: [reply.to] }, raw })).messageId ?? null;
+      } catch (err) {
+        const code = (err as { responseCode?: number }).responseCode;
+        // Refused by the SMTP server: certainly not delivered. Anything else may have been,
+        // so the reply stays claimed rather than risk sending it twice.
+        if (code && code >= 400) await replies.result(reply.id, 'failed', null, `SMTP ${code}: ${(err as Error).message}`.slice(0, 2000));
+        log.warn('reply not sent', { replyId: reply.id, error: (err as Error).message });
+        continue;
+      }
+      sent += 1;
+      let detail: string | undefined;
+      try {
+        await ensureFolder(client, account.folders.sent);
+        await client.append(account.folders.sent, raw, ['\\Seen']);
+      } catch (err) {
+        detail = `Sent, but the copy to ${account.folders.sent} failed: ${(err as Error).message}`.slice(0, 2000);
+      }
+      await replies.result(reply.id, 'sent', smtpMessageId, detail);
+      log.info('reply sent', { replyId: reply.id, to: reply.to });
+    }
+  } finally {
+    transport.close();
+  }
+  return sent;
+}
