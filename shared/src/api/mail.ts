@@ -114,4 +114,6 @@ export interface MailRecordView {
   decidedBy: string | null;
   /** When the mail filter acknowledged carrying out the latest decision in the mailbox. */
   actionAppliedAt: string | null;
+  /** The sender is a perpetrator the council has disengaged from: recorded, but no reply. */
+  noReplyNeeded: boolean;
 }

@@ -9,15 +9,29 @@ export const platformHandleSchema = z.object({
   profileUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 
-export const perpetratorFieldsSchema = z.object({
+const fields = {
   displayName: z.string().trim().min(1).max(200),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-  handles: z.array(platformHandleSchema).max(50).default([]),
-  emails: z.array(z.email().max(320)).max(50).default([]),
-  notes: z.string().max(5000).default(''),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50),
+  handles: z.array(platformHandleSchema).max(50),
+  emails: z.array(z.email().max(320)).max(50),
+  notes: z.string().max(5000),
+};
+
+export const createPerpetratorSchema = z.object({
+  ...fields,
+  aliases: fields.aliases.default([]),
+  handles: fields.handles.default([]),
+  emails: fields.emails.default([]),
+  notes: fields.notes.default(''),
 });
-export const createPerpetratorSchema = perpetratorFieldsSchema;
-export const updatePerpetratorSchema = perpetratorFieldsSchema.partial();
+/** No defaults here: a field left out of a PATCH keeps its value rather than being emptied. */
+export const updatePerpetratorSchema = z
+  .object(fields)
+  .partial()
+  .extend({
+    /** Staff only: the council has stopped engaging with this person (their mail needs no reply). */
+    disengaged: z.boolean().optional(),
+  });
 
 export type PlatformHandle = z.infer<typeof platformHandleSchema>;
 export interface PerpetratorView {
@@ -27,6 +41,8 @@ export interface PerpetratorView {
   handles: PlatformHandle[];
   emails: string[];
   notes: string;
+  /** When the council disengaged from this person; null while it still corresponds. */
+  disengagedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -25,6 +25,7 @@ interface RecordRow {
   decided_at: string | null;
   decided_by: string | null;
   action_applied_at: string | null;
+  no_reply_needed: number;
 }
 
 /** Queue order: threat to life first, then threat, abuse…; `review` (unreadable) sits with abuse. */
@@ -39,7 +40,11 @@ export const SEVERITY_RANK: Record<MailRecordView['severity'], number> = {
 
 // The latest decision's acknowledgement tells officers when the filter carried it out.
 const SELECT = `SELECT r.*, i.exhibit_ref,
-  (SELECT a.acked_at FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC LIMIT 1) AS action_applied_at
+  (SELECT a.acked_at FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC LIMIT 1) AS action_applied_at,
+  -- From a person the council has disengaged from: by the perpetrator linked to this item,
+  -- or by one of their recorded addresses appearing in the From line.
+  (EXISTS (SELECT 1 FROM perpetrators p WHERE p.council_id = r.council_id AND p.disengaged_at IS NOT NULL
+     AND (p.id = i.perpetrator_id OR EXISTS (SELECT 1 FROM json_each(p.emails) e WHERE instr(lower(r.sender), lower(e.value)) > 0)))) AS no_reply_needed
   FROM mail_records r JOIN evidence_items i ON i.id = r.item_id`;
 
 const toView = (r: RecordRow): MailRecordView => ({
@@ -65,6 +70,7 @@ const toView = (r: RecordRow): MailRecordView => ({
   decidedAt: r.decided_at,
   decidedBy: r.decided_by,
   actionAppliedAt: r.action_applied_at,
+  noReplyNeeded: r.no_reply_needed === 1,
 });
 
 export interface NewMailRecord {

@@ -9,10 +9,11 @@ interface PerpetratorRow {
   handles: string;
   emails: string;
   notes: string;
+  disengaged_at: string | null;
   created_at: string;
   updated_at: string;
 }
-export type PerpetratorFields = Omit<PerpetratorView, 'id' | 'createdAt' | 'updatedAt'>;
+export type PerpetratorFields = Omit<PerpetratorView, 'id' | 'createdAt' | 'updatedAt' | 'disengagedAt'>;
 
 const toView = (r: PerpetratorRow): PerpetratorView => ({
   id: r.id,
@@ -21,17 +22,18 @@ const toView = (r: PerpetratorRow): PerpetratorView => ({
   handles: parseJsonColumn<PlatformHandle[]>(r.handles, []),
   emails: parseJsonColumn<string[]>(r.emails, []),
   notes: r.notes,
+  disengagedAt: r.disengaged_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
-const COLUMNS = 'id, display_name, aliases, handles, emails, notes, created_at, updated_at';
+const COLUMNS = 'id, display_name, aliases, handles, emails, notes, disengaged_at, created_at, updated_at';
 
 // A councillor sees the perpetrators they recorded or that appear in their own evidence.
 const VISIBLE_TO = `(? IS NULL OR created_by = ? OR id IN (SELECT perpetrator_id FROM evidence_items WHERE councillor_id = ?))`;
 
 export function insertPerpetratorStatement(db: D1Database, councilId: string, f: PerpetratorFields, createdBy: string) {
   const at = now();
-  const view: PerpetratorView = { id: newId(), ...f, createdAt: at, updatedAt: at };
+  const view: PerpetratorView = { id: newId(), ...f, disengagedAt: null, createdAt: at, updatedAt: at };
   const stmt = db
     .prepare('INSERT INTO perpetrators (id, council_id, display_name, aliases, handles, emails, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .bind(view.id, councilId, f.displayName, JSON.stringify(f.aliases), JSON.stringify(f.handles), JSON.stringify(f.emails), f.notes, createdBy, at, at);
@@ -61,10 +63,19 @@ export async function listPerpetrators(db: D1Database, councilId: string, visibl
   return results.map(toView);
 }
 
-export function updatePerpetratorStatement(db: D1Database, current: PerpetratorView, patch: Partial<PerpetratorFields>) {
-  const next: PerpetratorView = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updatedAt: now() };
+export function updatePerpetratorStatement(db: D1Database, current: PerpetratorView, patch: Partial<PerpetratorFields> & { disengaged?: boolean }, by: string) {
+  const { disengaged, ...fields } = patch;
+  const at = now();
+  const next: PerpetratorView = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), updatedAt: at };
+  if (disengaged !== undefined) next.disengagedAt = disengaged ? (current.disengagedAt ?? at) : null;
   const stmt = db
-    .prepare('UPDATE perpetrators SET display_name = ?, aliases = ?, handles = ?, emails = ?, notes = ?, updated_at = ? WHERE id = ?')
-    .bind(next.displayName, JSON.stringify(next.aliases), JSON.stringify(next.handles), JSON.stringify(next.emails), next.notes, next.updatedAt, current.id);
+    .prepare(
+      `UPDATE perpetrators SET display_name = ?1, aliases = ?2, handles = ?3, emails = ?4, notes = ?5, disengaged_at = ?6,
+         disengaged_by = CASE WHEN ?7 IS NULL THEN disengaged_by WHEN ?6 IS NULL THEN NULL ELSE ?7 END, updated_at = ?8 WHERE id = ?9`,
+    )
+    .bind(
+      next.displayName, JSON.stringify(next.aliases), JSON.stringify(next.handles), JSON.stringify(next.emails), next.notes,
+      next.disengagedAt, disengaged === undefined ? null : by, next.updatedAt, current.id,
+    );
   return { stmt, view: next };
 }

@@ -36,6 +36,13 @@ describe('perpetrators', () => {
     expect((await api(s.officer.token, `/perpetrators/${p.id}`, { method: 'PATCH', json: { notes: 'Known to police' } })).status).toBe(200);
   });
 
+  it('keeps every field a correction does not mention', async () => {
+    const s = await seedCouncil();
+    const p = (await (await api(s.officer.token, '/perpetrators', { method: 'POST', json: { ...troll, notes: 'first seen at surgery' } })).json()) as { id: string };
+    await api(s.officer.token, `/perpetrators/${p.id}`, { method: 'PATCH', json: { displayName: 'Gary T. Troll' } });
+    expect(await (await api(s.officer.token, `/perpetrators/${p.id}`)).json()).toMatchObject({ ...troll, displayName: 'Gary T. Troll', notes: 'first seen at surgery' });
+  });
+
   it('refuses bad email addresses and URLs', async () => {
     const s = await seedCouncil();
     const res = await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'x', emails: ['not-an-email'] } });

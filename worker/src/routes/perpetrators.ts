@@ -34,7 +34,8 @@ export const perpetratorRoutes = new Hono<AppEnv>()
       throw new WardguardError('FORBIDDEN', 'Only officers can change a perpetrator record someone else created.');
     }
     const patch = await readJson(c, updatePerpetratorSchema);
-    const { stmt, view } = updatePerpetratorStatement(c.env.DB, current, patch);
+    if (patch.disengaged !== undefined && !isStaff(p)) throw new WardguardError('FORBIDDEN', 'Only officers can disengage the council from a person.');
+    const { stmt, view } = updatePerpetratorStatement(c.env.DB, current, patch, p.userId);
     await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } }], [stmt]);
     return c.json(view);
   });

@@ -53,6 +53,9 @@ export const replyRoutes = new Hono<AppEnv>()
     if (record.severity === 'threat_to_life' && !body.overrideReason) {
       throw new WardguardError('THREAT_REPLY_REFUSED', 'This message may be a threat to life: replying needs an override with a written reason (police advice is often not to respond).');
     }
+    if (record.noReplyNeeded && !body.overrideReason) {
+      throw new WardguardError('SENDER_DISENGAGED', 'The council has disengaged from this sender: their mail needs no reply. Give a written reason to reply anyway.');
+    }
     const days = Number(c.env.REPLY_PERIOD_DAYS) || DEFAULT_REPLY_PERIOD_DAYS;
     const since = new Date(Date.now() - days * 86_400_000).toISOString();
     const earlier = await recentReply(c.env.DB, p.councilId, reply.to, reply.templateKey, since);

@@ -87,6 +87,11 @@ export function ReplyPanel({ record }: { record: MailRecord }) {
           ))}
         </ul>
       )}
+      {record.noReplyNeeded && (
+        <p class="notice" role="note">
+          The council has disengaged from this sender: this message is recorded but needs no reply. A reply needs a written reason.
+        </p>
+      )}
       {ttl && (
         <p class="notice" role="note">
           This may be a threat to life. Police advice is often not to respond: a reply needs a written reason.
@@ -111,9 +116,9 @@ export function ReplyPanel({ record }: { record: MailRecord }) {
               <input value={values[v] ?? ''} onInput={(e) => setValues({ ...values, [v]: (e.target as HTMLInputElement).value })} />
             </label>
           ))}
-        {ttl && (
+        {(ttl || record.noReplyNeeded) && (
           <label class="wide">
-            Reason for replying to a possible threat to life
+            {ttl ? 'Reason for replying to a possible threat to life' : 'Reason for replying to a disengaged sender'}
             <textarea rows={2} value={override} onInput={(e) => setOverride((e.target as HTMLTextAreaElement).value)} />
           </label>
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.ts';
+import { when } from '../lib/format.ts';
 import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { COURSE_OF_CONDUCT_MIN } from '../lib/course-of-conduct.ts';
@@ -18,6 +19,14 @@ export function PerpetratorView({ id }: { id: string }) {
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load this person.'));
   }, [id]);
 
+  const setDisengaged = async (disengaged: boolean) => {
+    try {
+      setPerp(await api<Perpetrator>(`/perpetrators/${encodeURIComponent(id)}`, { method: 'PATCH', json: { disengaged } }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not change this.');
+    }
+  };
+
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!perp) return <p>Loading…</p>;
   return (
@@ -31,6 +40,20 @@ export function PerpetratorView({ id }: { id: string }) {
           <strong>Course of conduct:</strong> {items.length} incidents recorded from this person.
         </p>
       )}
+      <p>
+        {perp.disengagedAt ? (
+          <>
+            <strong>Disengaged</strong> since {when(perp.disengagedAt)}: their mail is still recorded but needs no reply.{' '}
+            <button type="button" onClick={() => setDisengaged(false)}>
+              Re-engage
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setDisengaged(true)}>
+            Disengage (no further replies)
+          </button>
+        )}
+      </p>
       <dl class="headers">
         <dt>Aliases</dt>
         <dd>{perp.aliases.join(', ') || '—'}</dd>
