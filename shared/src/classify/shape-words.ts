@@ -6,7 +6,6 @@ const LEET: Readonly<Record<string, string>> = {
 };
 // Ordinals, times, quantities and road numbers are real numbers, not leet.
 const NOT_LEET = /^(?:\d+(?:st|nd|rd|th|pm|am|s|k|m|km|mph|hrs?|mins?|yrs?|ft|kg|p|x|g|gb|mb|ml)?|[a-z]{1,2}\d+)$/;
-const EDGE_PUNCT = /[.'_!|#-]/;
 // . ' _ ! | # -
 const isEdge = (c: number) => c === 46 || c === 39 || c === 95 || c === 33 || c === 124 || c === 35 || c === 45;
 
@@ -44,6 +43,19 @@ function scanRun(str: string, start: number): { end: number; untouched: boolean 
   return { end: i, untouched: plainRun || digits };
 }
 
+/**
+ * The word inside a run, without edge punctuation. "@" and "$" lead real words ("@ss",
+ * "$hit") so they stay; a plural possessive ("councillors' pay") keeps its apostrophe
+ * because it tells an object from a person.
+ */
+function trimEdges(str: string, from: number, to: number): [number, number] {
+  let lo = from;
+  let hi = to;
+  while (lo < hi && isEdge(str.charCodeAt(lo))) lo++;
+  while (hi > lo && (isEdge(str.charCodeAt(hi - 1)) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
+  return [lo, hi];
+}
+
 // Most changes keep the length (edge punctuation → space, leet letter → letter), so they are
 // made in place on the same offset map; only joins and collapsed repeats need a rebuild.
 export function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
@@ -60,10 +72,7 @@ export function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
     const run = scanRun(str, i);
     i = run.end;
     if (run.untouched) continue;
-    let lo = from;
-    let hi = i;
-    while (lo < hi && isEdge(str.charCodeAt(lo))) lo++;
-    while (hi > lo && (isEdge(str.charCodeAt(hi - 1)) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
+    const [lo, hi] = trimEdges(str, from, i);
     const core = str.slice(lo, hi);
     let replacement = core;
     if (!(PLAIN_WORD.test(core) && !TRIPLE.test(core))) {
@@ -99,12 +108,7 @@ function rebuildWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
     const run = scanRun(str, i);
     i = run.end;
     if (run.untouched) continue;
-    let lo = from;
-    let hi = i;
-    // "@" and "$" lead real words ("@ss", "$hit"); other edge punctuation is just punctuation.
-    while (lo < hi && EDGE_PUNCT.test(str[lo]!)) lo++;
-    // Keep the plural possessive ("councillors' pay"): it tells an object from a person.
-    while (hi > lo && (EDGE_PUNCT.test(str[hi - 1]!) || str[hi - 1] === '*') && !(str[hi - 1] === "'" && str[hi - 2] === 's')) hi--;
+    const [lo, hi] = trimEdges(str, from, i);
     const core = str.slice(lo, hi);
     const plain = PLAIN_WORD.test(core) && !TRIPLE.test(core);
     if (plain && lo === from && hi === i) continue;
