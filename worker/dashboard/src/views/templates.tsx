@@ -22,22 +22,30 @@ export function TemplatesView() {
     void load().catch(() => undefined);
   }, []);
 
-  const edit = async (t: Template) => {
+  const showVersions = async (t: Template) => {
     setEditing({ ...t });
-    setStatus('');
     setVersions((await api<{ versions: Template[] }>(`/templates/${t.key}/versions`)).versions);
+  };
+  const edit = async (t: Template) => {
+    setStatus('');
+    await showVersions(t);
   };
   const save = async (e: Event) => {
     e.preventDefault();
     if (!editing) return;
+    let saved: Template;
     try {
-      const saved = await api<Template>(`/templates/${editing.key}`, { method: 'PUT', json: { name: editing.name, subject: editing.subject, body: editing.body } });
-      setStatus(`Saved as version ${saved.version}.`);
-      await load();
-      await edit(saved);
+      saved = await api<Template>(`/templates/${editing.key}`, { method: 'PUT', json: { name: editing.name, subject: editing.subject, body: editing.body } });
     } catch (err) {
       setStatus(err instanceof ApiError ? err.message : 'Could not save.');
+      return;
     }
+    // A failed refresh must not read as a failed save, and the confirmation is set last so the refresh cannot wipe it.
+    const refreshed = await Promise.all([load(), showVersions(saved)]).then(
+      () => true,
+      () => false,
+    );
+    setStatus(`Saved as version ${saved.version}.${refreshed ? '' : ' Reload the page to see the version list.'}`);
   };
 
   return (
