@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './evidence/hash.ts';
 export * from './evidence/canonical-json.ts';
+export * from './evidence/custody-hash.ts';
 export * from './evidence/artifact-name.ts';
 export * from './evidence/media-types.ts';
 export * from './evidence/manifest.ts';
@@ -16,3 +17,4 @@ export * from './evidence/signature.ts';
 export * from './templates/index.ts';
 export * from './classify/index.ts';
 export * from './api/replies.ts';
+export * from './pack/format.ts';

@@ -1,4 +1,4 @@
-import { canonicalJson, GENESIS_HASH, sha256Hex, type CustodyEventView, type CustodyVerifyResult } from '@wardguard/shared';
+import { canonicalJson, custodyChainHash, custodyEventBody, GENESIS_HASH, type CustodyEventView, type CustodyVerifyResult } from '@wardguard/shared';
 import { now } from './ids.ts';
 import { parseJsonColumn } from './json-column.ts';
 
@@ -27,12 +27,8 @@ interface CustodyRow {
 
 const MAX_APPEND_ATTEMPTS = 25;
 
-/** The hashed form of an event: everything but its chain links and position. */
-function eventBody(e: { councilId: string; at: string; actorId: string; action: string; itemId: string | null; caseId: string | null; details: unknown }) {
-  return canonicalJson({ councilId: e.councilId, at: e.at, actorId: e.actorId, action: e.action, itemId: e.itemId, caseId: e.caseId, details: e.details });
-}
-
-export const chainHash = (prevHash: string, body: string): Promise<string> => sha256Hex(prevHash + body);
+const eventBody = custodyEventBody;
+export const chainHash = custodyChainHash;
 
 const isSeqConflict = (err: unknown) => /custody_events\.seq|PRIMARY KEY/i.test(String(err));
 
