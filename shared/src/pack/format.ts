@@ -101,8 +101,9 @@ export const packSignatureSchema = z.strictObject({
 export type PackSignature = z.infer<typeof packSignatureSchema>;
 
 /**
- * One line of custody/custody.jsonl, in seq order with no gaps from the first line to the
- * head. Events about the included items (and the exported case) are written in full so
+ * One line of custody/custody.jsonl, in increasing seq order from the first line to the
+ * head. seq is numbered across all councils of a deployment, so it may skip numbers: the
+ * chain's continuity is each line's prevHash equalling the previous line's hash. Events about the included items (and the exported case) are written in full so
  * their hashes can be recomputed; every other event of the council's chain is a redacted
  * link (seq and hashes only) so the chain stays continuous without revealing other
  * councillors' business.
