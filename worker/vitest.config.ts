@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 
@@ -17,6 +18,8 @@ export default defineConfig(async () => ({
           // Small limits so the oversize tests stay fast.
           MAX_BUNDLE_BYTES: String(3 * 1024 * 1024),
           MAX_ARTIFACT_BYTES: String(2.5 * 1024 * 1024),
+          // A fresh pack-signing key per run, in the form `npm run admin -- create-pack-key` makes.
+          PACK_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
         },
       },
     }),

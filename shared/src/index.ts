@@ -18,3 +18,4 @@ export * from './templates/index.ts';
 export * from './classify/index.ts';
 export * from './api/replies.ts';
 export * from './pack/format.ts';
+export * from './api/exports.ts';

@@ -16,6 +16,8 @@ import { digestRoutes } from './routes/digest.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { replyRoutes } from './routes/replies.ts';
 import { labelRoutes } from './routes/labels.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { wellKnownRoutes } from './routes/well-known.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -44,10 +46,12 @@ export function createApp() {
     .route('/templates', templateRoutes)
     .route('/replies', replyRoutes)
     .route('/labels', labelRoutes)
+    .route('/exports', exportRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();
   app.route('/api/v1', api);
+  app.route('/.well-known', wellKnownRoutes);
   app.notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route.'), 404));
   app.onError((err, c) => {
     if (isWardguardError(err)) return c.json(errorBody(err.code, err.message, err.details), statusFor(err.code));

@@ -14,6 +14,8 @@ export interface Bindings {
   REPLY_PERIOD_DAYS?: string;
   /** Daily digest of what waits for review; defaults to ALERT_WEBHOOK_URL. */
   DIGEST_WEBHOOK_URL?: string;
+  /** Secret: the council's Ed25519 pack-signing key, base64 PKCS#8 (`npm run admin -- create-pack-key`). */
+  PACK_SIGNING_KEY?: string;
   /** Mail filter: seconds before an unacknowledged alert is due to be sent again (default 600). */
   ALERT_REPEAT_SECONDS?: string;
 }

@@ -5,6 +5,8 @@ export const CUSTODY_ACTIONS = [
   'downloaded',
   'linked',
   'exported',
+  'export_completed',
+  'export_failed',
   'decision',
   'diary_created',
   'diary_edited',

@@ -40,6 +40,15 @@ const isSeqConflict = (err: unknown) => /custody_events\.seq|PRIMARY KEY/i.test(
  * collides on the primary key, the whole batch rolls back and we re-read the tail.
  */
 export async function appendCustody(db: D1Database, events: CustodyInput[], statements: D1PreparedStatement[] = []): Promise<D1Result[]> {
+  return (await appendCustodyAt(db, events, statements)).results;
+}
+
+/** As appendCustody, also returning where each event landed in the chain (an export names its own event as the head). */
+export async function appendCustodyAt(
+  db: D1Database,
+  events: CustodyInput[],
+  statements: D1PreparedStatement[] = [],
+): Promise<{ results: D1Result[]; positions: { seq: number; hash: string }[] }> {
   const councilId = events[0]?.councilId;
   if (!councilId || events.some((e) => e.councilId !== councilId)) throw new Error('appendCustody: one council per call');
   for (let attempt = 1; ; attempt++) {
@@ -53,6 +62,7 @@ export async function appendCustody(db: D1Database, events: CustodyInput[], stat
     let seq = tail?.max_seq ?? 0;
     let prev = tail?.tail_hash ?? GENESIS_HASH;
     const inserts: D1PreparedStatement[] = [];
+    const positions: { seq: number; hash: string }[] = [];
     for (const e of events) {
       seq += 1;
       const row = { councilId, at: e.at ?? now(), actorId: e.actorId, action: e.action, itemId: e.itemId ?? null, caseId: e.caseId ?? null, details: e.details ?? {} };
@@ -62,11 +72,12 @@ export async function appendCustody(db: D1Database, events: CustodyInput[], stat
           .prepare('INSERT INTO custody_events (seq, council_id, at, actor_id, action, item_id, case_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
           .bind(seq, councilId, row.at, row.actorId, row.action, row.itemId, row.caseId, canonicalJson(row.details), prev, hash),
       );
+      positions.push({ seq, hash });
       prev = hash;
     }
     try {
       const results = await db.batch([...statements, ...inserts]);
-      return results.slice(0, statements.length);
+      return { results: results.slice(0, statements.length), positions };
     } catch (err) {
       if (!isSeqConflict(err) || attempt >= MAX_APPEND_ATTEMPTS) throw err;
       await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));

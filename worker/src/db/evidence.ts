@@ -154,3 +154,38 @@ export function linkItemStatement(db: D1Database, id: string, caseId: string | n
 export async function isFiledMail(db: D1Database, itemId: string): Promise<boolean> {
   return (await db.prepare('SELECT 1 AS x FROM mail_records WHERE item_id = ? LIMIT 1').bind(itemId).first<{ x: number }>()) !== null;
 }
+
+export type StoredArtifact = ArtifactView & { r2Key: string };
+export type PackItem = EvidenceView & { stored: StoredArtifact[] };
+
+/** The items of an export, in the order of `ids`, with where each file lives in R2. */
+export async function itemsByIds(db: D1Database, councilId: string, ids: string[]): Promise<PackItem[]> {
+  const list = JSON.stringify(ids);
+  const [items, arts] = await db.batch([
+    db.prepare(`SELECT ${ITEM_COLUMNS} FROM evidence_items WHERE council_id = ? AND id IN (SELECT value FROM json_each(?))`).bind(councilId, list),
+    db
+      .prepare('SELECT a.* FROM artifacts a JOIN evidence_items i ON i.id = a.item_id WHERE i.council_id = ? AND a.item_id IN (SELECT value FROM json_each(?)) ORDER BY a.name')
+      .bind(councilId, list),
+  ]);
+  const byItem = new Map<string, ArtifactRow[]>();
+  for (const a of (arts?.results ?? []) as ArtifactRow[]) byItem.set(a.item_id, [...(byItem.get(a.item_id) ?? []), a]);
+  const rows = new Map(((items?.results ?? []) as ItemRow[]).map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    if (!row) return [];
+    const a = byItem.get(id) ?? [];
+    return [{ ...toView(row, a), stored: a.map((x) => ({ ...toArtifact(x), r2Key: x.r2_key })) }];
+  });
+}
+
+/** Item ids for an export scope, oldest capture first (timeline order). */
+export async function itemIdsWhere(db: D1Database, councilId: string, by: { caseId?: string; perpetratorId?: string }): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM evidence_items WHERE council_id = ? AND (? IS NULL OR case_id = ?) AND (? IS NULL OR perpetrator_id = ?)
+       ORDER BY captured_at, exhibit_ref`,
+    )
+    .bind(councilId, by.caseId ?? null, by.caseId ?? null, by.perpetratorId ?? null, by.perpetratorId ?? null)
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}

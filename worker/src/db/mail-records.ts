@@ -123,3 +123,12 @@ export function decideRecordStatement(db: D1Database, id: string, state: MailSta
   // Guarded on the state we read, so two officers deciding at once cannot both win.
   return db.prepare('UPDATE mail_records SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?').bind(state, by, at, id, from);
 }
+
+/** Records for many evidence items at once (an export); json_each keeps it to one bound parameter. */
+export async function recordsForItems(db: D1Database, councilId: string, itemIds: string[]): Promise<MailRecordView[]> {
+  const { results } = await db
+    .prepare(`${SELECT} WHERE r.council_id = ? AND r.item_id IN (SELECT value FROM json_each(?))`)
+    .bind(councilId, JSON.stringify(itemIds))
+    .all<RecordRow>();
+  return results.map(toView);
+}

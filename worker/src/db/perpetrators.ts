@@ -79,3 +79,11 @@ export function updatePerpetratorStatement(db: D1Database, current: PerpetratorV
     );
   return { stmt, view: next };
 }
+
+export async function perpetratorsByIds(db: D1Database, councilId: string, ids: string[]): Promise<PerpetratorView[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE council_id = ? AND id IN (SELECT value FROM json_each(?))`)
+    .bind(councilId, JSON.stringify(ids))
+    .all<PerpetratorRow>();
+  return results.map(toView);
+}

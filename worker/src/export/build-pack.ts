@@ -1,0 +1,164 @@
+import {
+  exhibitDir,
+  PACK_FORMAT,
+  PACK_PATHS,
+  PACK_SIGNATURE_FORMAT,
+  preservationPath,
+  sha256Hex,
+  type PackIndexEntry,
+  type PackIndexFile,
+  type PackManifest,
+  type PackSignature,
+} from '@wardguard/shared';
+import type { Principal } from '../env.ts';
+import { appendCustodyAt } from '../db/custody.ts';
+import { newId, now } from '../db/ids.ts';
+import type { ExportRecord } from '../db/exports.ts';
+import { custodyFile } from './custody-file.ts';
+import { indexCsv } from './index-csv.ts';
+import { DIARY_FILE, indexEntry } from './index-entry.ts';
+import { loadPackModel, type PackModel } from './pack-model.ts';
+import { preservationSheet } from './preservation.ts';
+import { packReadme } from './readme.ts';
+import { reportFor, type RenderReport } from './report-input.ts';
+import { bytesToB64, type PackSigner } from './signing-key.ts';
+import { streamPack, type PlannedFile, type StreamedPack } from './stream-zip.ts';
+
+const encoder = new TextEncoder();
+const bytesFile = async (path: string, role: PlannedFile['role'], bytes: Uint8Array, exhibitRef?: string): Promise<PlannedFile> => ({
+  path,
+  role,
+  size: bytes.byteLength,
+  sha256: await sha256Hex(bytes),
+  ...(exhibitRef ? { exhibitRef } : {}),
+  source: { kind: 'bytes', bytes },
+});
+
+export interface PackDeps {
+  db: D1Database;
+  bucket: R2Bucket;
+  signer: PackSigner;
+  renderReport: RenderReport;
+  /** Where the council publishes its public key, printed in README.txt. */
+  keyUrl: string;
+}
+
+export interface BuiltPack extends StreamedPack {
+  packId: string;
+  manifestSha256: string;
+  /** Settles when the last byte has been handed to the reader, or the pack failed. */
+  finished: Promise<{ ok: true } | { ok: false; error: unknown }>;
+}
+
+/** Diary entries travel as a generated file holding every version, so edits are visible. */
+async function diaryFiles(model: PackModel): Promise<Map<string, PlannedFile>> {
+  const out = new Map<string, PlannedFile>();
+  for (const item of model.items) {
+    const versions = model.diary.get(item.id);
+    if (item.kind !== 'diary' || !versions) continue;
+    const body = encoder.encode(JSON.stringify({ exhibitRef: item.exhibitRef, versions }, null, 2) + '\n');
+    out.set(item.id, await bytesFile(exhibitDir(item.exhibitRef) + DIARY_FILE, 'exhibit', body, item.exhibitRef));
+  }
+  return out;
+}
+
+/**
+ * Builds one download of an export: records the export in the custody log *before* any
+ * byte leaves, fixes the manifest (every file's size and SHA-256, known from capture or
+ * computed here) and its signature, then streams the ZIP. Stored files are re-hashed as
+ * they stream; a mismatch aborts the download.
+ */
+export async function buildPack(deps: PackDeps, p: Principal, record: ExportRecord): Promise<BuiltPack> {
+  const { db, bucket, signer } = deps;
+  const model = await loadPackModel(db, p.councilId, record);
+  const packId = newId();
+  const createdAt = now();
+  const diary = await diaryFiles(model);
+  const entries: PackIndexEntry[] = model.items.map((item) => {
+    const d = diary.get(item.id);
+    const file: PackIndexFile | undefined = d ? { path: d.path, name: DIARY_FILE, mediaType: 'application/json', size: d.size, sha256: d.sha256 } : undefined;
+    return indexEntry(item, model, record.variant, file);
+  });
+
+  const caseId = record.scope.kind === 'case' ? record.scope.id : null;
+  const { positions } = await appendCustodyAt(db, [
+    {
+      councilId: p.councilId,
+      actorId: p.userId,
+      action: 'exported',
+      caseId,
+      at: createdAt,
+      details: {
+        exportId: record.id,
+        packId,
+        variant: record.variant,
+        platform: record.platform,
+        recipient: record.recipient,
+        scope: record.scope,
+        exhibits: entries.map((e) => ({ itemId: e.itemId, exhibitRef: e.exhibitRef, files: e.files.length })),
+      },
+    },
+  ]);
+  const head = positions[0]!;
+  const custody = await custodyFile(db, { councilId: p.councilId, itemIds: record.itemIds, caseId: record.variant === 'police' ? caseId : null, headSeq: head.seq });
+
+  const meta = {
+    packId,
+    variant: record.variant,
+    platform: record.platform,
+    council: model.council,
+    createdAt,
+    recipient: record.recipient,
+    publicKey: signer.publicKey,
+    exhibits: entries.length,
+  } as const;
+  const platforms = [...new Set(entries.flatMap((e) => (e.kind === 'web_capture' && e.platform ? [e.platform] : [])))].sort();
+  const report = await deps.renderReport(reportFor(model, entries, { packId, createdAt, createdBy: p.name, publicKey: signer.publicKey }, bucket));
+
+  const files: PlannedFile[] = [
+    await bytesFile(PACK_PATHS.readme, 'readme', encoder.encode(packReadme(meta as Parameters<typeof packReadme>[0], deps.keyUrl))),
+    await bytesFile(PACK_PATHS.report, 'report', report),
+    await bytesFile(PACK_PATHS.indexJson, 'index', encoder.encode(JSON.stringify({ packId, exhibits: entries }, null, 2) + '\n')),
+    await bytesFile(PACK_PATHS.indexCsv, 'index', encoder.encode(indexCsv(entries))),
+  ];
+  for (const item of model.items) {
+    for (const a of item.stored) {
+      files.push({ path: exhibitDir(item.exhibitRef) + a.name, role: 'exhibit', size: a.size, sha256: a.sha256, exhibitRef: item.exhibitRef, source: { kind: 'r2', key: a.r2Key } });
+    }
+    const d = diary.get(item.id);
+    if (d) files.push(d);
+  }
+  files.push({ path: PACK_PATHS.custody, role: 'custody', size: custody.size, sha256: custody.sha256, source: { kind: 'stream', open: custody.stream } });
+  for (const platform of platforms) {
+    files.push(await bytesFile(preservationPath(platform), 'preservation', encoder.encode(preservationSheet(platform, entries.filter((e) => e.platform === platform), createdAt))));
+  }
+
+  const manifest: PackManifest = {
+    format: PACK_FORMAT,
+    ...meta,
+    scope: record.scope,
+    createdBy: { id: p.userId, name: p.name },
+    custody: { path: PACK_PATHS.custody, headSeq: head.seq, headHash: head.hash },
+    files: files.map(({ source: _s, ...f }) => f),
+  };
+  const manifestBytes = encoder.encode(JSON.stringify(manifest, null, 2) + '\n');
+  const manifestSha256 = await sha256Hex(manifestBytes);
+  const sig: PackSignature = {
+    format: PACK_SIGNATURE_FORMAT,
+    algorithm: 'Ed25519',
+    manifestSha256,
+    publicKeyFingerprint: signer.publicKey.fingerprint,
+    signature: bytesToB64(await signer.sign(manifestBytes)),
+  };
+  const all: PlannedFile[] = [
+    ...files,
+    { path: PACK_PATHS.manifest, role: 'index', size: manifestBytes.byteLength, sha256: manifestSha256, source: { kind: 'bytes', bytes: manifestBytes } },
+    await bytesFile(PACK_PATHS.signature, 'index', encoder.encode(JSON.stringify(sig, null, 2) + '\n')),
+  ];
+
+  let settle!: (r: { ok: true } | { ok: false; error: unknown }) => void;
+  const finished = new Promise<{ ok: true } | { ok: false; error: unknown }>((r) => (settle = r));
+  const streamed = streamPack(bucket, all, new Date(createdAt), { onComplete: () => settle({ ok: true }), onError: (error) => settle({ ok: false, error }) });
+  return { ...streamed, packId, manifestSha256, finished };
+}
+

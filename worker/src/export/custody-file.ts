@@ -1,0 +1,86 @@
+import { toHex, type CustodyFullLine, type CustodyLinkLine } from '@wardguard/shared';
+import { parseJsonColumn } from '../db/json-column.ts';
+
+interface Row {
+  seq: number;
+  at: string;
+  actor_id: string;
+  action: string;
+  item_id: string | null;
+  case_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+  full: number;
+}
+
+export interface CustodyScope {
+  councilId: string;
+  itemIds: string[];
+  /** Events about the exported case itself (created, referred…) are shown in full too. */
+  caseId: string | null;
+  headSeq: number;
+}
+
+export interface CustodyFile {
+  size: number;
+  sha256: string;
+  /** The same bytes again, read page by page: a council's chain may be far larger than memory. */
+  stream(): AsyncIterable<Uint8Array>;
+}
+
+const PAGE = 500;
+const encoder = new TextEncoder();
+
+async function firstSeq(db: D1Database, s: CustodyScope): Promise<number> {
+  const row = await db
+    .prepare(
+      `SELECT MIN(seq) AS first FROM custody_events WHERE council_id = ?1 AND seq <= ?2
+         AND (item_id IN (SELECT value FROM json_each(?3)) OR (?4 IS NOT NULL AND case_id = ?4 AND item_id IS NULL))`,
+    )
+    .bind(s.councilId, s.headSeq, JSON.stringify(s.itemIds), s.caseId)
+    .first<{ first: number | null }>();
+  return row?.first ?? s.headSeq;
+}
+
+async function* lines(db: D1Database, s: CustodyScope, from: number): AsyncGenerator<Uint8Array> {
+  let after = from - 1;
+  for (;;) {
+    const { results } = await db
+      .prepare(
+        `SELECT *, (seq = ?2 OR item_id IN (SELECT value FROM json_each(?3)) OR (?4 IS NOT NULL AND case_id = ?4 AND item_id IS NULL)) AS full
+         FROM custody_events WHERE council_id = ?1 AND seq > ?5 AND seq <= ?2 ORDER BY seq LIMIT ${PAGE}`,
+      )
+      .bind(s.councilId, s.headSeq, JSON.stringify(s.itemIds), s.caseId, after)
+      .all<Row>();
+    let chunk = '';
+    for (const r of results) {
+      const line: CustodyFullLine | CustodyLinkLine = r.full
+        ? { seq: r.seq, councilId: s.councilId, at: r.at, actorId: r.actor_id, action: r.action, itemId: r.item_id, caseId: r.case_id, details: parseJsonColumn(r.details, {}), prevHash: r.prev_hash, hash: r.hash }
+        : { seq: r.seq, redacted: true, prevHash: r.prev_hash, hash: r.hash };
+      chunk += JSON.stringify(line) + '\n';
+      after = r.seq;
+    }
+    if (chunk) yield encoder.encode(chunk);
+    if (results.length < PAGE) return;
+  }
+}
+
+/**
+ * custody/custody.jsonl for a pack: the council's chain from the first event about an
+ * included item up to the export event, other councillors' events reduced to links.
+ * Read twice (once to hash for the manifest, once to send) rather than held in memory;
+ * the rows cannot change in between because the table refuses UPDATE and DELETE.
+ */
+export async function custodyFile(db: D1Database, scope: CustodyScope): Promise<CustodyFile> {
+  const from = await firstSeq(db, scope);
+  const digest = new crypto.DigestStream('SHA-256');
+  const writer = digest.getWriter();
+  let size = 0;
+  for await (const chunk of lines(db, scope, from)) {
+    size += chunk.byteLength;
+    await writer.write(chunk);
+  }
+  await writer.close();
+  return { size, sha256: toHex(await digest.digest), stream: () => lines(db, scope, from) };
+}
