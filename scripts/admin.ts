@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@wardguard/shared';
 import { createCouncil, createUser, issueToken, listCouncils, listUsers, resolveCouncil, revokeToken } from './lib/principals.ts';
 import { applyMigrations, type Store } from './lib/wrangler.ts';
+import { createPackKey } from './lib/create-pack-key.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [--remote] [--persist-to <dir>]
 
@@ -14,8 +15,10 @@ Commands:
   issue-token --user <id> [--label <text>]
   revoke-token --token <token id>
   list-users
+  create-pack-key [--rotate]   the council's Ed25519 key for signing evidence packs
+                               (local: .dev.vars; --remote: the PACK_SIGNING_KEY Worker secret)
 
-Tokens are printed once and stored only as SHA-256 hashes.`;
+Tokens are printed once and stored only as SHA-256 hashes. The private pack key is never printed.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,6 +33,7 @@ const { values, positionals } = parseArgs({
     token: { type: 'string' },
     label: { type: 'string', default: '' },
     'no-token': { type: 'boolean', default: false },
+    rotate: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -83,6 +87,9 @@ try {
     }
     case 'list-users':
       for (const u of await listUsers(store)) console.log(`${u.id}  ${u.role.padEnd(10)} ${u.initials.padEnd(5)} ${u.name}${u.email ? ` <${u.email}>` : ''}  [${u.council}] tokens:${u.live_tokens}`);
+      break;
+    case 'create-pack-key':
+      console.log(await createPackKey(store, values.rotate));
       break;
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);

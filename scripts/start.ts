@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMigrations, ROOT, startWorker } from './lib/wrangler.ts';
 import { countUsers, createCouncil, createUser } from './lib/principals.ts';
+import { ensureDevPackKey, publicHalf } from './lib/pack-key.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const COUNCIL_NAME = process.env.WARDGUARD_COUNCIL_NAME ?? 'Example Borough Council';
@@ -36,6 +37,11 @@ First run: created "${COUNCIL_NAME}" and an admin.
 
   Add people with: npm run admin -- create-user --name "Jane Smith" --role councillor
 `);
+}
+
+const packKey = ensureDevPackKey();
+if (packKey.created) {
+  console.log(`Evidence packs: created this machine's pack-signing key in .dev.vars (fingerprint ${publicHalf(packKey.key).fingerprint}).\n`);
 }
 
 const worker = await startWorker({ port: PORT, vars: { ENABLE_BENCH_ROUTES: '1' }, inherit: true });

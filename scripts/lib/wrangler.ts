@@ -3,6 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { newPackKey } from './new-pack-key.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -56,6 +58,9 @@ export async function d1<T = Record<string, unknown>>(sql: string, store: Store 
   return parsed[parsed.length - 1]?.results ?? [];
 }
 
+const DEV_VARS = join(ROOT, '.dev.vars');
+const hasDevPackKey = (): boolean => existsSync(DEV_VARS) && /^PACK_SIGNING_KEY\s*=/m.test(readFileSync(DEV_VARS, 'utf8'));
+
 export interface RunningWorker {
   url: string;
   process: ChildProcess;
@@ -66,7 +71,9 @@ export interface RunningWorker {
 export async function startWorker(opts: { port: number; persistTo?: string; vars?: Record<string, string>; inherit?: boolean }): Promise<RunningWorker> {
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false'];
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
-  for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
+  // Tests and benchmarks run without .dev.vars: give them a throwaway pack-signing key.
+  const vars = { ...(hasDevPackKey() ? {} : { PACK_SIGNING_KEY: newPackKey() }), ...opts.vars };
+  for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn(WRANGLER, args, { cwd: ROOT, env: wranglerEnv(), stdio: opts.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
