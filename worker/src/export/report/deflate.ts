@@ -55,10 +55,10 @@ export async function deflateText(text: string): Promise<Uint8Array> {
 
 /**
  * Inflates zlib data given in parts (a PNG's IDAT chunks), handing each piece of output to
- * `onChunk` as it arrives so the whole image is never in memory. Rejects on corrupt,
+ * `onChunk` as it arrives (and waiting for it) so the whole image is never in memory. Rejects on corrupt,
  * truncated or trailing data.
  */
-export async function inflateParts(parts: Uint8Array[], onChunk: (chunk: Uint8Array) => void): Promise<void> {
+export async function inflateParts(parts: Uint8Array[], onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
   const stream = new DecompressionStream('deflate');
   const writer = stream.writable.getWriter();
   const writing = (async () => {
@@ -71,7 +71,7 @@ export async function inflateParts(parts: Uint8Array[], onChunk: (chunk: Uint8Ar
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      onChunk(value);
+      await onChunk(value);
     }
   } catch (err) {
     await reader.cancel().catch(() => {});

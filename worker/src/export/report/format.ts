@@ -49,3 +49,10 @@ export const KIND_LABEL: Record<PackIndexEntry['kind'], string> = {
 
 /** When the incident happened, as best the exhibit knows: posted or sent, else captured. */
 export const incidentTime = (e: PackIndexEntry): string => e.postTime ?? e.email?.date ?? e.capturedAt;
+
+const PLATFORM_NAMES: Record<string, string> = {
+  x: 'X', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', reddit: 'Reddit',
+  linkedin: 'LinkedIn', bluesky: 'Bluesky', threads: 'Threads', mastodon: 'Mastodon', generic: 'a website',
+};
+/** `x` → `X`; an id we do not know is printed as it is. */
+export const platformName = (id: string | null): string | null => (id ? (PLATFORM_NAMES[id] ?? id) : null);

@@ -8,7 +8,8 @@ import { wrapText } from './wrap.ts';
 /** A4 in points. */
 export const PAGE = { width: 595.28, height: 841.89, margin: 50, top: 800, bottom: 58 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const LABEL_WIDTH = 128;
+/** Where a field's value starts, after its label. */
+export const LABEL_WIDTH = 128;
 
 export type Rgb = readonly [number, number, number];
 export const INK: Rgb = [0.1, 0.1, 0.12];
@@ -45,10 +46,6 @@ export class ReportWriter {
   private readonly pages: PDFPage[] = [];
 
   constructor(private readonly doc: PDFDocument, readonly fonts: ReportFonts) {}
-
-  get pageCount(): number {
-    return this.pages.length + (this.page ? 1 : 0);
-  }
 
   /** Points left above the footer on this page. */
   get room(): number {
@@ -102,12 +99,12 @@ export class ReportWriter {
     if (p.omitted > 0) this.omitted(p.omitted, LABEL_WIDTH);
   }
 
-  /** One line, cut to the width if it must be (headings, footers); never wraps. */
+  /** One line (headings, running heads); text too wide for it ends in "..." rather than wrapping. */
   line(raw: string, style: TextStyle = {}): void {
     const { font = 'regular', size = 9, indent = 0, color = INK } = style;
     const p = printableLine(raw, 400);
-    this.altered ||= p.altered;
-    const text = wrapText(p.text, this.fonts[font], size, CONTENT_WIDTH - indent)[0] ?? '';
+    const text = this.fit(p.text, font, size, CONTENT_WIDTH - indent);
+    this.altered ||= p.altered || text !== p.text;
     const height = size * 1.35;
     this.ensure(height);
     this.put(text, PAGE.margin + indent, font, size, color);
@@ -130,16 +127,25 @@ export class ReportWriter {
     this.y -= 8;
   }
 
-  /** Draws an image XObject `width` × `height` points at the cursor (the caller makes room). */
-  image(ref: PDFRef, width: number, height: number): void {
-    this.ensure(height);
+  /** Room for an image on a page of its own (below the running head). */
+  get pageRoom(): number {
+    return PAGE.top - PAGE.bottom - (this.runningHead ? 20 : 0);
+  }
+
+  /**
+   * Draws an image XObject scaled to `width` × `height` points at the cursor, or the band of it
+   * from `offset` points below its top that is `visible` points tall: a tall screenshot is
+   * embedded once and shown page by page through a clip (the caller makes room).
+   */
+  image(ref: PDFRef, width: number, height: number, offset = 0, visible = height): void {
+    this.ensure(visible);
     const name = `Im${++this.images}`;
     this.page!.node.setXObject(PDFName.of(name), ref);
     const x = PAGE.margin;
-    const y = this.y - height;
-    this.ops.push(`q ${n(width)} 0 0 ${n(height)} ${n(x)} ${n(y)} cm /${name} Do Q`);
-    this.ops.push(`0.6 0.6 0.6 RG 0.5 w ${n(x)} ${n(y)} ${n(width)} ${n(height)} re S`);
-    this.y = y - 6;
+    const bottom = this.y - visible;
+    this.ops.push(`q ${n(x)} ${n(bottom)} ${n(width)} ${n(visible)} re W n ${n(width)} 0 0 ${n(height)} ${n(x)} ${n(this.y + offset - height)} cm /${name} Do Q`);
+    this.ops.push(`0.6 0.6 0.6 RG 0.5 w ${n(x)} ${n(bottom)} ${n(width)} ${n(visible)} re S`);
+    this.y = bottom - 6;
   }
 
   /** Compresses the pages finished so far, so their text does not pile up in memory. */
@@ -155,7 +161,7 @@ export class ReportWriter {
     this.endPage();
     await this.flush();
     const total = this.pages.length;
-    const left = printableLine(footer, 120).text;
+    const left = this.fit(printableLine(footer, 200).text, 'regular', 7, CONTENT_WIDTH - 80);
     this.pages.forEach((page, i) => {
       const right = `Page ${thousands(i + 1)} of ${thousands(total)}`;
       const rightX = PAGE.width - PAGE.margin - textWidth(this.fonts.regular, right, 7);
@@ -167,6 +173,13 @@ export class ReportWriter {
       ];
       page.node.addContentStream(this.doc.context.register(this.doc.context.stream(ops.join('\n'))));
     });
+  }
+
+  private fit(text: string, font: FontName, size: number, width: number): string {
+    if (textWidth(this.fonts[font], text, size) <= width) return text;
+    let cut = wrapText(text, this.fonts[font], size, width - textWidth(this.fonts[font], '...', size))[0] ?? '';
+    if (cut.length >= text.length) cut = cut.slice(0, -1);
+    return `${cut}...`;
   }
 
   private omitted(count: number, indent: number): void {

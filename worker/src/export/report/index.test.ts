@@ -1,0 +1,226 @@
+import type { PackIndexEntry, PackIndexFile } from '@wardguard/shared';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { embedReportFonts, textWidth, type ReportFont } from './fonts.ts';
+import { renderReport, type ReportInput } from './index.ts';
+import { drawnImages, makePng, pageRuns, pageTexts } from './testing.ts';
+import { PAGE } from './writer.ts';
+
+const FINGERPRINT = 'f'.repeat(8) + '0123456789abcdef'.repeat(3) + 'e'.repeat(8);
+const KEY = 'MCowBQYDK2VwAyEAq83vEjb3jXqL9bE0s1Hq3tCnQ8mUo2dUe1b4aZcY0uI=';
+const sha = (n: number) => n.toString(16).padStart(2, '0').repeat(32);
+const screenshot = makePng(64, 40, (x, y) => [x * 4, y * 6, 120, 255]);
+
+function file(ref: string, name: string, mediaType: string, size: number, n: number): PackIndexFile {
+  return { path: `exhibits/${ref.replace('/', '-')}/${name}`, name, mediaType, size, sha256: sha(n) };
+}
+
+function entry(over: Partial<PackIndexEntry> & Pick<PackIndexEntry, 'exhibitRef' | 'kind'>): PackIndexEntry {
+  return {
+    itemId: `item-${over.exhibitRef}`, title: `Exhibit ${over.exhibitRef}`, platform: null, url: null, canonicalUrl: null, permalink: null,
+    authorHandle: null, authorDisplayName: null, authorId: null, authorProfileUrl: null, postId: null, postText: null, postTime: null,
+    postTimeText: null, replyTo: null, capturedAt: '2025-03-01T10:00:00.000Z', captureTimeZone: null, capturedBy: 'Jane Smith', tool: null,
+    userAgent: null, pageActions: [], perpetrator: null, email: null, files: [], ...over,
+  };
+}
+
+const webCapture = entry({
+  exhibitRef: 'JS/1', kind: 'web_capture', title: 'Reply calling the councillor a traitor', platform: 'x',
+  url: 'https://x.com/angry_dave/status/1893456789012345678', permalink: 'https://x.com/angry_dave/status/1893456789012345678',
+  authorHandle: '@angry_dave', authorDisplayName: 'Dave', authorId: '1234567890', authorProfileUrl: 'https://x.com/angry_dave',
+  postId: '1893456789012345678', postText: 'You are a traitor and everyone knows where you live.', postTime: '2025-03-01T09:12:00.000Z',
+  postTimeText: '9:12 AM · Mar 1, 2025', capturedAt: '2025-03-01T10:00:00.000Z', captureTimeZone: 'Europe/London', tool: 'Wardguard extension 0.1.0',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/136.0', pageActions: ['Clicked "Show more" on the post'],
+  perpetrator: { id: 'p1', displayName: 'Dave Angry' },
+  files: [file('JS/1', 'full-page-annotated.png', 'image/png', screenshot.length, 1), file('JS/1', 'page.html', 'text/html', 51234, 2)],
+});
+const email = entry({
+  exhibitRef: 'JS/2', kind: 'email', title: 'Email: You will regret this', tool: 'Wardguard mail filter', capturedAt: '2025-03-02T08:00:00.000Z',
+  perpetrator: { id: 'p1', displayName: 'Dave Angry' },
+  email: { from: 'dave@example.net', to: ['cllr.smith@council.example'], date: '2025-03-02T07:59:00.000Z', subject: 'You will regret this',
+    messageId: '<abc123@mail.example.net>', receivedChain: ['from mail.example.net by mx.council.example', 'from [203.0.113.9] by mail.example.net'] },
+  files: [file('JS/2', 'message.eml', 'message/rfc822', 4321, 3)],
+});
+const upload = entry({
+  exhibitRef: 'JS/3', kind: 'upload', title: 'Leaflet pushed through the door', capturedAt: '2025-03-03T12:00:00.000Z',
+  files: [file('JS/3', 'leaflet.pdf', 'application/pdf', 90210, 4)],
+});
+
+function input(over: Partial<ReportInput> = {}): ReportInput {
+  return {
+    packId: 'pack_01JQ7ZK3', variant: 'police', platform: null, createdAt: '2025-03-04T15:30:00.000Z', createdBy: 'Sam Patel',
+    recipient: 'DC Jones, Thames Valley Police', council: { name: 'Example Borough Council' }, councillor: { name: 'Cllr Jane Smith' },
+    scope: { kind: 'case', title: 'Harassment by D. Angry' },
+    caseInfo: { title: 'Harassment by D. Angry', status: 'referred', policeReference: 'TVP-2025-0042' },
+    publicKey: { fingerprint: FINGERPRINT, raw: KEY },
+    exhibits: [webCapture, email, upload],
+    perpetrators: [{ id: 'p1', displayName: 'Dave Angry', aliases: ['Angry Dave'], handles: ['x @angry_dave id 1234567890'], emails: ['dave@example.net'] }],
+    diary: [],
+    loadImage: async (e) => (e.exhibitRef === 'JS/1' ? { bytes: screenshot, mediaType: 'image/png' } : null),
+    ...over,
+  };
+}
+
+const all = (pages: string[]) => pages.join('\n');
+
+describe('report.pdf', () => {
+  it('prints a police report: cover, timeline, one page per exhibit with hashes and image, and the key to verify it', async () => {
+    const pdf = await renderReport(input());
+    const pages = await pageTexts(pdf);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(pages.length);
+    expect(pages.length).toBe(5);
+    const [cover, timeline, ...exhibits] = pages as [string, string, ...string[]];
+
+    expect(cover).toContain('Evidence pack: police');
+    expect(cover).toContain('Harassment by D. Angry');
+    expect(cover).toContain('TVP-2025-0042');
+    expect(cover).toContain('DC Jones, Thames Valley Police');
+    expect(cover).toContain('Cllr Jane Smith is an elected member of Example Borough Council: a "person of public');
+    for (const law of ['Malicious Communications Act 1988, s.1', 'Communications Act 2003, s.127', 'Protection from Harassment Act 1997', 'Online Safety Act 2023, s.179', 'Online Safety Act 2023, s.181']) expect(cover).toContain(law);
+    expect(cover).toContain(`npx wardguard-verify pack.zip --key ${KEY}`);
+    expect(cover).toContain(FINGERPRINT);
+
+    expect(timeline).toContain('Dave Angry');
+    expect(timeline).toContain('Also known as: Angry Dave');
+    expect(timeline).toContain('Course of conduct: 2 incidents by the same person');
+    expect(timeline).toContain('Not yet attributed to a person');
+    expect(timeline.indexOf('JS/1')).toBeLessThan(timeline.indexOf('JS/2'));
+    expect(timeline.indexOf('JS/2')).toBeLessThan(timeline.indexOf('Not yet attributed'));
+    expect(timeline.indexOf('Not yet attributed')).toBeLessThan(timeline.indexOf('JS/3'));
+
+    expect(exhibits.map((p) => p.split('\n')[0])).toEqual(['JS/1', 'JS/2', 'JS/3']);
+    expect(exhibits[0]).toContain('1234567890');
+    expect(exhibits[0]).toContain('2025-03-01 09:12:00 UTC');
+    expect(exhibits[0]).toContain('2025-03-01 10:00:00 GMT (Europe/London)');
+    expect(exhibits[0]).toContain('Clicked "Show more" on the post');
+    expect(exhibits[0]).toContain('Image: exhibits/JS-1/full-page-annotated.png (64 x 40 pixels');
+    expect(exhibits[1]).toContain('<abc123@mail.example.net>');
+    expect(exhibits[1]).toContain('2. from [203.0.113.9] by mail.example.net');
+    for (const n of [1, 2, 3, 4]) expect(all(exhibits)).toContain(`SHA-256 ${sha(n)}`);
+    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of 5`));
+    expect(all(pages)).toContain('Wardguard evidence pack pack_01JQ7ZK3');
+
+    const images = await drawnImages(pdf);
+    expect(images.map((i) => [i.width, i.height])).toEqual([[64, 40]]);
+  });
+
+  it("prints the councillor's diary with its edit history in a police pack", async () => {
+    const diaryExhibit = entry({ exhibitRef: 'JS/4', kind: 'diary', title: 'Diary: leaflet', files: [file('JS/4', 'diary.json', 'application/json', 812, 5)] });
+    const pages = await pageTexts(await renderReport(input({
+      exhibits: [webCapture, email, upload, diaryExhibit],
+      diary: [{ exhibitRef: 'JS/4', occurredAt: '2025-03-03T11:00:00.000Z', whatHappened: 'Found the leaflet on my doormat.', impact: 'I no longer open the door after dark.', versions: 3, editedAt: '2025-03-05T09:00:00.000Z' }],
+    })));
+    const diaryPage = pages.find((p) => p.startsWith("Councillor's diary"));
+    expect(diaryPage).toContain('I no longer open the door after dark.');
+    expect(diaryPage).toContain('3 versions; last edited 2025-03-05 09:00:00 UTC');
+    expect(pages.at(-1)).toContain('Found the leaflet on my doormat.');
+  });
+
+  it('prints a platform report for trust and safety without the diary, the checkboxes or internal case details', async () => {
+    const platformExhibit = { ...webCapture, perpetrator: null };
+    const pdf = await renderReport(input({
+      variant: 'platform', platform: 'x', exhibits: [platformExhibit, { ...platformExhibit, exhibitRef: 'JS/5', postId: '1893456789012349999' }],
+      perpetrators: [],
+      // Even if handed a diary by mistake, a platform report must not print it.
+      diary: [{ exhibitRef: 'JS/1', occurredAt: '2025-03-03T11:00:00.000Z', whatHappened: 'SECRET DIARY TEXT', impact: 'private impact', versions: 1, editedAt: '2025-03-03T11:00:00.000Z' }],
+    }));
+    const text = all(await pageTexts(pdf));
+    expect(text).toContain('Evidence pack: X trust and safety');
+    expect(text).toContain('Reported accounts');
+    expect(text).toContain('@angry_dave - ID 1234567890 - https://x.com/angry_dave');
+    expect(text).toContain('Repeated behaviour: 2 items from the same account.');
+    expect(text).toContain('Cllr Jane Smith, an elected member of Example Borough Council');
+    for (const absent of ['SECRET DIARY TEXT', 'private impact', "Councillor's diary", 'TVP-2025-0042', 'Police reference', 'Offences for the reader', 'Course of conduct']) expect(text).not.toContain(absent);
+    expect(text).toContain(FINGERPRINT);
+  });
+
+  it('prints hostile text (emoji, RTL overrides, 100,000 characters, a 5,000-character token) without throwing or running off the page', async () => {
+    const token = 'A'.repeat(5000);
+    const hostile = `🤡🔥 ${'\u202E'}evil${'\u202C'} مرحبا 你好 \u0000\u0007 ${token} ` + 'blah '.repeat(20_000);
+    const nasty = entry({
+      exhibitRef: 'JS/9', kind: 'web_capture', title: hostile, platform: 'x', url: `https://x.example/${token}`, authorHandle: hostile,
+      authorDisplayName: '\u202Eevad', authorId: token, postText: hostile, pageActions: [hostile],
+      files: [{ ...file('JS/9', 'x.png', 'image/png', 10, 9), path: `exhibits/JS-9/${token}.png` }],
+      email: { from: hostile, to: [hostile], date: 'not a date', subject: hostile, messageId: token, receivedChain: Array(500).fill(hostile) },
+      perpetrator: { id: 'p9', displayName: hostile },
+    });
+    const pdf = await renderReport(input({
+      council: { name: hostile }, recipient: hostile, scope: { kind: 'selection', title: hostile }, createdBy: hostile,
+      councillor: { name: hostile }, exhibits: [nasty],
+      perpetrators: [{ id: 'p9', displayName: hostile, aliases: [hostile], handles: [token], emails: [hostile] }],
+      diary: [{ exhibitRef: 'JS/9', occurredAt: hostile, whatHappened: hostile, impact: hostile, versions: 2, editedAt: hostile }],
+      loadImage: async () => null,
+    }));
+    const pages = await pageTexts(pdf);
+    const text = all(pages);
+    expect(text).toContain('[U+202E]evil');
+    expect(text).toContain('more characters not printed; the full text is in index.json');
+    expect(text).toContain('Some text on this page was changed to print it');
+    expect(text).toContain('... and 480 more Received headers');
+    expect(pages.length).toBeLessThan(60);
+    const fonts = await embedReportFonts(await PDFDocument.create());
+    const byKey = new Map<string, ReportFont>(Object.values(fonts).map((f) => [f.key, f]));
+    for (const runs of await pageRuns(pdf)) {
+      for (const r of runs) expect(r.x + textWidth(byKey.get(r.font)!, r.text, r.size)).toBeLessThanOrEqual(PAGE.width - PAGE.margin + 0.01);
+    }
+  });
+
+  it('names the file instead of failing when an image is corrupt, mislabelled or cannot be read', async () => {
+    const corrupt = screenshot.slice();
+    corrupt[60] = corrupt[60]! ^ 0xff;
+    const cases: [string, ReportInput['loadImage']][] = [
+      ['checksum mismatch', async () => ({ bytes: corrupt, mediaType: 'image/png' })],
+      ['not a JPEG although it is labelled as one', async () => ({ bytes: screenshot, mediaType: 'image/jpeg' })],
+      ['not a PNG although it is labelled as one', async () => ({ bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]), mediaType: 'image/png' })],
+      ['SOF', async () => ({ bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]), mediaType: 'image/jpeg' })],
+    ];
+    for (const [, loadImage] of cases) {
+      const pdf = await renderReport(input({ exhibits: [webCapture], loadImage }));
+      const last = (await pageTexts(pdf)).at(-1)!;
+      expect(last).toMatch(/Image could not be printed \(.+\); see exhibits\/JS-1\/full-page-annotated\.png\./);
+      expect(await drawnImages(pdf)).toEqual([]);
+    }
+    const failing = await renderReport(input({ exhibits: [webCapture], loadImage: async () => { throw new Error('R2 is down'); } }));
+    expect((await pageTexts(failing)).at(-1)).toContain('The image could not be read for printing; see exhibits/JS-1/full-page-annotated.png');
+  });
+
+  it('shows a tall full-page screenshot over several pages from one embedded copy', async () => {
+    const tall = makePng(200, 3000, (x, y) => [y % 256, x, 0, 255]);
+    const pdf = await renderReport(input({ exhibits: [{ ...webCapture, files: [file('JS/1', 'full-page-annotated.png', 'image/png', tall.length, 1)] }], loadImage: async () => ({ bytes: tall, mediaType: 'image/png' }) }));
+    const pages = await pageTexts(pdf);
+    expect(all(pages)).toMatch(/200 x 3000 pixels, scaled to fit, over [3-5] pages/);
+    expect(pages.filter((p) => p.startsWith('Exhibit JS/1 (continued)')).length).toBeGreaterThanOrEqual(3);
+    expect((await drawnImages(pdf)).length).toBe(1);
+  });
+
+  it('embeds images from 1,000 exhibits only while they fit the budget, and never reads the ones it will skip', async () => {
+    const png = makePng(24, 16, (x, y) => [x * 10, y * 15, 200, 255]);
+    const budget = 40 * png.length + 10;
+    const exhibits = Array.from({ length: 1000 }, (_, i) => entry({
+      exhibitRef: `JS/${i + 1}`, kind: 'web_capture', platform: 'x', url: `https://x.com/u/status/${i}`, authorHandle: `@user${i % 37}`,
+      postText: `Post number ${i}`, perpetrator: i % 3 ? { id: 'p1', displayName: 'Dave Angry' } : null,
+      files: [file(`JS/${i + 1}`, 'post.png', 'image/png', png.length, i % 256)],
+    }));
+    const loaded: string[] = [];
+    const started = Date.now();
+    const pdf = await renderReport(input({ exhibits, loadImage: async (e) => (loaded.push(e.exhibitRef), { bytes: png, mediaType: 'image/png' }) }), { imageBudgetBytes: budget });
+    const ms = Date.now() - started;
+    const images = await drawnImages(pdf);
+    expect(images.length).toBe(40);
+    expect(loaded).toEqual(exhibits.slice(0, 40).map((e) => e.exhibitRef));
+    const pages = await pageTexts(pdf);
+    expect(pages.filter((p) => p.includes('Image not printed to keep the report small; see exhibits/')).length).toBe(960);
+    expect(pages.at(-1)).toContain('Image not printed to keep the report small; see exhibits/JS-1000/post.png.');
+    expect(pages.at(-1)).toContain(`Page ${pages.length.toLocaleString('en-GB')} of ${pages.length.toLocaleString('en-GB')}`);
+    console.log(`1,000 exhibits: ${pages.length} pages, ${(pdf.length / 1024).toFixed(0)} KB, ${ms} ms`);
+    expect(ms).toBeLessThan(60_000);
+  }, 120_000);
+
+  it('skips an image over 8 MB without reading it', async () => {
+    let calls = 0;
+    const big = { ...webCapture, files: [file('JS/1', 'full-page.png', 'image/png', 9 * 1024 * 1024, 1)] };
+    const pdf = await renderReport(input({ exhibits: [big], loadImage: async () => (calls++, null) }));
+    expect(calls).toBe(0);
+    expect((await pageTexts(pdf)).at(-1)).toContain('Image not printed: larger than 8 MB; see exhibits/JS-1/full-page.png.');
+  });
+});
