@@ -11,6 +11,7 @@ import { CaseView } from './views/case.tsx';
 import { PerpetratorsView } from './views/perpetrators.tsx';
 import { PerpetratorView } from './views/perpetrator.tsx';
 import { TemplatesView } from './views/templates.tsx';
+import { PublicVerifyPage, VerifyView } from './views/verify.tsx';
 
 export function App() {
   const [me, setMe] = useState<Me | null | 'loading'>('loading');
@@ -28,6 +29,8 @@ export function App() {
 
   if (me === 'loading') return <p class="loading">Loading…</p>;
   if (me === null) {
+    // Whoever is handed a pack (a police officer, a platform) can check it without an account.
+    if (route.name === 'verify') return <PublicVerifyPage />;
     return (
       <SignIn
         onSignedIn={(m) => {
@@ -40,7 +43,7 @@ export function App() {
   const staff = me.role === 'officer' || me.role === 'admin';
   return (
     <Layout me={me} route={route} onSignedOut={() => setMe(null)}>
-      {!staff && route.name !== 'cases' && route.name !== 'case' ? (
+      {!staff && route.name !== 'cases' && route.name !== 'case' && route.name !== 'verify' ? (
         <section>
           <h1>Review queue</h1>
           <p role="alert" class="notice">
@@ -59,6 +62,8 @@ export function App() {
         <PerpetratorView id={route.id} />
       ) : route.name === 'templates' ? (
         <TemplatesView />
+      ) : route.name === 'verify' ? (
+        <VerifyView />
       ) : (
         <QueueView />
       )}

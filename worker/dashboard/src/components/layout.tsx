@@ -38,6 +38,9 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
               Reply templates
             </a>
           )}
+          <a href="#/verify" aria-current={current(['verify'])}>
+            Verify a pack
+          </a>
         </nav>
         <span class="who">
           {me.name} ({me.role})

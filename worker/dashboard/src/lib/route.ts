@@ -7,7 +7,8 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'perpetrators' }
   | { name: 'perpetrator'; id: string }
-  | { name: 'templates' };
+  | { name: 'templates' }
+  | { name: 'verify' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'message' && id) return { name: 'message', id };
   if (head === 'cases') return id ? { name: 'case', id } : { name: 'cases' };
   if (head === 'templates') return { name: 'templates' };
+  if (head === 'verify') return { name: 'verify' };
   if (head === 'perpetrators') return id ? { name: 'perpetrator', id } : { name: 'perpetrators' };
   return { name: 'queue' };
 }

@@ -37,6 +37,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        Been given an evidence pack? <a href="#/verify">Verify an evidence pack</a>: no account needed.
+      </p>
     </main>
   );
 }
