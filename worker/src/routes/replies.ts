@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { TEMPLATE_KEYS, TEMPLATE_VARIABLES, WardguardError, type TemplateKey, type TemplateValues } from '@wardguard/shared';
+import { markReplyFailedSchema, REPLY_STUCK_AFTER_MS, TEMPLATE_KEYS, TEMPLATE_VARIABLES, WardguardError, type TemplateKey, type TemplateValues } from '@wardguard/shared';
 import type { AppEnv, Bindings, Principal } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { getRecord } from '../db/mail-records.ts';
 import { getUser } from '../db/users.ts';
 import { currentTemplate } from '../db/reply-templates.ts';
-import { claimStatement, finishStatement, getReply, insertReplyStatement, listReplies, recentReply } from '../db/replies.ts';
+import { getCase } from '../db/cases.ts';
+import { caseRecordIds, claimStatement, finishStatement, getReply, insertReplyStatement, listReplies, markFailedStatement, recentReply } from '../db/replies.ts';
 import { appendCustody } from '../db/custody.ts';
 import { now } from '../db/ids.ts';
 import { readJson } from '../http/read-json.ts';
@@ -68,8 +69,35 @@ export const replyRoutes = new Hono<AppEnv>()
     );
     return c.json(await getReply(c.env.DB, p.councilId, id), 201);
   })
+  // `?caseId=` also gives the case's emails, so the case view can offer a reply in one round trip.
   .get('/', requireRole('officer', 'admin'), async (c) => {
-    return c.json({ replies: await listReplies(c.env.DB, c.get('principal').councilId, { recordId: c.req.query('recordId') }) });
+    const p = c.get('principal');
+    const caseId = c.req.query('caseId');
+    if (caseId === undefined) return c.json({ replies: await listReplies(c.env.DB, p.councilId, { recordId: c.req.query('recordId') }) });
+    if (!(await getCase(c.env.DB, p.councilId, caseId))) throw new WardguardError('NOT_FOUND', 'No such case.');
+    const ids = await caseRecordIds(c.env.DB, p.councilId, caseId);
+    const records = (await Promise.all(ids.map((id) => getRecord(c.env.DB, p.councilId, id)))).filter((r) => r !== null);
+    return c.json({ records, replies: await listReplies(c.env.DB, p.councilId, { caseId }) });
+  })
+  // A filter that died mid-send leaves the reply `sending` for good. Once it cannot still be in
+  // the SMTP transaction, an officer who found no copy in the councillor's Sent folder may say
+  // it did not go, so that a new reply can be approved.
+  .post('/:id/mark-failed', requireRole('officer', 'admin'), async (c) => {
+    const p = c.get('principal');
+    const { note } = await readJson(c, markReplyFailedSchema);
+    const reply = await getReply(c.env.DB, p.councilId, c.req.param('id'));
+    if (!reply) throw new WardguardError('NOT_FOUND', 'No such reply.');
+    if (reply.state !== 'sending') throw new WardguardError('CONFLICT', `This reply is ${reply.state}; only a reply stuck sending can be marked not sent.`);
+    if (!reply.stuck) throw new WardguardError('CONFLICT', `The mail filter may still be sending this reply; it can be marked not sent from ${reply.stuckFrom}.`);
+    const record = await getRecord(c.env.DB, p.councilId, reply.recordId);
+    const at = now();
+    const [update] = await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'reply_marked_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, claimedAt: reply.claimedAt, note } }],
+      [markFailedStatement(c.env.DB, reply.id, at, new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(), `Marked not sent by ${p.name}: ${note}`.slice(0, 2000))],
+    );
+    if (!update?.meta.changes) throw new WardguardError('CONFLICT', 'The reply changed meanwhile; reload it.');
+    return c.json(await getReply(c.env.DB, p.councilId, reply.id));
   })
   // The mail filter's side: take approved replies, claim one before sending it, report the result.
   .get('/service/pending', requireRole('service'), async (c) => {
@@ -90,12 +118,13 @@ export const replyRoutes = new Hono<AppEnv>()
     const reply = await getReply(c.env.DB, p.councilId, c.req.param('id'));
     if (!reply) throw new WardguardError('NOT_FOUND', 'No such reply.');
     if (reply.state === body.outcome) return c.json(reply);
-    if (reply.state !== 'sending') throw new WardguardError('CONFLICT', `This reply is ${reply.state}, not being sent.`);
+    const late = reply.state === 'failed' && body.outcome === 'sent';
+    if (reply.state !== 'sending' && !late) throw new WardguardError('CONFLICT', `This reply is ${reply.state}, not being sent.`);
     const record = await getRecord(c.env.DB, p.councilId, reply.recordId);
     const at = now();
     await appendCustody(
       c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: body.outcome === 'sent' ? 'reply_sent' : 'reply_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null } }],
+      [{ councilId: p.councilId, actorId: p.userId, action: body.outcome === 'sent' ? 'reply_sent' : 'reply_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null, ...(late ? { after: reply.detail } : {}) } }],
       [finishStatement(c.env.DB, reply.id, body.outcome, at, body.smtpMessageId ?? null, body.detail ?? null)],
     );
     return c.json(await getReply(c.env.DB, p.councilId, reply.id));
