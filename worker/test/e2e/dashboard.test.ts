@@ -185,4 +185,34 @@ describe("the officers' dashboard in Chromium", () => {
     expect(await page.locator('.replies li').count()).toBe(0);
     await page.context().close();
   });
+
+  it("replies from a case to its most recent email and shows the reply, with who approved it, on the case's timeline", async () => {
+    const { page } = await signedIn(stack.seed.officerToken);
+    await page.goto(`${stack.worker.url}/#/cases/${stack.mailCaseId}`);
+    const picker = page.getByLabel('Message to reply to');
+    await picker.waitFor();
+    // Angry Resident's message came 90 minutes ago, Pat Critic's 4 hours ago: the newer is chosen.
+    await expect(picker.locator('option:checked').innerText()).resolves.toContain('angry.resident@example.org');
+    await expect(picker.locator('option').count()).resolves.toBe(2);
+    await page.getByLabel('Template').selectOption('warning');
+    await page.getByLabel('Council contact').fill('Sam Patel');
+    await page.getByLabel("Contact's email").fill('sam.patel@council.example');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.locator('.preview');
+    await preview.waitFor();
+    await expect(preview.innerText()).resolves.toContain('Dear Angry Resident,');
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    await page.getByText('Approved: the mail filter will send it').waitFor();
+
+    const entry = page.locator('.timeline li.kind-reply').filter({ hasText: 'angry.resident@example.org' });
+    await entry.waitFor();
+    const text = await entry.innerText();
+    expect(text).toContain('Warning about abusive messages (version 1)');
+    expect(text).toMatch(/approved · approved by Sam Patel/);
+    await expect(entry.getByRole('link').innerText()).resolves.toMatch(/^[A-Z]+\d*\/\d+$/);
+    // After the emails and the reply approved just now, the reply is the newest entry.
+    await expect(page.locator('.timeline > li').last().getAttribute('class')).resolves.toBe('kind-reply');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

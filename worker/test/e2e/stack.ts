@@ -20,6 +20,8 @@ export interface DashboardStack {
   browser: Browser;
   trapOrigin: string;
   trapHits: string[];
+  /** A case holding two seeded emails (Pat Critic's abuse, then the newer threat from Angry Resident) and nothing else. */
+  mailCaseId: string;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startDashboardStack(opts: { extraVars?: Record<string, str
   await applyMigrations({ persistTo });
   const worker = await startWorker({ port: await freePort(), persistTo, vars: opts.extraVars ?? {} });
   const seed = await seedDemo(worker.url, { persistTo }, { trapOrigin });
+  const mailCaseId = await seedMailCase(worker.url, seed);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   return {
     worker,
@@ -48,6 +51,7 @@ export async function startDashboardStack(opts: { extraVars?: Record<string, str
     browser,
     trapOrigin,
     trapHits,
+    mailCaseId,
     async stop() {
       await browser.close().catch(() => undefined);
       await worker.stop();
@@ -55,4 +59,23 @@ export async function startDashboardStack(opts: { extraVars?: Record<string, str
       rmSync(persistTo, { recursive: true, force: true });
     },
   };
+}
+
+/** A separate case for two of the seeded emails, so the demo case's timeline stays as it is. */
+async function seedMailCase(base: string, seed: DemoSeed): Promise<string> {
+  const call = async <T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${seed.officerToken}`, 'content-type': 'application/json' },
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+    });
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const kase = await call<{ id: string }>('/cases', { method: 'POST', json: { title: 'Emails about the Mill Lane closure', councillorId: seed.councillorId } });
+  for (const key of ['abuse', 'threat']) {
+    const record = await call<{ itemId: string }>(`/mail/records/${seed.records[key]}`);
+    await call(`/evidence/${record.itemId}`, { method: 'PATCH', json: { caseId: kase.id } });
+  }
+  return kase.id;
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.ts';
 import { href } from '../lib/route.ts';
+import type { CaseRepliesView } from '@wardguard/shared';
 import type { Case, EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
+import { CaseReplyPanel } from '../components/reply-panel.tsx';
 import { courseOfConduct } from '../lib/course-of-conduct.ts';
 
 export function CaseView({ id, staff }: { id: string; staff: boolean }) {
@@ -10,6 +12,11 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
   const [items, setItems] = useState<EvidenceItem[]>([]);
   const [perps, setPerps] = useState(new Map<string, Perpetrator>());
   const [error, setError] = useState('');
+  // Staff only: the case's emails and the council's replies to them.
+  const [replies, setReplies] = useState<CaseRepliesView>({ records: [], replies: [] });
+  const loadReplies = () => {
+    if (staff) void api<CaseRepliesView>(`/replies?caseId=${encodeURIComponent(id)}`).then(setReplies).catch(() => undefined);
+  };
 
   useEffect(() => {
     Promise.all([
@@ -23,6 +30,7 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
         setPerps(new Map(p.perpetrators.map((x) => [x.id, x])));
       })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the case.'));
+    loadReplies();
   }, [id]);
 
   if (error) return <p class="error" role="alert">{error}</p>;
@@ -50,8 +58,9 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
           </ul>
         </section>
       )}
+      {staff && replies.records.length > 0 && <CaseReplyPanel key={id} records={replies.records} onApproved={loadReplies} />}
       <h2>Timeline</h2>
-      <Timeline items={items} perpetrators={perps} />
+      <Timeline items={items} perpetrators={perps} replies={replies.replies} records={replies.records} onReplyChanged={loadReplies} />
     </article>
   );
 }
