@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { REPLY_STUCK_AFTER_MS, replyMessageId } from '@wardguard/shared/api/replies';
+import { freePort } from './dovecot.ts';
 import { startDovecot, type Dovecot } from './dovecot.ts';
-import { filterConfig, stack as sharedStack, startFilter, waitFor, type Stack } from './stack.ts';
+import { filterConfig, stack as sharedStack, startFilter, waitFor, type FilterProcess, type Stack } from './stack.ts';
 import { ABUSE, textMessage } from './messages.ts';
 
 const USER = 'replies@council.example';
@@ -25,6 +30,55 @@ const config = () => {
 const repliesTo = async (address: string) => (await stack.received()).emails.filter((e) => e.to.includes(address) && e.raw.includes('X-Wardguard-Reply'));
 const service = (path: string, init: RequestInit = {}) =>
   fetch(`${stack.workerUrl}/api/v1/replies/service${path}`, { ...init, headers: { authorization: `Bearer ${stack.serviceToken}` } });
+
+/**
+ * An SMTP server that takes the whole message after DATA and then sits on its answer to the
+ * final dot for `stallMs`; it accepts (delivers) only if the client is still connected then.
+ */
+async function stallingSmtp(stallMs: number) {
+  const closed = new Set<string>();
+  const transactions: Array<{ session: string; dataEnded: boolean; outcome: 'delivered' | 'abandoned' | null }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, cb) {
+      const t = { session: session.id, dataEnded: false, outcome: null as 'delivered' | 'abandoned' | null };
+      transactions.push(t);
+      stream.resume();
+      stream.on('end', () => {
+        t.dataEnded = true;
+        setTimeout(() => {
+          t.outcome = closed.has(session.id) ? 'abandoned' : 'delivered';
+          cb(t.outcome === 'delivered' ? null : new Error('client gone'));
+        }, stallMs);
+      });
+    },
+    onClose(session) {
+      closed.add(session.id);
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  return {
+    port,
+    transactions,
+    isClosed: (session: string) => closed.has(session),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/**
+ * SIGKILLs the filter's own process. `startFilter` runs it under tsx, whose node child would
+ * outlive a SIGKILL sent to tsx itself (a signal that cannot be caught cannot be relayed).
+ */
+async function sigkillFilter(filter: FilterProcess): Promise<void> {
+  const children = execFileSync('pgrep', ['-P', String(filter.proc.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+  const node = children.filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('mail-filter/src/main.ts'));
+  expect(node).toHaveLength(1);
+  process.kill(node[0]!, 'SIGKILL');
+  await filter.kill();
+}
 
 describe("disengagement replies from the councillor's mailbox", () => {
   it('sends an approved reply once, threaded under the original with text and HTML parts, with a copy in Sent, and never again after a restart', async () => {
@@ -56,7 +110,7 @@ describe("disengagement replies from the councillor's mailbox", () => {
         return ((await res.json()) as { replies: { state: string }[] }).replies[0]?.state === 'sent';
       }, 15_000);
 
-      await filter.kill('SIGKILL');
+      await sigkillFilter(filter);
       filter = startFilter(config());
       await new Promise((r) => setTimeout(r, 5000));
       expect(await repliesTo(sender)).toHaveLength(1);
@@ -74,7 +128,7 @@ describe("disengagement replies from the councillor's mailbox", () => {
     try {
       record = await waitFor('record filed', async () => (await stack.records(USER)).find((r) => r.messageId === msg.messageId), 60_000);
     } finally {
-      await filter.kill('SIGKILL');
+      await sigkillFilter(filter);
     }
     const approved = (await (await stack.officer('/replies', { method: 'POST', json: { recordId: record.id, templateKey: 'cessation', values } })).json()) as { id: string };
     // The earlier process took the reply for sending and died before it could report back.
@@ -87,6 +141,49 @@ describe("disengagement replies from the councillor's mailbox", () => {
       expect(((await res.json()) as { replies: { state: string }[] }).replies[0]?.state).toBe('sending');
     } finally {
       await filter.kill();
+    }
+  }, 150_000);
+
+  it('delivers nothing when the filter is killed inside the SMTP transaction, sends nothing after the restart, and leaves the reply for an officer to check', async () => {
+    const STALL_MS = 8000;
+    const smtp = await stallingSmtp(STALL_MS);
+    const stalledConfig = () => {
+      const c = config();
+      c.accounts[0] = { ...c.accounts[0]!, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: USER } } as never;
+      return c;
+    };
+    const sender = 'third.one@sender.example';
+    const msg = textMessage(ABUSE, { subject: 'Library hours', from: `Third One <${sender}>` });
+    dovecot.deliver(USER, msg.raw);
+    let filter = startFilter(stalledConfig());
+    try {
+      const record = await waitFor('record filed', async () => (await stack.records(USER)).find((r) => r.messageId === msg.messageId), 60_000);
+      const approved = (await (await stack.officer('/replies', { method: 'POST', json: { recordId: record.id, templateKey: 'warning', values } })).json()) as { id: string };
+      const open = await waitFor('the whole reply sent after DATA, its answer pending', async () => smtp.transactions.find((t) => t.dataEnded), 30_000, 50);
+      expect(open.outcome).toBeNull();
+      const reply = async () => ((await (await stack.officer(`/replies?recordId=${record.id}`)).json()) as { replies: Array<{ id: string; state: string; claimedAt: string | null; stuck: boolean; stuckFrom: string | null }> }).replies[0]!;
+      expect((await reply()).state).toBe('sending');
+
+      await sigkillFilter(filter);
+      await waitFor('the SMTP server to see the connection drop', async () => smtp.isClosed(open.session), 10_000, 50);
+      filter = startFilter(stalledConfig());
+      // The stall runs out with nobody to answer, and the restarted filter polls several times.
+      await new Promise((r) => setTimeout(r, STALL_MS + 4000));
+
+      expect(smtp.transactions).toHaveLength(1);
+      expect(open.outcome).toBe('abandoned');
+      expect(await repliesTo(sender)).toHaveLength(0);
+      expect((await dovecot.list(USER, 'Sent')).filter((m) => m.messageId === replyMessageId(approved.id, 'council.example'))).toHaveLength(0);
+
+      // What an officer sees: sending since the claim, not yet to be called failed (the filter could still be mid-send).
+      const stuck = await reply();
+      expect(stuck).toMatchObject({ id: approved.id, state: 'sending', stuck: false });
+      expect(Date.parse(stuck.stuckFrom!) - Date.parse(stuck.claimedAt!)).toBe(REPLY_STUCK_AFTER_MS);
+      const early = await stack.officer(`/replies/${approved.id}/mark-failed`, { method: 'POST', json: { note: 'Not in the Sent folder.' } });
+      expect(early.status).toBe(409);
+    } finally {
+      await filter.kill();
+      await smtp.close();
     }
   }, 150_000);
 });

@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { isWardguardError } from '@wardguard/shared';
-import { replyMessageId, type ReplyToSend } from '@wardguard/shared/api/replies';
+import { REPLY_SMTP_TIMEOUT_MS, replyMessageId, type ReplyToSend } from '@wardguard/shared/api/replies';
 import type { AccountConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { RepliesClient } from './replies-client.ts';
@@ -40,6 +40,11 @@ function transportFor(smtp: SmtpConfig) {
     secure: smtp.secure,
     ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
     ignoreTLS: !smtp.secure && smtp.host === '127.0.0.1',
+    // Bounded, so that a reply left `sending` long after its claim (REPLY_STUCK_AFTER_MS) cannot
+    // still be in a transaction here, and an officer may safely mark it not sent.
+    connectionTimeout: REPLY_SMTP_TIMEOUT_MS,
+    greetingTimeout: REPLY_SMTP_TIMEOUT_MS,
+    socketTimeout: REPLY_SMTP_TIMEOUT_MS,
   });
 }
 
