@@ -1,5 +1,6 @@
 import { makeZip, predictLength } from 'client-zip';
 import { toHex, WardguardError, type PackFile } from '@wardguard/shared';
+import { readAtLeast, SEND_CHUNK_BYTES } from './coalesce.ts';
 
 export type PackSource = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'r2'; key: string } | { kind: 'stream'; open: () => AsyncIterable<Uint8Array> };
 export interface PlannedFile extends PackFile {
@@ -70,11 +71,12 @@ export function streamPack(
   const body = new ReadableStream<Uint8Array>({
     async pull(ctl) {
       try {
-        const { done, value } = await reader.read();
-        if (done) {
+        const chunk = await readAtLeast(reader, SEND_CHUNK_BYTES);
+        if (chunk) ctl.enqueue(chunk);
+        else {
           ctl.close();
           hooks.onComplete();
-        } else ctl.enqueue(value);
+        }
       } catch (err) {
         ctl.error(err);
       }

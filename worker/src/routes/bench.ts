@@ -2,6 +2,21 @@ import { Hono } from 'hono';
 import { WardguardError } from '@wardguard/shared';
 import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
+import { itemsByIds } from '../db/evidence.ts';
+import { getExport } from '../db/exports.ts';
+
+/**
+ * The export benchmark's baseline: every stored file of an export read from R2 in full and
+ * discarded, with no ZIP, hashing, report or custody.
+ */
+async function readAll(bucket: R2Bucket, keys: string[]): Promise<number> {
+  let bytes = 0;
+  for (const key of keys) {
+    const obj = await bucket.get(key);
+    if (obj) for await (const chunk of obj.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
+  }
+  return bytes;
+}
 
 /**
  * The upload benchmark's baseline: the same bytes PUT straight into R2 with no
@@ -18,4 +33,10 @@ export const benchRoutes = new Hono<AppEnv>()
     await c.env.EVIDENCE.put(key, await c.req.arrayBuffer());
     await c.env.EVIDENCE.delete(key);
     return c.json({ ok: true });
+  })
+  .get('/export-baseline/:id', async (c) => {
+    const record = await getExport(c.env.DB, c.get('principal').councilId, c.req.param('id'));
+    if (!record) throw new WardguardError('NOT_FOUND', 'No such export.');
+    const items = await itemsByIds(c.env.DB, c.get('principal').councilId, record.itemIds);
+    return c.json({ bytes: await readAll(c.env.EVIDENCE, items.flatMap((i) => i.stored.map((a) => a.r2Key))) });
   });

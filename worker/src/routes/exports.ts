@@ -9,7 +9,7 @@ import { getExport, insertExportStatement, listExports, recordDownloadStatement,
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { readJson } from '../http/read-json.ts';
 import { buildPack } from '../export/build-pack.ts';
-import { renderReport } from '../export/report-renderer.ts';
+import { renderReport } from '../export/report/index.ts';
 import { packSigner } from '../export/signing-key.ts';
 import { PACK_KEY_PATH } from './well-known.ts';
 
