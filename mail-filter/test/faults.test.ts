@@ -42,6 +42,7 @@ describe('faults while filtering', () => {
     const first = startFilter(filterConfig(stack, dovecot, KILLED), spoolDir);
     await waitFor('the first quarantined messages', async () => dovecot.countOnDisk(KILLED, 'Quarantine') >= 2, 60_000, 5);
     await first.kill('SIGKILL');
+    expect(first.proc.signalCode).toBe('SIGKILL');
     expect((await dovecot.list(KILLED, 'Quarantine')).length).toBeLessThan(flagged.length);
 
     const second = startFilter(filterConfig(stack, dovecot, KILLED), spoolDir);

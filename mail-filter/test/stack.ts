@@ -85,7 +85,9 @@ export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 export function startFilter(config: Record<string, unknown>, spoolDir = join(tempDir('wg-filter-'), 'spool')): FilterProcess {
   const path = join(tempDir('wg-filter-config-'), 'config.json');
   writeFileSync(path, JSON.stringify({ ...config, spoolDir }));
-  const proc = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['mail-filter/src/main.ts', '--config', path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One node process with tsx as a loader, not the tsx CLI: the CLI runs the filter in a
+  // child that a SIGKILL sent to the CLI would leave running, so a crash test would not crash it.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'mail-filter/src/main.ts', '--config', path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const keep = (d: Buffer) => {
     logs.push(d.toString());
