@@ -5,6 +5,7 @@ import { LEXICON, IDENTITY_GROUPS } from './lexicon.ts';
 import type { LexEntry } from './lexicon.ts';
 import { isNameUse } from './names.ts';
 import type { Normalised, Token } from './normalise.ts';
+import { memoByWord } from './word-ids.ts';
 
 const SECOND_PERSON = new Set(`you u ya yer your ur youre you're ye yous youse yourself`.split(/\s+/));
 const POINTING = new Set(`such what absolute total complete utter bunch load pack fucking bloody useless lying`.split(/\s+/));
@@ -100,26 +101,19 @@ const PHRASE_RULES: Array<[RegExp, Hit['category'], string, string[]]> = [
   [/\b(?:you(?:'re| are| r)?|ur|youre) (?:a |an |such a |one |just a )?(?:[a-z]+ ){0,3}(?:shit|shite|fuck|fucker|bullshit artist)\b/g, 'insult', 'you-are-a-swear', ['shit', 'shite', 'fuck', 'fucker', 'bullshit']],
 ];
 
-const LOOKUP_CACHE = new Map<string, { word: string; entry: LexEntry } | null>();
-const LOOKUP_CACHE_MAX = 20_000;
-
-/** lookup(), memoised: most words of most emails are ordinary and repeat. */
-function cachedLookup(word: string): { word: string; entry: LexEntry } | null {
-  const hit = LOOKUP_CACHE.get(word);
-  if (hit !== undefined) return hit;
-  const found = lookup(word);
-  if (LOOKUP_CACHE.size >= LOOKUP_CACHE_MAX) LOOKUP_CACHE.clear();
-  LOOKUP_CACHE.set(word, found);
-  return found;
-}
+/** lookup(), memoised per word: most words of most emails are ordinary and repeat. */
+const lookupToken = memoByWord(lookup);
 
 const GROUP_TRIGGERS = new Set(GROUP_LIST.filter((g) => g !== 'people'));
+const isGroupWord = memoByWord((word) => GROUP_TRIGGERS.has(word));
+/** Per word: bit k is set when PHRASE_RULES[k] needs it. */
+const phraseRuleBits = memoByWord((word) => PHRASE_RULES.reduce((bits, [, , , need], k) => (need.includes(word) ? bits | (1 << k) : bits), 0));
 
 // Hate rules run only near a group word: 60 chars before it (for "I hate …") to 160 after.
 function groupWindows(n: Normalised): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const t of n.tokens) {
-    if (!GROUP_TRIGGERS.has(t.word)) continue;
+    if (!isGroupWord(t)) continue;
     let a = Math.max(0, t.nStart - 60);
     while (a > 0 && a < t.nStart && /[a-z']/.test(n.text[a - 1]!)) a++;
     const b = Math.min(n.text.length, t.nEnd + 160);
@@ -136,7 +130,7 @@ export function detectAbuse(n: Normalised): Hit[] {
   const tokens = n.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const found = cachedLookup(t.word);
+    const found = lookupToken(t);
     if (!found) continue;
     if (isNameUse(tokens, i)) continue;
     const { strength, category } = found.entry;
@@ -146,7 +140,8 @@ export function detectAbuse(n: Normalised): Hit[] {
     else if (isAimed(tokens, i, n.original)) hits.push({ ...base, category, score: 0.9 });
     else if (strength === 'insult' || strength === 'slur') hits.push({ ...base, category: 'profanity', score: 0.7 });
   }
-  const words = new Set(tokens.map((t) => t.word));
+  let phraseRules = 0;
+  for (const t of tokens) phraseRules |= phraseRuleBits(t);
   for (const [a, b] of groupWindows(n)) {
     const sub = n.text.slice(a, b);
     for (const [re, rule] of HATE_RULES) {
@@ -156,9 +151,9 @@ export function detectAbuse(n: Normalised): Hit[] {
       }
     }
   }
-  for (const [re, cat, rule, need] of PHRASE_RULES) {
-    if (need.some((x) => words.has(x))) hits.push(...matchAll(n, re, cat, rule, 0.9));
-  }
+  PHRASE_RULES.forEach(([re, cat, rule], k) => {
+    if (phraseRules & (1 << k)) hits.push(...matchAll(n, re, cat, rule, 0.9));
+  });
   // Quoting or reporting abuse ("he called me a …", 'posts like "X are scum"') is not abuse;
   // it stays visible as profanity so an officer still sees the word.
   return hits.map((h) =>

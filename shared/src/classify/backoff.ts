@@ -1,6 +1,7 @@
 import { isReported } from './context.ts';
 import type { Hit } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
+import { memoByWord } from './word-ids.ts';
 
 // A general back-off for threats phrased in ways the patterns in threat.ts do not list:
 // within one sentence, a harm word + the reader as target + a sign of intent or future.
@@ -25,6 +26,8 @@ const COMMS = w(`email emails e-mail message messages text texts dm pm note invi
 const READER = w(`you ya u yous youse yourself you're youre you'll youll you've ye`);
 const READER_OWNED = w(`family kids children wife husband son daughter house home head face body neck throat life legs`);
 const OFFICE = w(`councillor councillors cllr mp mayor`);
+// "This will hurt you at the polls": harm to a career or a vote share is politics, not a threat.
+const POLITICS = w(`ballot polls poll election elections vote votes voters electorally politically reputation career seat majority`);
 const INTENT = w(`will shall gonna gunna going getting gets promise swear soon tonight tomorrow next wait waiting
   should deserve deserves hope wish someone somebody anyone anybody fancy coming watch i'll we'll i'm we're imma`);
 /** Harm words in everyday idioms: "death trap", "dead end", "a long shot", "knife edge". */
@@ -45,6 +48,48 @@ const IDIOM_NEXT: Record<string, string[]> = {
 };
 const IDIOM_BEFORE: Record<string, string[]> = { shot: ['a', 'long', 'big', 'best', 'good'], dead: ['drop'], hurt: ['feel', 'i', "i'm", 'am', 'was', 'were', 'felt'] };
 
+// What each word is to the back-off, as bits memoised per word (one array read per token
+// instead of a dozen Set lookups).
+const B_INTENT = 1;
+const B_POLITICS = 2;
+const B_LETHAL_STATE = 4;
+const B_LETHAL_ACT = 8;
+const B_LETHAL_THING = 16;
+const B_HURT_STATE = 32;
+const B_HURT_ACT = 64;
+const B_HURT_THING = 128;
+const B_COMMS = 256;
+const B_READER = 512;
+const B_READER_OWNED = 1024;
+const B_YOUR = 2048;
+const B_NEGATION = 4096;
+const B_LETHAL = B_LETHAL_STATE | B_LETHAL_ACT | B_LETHAL_THING;
+const B_HURT = B_HURT_STATE | B_HURT_ACT | B_HURT_THING;
+const B_ACT = B_LETHAL_ACT | B_HURT_ACT;
+const B_THING = B_LETHAL_THING | B_HURT_THING;
+const NEGATION = /^(?:not|never|no|nobody|don't|won't|wouldn't|didn't|can't|isn't)$|n't$/;
+
+const bitsOf = memoByWord((word) => {
+  let bits = 0;
+  const set = (on: boolean, bit: number) => {
+    if (on) bits |= bit;
+  };
+  set(INTENT.has(word) || word.endsWith("'ll"), B_INTENT);
+  set(POLITICS.has(word), B_POLITICS);
+  set(LETHAL_STATE.has(word), B_LETHAL_STATE);
+  set(LETHAL_ACT.has(word), B_LETHAL_ACT);
+  set(LETHAL_THING.has(word), B_LETHAL_THING);
+  set(HURT_STATE.has(word), B_HURT_STATE);
+  set(HURT_ACT.has(word), B_HURT_ACT);
+  set(HURT_THING.has(word), B_HURT_THING);
+  set(COMMS.has(word), B_COMMS);
+  set(READER.has(word) || OFFICE.has(word), B_READER);
+  set(READER_OWNED.has(word), B_READER_OWNED);
+  set(word === 'your' || word === 'ur' || word === 'yer', B_YOUR);
+  set(NEGATION.test(word), B_NEGATION);
+  return bits;
+});
+
 function idiomatic(tokens: Token[], i: number): boolean {
   const word = tokens[i]!.word;
   const next = tokens[i + 1]?.word ?? '';
@@ -54,9 +99,9 @@ function idiomatic(tokens: Token[], i: number): boolean {
 
 function hasReader(tokens: Token[], from: number, to: number): boolean {
   for (let k = Math.max(0, from); k < Math.min(tokens.length, to); k++) {
-    const t = tokens[k]!.word;
-    if (READER.has(t) || OFFICE.has(t)) return true;
-    if ((t === 'your' || t === 'ur' || t === 'yer') && READER_OWNED.has(tokens[k + 1]?.word ?? '')) return true;
+    const bits = bitsOf(tokens[k]!);
+    if (bits & B_READER) return true;
+    if (bits & B_YOUR && k + 1 < tokens.length && bitsOf(tokens[k + 1]!) & B_READER_OWNED) return true;
   }
   return false;
 }
@@ -77,24 +122,24 @@ export function detectBackoffThreats(n: Normalised): Hit[] {
   return hits;
 }
 
-// "This will hurt you at the polls": harm to a career or a vote share is politics, not a threat.
-const POLITICS = w(`ballot polls poll election elections vote votes voters electorally politically reputation career seat majority`);
 
 function scoreSentence(n: Normalised, s: Token[]): Hit | null {
-  if (s.length < 3 || !s.some((t) => INTENT.has(t.word) || t.word.endsWith("'ll"))) return null;
-  if (s.some((t) => POLITICS.has(t.word))) return null;
+  if (s.length < 3) return null;
+  let all = 0;
+  for (const t of s) all |= bitsOf(t);
+  if (!(all & B_INTENT) || all & B_POLITICS || !(all & (B_LETHAL | B_HURT))) return null;
   for (let i = 0; i < s.length; i++) {
-    const word = s[i]!.word;
-    const lethal = LETHAL_STATE.has(word) || LETHAL_ACT.has(word) || LETHAL_THING.has(word);
-    const hurt = HURT_STATE.has(word) || HURT_ACT.has(word) || HURT_THING.has(word);
+    const bits = bitsOf(s[i]!);
+    const lethal = (bits & B_LETHAL) !== 0;
+    const hurt = (bits & B_HURT) !== 0;
     if (!lethal && !hurt) continue;
     if (idiomatic(s, i)) continue;
-    const act = LETHAL_ACT.has(word) || HURT_ACT.has(word);
-    const thing = LETHAL_THING.has(word) || HURT_THING.has(word);
+    const act = (bits & B_ACT) !== 0;
+    const thing = (bits & B_THING) !== 0;
     const target = act ? hasReader(s, i + 1, i + 7) : thing ? hasReader(s, i - 6, i + 7) : hasReader(s, i - 9, i);
     if (!target) continue;
     // "I'll shoot you an email": a message, not a bullet.
-    if (s.slice(i + 1, i + 5).some((t) => COMMS.has(t.word))) continue;
+    if (s.slice(i + 1, i + 5).some((t) => bitsOf(t) & B_COMMS)) continue;
     const h: Hit = {
       category: lethal ? 'threat_to_life' : 'threat',
       rule: 'backoff:harm+reader+intent',
@@ -105,7 +150,7 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
     const local: Hit = { ...h, nStart: s[i]!.nStart, nEnd: s[i]!.nEnd };
     if (isReported(n.text, local)) continue;
     // "You won't get hurt": a negation anywhere before the harm word in this sentence cancels it.
-    if (s.slice(0, i).some((t) => /^(?:not|never|no|nobody|don't|won't|wouldn't|didn't|can't|isn't)$|n't$/.test(t.word))) continue;
+    if (s.slice(0, i).some((t) => bitsOf(t) & B_NEGATION)) continue;
     return h;
   }
   return null;

@@ -8,12 +8,13 @@ import { IDENTITY_GROUPS } from './lexicon.ts';
 import type { LinearModel } from './model.ts';
 import { defaultModel } from './model.ts';
 import { normalise } from './normalise.ts';
-import type { Normalised } from './normalise.ts';
+import type { Normalised, Token } from './normalise.ts';
 import { splitEmail } from './split-email.ts';
 import { detectThreats } from './threat.ts';
 import type { Category, Evidence, Verdict } from './verdict.ts';
 import { emptyScores } from './verdict.ts';
 import { VOCABULARY } from './vocabulary.ts';
+import { memoByWord } from './word-ids.ts';
 
 export const CLASSIFIER_VERSION = '1.0.0';
 
@@ -112,44 +113,56 @@ function scoreField(field: Field, text: string, model: LinearModel | null): Fiel
   return { field, n, hits: dedupeHits(hits) };
 }
 
+const isAddressed = memoByWord((word) => ADDRESSED.has(word));
+const isGroupWord = memoByWord((word) => GROUP_WORDS.has(word));
+
 /**
  * The model scores each sentence; a sentence above its threshold becomes hate (if it names an
  * identity group) or insult. It only adds what the rules did not already explain.
  */
 function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
   const out: Hit[] = [];
-  for (const s of sentences(n)) {
+  for (const [a, b] of sentenceRanges(n.tokens)) {
     // The model looks for abuse aimed at people: skip sentences that address no one and name no
     // group, and sentences that quote someone (quoted abuse is judged by the rules' context checks).
-    if (!s.tokens.some((t) => ADDRESSED.has(t.word) || GROUP_WORDS.has(t.word))) continue;
-    if (n.text.slice(s.tokens[0]!.nStart, s.tokens[s.tokens.length - 1]!.nEnd).includes('"')) continue;
-    const p = model.predict(s);
+    let addressed = false;
+    let group = false;
+    for (let k = a; k < b; k++) {
+      const t = n.tokens[k]!;
+      addressed ||= isAddressed(t);
+      group ||= isGroupWord(t);
+    }
+    if (!addressed && !group) continue;
+    const first = n.tokens[a]!;
+    const last = n.tokens[b - 1]!;
+    const quote = n.text.indexOf('"', first.nStart);
+    if (quote !== -1 && quote < last.nEnd) continue;
+    const p = model.predict({ ...n, tokens: n.tokens.slice(a, b) });
     if (p < model.threshold) continue;
-    const first = s.tokens[0]!;
-    const last = s.tokens[s.tokens.length - 1]!;
     const covered = ruleHits.some(
       (h) => (h.category === 'hate' || h.category === 'insult' || h.category === 'threat_to_life') && h.nStart < last.nEnd && first.nStart < h.nEnd,
     );
     if (covered) continue;
-    const category: Category = s.tokens.some((t) => GROUP_WORDS.has(t.word)) ? 'hate' : 'insult';
+    const category: Category = group ? 'hate' : 'insult';
     out.push({ category, rule: 'model:linear', nStart: first.nStart, nEnd: last.nEnd, score: Math.round(p * 1000) / 1000 });
   }
   return out;
 }
 
-/** Sentences as views over the same normalised text (tokens re-used, offsets unchanged). */
-function sentences(n: Normalised): Normalised[] {
-  const out: Normalised[] = [];
-  let cur: Normalised['tokens'] = [];
-  const flush = () => {
-    if (cur.length > 0) out.push({ ...n, tokens: cur });
-    cur = [];
-  };
-  for (const t of n.tokens) {
-    if (t.sentenceStart && cur.length >= 3) flush();
-    cur.push(t);
-    if (cur.length >= 60) flush();
+/** Sentences as [first, end) token ranges: split at sentence starts (3+ words each), at most 60 words. */
+function sentenceRanges(tokens: readonly Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.sentenceStart && i - start >= 3) {
+      out.push([start, i]);
+      start = i;
+    }
+    if (i + 1 - start >= 60) {
+      out.push([start, i + 1]);
+      start = i + 1;
+    }
   }
-  flush();
+  if (start < tokens.length) out.push([start, tokens.length]);
   return out;
 }

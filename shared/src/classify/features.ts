@@ -1,4 +1,5 @@
 import type { Normalised } from './normalise.ts';
+import { memoByWord } from './word-ids.ts';
 
 /** Size of the hashed feature space. Changing it invalidates model-weights.json. */
 export const FEATURE_BITS = 18;
@@ -6,13 +7,22 @@ const MASK = (1 << FEATURE_BITS) - 1;
 
 // FNV-1a, 32-bit: fast, dependency-free and identical in every runtime.
 function hash(s: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
+  return fnv(0x811c9dc5 ^ seed, s) >>> 0;
+}
+
+/** FNV-1a state after also hashing `s`. */
+function fnv(state: number, s: string): number {
+  let h = state;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
+
+// A bigram's hash is hash(`${a} ${b}`, 2): the state after "a " is kept per word, so each
+// bigram only hashes its second word (no string is built).
+const bigramLead = memoByWord((w) => fnv(0x811c9dc5 ^ 2, `${w} `));
 
 /**
  * Hashed word unigrams, bigrams and character 3–5-grams of the normalised words. Character
@@ -39,21 +49,16 @@ export function extractFeatures(n: Normalised, maxTokens = 600): Uint32Array {
   const tokens = n.tokens;
   const count = Math.min(tokens.length, maxTokens);
   for (let i = 0; i < count; i++) {
-    const w = tokens[i]!.word;
-    const fs = wordFeatures(w);
+    const t = tokens[i]!;
+    const fs = wordFeatures(t);
     for (let k = 0; k < fs.length; k++) add(fs[k]!);
-    if (i > 0) add(hash(tokens[i - 1]!.word + ' ' + w, 2) & MASK);
+    if (i > 0) add((fnv(bigramLead(tokens[i - 1]!), t.word) >>> 0) & MASK);
   }
   return Uint32Array.from(out);
 }
 
 // Words repeat across messages, so their unigram + character n-gram hashes are memoised.
-const WORD_CACHE = new Map<string, Uint32Array>();
-const WORD_CACHE_MAX = 50_000;
-
-function wordFeatures(w: string): Uint32Array {
-  const hit = WORD_CACHE.get(w);
-  if (hit) return hit;
+const wordFeatures = memoByWord((w: string): Uint32Array => {
   const out: number[] = [hash(w, 1) & MASK];
   if (w.length > 2) {
     const padded = ` ${w} `;
@@ -61,8 +66,5 @@ function wordFeatures(w: string): Uint32Array {
       for (let j = 0; j + k <= padded.length; j++) out.push(hash(padded.slice(j, j + k), 3) & MASK);
     }
   }
-  const arr = Uint32Array.from(out);
-  if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
-  WORD_CACHE.set(w, arr);
-  return arr;
-}
+  return Uint32Array.from(out);
+});

@@ -1,13 +1,16 @@
 import { CONFUSABLES, ZERO_WIDTH } from './confusables.ts';
-import { Builder, collapseSpaces } from './offset-map.ts';
+import { Builder, collapseSpaces, identityMapped, ownArrays } from './offset-map.ts';
 import type { Mapped } from './offset-map.ts';
 import { shapeWords } from './shape-words.ts';
 import { rejoinSpacedLetters, SPACED } from './spaced-letters.ts';
+import { wordId } from './word-ids.ts';
 
 /** One word of the normalised text, with where it came from in the original. */
 export interface Token {
   /** Normalised form: lower-case ASCII, leet undone, repeats collapsed. `*` marks a masked letter. */
   word: string;
+  /** The word's id in this process (see word-ids.ts): same word, same id. */
+  id: number;
   /** Offsets into the original text (UTF-16), end exclusive. */
   start: number;
   end: number;
@@ -48,7 +51,7 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
   const vocab = options.vocabulary ?? new Set<string>();
   const a = foldCharacters(original);
   const b = shapeWords(a, vocab);
-  const c = collapseSpaces(SPACED.test(b.text) ? rejoinSpacedLetters(b, vocab) : b);
+  const c = ownArrays(collapseSpaces(SPACED.test(b.text) ? rejoinSpacedLetters(b, vocab) : b));
   const tokens = tokenise(original, c.text, c.starts, c.ends);
   return { original, text: c.text, starts: c.starts, ends: c.ends, tokens };
 }
@@ -64,15 +67,9 @@ export function toOriginalSpan(n: Normalised, nStart: number, nEnd: number): { s
 // Stage 1: one code point at a time → lower-case ASCII where a look-alike exists.
 function foldCharacters(src: string): Mapped {
   // Fast path: plain ASCII (most email) maps one to one.
-  if (/^[\x00-\x7f]*$/.test(src)) {
-    const starts = new Int32Array(src.length);
-    const ends = new Int32Array(src.length);
-    for (let i = 0; i < src.length; i++) {
-      starts[i] = i;
-      ends[i] = i + 1;
-    }
-    return { text: src.toLowerCase().replace(/[\t\r]/g, ' '), starts, ends };
-  }
+  if (/^[\x00-\x7f]*$/.test(src)) return identityMapped(asciiLower(src));
+  const sameLength = foldOneToOne(src);
+  if (sameLength !== null) return identityMapped(sameLength);
   const b = new Builder(src.length + 16);
   let i = 0;
   for (const m of src.matchAll(/[^\x00-\x7f]/gu)) {
@@ -92,6 +89,32 @@ function foldCharacters(src: string): Mapped {
   }
   if (i < src.length) b.identity(src, i, src.length);
   return b.done();
+}
+
+const asciiLower = (s: string) => s.toLowerCase().replace(/[\t\r]/g, ' ');
+
+/**
+ * The folded text when every non-ASCII character folds to exactly one character (curly quotes,
+ * dashes, accented letters: most non-ASCII email), so offsets stay the identity; else null.
+ */
+function foldOneToOne(src: string): string | null {
+  const parts: string[] = [];
+  let i = 0;
+  for (let k = 0; k < src.length; k++) {
+    const c = src.charCodeAt(k);
+    if (c < 128) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return null;
+    const raw = src[k]!;
+    if (ZERO_WIDTH.test(raw)) return null;
+    const folded = raw.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    const mapped = folded.length === 1 ? (CONFUSABLES.get(folded) ?? folded) : '';
+    if (mapped.length !== 1) return null;
+    if (k > i) parts.push(asciiLower(src.slice(i, k)));
+    parts.push(mapped);
+    i = k + 1;
+  }
+  if (i < src.length) parts.push(asciiLower(src.slice(i)));
+  return parts.join('');
 }
 
 const TOKEN_CHAR = new Uint8Array(128);
@@ -117,11 +140,14 @@ function tokenise(original: string, text: string, starts: Int32Array, ends: Int3
     const first = original[start] ?? '';
     const capitalised = isUpper(first);
     let allCaps = false;
-    if (capitalised && end - start > 1) {
+    // A lower-case second letter settles it without building the upper-case copy.
+    const second = original.charCodeAt(start + 1);
+    if (capitalised && end - start > 1 && !(second >= 97 && second <= 122)) {
       const raw = original.slice(start, end);
       allCaps = raw === raw.toUpperCase() && /\p{L}.*\p{L}/su.test(raw);
     }
-    tokens.push({ word: text.slice(nStart, nEnd), start, end, nStart, nEnd, capitalised, allCaps, sentenceStart: isSentenceStart(original, start) });
+    const word = text.slice(nStart, nEnd);
+    tokens.push({ word, id: wordId(word), start, end, nStart, nEnd, capitalised, allCaps, sentenceStart: isSentenceStart(original, start) });
   }
   return tokens;
 }

@@ -12,24 +12,63 @@ export interface Piece {
 
 // Runs of spaces become one space, so patterns can rely on single spaces between words.
 export function collapseSpaces(m: Mapped): Mapped {
-  if (!/ {2}/.test(m.text)) return m;
-  const keep: number[] = [];
-  for (let i = 0; i < m.text.length; i++) if (!(m.text[i] === ' ' && m.text[i - 1] === ' ')) keep.push(i);
-  const starts = new Int32Array(keep.length);
-  const ends = new Int32Array(keep.length);
-  let text = '';
-  keep.forEach((k, j) => {
-    starts[j] = m.starts[k]!;
-    ends[j] = m.ends[k]!;
-  });
-  text = m.text.replace(/ {2,}/g, ' ');
-  return { text, starts, ends };
+  const src = m.text;
+  if (src.indexOf('  ') === -1) return m;
+  const starts = new Int32Array(src.length);
+  const ends = new Int32Array(src.length);
+  const identity = isSharedIdentity(m);
+  const parts: string[] = [];
+  let kept = 0;
+  let j = 0;
+  for (let i = 0; i < src.length; i++) {
+    // The first space of a run stays, with its own source span.
+    if (src.charCodeAt(i) === 32 && i > 0 && src.charCodeAt(i - 1) === 32) {
+      if (kept < i) parts.push(src.slice(kept, i));
+      kept = i + 1;
+      continue;
+    }
+    starts[j] = identity ? i : m.starts[i]!;
+    ends[j] = identity ? i + 1 : m.ends[i]!;
+    j++;
+  }
+  parts.push(src.slice(kept));
+  return { text: parts.join(''), starts: starts.subarray(0, j), ends: ends.subarray(0, j) };
 }
 
 export interface Mapped {
   text: string;
   starts: Int32Array;
   ends: Int32Array;
+}
+
+// One identity map shared by every text whose characters each stand for themselves (most
+// email): a view of it costs nothing, where two fresh arrays per email cost a fill and a GC.
+// Grown by replacing, never written to afterwards, so earlier views stay valid.
+let identityStarts = new Int32Array(0);
+let identityEnds = new Int32Array(0);
+
+/** `text` mapped one to one onto itself. */
+export function identityMapped(text: string): Mapped {
+  const n = text.length;
+  if (identityStarts.length < n) {
+    const size = Math.max(n, identityStarts.length * 2, 4096);
+    identityStarts = new Int32Array(size);
+    identityEnds = new Int32Array(size);
+    for (let i = 0; i < size; i++) {
+      identityStarts[i] = i;
+      identityEnds[i] = i + 1;
+    }
+  }
+  return { text, starts: identityStarts.subarray(0, n), ends: identityEnds.subarray(0, n) };
+}
+
+function isSharedIdentity(m: Mapped): boolean {
+  return m.starts.buffer === identityStarts.buffer && m.ends.buffer === identityEnds.buffer && m.starts.byteOffset === 0;
+}
+
+/** The same map with arrays of its own (callers may keep or change them). */
+export function ownArrays(m: Mapped): Mapped {
+  return isSharedIdentity(m) ? { text: m.text, starts: m.starts.slice(), ends: m.ends.slice() } : m;
 }
 
 export function toPieces(m: Mapped, from: number, to: number): Piece[] {
@@ -85,6 +124,6 @@ export class Builder {
     for (const p of ps) this.push(p);
   }
   done(): Mapped {
-    return { text: this.parts.join(''), starts: this.s.slice(0, this.n), ends: this.e.slice(0, this.n) };
+    return { text: this.parts.join(''), starts: this.s.subarray(0, this.n), ends: this.e.subarray(0, this.n) };
   }
 }

@@ -76,9 +76,9 @@ export function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
     const core = str.slice(lo, hi);
     let replacement = core;
     if (!(PLAIN_WORD.test(core) && !TRIPLE.test(core))) {
-      const shaped = shapeRun(toPieces(m, lo, hi), vocab);
-      if (shaped.length !== hi - lo || shaped.some((p, k) => p.s !== m.starts[lo + k])) return rebuildWords(m, vocab);
-      replacement = shaped.map((p) => p.ch).join('');
+      const shaped = shapeInPlace(m, lo, hi, core, vocab);
+      if (shaped === null) return rebuildWords(m, vocab);
+      replacement = shaped;
     }
     if (lo === from && hi === i && replacement === core) continue;
     edits.push([from, i, ' '.repeat(lo - from) + replacement + ' '.repeat(i - hi)]);
@@ -92,6 +92,25 @@ export function shapeWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
   }
   parts.push(str.slice(at));
   return { ...m, text: parts.join('') };
+}
+
+// shapeRun's answer when it keeps the length, by word and vocabulary. Keeping the length means
+// nothing was joined or collapsed, so every character still stands for the same original one
+// and the answer depends on the characters alone (words like "covid-19" recur in every email).
+const IN_PLACE = new WeakMap<ReadonlySet<string>, Map<string, string | null>>();
+const IN_PLACE_MAX = 20_000;
+
+/** The shaped word when shaping keeps its length (edit in place), or null (rebuild the text). */
+function shapeInPlace(m: Mapped, lo: number, hi: number, core: string, vocab: ReadonlySet<string>): string | null {
+  let memo = IN_PLACE.get(vocab);
+  if (!memo) IN_PLACE.set(vocab, (memo = new Map()));
+  const known = memo.get(core);
+  if (known !== undefined) return known;
+  const shaped = shapeRun(toPieces(m, lo, hi), vocab);
+  const answer = shaped.length === hi - lo ? shaped.map((p) => p.ch).join('') : null;
+  if (memo.size >= IN_PLACE_MAX) memo.clear();
+  memo.set(core, answer);
+  return answer;
 }
 
 function rebuildWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {

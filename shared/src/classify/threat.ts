@@ -2,21 +2,27 @@ import { clauseBefore, isNegated, isReported } from './context.ts';
 import type { Hit } from './hit.ts';
 import { execAll } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
+import { subjectStartBefore } from './noun-phrase.ts';
+import { execSplit, splitPattern } from './split-pattern.ts';
+import type { PatternMatch, SplitPattern } from './split-pattern.ts';
+import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, SUBJECT_OR_SOMEONE, TARGET } from './threat-lexicon.ts';
 import type { Category } from './verdict.ts';
-import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, TARGET } from './threat-lexicon.ts';
+import { memoByWord } from './word-ids.ts';
 
 interface Pattern {
   rule: string;
   category: Category;
-  re: RegExp;
-  /** Groups of words the pattern cannot match without (one from each group); empty means always try. */
+  /** The pattern as one regex, or (when it holds a noun phrase) split around it. */
+  re: RegExp | null;
+  split: SplitPattern | null;
+  /**
+   * Groups of words the pattern cannot match without (one from each group); empty means always
+   * try. The regex only runs on a window around a word of the last group, and when there are
+   * two or more groups, a word of the first must come shortly before it.
+   */
   need: ReadonlyArray<readonly string[]>;
-  /** The last need group: the regex only runs on a window around these words. */
-  anchors: ReadonlySet<string>;
-  /** The first need group, when there are two: one must come shortly before the anchor word. */
-  leads: ReadonlySet<string> | null;
-  /** Must match the text just before the pattern (its grammatical subject); the hit then starts there. */
-  subject?: RegExp;
+  /** The text just before the pattern must end in its grammatical subject; the hit then starts there. */
+  subject?: boolean;
   /** The pattern itself contains a negation ("should not be illegal"), so the negation check is skipped. */
   negationInside?: boolean;
   /** Also report these categories (doxxing is a threat too). */
@@ -70,21 +76,21 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'incite-self-harm': [w('yourself yourselves urself self kys die drop drink jump slit')],
 };
 
-const P = (rule: string, category: Category, src: string, also?: Category[], negationInside = false): Pattern => ({
+const P = (rule: string, category: Category, src: string, also?: Category[], negationInside = false): Pattern => {
+  const split = splitPattern(src);
+  return {
   rule,
   category,
-  re: new RegExp(src, 'g'),
+  re: split ? null : new RegExp(src, 'g'),
+  split,
   need: NEED_WORDS[rule] ?? [],
-  anchors: new Set(NEED_WORDS[rule]?.[NEED_WORDS[rule]!.length - 1] ?? []),
-  leads: (NEED_WORDS[rule]?.length ?? 0) >= 2 ? new Set(NEED_WORDS[rule]![0]) : null,
   ...(also ? { also } : {}),
   ...(negationInside ? { negationInside } : {}),
-});
+  };
+};
 
-// Subject + optional fillers, anchored at the end of the text before a modal verb.
-const SUBJECT_BEFORE = new RegExp(`\\b(?:${SUBJECT})(?: all| like you| like them)*(?: really| honestly| just)? $`);
-
-const S = (rule: string, category: Category, src: string): Pattern => ({ ...P(rule, category, src), subject: SUBJECT_BEFORE });
+// Subject + optional fillers must end the text before the modal verb (see subjectStartBefore).
+const S = (rule: string, category: Category, src: string): Pattern => ({ ...P(rule, category, src), subject: true });
 
 const DEATH_PASSIVE =
   `killed|shot|shot dead|hanged|hung|executed|strung up|stabbed|burned|burnt|burned alive|lynched|beheaded|gassed|` +
@@ -92,6 +98,8 @@ const DEATH_PASSIVE =
   `gunned down|put in the ground|put against a wall|drowned|strangled|dead|hit by a (?:bus|car|train|truck)`;
 const HURT_PASSIVE = `beaten|beaten up|hurt|attacked|punched|kicked|battered|smashed|slapped|harmed|assaulted|glassed|spat on`;
 const YOU_FUTURE = `\\b(?:you|u|ya|your (?:family|kids|children|wife|husband)|you and your family)(?:'ll|ll| will| are going to|'re going to| re going to| are gonna|'re gonna| gonna| shall)(?: soon| all| definitely| surely| fucking| be the one to)*`;
+const BETTER_OFF = `\\b(?:the )?(?:world|country|town|we|everyone|society|this country|britain|uk) (?:would|will) be (?:a )?better (?:off|place) (?:without|if) `;
+const GONE = `(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gone|dead))?\\b`;
 const NOT_DEAD_IDIOM = `(?! (?:tired|impressed|chuffed|jealous|pleased|right|wrong|easy|on|lucky|excited|proud|keen|happy|busy|good|funny|serious|boring|beat|set|against|interested|proud)\\b)`;
 
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
@@ -107,7 +115,7 @@ const PATTERNS: Pattern[] = [
   P('intent-find', 'threat', `${INTENT}${ADVERBS} (?:find|hunt|track|get|catch|come for|come after|be coming for|be waiting for|be watching) ${TARGET}(?: down)?(?= *(?:$|[.!,;\\n]| and\\b| soon| one day| when| wherever| outside| at your| i promise))`),
   P('intent-property', 'threat_to_life', `${INTENT}${ADVERBS} (?:burn|torch|firebomb|petrol bomb|bomb|blow up|set fire to|set light to|burn down) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:house|home|office|surgery|car|flat|school|town hall|council offices|building|place)`),
   P('intent-property', 'threat', `${INTENT}${ADVERBS} (?:smash|brick|put a brick through|slash|key|vandalise|trash|wreck) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:windows?|tyres|tires|car|house|home|office|door)`),
-  P('death-wish-by-me', 'threat_to_life', `\\b(?:${SUBJECT}) (?:will|shall|is going to|are going to) die .{0,40}?(?:at my hands|by my hand|i promise|i swear|mark my words)`),
+  P('death-wish-by-me', 'threat_to_life', `\\b${SUBJECT} (?:will|shall|is going to|are going to) die .{0,40}?(?:at my hands|by my hand|i promise|i swear|mark my words)`),
   // Predictions addressed to the reader: "you will die", "you'll be dead", "you'll get what's coming".
   P('you-will-die', 'threat_to_life', `${YOU_FUTURE} (?:die|be dead${NOT_DEAD_IDIOM}|be killed|get killed|get shot|get stabbed|be shot|be stabbed|end up dead|end up in a (?:box|coffin|ditch|body bag)|be found dead|be next|hang|swing|burn|bleed|be six feet under|not live|not see (?:christmas|the new year|next year|another)|never see your (?:kids|family|children))\\b(?! (?:laughing|of (?:shame|embarrassment|boredom|laughter)|happy|in the polls|at the polls|politically))`),
   P('you-will-die', 'threat_to_life', `\\b(?:you|u|ya)(?: will| are going to|'re going to|'ll)? (?:won'?t|will not|will never|are not going to|'re not going to) (?:live|survive|make it) (?:to|through|past|until|beyond|another)\\b|\\b(?:you|u|ya)(?:'ll| will) (?:be )?found (?:dead|floating|hanging|in a (?:ditch|canal|river|skip|bin bag))\\b`, undefined, true),
@@ -118,7 +126,7 @@ const PATTERNS: Pattern[] = [
   // The subject is checked on the text before the modal (see `subject`), which keeps these fast.
   S('should-die', 'threat_to_life', `\\b(?:should|ought to|need to|needs to|must|deserves? to|deserves?|should all|oughta|better)(?: all| just| really)? (?:be |get |go and )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
   S('should-be-hurt', 'threat', `\\b(?:should|ought to|need to|needs to|must|deserves? to)(?: all| just| really)? (?:be |get )(?:${HURT_PASSIVE})\\b`),
-  P('wish-death', 'threat_to_life', `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? (?:${SUBJECT}|someone|somebody)(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b`),
+  P('wish-death', 'threat_to_life', `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b`),
   P('wish-death', 'threat_to_life', `\\b(?:in a just world|if only|i wish|i hope|better off if|better place if)\\b.{0,50}?(?:would all be|were all|would be|had their|would get|were|was) (?:${DEATH_PASSIVE}|throats? cut|heads? cut off|wiped out|eradicated|exterminated)\\b`),
   P('death-to', 'threat_to_life', `\\b(?:death to|hang|kill|shoot|string up|execute|gas|burn) (?:all (?:the )?|the |all of the )?(?:traitors|remoaners|tories|globalists|paedos|politicians|councillors|mps|(?:[a-z]+ )?(?:people|women|men|muslims|jews|immigrants|gays|blacks))\\b`),
   P('death-to', 'threat_to_life', `\\bdeath to ${TARGET}`),
@@ -132,7 +140,9 @@ const PATTERNS: Pattern[] = [
   P('incitement', 'threat_to_life', `\\b(?:${LETHAL}|murdering|killing|shooting|stabbing|hanging|raping) ${TARGET}(?: like (?:you|them))? (?:should|would) (?:be (?:legal|decriminalised|decriminalized|allowed|encouraged|a public service|doing the world a favour)|not be (?:illegal|a crime|punished))`, undefined, true),
   P('normative-kill', 'threat_to_life', `\\b(?:it would be (?:best|better|good|great|nice|right)|it'?s (?:in everybody'?s|in everyone'?s|in our|in all our) interest|the (?:only|best|final) (?:solution|answer|option|way) is|time|it'?s time|it is time)(?: for us)?(?: to)?(?: just| all| finally| simply)* (?:${LETHAL}) ${TARGET}`),
   P('normative-solution', 'threat_to_life', `\\b(?:execution|extermination|death|a bullet|the rope|hanging|genocide|gas chambers?) (?:is|are) the (?:only |best |final )?(?:solution|answer|option|cure) (?:for|to) ${TARGET}`),
-  P('better-off-without', 'threat', `\\b(?:the )?(?:world|country|town|we|everyone|society|this country|britain|uk) (?:would|will) be (?:a )?better (?:off|place) (?:without|if) (?:${TARGET}|(?:all |those |these |the )?(?:[a-z]+ )?(?:people|${'muslims|immigrants|women|gays|jews|blacks'}))(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gone|dead))?\\b`),
+  // "The world would be better off without you / without Muslims": a noun phrase, or a group named bare.
+  P('better-off-without', 'threat', `${BETTER_OFF}${TARGET}${GONE}`),
+  P('better-off-without', 'threat', `${BETTER_OFF}(?:all |those |these |the )?(?:[a-z]+ )?(?:people|muslims|immigrants|women|gays|jews|blacks)${GONE}`),
   // Doxxing and intimidation.
   P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|have found|found|know exactly|now know) (?:where|what school|which school|what nursery|which nursery) (?:you|your|ur|u)(?: [a-z']+){0,3} (?:live|lives|sleep|sleeps|work|works|park|go to|goes to|attend|attends|drop|walk|shop|are)\\b`, ['threat']),
   P('doxxing-have', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:got|have|found|know|posted|shared|sharing|will share|will post|'ll post|'ll share) (?:your|ur|yer) (?:home )?(?:address|postcode|phone number|home|number plate|kids'? names|daughter'?s name|son'?s name|kids'? school|children'?s school|routine|car)\\b`, ['threat']),
@@ -147,13 +157,32 @@ const PATTERNS: Pattern[] = [
   P('incite-self-harm', 'harassment', `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`, ['threat']),
 ];
 
-const SELF_HARM: RegExp[] = [
-  /\b(?:i|i'm|im|i am|i've|ive)(?: really| just| seriously| honestly)?(?: want| wanna| going| gonna| am going| will| might| feel like| need| have been thinking about| keep thinking about| thought about| think about| plan| am planning| 'm going|'ll)?(?: to)? (?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|top|hang) (?:myself|my self|my life|it all|mine)\b/g,
-  /\b(?:suicidal|suicide|take my own life|taking my own life|end my life|ending my life|end it all|ending it all|kms|self[- ]harm|self[- ]harming)\b/g,
-  /\b(?:i|i'm|im|i am)(?: just)? (?:don'?t|do not|no longer) (?:want|wanna) to (?:live|be alive|be here|go on|exist|wake up)\b/g,
-  /\b(?:i'?d|i would|i am|i'm|im|everyone would be|they'?d all be|my family would be) (?:be )?better off dead\b/g,
-  /\b(?:no (?:reason|point) (?:in )?(?:to )?(?:living|live|going on))\b/g,
-  /\bbetter off (?:if|without) (?:i was|i were|me|i'm|i am)(?: dead| gone| not here| around)?\b/g,
+// Self-harm, each regex with the words it cannot match without (one from each group).
+const SELF_HARM: ReadonlyArray<{ re: RegExp; need: string[][] }> = [
+  {
+    re: /\b(?:i|i'm|im|i am|i've|ive)(?: really| just| seriously| honestly)?(?: want| wanna| going| gonna| am going| will| might| feel like| need| have been thinking about| keep thinking about| thought about| think about| plan| am planning| 'm going|'ll)?(?: to)? (?:kill|killing|hurt|hurting|harm|harming|cut|cutting|end|ending|top|hang) (?:myself|my self|my life|it all|mine)\b/g,
+    need: [w('kill killing hurt hurting harm harming cut cutting end ending top hang'), w('myself self life all mine')],
+  },
+  {
+    re: /\b(?:suicidal|suicide|take my own life|taking my own life|end my life|ending my life|end it all|ending it all|kms|self[- ]harm|self[- ]harming)\b/g,
+    need: [w('suicidal suicide life all kms self')],
+  },
+  {
+    re: /\b(?:i|i'm|im|i am)(?: just)? (?:don'?t|do not|no longer) (?:want|wanna) to (?:live|be alive|be here|go on|exist|wake up)\b/g,
+    need: [w('want wanna'), w('live alive here on exist up')],
+  },
+  {
+    re: /\b(?:i'?d|i would|i am|i'm|im|everyone would be|they'?d all be|my family would be) (?:be )?better off dead\b/g,
+    need: [w('better'), w('off'), w('dead')],
+  },
+  {
+    re: /\b(?:no (?:reason|point) (?:in )?(?:to )?(?:living|live|going on))\b/g,
+    need: [w('reason point'), w('living live going')],
+  },
+  {
+    re: /\bbetter off (?:if|without) (?:i was|i were|me|i'm|i am)(?: dead| gone| not here| around)?\b/g,
+    need: [w('better'), w('off')],
+  },
 ];
 
 const SENTENCE_END = /[.!?\n]+/g;
@@ -170,8 +199,8 @@ function sentenceSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-// word → the (pattern, need group) pairs it satisfies, so a sentence's candidate patterns
-// come from its own ~20 words instead of scanning every pattern's word lists.
+// word → the (pattern, need group) slots it fills, so a sentence's candidate patterns come
+// from its own words instead of scanning every pattern's word lists.
 const MAX_GROUPS = 4;
 const WORD_INDEX = new Map<string, number[]>();
 PATTERNS.forEach((p, pi) =>
@@ -183,12 +212,58 @@ PATTERNS.forEach((p, pi) =>
     }
   }),
 );
+const NO_SLOTS: readonly number[] = [];
+const slotsOf = memoByWord((word) => WORD_INDEX.get(word) ?? NO_SLOTS);
 const SELF_HARM_SET = new Set(selfHarmWords());
+/**
+ * Per word: bit 0 when it may start the self-harm check at all, then one bit per need group of
+ * each SELF_HARM regex. A regex word can end inside a token at ' or * ("life's"), so the parts
+ * of the word count too.
+ */
+const SELF_HARM_GROUP_BIT: number[][] = [];
+let selfHarmBit = 1;
+for (const { need } of SELF_HARM) SELF_HARM_GROUP_BIT.push(need.map(() => (selfHarmBit <<= 1)));
+const selfHarmBits = memoByWord((word) => {
+  let bits = SELF_HARM_SET.has(word) ? 1 : 0;
+  const parts = [word, ...word.split(/['*]/)];
+  SELF_HARM.forEach(({ need }, k) =>
+    need.forEach((group, g) => {
+      if (parts.some((part) => group.includes(part))) bits |= SELF_HARM_GROUP_BIT[k]![g]!;
+    }),
+  );
+  return bits;
+});
+const ALWAYS = PATTERNS.flatMap((p, pi) => (p.need.length === 0 ? [pi] : []));
 
-function candidatePatterns(words: ReadonlySet<string>): Pattern[] {
-  const seen = new Uint8Array(PATTERNS.length * MAX_GROUPS);
-  for (const word of words) for (const slot of WORD_INDEX.get(word) ?? []) seen[slot] = 1;
-  return PATTERNS.filter((p, pi) => p.need.every((_, gi) => seen[pi * MAX_GROUPS + gi] === 1));
+// Scratch for candidatePatterns: which slots this sentence filled (by stamp) and how many
+// need groups of each pattern that makes.
+const slotStamp = new Uint32Array(PATTERNS.length * MAX_GROUPS);
+const groupsFilled = new Uint8Array(PATTERNS.length);
+let stamp = 0;
+
+/** Patterns whose every need group has a word in tokens[first, end), in PATTERNS order. */
+function candidatePatterns(tokens: readonly Token[], first: number, end: number): number[] {
+  if (++stamp === 0xffffffff) {
+    slotStamp.fill(0);
+    stamp = 1;
+  }
+  const touched: number[] = [...ALWAYS];
+  for (let t = first; t < end; t++) {
+    for (const slot of slotsOf(tokens[t]!)) {
+      if (slotStamp[slot] === stamp) continue;
+      slotStamp[slot] = stamp;
+      const pi = (slot / MAX_GROUPS) | 0;
+      const filled = groupsFilled[pi]!;
+      groupsFilled[pi] = filled + 1;
+      if (filled === 0) touched.push(pi);
+    }
+  }
+  const out: number[] = [];
+  for (const pi of touched) {
+    if (groupsFilled[pi] === PATTERNS[pi]!.need.length) out.push(pi);
+    groupsFilled[pi] = 0;
+  }
+  return out.sort((a, b) => a - b);
 }
 
 /** Threats, doxxing, incitement and self-harm, each a hit on the normalised text. */
@@ -201,14 +276,17 @@ export function detectThreats(n: Normalised): Hit[] {
   let t = 0;
   for (const [from, to] of sentenceSpans(text)) {
     const first = t;
-    const words = new Set<string>();
-    while (t < tokens.length && tokens[t]!.nStart < to) words.add(tokens[t++]!.word);
-    if (words.size === 0) continue;
-    const sentence = tokens.slice(first, t);
-    for (const p of candidatePatterns(words)) {
-      for (const [a, b] of anchorWindows(sentence, p, from, to)) scanPattern(text, a, b, p, hits);
+    let selfHarm = 0;
+    while (t < tokens.length && tokens[t]!.nStart < to) selfHarm |= selfHarmBits(tokens[t++]!);
+    if (t === first) continue;
+    const candidates = candidatePatterns(tokens, first, t);
+    if (candidates.length > 0) {
+      const windows = anchorWindows(tokens, first, t, candidates, from, to);
+      candidates.forEach((pi, c) => {
+        for (const [a, b] of windows[c]!) scanPattern(text, a, b, PATTERNS[pi]!, hits);
+      });
     }
-    if ([...words].some((x) => SELF_HARM_SET.has(x))) scanSelfHarm(text, from, to, hits);
+    if (selfHarm) scanSelfHarm(text, from, to, selfHarm, hits);
   }
   return hits;
 }
@@ -220,26 +298,43 @@ const WINDOW_AFTER = 100;
 // A lead word ("I", "you", "should") must sit within this many words before the anchor.
 const LEAD_DISTANCE = 12;
 
-function anchorWindows(sentence: Token[], p: Pattern, from: number, to: number): Array<[number, number]> {
-  const { anchors, leads } = p;
-  if (anchors.size === 0) return [[from, to]];
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i < sentence.length; i++) {
-    const tok = sentence[i]!;
-    if (!anchors.has(tok.word)) continue;
-    if (leads) {
-      let found = false;
-      for (let k = Math.max(0, i - LEAD_DISTANCE); k <= i && !found; k++) found = leads.has(sentence[k]!.word);
-      if (!found) continue;
+// Scratch for anchorWindows, by pattern index: which candidate it is (this call) and the last lead word seen.
+const candidateAt = new Int32Array(PATTERNS.length).fill(-1);
+const lastLead = new Int32Array(PATTERNS.length);
+
+/**
+ * For each candidate pattern, the windows of the sentence tokens[first, end) around its anchor
+ * words (one pass over the words' slots, lead slots before anchor slots of the same word).
+ */
+function anchorWindows(tokens: readonly Token[], first: number, end: number, candidates: number[], from: number, to: number): Array<Array<[number, number]>> {
+  const out = candidates.map((): Array<[number, number]> => []);
+  candidates.forEach((pi, c) => {
+    candidateAt[pi] = c;
+    lastLead[pi] = -LEAD_DISTANCE - 1;
+    if (PATTERNS[pi]!.need.length === 0) out[c]!.push([from, to]);
+  });
+  for (let i = first; i < end; i++) {
+    const tok = tokens[i]!;
+    for (const slot of slotsOf(tok)) {
+      const pi = (slot / MAX_GROUPS) | 0;
+      const c = candidateAt[pi]!;
+      if (c === -1) continue;
+      const groups = PATTERNS[pi]!.need.length;
+      const gi = slot - pi * MAX_GROUPS;
+      if (groups >= 2 && gi === 0) lastLead[pi] = i;
+      if (gi !== groups - 1) continue;
+      if (groups >= 2 && i - lastLead[pi]! > LEAD_DISTANCE) continue;
+      let j = i;
+      while (j > first && tok.nStart - tokens[j - 1]!.nStart <= WINDOW_BEFORE) j--;
+      const a = j === first ? from : tokens[j]!.nStart;
+      const b = Math.min(to, tok.nEnd + WINDOW_AFTER);
+      const list = out[c]!;
+      const last = list[list.length - 1];
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else list.push([a, b]);
     }
-    let j = i;
-    while (j > 0 && tok.nStart - sentence[j - 1]!.nStart <= WINDOW_BEFORE) j--;
-    const a = j === 0 ? from : sentence[j]!.nStart;
-    const b = Math.min(to, tok.nEnd + WINDOW_AFTER);
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
   }
+  for (const pi of candidates) candidateAt[pi] = -1;
   return out;
 }
 
@@ -249,26 +344,33 @@ function selfHarmWords(): string[] {
 
 function scanPattern(text: string, from: number, to: number, p: Pattern, hits: Hit[]): void {
   const sub = text.slice(from, to);
-  for (const m of execAll(p.re, sub)) {
+  for (const m of matches(p, sub)) {
     let at = m.index;
     if (p.subject) {
       const lead = sub.slice(Math.max(0, at - 80), at);
-      const sm = p.subject.exec(lead);
-      if (!sm) continue;
-      at -= lead.length - sm.index;
+      const si = subjectStartBefore(lead);
+      if (si === -1) continue;
+      at -= lead.length - si;
     }
-    const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m[0].length, score: 0.95 };
+    const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m.text.length, score: 0.95 };
     if ((!p.negationInside && isNegated(text, h)) || isReported(text, h)) continue;
     // "Everyone would be better off if I was dead" is about the sender: self-harm, not a threat.
-    if (p.rule === 'wish-death' && /\b(?:if|wish|hope) (?:i|i'm|im)\b|\bi (?:was|were)\b/.test(m[0])) continue;
+    if (p.rule === 'wish-death' && /\b(?:if|wish|hope) (?:i|i'm|im)\b|\bi (?:was|were)\b/.test(m.text)) continue;
     hits.push(h);
     for (const c of p.also ?? []) hits.push({ ...h, category: c, score: 0.9 });
   }
 }
 
-function scanSelfHarm(text: string, from: number, to: number, hits: Hit[]): void {
+function matches(p: Pattern, sub: string): PatternMatch[] {
+  if (p.split) return execSplit(p.split, sub);
+  return execAll(p.re!, sub).map((m) => ({ index: m.index, text: m[0] }));
+}
+
+function scanSelfHarm(text: string, from: number, to: number, sentenceBits: number, hits: Hit[]): void {
+  if (!(sentenceBits & 1)) return;
   const sub = text.slice(from, to);
-  for (const re of SELF_HARM) {
+  for (const [k, { re }] of SELF_HARM.entries()) {
+    if (!SELF_HARM_GROUP_BIT[k]!.every((bit) => sentenceBits & bit)) continue;
     for (const m of execAll(re, sub)) {
       const h: Hit = { category: 'self_harm', rule: 'self-harm', nStart: from + m.index, nEnd: from + m.index + m[0].length, score: 0.9 };
       if (/\b(?:not|never|n't)\b/.test(clauseBefore(text, h.nStart).split(/\s+/).slice(-3).join(' '))) continue;
