@@ -12,5 +12,5 @@ export const wellKnownRoutes = new Hono<AppEnv>().get('/wardguard-pack-key', asy
   const signer = await packSigner(c.env.PACK_SIGNING_KEY);
   c.header('cache-control', 'public, max-age=300');
   c.header('access-control-allow-origin', '*');
-  return c.json({ ...signer.publicKey, council: c.env.COUNCIL_NAME });
+  return c.json(signer.publicKey);
 });

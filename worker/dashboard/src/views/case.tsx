@@ -6,6 +6,7 @@ import type { Case, EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { CaseReplyPanel } from '../components/reply-panel.tsx';
 import { courseOfConduct } from '../lib/course-of-conduct.ts';
+import { ExportPanel } from '../components/export-panel.tsx';
 
 export function CaseView({ id, staff }: { id: string; staff: boolean }) {
   const [kase, setCase] = useState<Case | null>(null);
@@ -61,6 +62,7 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
       {staff && replies.records.length > 0 && <CaseReplyPanel key={id} records={replies.records} onApproved={loadReplies} />}
       <h2>Timeline</h2>
       <Timeline items={items} perpetrators={perps} replies={replies.replies} records={replies.records} onReplyChanged={loadReplies} />
+      {staff && items.length > 0 && <ExportPanel scope={{ kind: 'case', id }} />}
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { when } from '../lib/format.ts';
 import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { COURSE_OF_CONDUCT_MIN } from '../lib/course-of-conduct.ts';
+import { ExportPanel } from '../components/export-panel.tsx';
 
 export function PerpetratorView({ id }: { id: string }) {
   const [perp, setPerp] = useState<Perpetrator | null>(null);
@@ -74,6 +75,7 @@ export function PerpetratorView({ id }: { id: string }) {
       </dl>
       <h2>Incidents</h2>
       <Timeline items={items} perpetrators={new Map([[perp.id, perp]])} />
+      {items.length > 0 && <ExportPanel scope={{ kind: 'perpetrator', id: perp.id }} />}
     </article>
   );
 }
