@@ -34,27 +34,52 @@ const STAMP = new Uint32Array(1 << FEATURE_BITS);
 let generation = 0;
 
 export function extractFeatures(n: Normalised, maxTokens = 600): Uint32Array {
+  const out: number[] = [];
+  visitFeatures(n, maxTokens, (f) => out.push(f));
+  return Uint32Array.from(out);
+}
+
+/**
+ * Sum of `weights` over the features of `n` and how many there are: what a linear model needs,
+ * without building the feature array.
+ */
+export function sumWeights(n: Normalised, weights: Int8Array, maxTokens = 600): { sum: number; count: number } {
+  let sum = 0;
+  let count = 0;
+  visitFeatures(n, maxTokens, (f) => {
+    sum += weights[f] ?? 0;
+    count++;
+  });
+  return { sum, count };
+}
+
+/** Each distinct feature of `n`, once, in order. */
+function visitFeatures(n: Normalised, maxTokens: number, visit: (feature: number) => void): void {
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
     STAMP.fill(0);
     generation = 1;
   }
-  const out: number[] = [];
-  const add = (f: number) => {
-    if (STAMP[f] !== generation) {
-      STAMP[f] = generation;
-      out.push(f);
-    }
-  };
   const tokens = n.tokens;
   const count = Math.min(tokens.length, maxTokens);
   for (let i = 0; i < count; i++) {
     const t = tokens[i]!;
     const fs = wordFeatures(t);
-    for (let k = 0; k < fs.length; k++) add(fs[k]!);
-    if (i > 0) add((fnv(bigramLead(tokens[i - 1]!), t.word) >>> 0) & MASK);
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k]!;
+      if (STAMP[f] !== generation) {
+        STAMP[f] = generation;
+        visit(f);
+      }
+    }
+    if (i > 0) {
+      const f = (fnv(bigramLead(tokens[i - 1]!), t.word) >>> 0) & MASK;
+      if (STAMP[f] !== generation) {
+        STAMP[f] = generation;
+        visit(f);
+      }
+    }
   }
-  return Uint32Array.from(out);
 }
 
 // Words repeat across messages, so their unigram + character n-gram hashes are memoised.

@@ -1,4 +1,4 @@
-import { extractFeatures, FEATURE_BITS } from './features.ts';
+import { FEATURE_BITS, sumWeights } from './features.ts';
 import type { Normalised } from './normalise.ts';
 import weightsFile from './model-weights.json' with { type: 'json' };
 
@@ -69,11 +69,9 @@ export function createModel(file: ModelFile): LinearModel {
     version: file.version,
     threshold: file.threshold,
     predict(n) {
-      const feats = extractFeatures(n);
-      if (feats.length === 0) return 0;
-      let z = 0;
-      for (const f of feats) z += w[f] ?? 0;
-      z = (z * file.scale) / Math.sqrt(feats.length) + file.bias;
+      const { sum, count } = sumWeights(n, w);
+      if (count === 0) return 0;
+      const z = (sum * file.scale) / Math.sqrt(count) + file.bias;
       return 1 / (1 + Math.exp(-z));
     },
   };

@@ -3,7 +3,7 @@ import { Builder, collapseSpaces, identityMapped, ownArrays } from './offset-map
 import type { Mapped } from './offset-map.ts';
 import { shapeWords } from './shape-words.ts';
 import { rejoinSpacedLetters, SPACED } from './spaced-letters.ts';
-import { wordId } from './word-ids.ts';
+import { NO_ID, wordIdAt, wordOf } from './word-ids.ts';
 
 /** One word of the normalised text, with where it came from in the original. */
 export interface Token {
@@ -146,8 +146,9 @@ function tokenise(original: string, text: string, starts: Int32Array, ends: Int3
       const raw = original.slice(start, end);
       allCaps = raw === raw.toUpperCase() && /\p{L}.*\p{L}/su.test(raw);
     }
-    const word = text.slice(nStart, nEnd);
-    tokens.push({ word, id: wordId(word), start, end, nStart, nEnd, capitalised, allCaps, sentenceStart: isSentenceStart(original, start) });
+    const id = wordIdAt(text, nStart, nEnd);
+    const word = id === NO_ID ? text.slice(nStart, nEnd) : wordOf(id);
+    tokens.push({ word, id, start, end, nStart, nEnd, capitalised, allCaps, sentenceStart: isSentenceStart(original, start) });
   }
   return tokens;
 }

@@ -13,25 +13,34 @@ export interface Piece {
 // Runs of spaces become one space, so patterns can rely on single spaces between words.
 export function collapseSpaces(m: Mapped): Mapped {
   const src = m.text;
-  if (src.indexOf('  ') === -1) return m;
+  let gap = src.indexOf('  ');
+  if (gap === -1) return m;
   const starts = new Int32Array(src.length);
   const ends = new Int32Array(src.length);
   const identity = isSharedIdentity(m);
   const parts: string[] = [];
-  let kept = 0;
+  let from = 0;
   let j = 0;
-  for (let i = 0; i < src.length; i++) {
-    // The first space of a run stays, with its own source span.
-    if (src.charCodeAt(i) === 32 && i > 0 && src.charCodeAt(i - 1) === 32) {
-      if (kept < i) parts.push(src.slice(kept, i));
-      kept = i + 1;
-      continue;
+  // Copy [from, gap + 1) (the first space of a run stays, with its own source span), then skip
+  // the rest of the run.
+  for (;;) {
+    const to = gap === -1 ? src.length : gap + 1;
+    parts.push(src.slice(from, to));
+    if (identity) {
+      for (let i = from; i < to; i++, j++) {
+        starts[j] = i;
+        ends[j] = i + 1;
+      }
+    } else {
+      starts.set(m.starts.subarray(from, to), j);
+      ends.set(m.ends.subarray(from, to), j);
+      j += to - from;
     }
-    starts[j] = identity ? i : m.starts[i]!;
-    ends[j] = identity ? i + 1 : m.ends[i]!;
-    j++;
+    if (gap === -1) break;
+    from = to;
+    while (src.charCodeAt(from) === 32) from++;
+    gap = src.indexOf('  ', from);
   }
-  parts.push(src.slice(kept));
   return { text: parts.join(''), starts: starts.subarray(0, j), ends: ends.subarray(0, j) };
 }
 
