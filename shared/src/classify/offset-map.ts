@@ -107,9 +107,13 @@ export class Builder {
     this.e = e;
   }
   copy(m: Mapped, from: number, to: number): void {
+    this.copyAs(m, from, to, m.text.slice(from, to));
+  }
+  /** Copy the spans of m[from, to) for `text`, which replaces those characters one for one. */
+  copyAs(m: Mapped, from: number, to: number, text: string): void {
     if (to <= from) return;
     this.room(to - from);
-    this.parts.push(m.text.slice(from, to));
+    this.parts.push(text);
     this.s.set(m.starts.subarray(from, to), this.n);
     this.e.set(m.ends.subarray(from, to), this.n);
     this.n += to - from;

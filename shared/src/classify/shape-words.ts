@@ -130,13 +130,19 @@ function rebuildWords(m: Mapped, vocab: ReadonlySet<string>): Mapped {
     const [lo, hi] = trimEdges(str, from, i);
     const core = str.slice(lo, hi);
     const plain = PLAIN_WORD.test(core) && !TRIPLE.test(core);
-    if (plain && lo === from && hi === i) continue;
+    // Words that keep their length are copied whole, with their spans; only words that get
+    // shorter ("e.g" → "eg", "www" → "ww") are rebuilt piece by piece.
+    const inPlace = plain ? core : shapeInPlace(m, lo, hi, core, vocab);
+    if (inPlace !== null && lo === from && hi === i && inPlace === core) continue;
     b.copy(m, last, from);
     last = i;
-    for (let k = from; k < lo; k++) b.push({ ch: ' ', s: m.starts[k]!, e: m.ends[k]! });
-    if (plain) b.copy(m, lo, hi);
-    else b.pushAll(shapeRun(toPieces(m, lo, hi), vocab));
-    for (let k = hi; k < i; k++) b.push({ ch: ' ', s: m.starts[k]!, e: m.ends[k]! });
+    if (inPlace !== null) {
+      b.copyAs(m, from, i, ' '.repeat(lo - from) + inPlace + ' '.repeat(i - hi));
+      continue;
+    }
+    b.copyAs(m, from, lo, ' '.repeat(lo - from));
+    b.pushAll(shapeRun(toPieces(m, lo, hi), vocab));
+    b.copyAs(m, hi, i, ' '.repeat(i - hi));
   }
   if (last === 0) return m;
   b.copy(m, last, str.length);

@@ -20,6 +20,8 @@ export interface SplitPattern {
   phrase: (text: string, at: number) => number[];
   /** Sticky regex for what follows the noun phrase; null when nothing does. */
   after: RegExp | null;
+  /** The same, unanchored: if it matches nowhere from the first possible start, nothing can. */
+  afterProbe: RegExp | null;
 }
 
 const SOMEONE = subjectExtras(['someone', 'somebody']);
@@ -45,6 +47,8 @@ export function splitPattern(src: string): SplitPattern | null {
     probe: head === '\\b' ? null : new RegExp(head, 'g'),
     phrase,
     after: tail === '' ? null : new RegExp(tail, 'y'),
+    // A tail that is only a lookahead ("not an idiom") matches almost anywhere: no use as a probe.
+    afterProbe: tail === '' || /^\(\?[=!]/.test(tail) ? null : new RegExp(tail, 'g'),
   };
 }
 
@@ -59,6 +63,10 @@ export function execSplit(p: SplitPattern, text: string): PatternMatch[] {
       const m = p.probe.exec(text);
       if (!m) break;
       first = m.index;
+    }
+    if (p.afterProbe) {
+      p.afterProbe.lastIndex = first;
+      if (!p.afterProbe.test(text)) break;
     }
     let bestStart = -1;
     let bestEnd = -1;
