@@ -137,7 +137,7 @@ describe("disengagement replies from the councillor's mailbox", () => {
   }, 150_000);
 
   it('delivers nothing when the filter is killed inside the SMTP transaction, sends nothing after the restart, and leaves the reply for an officer to check', async () => {
-    const STALL_MS = 8000;
+    const STALL_MS = 15_000;
     const smtp = await stallingSmtp(STALL_MS);
     const stalledConfig = () => {
       const c = config();
@@ -155,6 +155,11 @@ describe("disengagement replies from the councillor's mailbox", () => {
       expect(open.outcome).toBeNull();
       const reply = async () => ((await (await stack.officer(`/replies?recordId=${record.id}`)).json()) as { replies: Array<{ id: string; state: string; claimedAt: string | null; stuck: boolean; stuckFrom: string | null }> }).replies[0]!;
       expect((await reply()).state).toBe('sending');
+      // Replies run beside the scan: new abuse is quarantined while the SMTP transaction hangs.
+      const during = textMessage(ABUSE, { subject: 'Still here', from: 'Another One <another.one@sender.example>' });
+      dovecot.deliver(USER, during.raw);
+      await waitFor('new abuse quarantined during the stall', async () => (await dovecot.list(USER, 'Quarantine')).some((m) => m.messageId === during.messageId), STALL_MS - 3000, 50);
+      expect(open.outcome).toBeNull();
 
       await sigkillFilter(filter);
       await waitFor('the SMTP server to see the connection drop', async () => smtp.isClosed(open.session), 10_000, 50);

@@ -84,6 +84,7 @@ export async function runSession(deps: SessionDeps): Promise<void> {
   const client = createImapClient(account.imap);
   let dirty = true;
   let wake = () => {};
+  let replying: Promise<void> | null = null;
   client.on('error', (err: Error) => log.warn('imap error', { account: account.id, error: err.message }));
   client.on('exists', (ev: { path: string }) => {
     if (ev.path === account.folders.inbox) {
@@ -113,13 +114,15 @@ export async function runSession(deps: SessionDeps): Promise<void> {
         if (!client.usable) throw err;
         log.warn('decisions not applied this pass', { error: (err as Error).message });
       }
-      if (deps.replies && account.smtp) {
-        try {
-          await sendPendingReplies(client, account, deps.replies, log);
-        } catch (err) {
-          if (!client.usable) throw err;
-          log.warn('replies not sent this pass', { error: (err as Error).message });
-        }
+      // Replies run beside the scan, never in front of it: a slow or stalled SMTP server
+      // (up to its timeouts) must not hold up quarantining the next threat.
+      if (deps.replies && account.smtp && !replying) {
+        replying = sendPendingReplies(client, account, deps.replies, log)
+          .then(() => undefined)
+          .catch((err: unknown) => log.warn('replies not sent this pass', { error: (err as Error).message }))
+          .finally(() => {
+            replying = null;
+          });
       }
       deps.onPass?.();
       if (dirty || deps.stopSignal.aborted) continue;
@@ -133,6 +136,8 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       if (!client.usable && !deps.stopSignal.aborted) throw new WardguardError('IMAP_CLOSED', 'The IMAP connection closed.');
     }
   } finally {
+    // A reply mid-send finishes (bounded by the SMTP timeouts) so its Sent copy and result are not cut off.
+    await replying;
     if (client.usable) await client.logout().catch(() => client.close());
     else client.close();
   }

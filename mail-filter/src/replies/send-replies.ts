@@ -49,6 +49,22 @@ function transportFor(smtp: SmtpConfig) {
 }
 
 /**
+ * Why a failed send certainly delivered nothing, or null when it might have: an SMTP
+ * refusal (4xx/5xx), a name that did not resolve, a refused connection, or failed sign-in,
+ * all of which come before the server is given any message. nodemailer's `command: 'CONN'`
+ * is not enough: it also marks a connection lost in the middle of DATA.
+ */
+export function notDeliveredReason(err: unknown): string | null {
+  const e = err as { responseCode?: number; code?: string; message?: string };
+  const message = String(e.message ?? err);
+  if (e.responseCode && e.responseCode >= 400) return `SMTP ${e.responseCode}: ${message}`.slice(0, 2000);
+  if (e.code === 'EDNS' || e.code === 'EAUTH' || /\bconnect ECONNREFUSED\b/.test(message)) {
+    return `Could not reach or sign in to the SMTP server (${e.code ?? 'no code'}): ${message}`.slice(0, 2000);
+  }
+  return null;
+}
+
+/**
  * Sends this mailbox's approved replies through the account's SMTP, at most once each:
  * a reply is claimed in the Worker before the SMTP transaction, so a filter that dies
  * mid-send and restarts finds it claimed and leaves it alone. A copy goes to Sent.
@@ -74,10 +90,10 @@ export async function sendPendingReplies(client: ImapFlow, account: AccountConfi
       try {
         smtpMessageId = (await transport.sendMail({ envelope: { from, to: [reply.to] }, raw })).messageId ?? null;
       } catch (err) {
-        const code = (err as { responseCode?: number }).responseCode;
-        // Refused by the SMTP server: certainly not delivered. Anything else may have been,
-        // so the reply stays claimed rather than risk sending it twice.
-        if (code && code >= 400) await replies.result(reply.id, 'failed', null, `SMTP ${code}: ${(err as Error).message}`.slice(0, 2000));
+        const reason = notDeliveredReason(err);
+        // Refused by the server, or never got as far as a transaction: certainly not delivered.
+        // Anything else may have been, so the reply stays claimed rather than risk sending it twice.
+        if (reason) await replies.result(reply.id, 'failed', null, reason);
         log.warn('reply not sent', { replyId: reply.id, error: (err as Error).message });
         continue;
       }
