@@ -98,6 +98,9 @@ const PHRASE_RULES: Array<[RegExp, Hit['category'], string, string[]]> = [
   [/\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth))\b/g, 'insult', 'dehumanising', ['piece', 'waste', 'human']],
   [/\b(?:suck my (?:dick|cock|balls)|send (?:me )?(?:nudes|pics of your)|show (?:me )?your (?:tits|boobs|pussy)|sit on my (?:face|dick|cock))\b/g, 'sexual', 'sexual-demand', ['suck', 'nudes', 'pics', 'show', 'sit']],
   [/\b(?:your|nice|great|lovely|show us your) (?:tits|boobs|pussy|arse|ass)\b/g, 'sexual', 'sexual-body', ['tits', 'boobs', 'pussy', 'arse', 'ass']],
+  [/\bbend (?:you|u|ya|her) over\b/g, 'sexual', 'sexual-demand', ['bend']],
+  // "Go back to where you came from": telling someone they do not belong because of where they are from.
+  [/\b(?:go|fuck off|piss off|sod off|get) back (?:to )?(?:where (?:you|u|ya) (?:came|come) from|your (?:own )?countr(?:y|ies)|your mud huts?)\b/g, 'hate', 'go-back', ['back']],
   [/\b(?:you(?:'re| are| r)?|ur|youre) (?:a |an |such a |one |just a )?(?:[a-z]+ ){0,3}(?:shit|shite|fuck|fucker|bullshit artist)\b/g, 'insult', 'you-are-a-swear', ['shit', 'shite', 'fuck', 'fucker', 'bullshit']],
 ];
 

@@ -51,6 +51,17 @@ describe('classify', () => {
     expect(v.categories).toContain('hate');
   });
 
+  it('calls telling a councillor to go back where they came from hate, and a report of it only profanity', () => {
+    expect(classify({ body: 'Go back to your own country, you are not welcome here.' }, { model: null }).categories).toContain('hate');
+    expect(classify({ body: 'He told me to go back to where I came from.' }, { model: null }).severity).toBe('clean');
+    expect(classify({ body: 'We should go back to the original plan.' }, { model: null }).severity).toBe('clean');
+  });
+
+  it('calls a sexual demand abuse but not the idiom "bend over backwards"', () => {
+    expect(classify({ body: "I'd love to bend you over my desk" }, { model: null }).categories).toContain('sexual');
+    expect(classify({ body: 'Officers bend over backwards to help residents.' }, { model: null }).severity).toBe('clean');
+  });
+
   it('treats a quoted slur in a report of abuse as profanity, not as the sender\'s abuse', () => {
     expect(classify({ body: 'A man in the street called me a paki and I want it recorded.' }).severity).toBe('profanity');
   });

@@ -47,8 +47,8 @@ export function splitPattern(src: string): SplitPattern | null {
     probe: head === '\\b' ? null : new RegExp(head, 'g'),
     phrase,
     after: tail === '' ? null : new RegExp(tail, 'y'),
-    // A tail that is only a lookahead ("not an idiom") matches almost anywhere: no use as a probe.
-    afterProbe: tail === '' || /^\(\?[=!]/.test(tail) ? null : new RegExp(tail, 'g'),
+    // A tail that starts with a lookaround ("not an idiom") matches almost anywhere: no use as a probe.
+    afterProbe: tail === '' || /^\(\?<?[=!]/.test(tail) ? null : new RegExp(tail, 'g'),
   };
 }
 

@@ -121,3 +121,46 @@ describe('back-off: harm word + the reader + intent, for phrasings no pattern li
     "You won't get hurt if you cross at the lights.",
   ])('keeps "%s" clean', (s) => expect(isThreat(s)).toBe(false));
 });
+
+describe('threats: a vehicle as the weapon, a need for protection, an ominous visit', () => {
+  it.each(["I'll ram my car into you", 'We will plough a truck into that councillor', "I'm going to drive straight into you at the count"])(
+    'treats "%s" as a threat to life',
+    (s) => expect(severity(s)).toBe('threat_to_life'),
+  );
+
+  it.each(['I will drive my car into town tomorrow', "I'll drive into the office after the meeting", 'We will drive to your surgery on Saturday'])(
+    'keeps the journey "%s" clean',
+    (s) => expect(isThreat(s)).toBe(false),
+  );
+
+  it.each(["Vote for it and you'll need a bodyguard", "You're going to need an ambulance", "Keep this up and you'll need eyes in the back of your head"])(
+    'treats "%s" as a threat',
+    (s) => expect(severity(s)).toBe('threat'),
+  );
+
+  it.each(['You will need planning permission for that', "You'll need more than luck to win in May"])('keeps "%s" clean', (s) =>
+    expect(isThreat(s)).toBe(false),
+  );
+
+  it('treats "we\'ll be seeing you very soon" with no occasion as a threat, but not a visit with one', () => {
+    expect(severity("I'll be visiting you real soon, councillor")).toBe('threat');
+    expect(isThreat('We will be seeing you very soon at the fete')).toBe(false);
+    expect(isThreat("Thanks for your help, I'll be seeing you soon")).toBe(false);
+  });
+});
+
+describe('doxxing: the family routine, said so the reader notices', () => {
+  it.each(['Your kids walk to school at 8 every morning. Thought you should know.', 'We know your husband parks behind the library on Fridays'])(
+    'flags "%s" as doxxing and a threat',
+    (s) => {
+      const v = classify({ body: s }, { model: null });
+      expect(v.severity).toBe('threat');
+      expect(v.categories).toContain('doxxing');
+    },
+  );
+
+  it.each(['Your son walks to school along Mill Road which has no pavement', 'Your wife parks on Oak Avenue every day and blocks my drive'])(
+    'keeps the complaint "%s" clean',
+    (s) => expect(isThreat(s)).toBe(false),
+  );
+});

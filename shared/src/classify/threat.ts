@@ -34,6 +34,7 @@ const firstWords = (alternation: string) => [...new Set(alternation.split('|').m
 const YOU_WORDS = w(`you u ya your ur you'll youll you're youre yous you've`);
 const I_WORDS = w(`i we imma ima me i'll ill i'm im we'll we're i'd we'd i've we've gonna gunna`);
 const MODALS = w(`should ought oughta need needs must deserve deserves better`);
+const FAMILY_WORDS = w(`wife husband partner kids children daughter son family mum dad mother father girlfriend boyfriend ones grandkids`);
 const DEATH_WORDS = w(`die dies died dead death killed shot stabbed next hang hanged hung swing burn burned burnt bleed executed
   murdered lynched beheaded gassed exterminated slaughtered strung raped tortured butchered drowned strangled blown gunned
   eliminated culled wiped put live survive found floating coffin box ditch bag feet christmas kids cancer rot choke kill kills stab stabs shoot over
@@ -50,10 +51,13 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'intent-suffer': [I_WORDS, w('suffer pay bleed regret sorry beg scream')],
   'intent-find': [I_WORDS, w('find hunt track get catch come coming waiting watching')],
   'intent-property': [I_WORDS, w('burn torch firebomb petrol bomb blow set smash brick put slash key vandalise trash wreck')],
+  'intent-vehicle': [[...I_WORDS, "let's", 'lets', 'let'], w('drive ram plough plow crash reverse steer aim')],
   'death-wish-by-me': [w('hands hand promise swear words')],
   'you-will-die': [YOU_WORDS, DEATH_WORDS],
   'you-will-pay': [YOU_WORDS, w('regret sorry pay coming yours hurt suffer deserve taught safe find know wish')],
   'you-are-dead': [YOU_WORDS, w('dead next die')],
+  'you-will-need': [YOU_WORDS, w('protection escort bodyguard bodyguards ambulance paramedic undertaker coffin priest eyes')],
+  'seeing-you-soon': [I_WORDS, w('soon')],
   'days-numbered': [w(`days watch sleep see warned warning count careful accidents shame pity safe coming waiting else shoulder`)],
   'should-die': [MODALS, DEATH_WORDS],
   'should-be-hurt': [MODALS, w('beaten hurt attacked punched kicked battered smashed slapped harmed assaulted glassed spat')],
@@ -72,6 +76,7 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'doxxing-photos': [w('photos pictures pics photo picture footage video'), w('kids children daughter son wife husband house home family car')],
   'doxxing-nice': [w('nice lovely pretty beautiful'), w('shame pity careful something anything happen')],
   'doxxing-visit': [I_WORDS, w('house home door doorstep place school work flat')],
+  'doxxing-routine': [w('your'), FAMILY_WORDS],
   conditional: [w('if'), w('regret sorry pay consequences happens next hurt know wish deal come find make')],
   'incite-self-harm': [w('yourself yourselves urself self kys die drop drink jump slit')],
 };
@@ -100,6 +105,10 @@ const HURT_PASSIVE = `beaten|beaten up|hurt|attacked|punched|kicked|battered|sma
 const YOU_FUTURE = `\\b(?:you|u|ya|your (?:family|kids|children|wife|husband)|you and your family)(?:'ll|ll| will| are going to|'re going to| re going to| are gonna|'re gonna| gonna| shall)(?: soon| all| definitely| surely| fucking| be the one to)*`;
 const BETTER_OFF = `\\b(?:the )?(?:world|country|town|we|everyone|society|this country|britain|uk) (?:would|will) be (?:a )?better (?:off|place) (?:without|if) `;
 const GONE = `(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gone|dead))?\\b`;
+// A vehicle driven "into the office" or "through your house" is a journey, not a weapon.
+const NOT_A_PLACE = `(?<!\\b(?:office|house|home|car|surgery|windows|life|lives|lot|face|head))`;
+const FAMILY = `(?:wife|husband|partner|kids|children|daughter|son|family|mum|dad|mother|father|girlfriend|boyfriend|little ones|grandkids)`;
+const ROUTINE = `(?:drives|parks|walks|leaves|gets|catches|takes|goes|plays|works|finishes|picks|arrives|jogs|runs|cycles|waits|drops|walk|leave|get|catch|take|go|play|finish|arrive|wait|drive|park)`;
 const NOT_DEAD_IDIOM = `(?! (?:tired|impressed|chuffed|jealous|pleased|right|wrong|easy|on|lucky|excited|proud|keen|happy|busy|good|funny|serious|boring|beat|set|against|interested|proud)\\b)`;
 
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
@@ -115,11 +124,17 @@ const PATTERNS: Pattern[] = [
   P('intent-find', 'threat', `${INTENT}${ADVERBS} (?:find|hunt|track|get|catch|come for|come after|be coming for|be waiting for|be watching) ${TARGET}(?: down)?(?= *(?:$|[.!,;\\n]| and\\b| soon| one day| when| wherever| outside| at your| i promise))`),
   P('intent-property', 'threat_to_life', `${INTENT}${ADVERBS} (?:burn|torch|firebomb|petrol bomb|bomb|blow up|set fire to|set light to|burn down) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:house|home|office|surgery|car|flat|school|town hall|council offices|building|place)`),
   P('intent-property', 'threat', `${INTENT}${ADVERBS} (?:smash|brick|put a brick through|slash|key|vandalise|trash|wreck) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:windows?|tyres|tires|car|house|home|office|door)`),
+  // A vehicle as the weapon: "I'm going to drive my van into you". Not "drive into the office".
+  P('intent-vehicle', 'threat_to_life', `${INTENT}${ADVERBS} (?:drive|ram|plough|plow|crash|reverse|steer|aim)(?: (?:my|a|the|our|his|her|this|that|me) (?:[a-z]+ )?(?:car|van|truck|lorry|motor|vehicle|tractor|bus|transit|motorbike|4x4))?(?: straight| right)? (?:into|through|at|over) ${TARGET}${NOT_A_PLACE}`),
   P('death-wish-by-me', 'threat_to_life', `\\b${SUBJECT} (?:will|shall|is going to|are going to) die .{0,40}?(?:at my hands|by my hand|i promise|i swear|mark my words)`),
   // Predictions addressed to the reader: "you will die", "you'll be dead", "you'll get what's coming".
   P('you-will-die', 'threat_to_life', `${YOU_FUTURE} (?:die|be dead${NOT_DEAD_IDIOM}|be killed|get killed|get shot|get stabbed|be shot|be stabbed|end up dead|end up in a (?:box|coffin|ditch|body bag)|be found dead|be next|hang|swing|burn|bleed|be six feet under|not live|not see (?:christmas|the new year|next year|another)|never see your (?:kids|family|children))\\b(?! (?:laughing|of (?:shame|embarrassment|boredom|laughter)|happy|in the polls|at the polls|politically))`),
   P('you-will-die', 'threat_to_life', `\\b(?:you|u|ya)(?: will| are going to|'re going to|'ll)? (?:won'?t|will not|will never|are not going to|'re not going to) (?:live|survive|make it) (?:to|through|past|until|beyond|another)\\b|\\b(?:you|u|ya)(?:'ll| will) (?:be )?found (?:dead|floating|hanging|in a (?:ditch|canal|river|skip|bin bag))\\b`, undefined, true),
   P('you-will-pay', 'threat', `${YOU_FUTURE}(?!.{0,40}(?:ballot|polls|election|vote|voters|in may|next may|standards|ombudsman|court|tribunal|judicial)) (?:regret (?:it|this|that|the day)|be sorry|pay for (?:this|that|it)|get what'?s coming|get yours|get hurt|suffer|get what you deserve|be taught a lesson|not be safe|never be safe|find out|know about it|wish you (?:hadn'?t|had never|were never))`),
+  // "You'll need more than police protection", "you're going to need an ambulance".
+  P('you-will-need', 'threat', `${YOU_FUTURE} need(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head)\\b`),
+  // An ominous visit with no occasion: "We'll be seeing you very soon, councillor." Not "… very soon at the fete".
+  P('seeing-you-soon', 'threat', `\\b(?:we|i)(?:'ll| will| shall|'re| are|'m| am) (?:be )?(?:seeing|visiting|calling on|catching up with|coming to see|paying you a visit|pay you a visit)(?: you)? (?:very|real|really) soon\\b(?! (?:at|in|on|for|when|to|after|before|then|and discuss|to discuss|about)\\b)`),
   P('you-are-dead', 'threat_to_life', `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next)\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`),
   P('days-numbered', 'threat', `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|it would be a (?:shame|pity) if (?:something|anything)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))`, undefined, true),
   // Normative threats and death wishes: "traitors should hang", "you deserve to be shot", "I hope you die".
@@ -151,6 +166,10 @@ const PATTERNS: Pattern[] = [
   P('doxxing-photos', 'doxxing', `\\b(?:got|have|taken|took|seen|posted|sharing|share|i'?ve|we'?ve)(?: got)? (?:some |a few |the )?(?:photos|pictures|pics|photo|picture|footage|video) of (?:your|ur) (?:kids|children|daughter|son|wife|husband|house|home|family|car)\\b`, ['threat']),
   P('doxxing-nice', 'doxxing', `\\b(?:nice|lovely|pretty|beautiful) (?:house|home|family|kids|car|wife|daughter|front door|garden)(?: you(?:'ve| have) got)?.{0,50}?(?:shame|pity|careful|if something|if anything|happen)\\b`, ['threat']),
   P('doxxing-visit', 'doxxing', `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`, ['threat']),
+  // Knowing the family's routine, said so the reader notices: "Your wife drives a red Fiesta and
+  // parks it on Oak Avenue. Just so you know." / "We know your daughter gets the 7.15 bus."
+  P('doxxing-routine', 'doxxing', `\\byour ${FAMILY}(?:'s)? ${ROUTINE}\\b.{0,100}?\\b(?:just so you know|thought you should know|thought you'?d (?:like|want) to know|thought you might (?:like|want) to know|in case you (?:wondered|were wondering)|we know|i know|we'?ve seen|i'?ve seen|we'?re watching|i'?m watching|we'?ve been watching|i'?ve been watching)\\b`, ['threat']),
+  P('doxxing-routine', 'doxxing', `\\b(?:we|i) (?:know|'ve seen|have seen|'ve watched|have watched|'ve been watching|have been watching|see|watch)(?: that| when| where| what time| how)? your ${FAMILY}(?:'s)? ${ROUTINE}\\b`, ['threat']),
   // Conditional threats: "if you approve this you'll regret it".
   P('conditional', 'threat', `\\bif you\\b.{1,80}?(?:,|then|\\band\\b)? ?(?:you(?:'ll| will| are going to|'re going to|'re gonna| gonna)|i(?:'ll| will)|we(?:'ll| will)) (?:regret it|regret this|be sorry|pay for (?:it|this)|pay|face the consequences|see what happens|find out what happens|be next|get hurt|know about it|wish you (?:hadn'?t|had never)|have me to deal with|have us to deal with|make you pay|make you regret|come for you|come after you|find you)\\b`),
   // Telling someone to kill themselves is harassment aimed at them, not a welfare signal.
