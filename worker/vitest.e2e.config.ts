@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['test/e2e/**/*.test.ts', 'dashboard/src/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    // Each e2e file runs its own wrangler dev and Chromium; on a 2-core CI machine running
+    // them side by side (next to the other projects) starved page loads past their timeouts.
+    fileParallelism: false,
   },
 });

@@ -27,7 +27,7 @@ async function signedIn(token: string): Promise<{ page: Page; offOrigin: string[
   page.on('request', (r) => {
     if (!r.url().startsWith(stack.worker.url) && !r.url().startsWith('data:') && !r.url().startsWith('about:')) offOrigin.push(r.url());
   });
-  await page.goto(`${stack.worker.url}/`);
+  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Access token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
@@ -124,7 +124,7 @@ describe("the officers' dashboard in Chromium", () => {
   it('has no serious or critical accessibility violations on any screen', async () => {
     const context = await stack.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${stack.worker.url}/`);
+    await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
     await page.getByLabel('Access token').waitFor();
     const found: Record<string, string[]> = { 'sign-in': await seriousViolations(page) };
     await context.close();

@@ -41,7 +41,7 @@ describe('evidence packs, from the dashboard to an offline check', () => {
     const context = await stack.browser.newContext({ acceptDownloads: true });
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
-    await page.goto(`${stack.worker.url}/`);
+    await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
     await page.getByLabel('Access token').fill(stack.seed.officerToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
