@@ -4,6 +4,7 @@ import { dedupeHits, severityOf } from './combine.ts';
 import type { Hit } from './hit.ts';
 import { originalPhrase } from './hit.ts';
 import { htmlToText } from './html-text.ts';
+import { isHostile } from './hostile.ts';
 import { IDENTITY_GROUPS } from './lexicon.ts';
 import type { LinearModel } from './model.ts';
 import { defaultModel } from './model.ts';
@@ -122,6 +123,9 @@ const isGroupWord = memoByWord((word) => GROUP_WORDS.has(word));
  */
 function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
   const out: Hit[] = [];
+  // Hostility may sit in the next sentence ("Women think they're special. I hate them."), so the
+  // whole field is checked, once, and only when a sentence names a group.
+  let hostile: boolean | undefined;
   for (const [a, b] of sentenceRanges(n.tokens)) {
     // The model looks for abuse aimed at people: skip sentences that address no one and name no
     // group, and sentences that quote someone (quoted abuse is judged by the rules' context checks).
@@ -137,6 +141,10 @@ function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
     const last = n.tokens[b - 1]!;
     const quote = n.text.indexOf('"', first.nStart);
     if (quote !== -1 && quote < last.nEnd) continue;
+    // A group word alone is not hostility: a sentence that names a group needs some hostile or
+    // negative word in the message before the model alone may call it hate ("Gay people are
+    // welcome here" stays clean; "Gay people are a disgrace" does not). See hostile.ts.
+    if (group && !(hostile ??= n.tokens.some((t) => isHostile(t)))) continue;
     const p = model.predict({ ...n, tokens: n.tokens.slice(a, b) });
     if (p < model.threshold) continue;
     const covered = ruleHits.some(
