@@ -7,6 +7,11 @@ import type { ReportInput } from './types.ts';
 
 export const IMAGE_BUDGET_BYTES = 24 * 1024 * 1024;
 export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * PNG rows are inflated and checked when embedded, so CPU follows pixels, not file size: a
+ * well-compressed 1280×2400 screenshot is 14 KB but 3 Mpx. About 30 such pages fit in this.
+ */
+export const IMAGE_BUDGET_PIXELS = 100_000_000;
 const MAX_LABEL = '8 MB';
 
 export type ExhibitImage =
@@ -23,8 +28,9 @@ const startsWith = (b: Uint8Array, magic: number[]) => magic.every((v, i) => b[i
  * budget. A pack of a thousand screenshots would not fit in a Worker's memory, and the files
  * themselves are in the pack anyway: past the budget the page says where to find them.
  */
-export function createImagePrinter(doc: PDFDocument, loadImage: ReportInput['loadImage'], budgetBytes = IMAGE_BUDGET_BYTES) {
+export function createImagePrinter(doc: PDFDocument, loadImage: ReportInput['loadImage'], budgetBytes = IMAGE_BUDGET_BYTES, budgetPixels = IMAGE_BUDGET_PIXELS) {
   let usedBytes = 0;
+  let usedPixels = 0;
 
   async function forExhibit(entry: PackIndexEntry): Promise<ExhibitImage | null> {
     const candidates = entry.files.filter((f) => PRINTABLE_TYPES.has(f.mediaType));
@@ -44,10 +50,14 @@ export function createImagePrinter(doc: PDFDocument, loadImage: ReportInput['loa
     const file = candidates.find((f) => f.size === bytes.length && f.mediaType === mediaType) ?? candidates[0];
     const path = file?.path ?? exhibitDir(entry.exhibitRef);
     if (bytes.length > IMAGE_MAX_BYTES) return { printed: false, note: `Image not printed: it is larger than ${MAX_LABEL} (${byteSize(bytes.length)}); see ${path}.` };
-    if (usedBytes + bytes.length > budgetBytes) return { printed: false, note: `Image not printed to keep the report small; see ${path}.` };
+    const pixels = mediaType === 'image/png' ? pngPixels(bytes) : 0;
+    if (usedBytes + bytes.length > budgetBytes || usedPixels + pixels > budgetPixels) {
+      return { printed: false, note: `Image not printed to keep the report small; see ${path}.` };
+    }
     try {
       const image = await embed(doc, bytes, mediaType);
       usedBytes += bytes.length;
+      usedPixels += pixels;
       return { printed: true, ...image, path };
     } catch (err) {
       const why = err instanceof ImageError ? err.message : 'it is not a readable image';
@@ -58,6 +68,13 @@ export function createImagePrinter(doc: PDFDocument, loadImage: ReportInput['loa
   return { forExhibit };
 }
 export type ImagePrinter = ReturnType<typeof createImagePrinter>;
+
+/** Width × height from the PNG header (0 when there is no header to read: embedding will say why). */
+function pngPixels(bytes: Uint8Array): number {
+  if (bytes.length < 24) return 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return view.getUint32(16) * view.getUint32(20);
+}
 
 async function embed(doc: PDFDocument, bytes: Uint8Array, mediaType: string): Promise<{ ref: PDFRef; width: number; height: number }> {
   // The loader's word and the bytes must agree: a mismatch means the wrong file was handed in.

@@ -9,7 +9,7 @@ import type { ReportInput, ReportOptions } from './types.ts';
 import { ReportWriter } from './writer.ts';
 
 export type { ReportDiaryEntry, ReportInput, ReportOptions, ReportPerpetrator } from './types.ts';
-export { IMAGE_BUDGET_BYTES, IMAGE_MAX_BYTES } from './images.ts';
+export { IMAGE_BUDGET_BYTES, IMAGE_BUDGET_PIXELS, IMAGE_MAX_BYTES } from './images.ts';
 
 const META_CHARS = 200;
 
@@ -36,7 +36,7 @@ export async function renderReport(input: ReportInput, options: ReportOptions = 
   if (police && input.diary.length > 0) writeDiary(writer, input.diary);
   await writer.flush();
 
-  const images = createImagePrinter(doc, input.loadImage, options.imageBudgetBytes);
+  const images = createImagePrinter(doc, input.loadImage, options.imageBudgetBytes, options.imageBudgetPixels);
   const diaryByRef = new Map(police ? input.diary.map((d) => [d.exhibitRef, d]) : []);
   for (const entry of input.exhibits) {
     const image = await images.forExhibit(entry);

@@ -47,4 +47,6 @@ export interface ReportInput {
 export interface ReportOptions {
   /** Embedded image bytes allowed in the whole report (default 24 MiB); past it, pages say where the files are. */
   imageBudgetBytes?: number;
+  /** Most image pixels embedded (PNG embedding costs CPU per pixel). */
+  imageBudgetPixels?: number;
 }
