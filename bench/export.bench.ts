@@ -4,13 +4,9 @@
 // ZIP, hashing, report or custody, measured in the same run. Also samples the Worker
 // processes' resident memory while the pack streams, to show it stays flat.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { applyMigrations, startWorker } from '../scripts/lib/wrangler.ts';
-import { createCouncil, createUser, issueToken } from '../scripts/lib/principals.ts';
-import { freePort } from '../scripts/lib/free-port.ts';
+import { startBenchStack } from './lib/bench-stack.ts';
 import { solidPng } from '../scripts/lib/png.ts';
 
 const N = Number(process.env.BENCH_EXPORT_EXHIBITS ?? 150);
@@ -60,19 +56,12 @@ async function drain(url: string, token: string, pgid: number) {
 }
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'wg-bench-export-'));
-  const store = { persistTo: dir };
-  await applyMigrations(store);
-  const councilId = await createCouncil('Bench Council', store);
-  const councillor = await createUser(store, councilId, { name: 'Bench Councillor', role: 'councillor' });
-  const admin = await createUser(store, councilId, { name: 'Bench Admin', role: 'admin' });
-  const cTok = (await issueToken(store, councillor.id)).token;
-  const aTok = (await issueToken(store, admin.id)).token;
-  const worker = await startWorker({ port: await freePort(), persistTo: dir, vars: { ENABLE_BENCH_ROUTES: '1' } });
+  const stack = await startBenchStack('export');
+  const { worker, councillorToken: cTok, adminToken: aTok, councillorId } = stack;
   try {
     const api = (path: string, init: RequestInit = {}, token = aTok) =>
       fetch(`${worker.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
-    const kase = (await (await api('/cases', { method: 'POST', body: JSON.stringify({ title: 'Bench case', councillorId: councillor.id }) })).json()) as { id: string };
+    const kase = (await (await api('/cases', { method: 'POST', body: JSON.stringify({ title: 'Bench case', councillorId }) })).json()) as { id: string };
     const screenshot = new Uint8Array(solidPng(1280, 2400, [200, 60, 60]));
     for (let i = 0; i < N; i++) {
       const big = new Uint8Array(randomBytes(BIG_BYTES));
@@ -108,7 +97,6 @@ export async function run(): Promise<void> {
     console.log(`  signed evidence pack     : ${pack.mbps.toFixed(1)} MB/s  first byte ${pack.firstByteMs.toFixed(0)} ms  total ${pack.seconds.toFixed(2)} s  peak RSS ${pack.peakRssMb.toFixed(0)} MB`);
     console.log(`  ratio pack/baseline      : ${(pack.mbps / base.mbps).toFixed(2)}x throughput; pack first byte at ${((pack.firstByteMs / 1000 / pack.seconds) * 100).toFixed(0)} % of its total time`);
   } finally {
-    await worker.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
 }

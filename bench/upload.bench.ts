@@ -1,13 +1,8 @@
 // Evidence upload throughput against a real local Worker (wrangler dev, local D1/R2):
 // N bundles each carrying a 2 MB PNG, next to a baseline of the same bytes PUT
 // straight into local R2 through the bare bench route, measured in the same run.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { applyMigrations, startWorker } from '../scripts/lib/wrangler.ts';
-import { createCouncil, createUser, issueToken } from '../scripts/lib/principals.ts';
-import { freePort } from '../scripts/lib/free-port.ts';
+import { startBenchStack } from './lib/bench-stack.ts';
 
 const N = Number(process.env.BENCH_UPLOADS ?? 40);
 const PNG_BYTES = 2 * 1024 * 1024;
@@ -34,15 +29,8 @@ async function timeEach(n: number, fn: (i: number) => Promise<void>) {
 }
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'wg-bench-upload-'));
-  const store = { persistTo: dir };
-  await applyMigrations(store);
-  const councilId = await createCouncil('Bench Council', store);
-  const councillor = await createUser(store, councilId, { name: 'Bench Councillor', role: 'councillor' });
-  const admin = await createUser(store, councilId, { name: 'Bench Admin', role: 'admin' });
-  const cTok = (await issueToken(store, councillor.id)).token;
-  const aTok = (await issueToken(store, admin.id)).token;
-  const worker = await startWorker({ port: await freePort(), persistTo: dir, vars: { ENABLE_BENCH_ROUTES: '1' } });
+  const stack = await startBenchStack('upload');
+  const { worker, councillorToken: cTok, adminToken: aTok } = stack;
   try {
     const bytes = png();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -75,7 +63,6 @@ export async function run(): Promise<void> {
     console.log(`  evidence bundle     : ${full.perSec.toFixed(1)}/s  p50 ${full.p50.toFixed(1)} ms  p95 ${full.p95.toFixed(1)} ms`);
     console.log(`  ratio bundle/raw    : ${(full.perSec / base.perSec).toFixed(2)}x throughput, ${(full.p50 / base.p50).toFixed(2)}x p50 latency`);
   } finally {
-    await worker.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack.stop();
   }
 }

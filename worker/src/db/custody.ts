@@ -12,7 +12,8 @@ export interface CustodyInput {
   at?: string;
 }
 
-interface CustodyRow {
+/** A custody_events row as D1 returns it. */
+export interface CustodyRow {
   seq: number;
   council_id: string;
   at: string;

@@ -1,18 +1,8 @@
 import { toHex, type CustodyFullLine, type CustodyLinkLine } from '@wardguard/shared';
+import type { CustodyRow } from '../db/custody.ts';
 import { parseJsonColumn } from '../db/json-column.ts';
 
-interface Row {
-  seq: number;
-  at: string;
-  actor_id: string;
-  action: string;
-  item_id: string | null;
-  case_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-  full: number;
-}
+type Row = CustodyRow & { full: number };
 
 export interface CustodyScope {
   councilId: string;

@@ -1,24 +1,8 @@
 import type { PackIndexEntry, PackPublicKey } from '@wardguard/shared';
+import type { ReportInput } from './report/index.ts';
 import type { PackModel } from './pack-model.ts';
 
-/** What the printable report is drawn from (the renderer lives in ./report/). */
-export interface ReportInput {
-  packId: string;
-  variant: 'police' | 'platform';
-  platform: string | null;
-  createdAt: string;
-  createdBy: string;
-  recipient: string;
-  council: { name: string };
-  councillor: { name: string } | null;
-  scope: { kind: 'case' | 'perpetrator' | 'selection'; title: string };
-  caseInfo: { title: string; status: string; policeReference: string | null } | null;
-  publicKey: { fingerprint: string; raw: string };
-  exhibits: PackIndexEntry[];
-  perpetrators: { id: string; displayName: string; aliases: string[]; handles: string[]; emails: string[] }[];
-  diary: { exhibitRef: string; occurredAt: string; whatHappened: string; impact: string; versions: number; editedAt: string }[];
-  loadImage: (entry: PackIndexEntry) => Promise<{ bytes: Uint8Array; mediaType: 'image/png' | 'image/jpeg' } | null>;
-}
+export type { ReportInput };
 export type RenderReport = (input: ReportInput) => Promise<Uint8Array>;
 
 // The annotated full page carries URL and UTC time on the image itself, so it is the one to print.
