@@ -146,8 +146,16 @@ export async function getArtifact(db: D1Database, itemId: string, artifactId: st
   return row ? { ...toArtifact(row), r2Key: row.r2_key } : null;
 }
 
-export function linkItemStatement(db: D1Database, id: string, caseId: string | null, perpetratorId: string | null): D1PreparedStatement {
-  return db.prepare('UPDATE evidence_items SET case_id = ?, perpetrator_id = ? WHERE id = ?').bind(caseId, perpetratorId, id);
+/** Guarded on the links we read, so the custody event's `previous` is what was really replaced. */
+export function linkItemStatement(
+  db: D1Database,
+  id: string,
+  to: { caseId: string | null; perpetratorId: string | null },
+  from: { caseId: string | null; perpetratorId: string | null },
+): D1PreparedStatement {
+  return db
+    .prepare('UPDATE evidence_items SET case_id = ?, perpetrator_id = ? WHERE id = ? AND case_id IS ? AND perpetrator_id IS ?')
+    .bind(to.caseId, to.perpetratorId, id, from.caseId, from.perpetratorId);
 }
 
 /** True when the item is a message the mail filter filed for review. */

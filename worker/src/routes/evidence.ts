@@ -9,6 +9,7 @@ import { getArtifact, getItem, isFiledMail, linkItemStatement, listItems } from 
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { appendCustody } from '../db/custody.ts';
+import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
 
 /**
@@ -71,8 +72,11 @@ export const evidenceRoutes = new Hono<AppEnv>()
     await appendCustody(
       c.env.DB,
       [{ councilId: p.councilId, actorId: p.userId, action: 'linked', itemId: item.id, caseId, details: { caseId, perpetratorId, previous: { caseId: item.caseId, perpetratorId: item.perpetratorId } } }],
-      [linkItemStatement(c.env.DB, item.id, caseId, perpetratorId)],
-    );
+      [linkItemStatement(c.env.DB, item.id, { caseId, perpetratorId }, item), requireChange(c.env.DB)],
+    ).catch((err: unknown) => {
+      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else linked this item at the same time; reload it.');
+      throw err;
+    });
     return c.json({ ...item, caseId, perpetratorId });
   })
   .get('/:id/artifacts/:artifactId', async (c) => {

@@ -11,6 +11,7 @@ import { ackActionStatement, getAction, listPendingActions } from '../db/mail-ac
 import { getAlert, listOpenAlerts, notifiedStatement } from '../db/mail-alerts.ts';
 import { getRecord } from '../db/mail-records.ts';
 import { appendCustody } from '../db/custody.ts';
+import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { sendAlertWebhook } from '../mail/webhook.ts';
 import { now } from '../db/ids.ts';
 
@@ -40,11 +41,17 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     if (action.ackedAt) return c.json({ id: action.id, ackedAt: action.ackedAt, outcome: action.outcome, repeated: true });
     const record = await getRecord(c.env.DB, p.councilId, action.recordId);
     const at = now();
-    await appendCustody(
-      c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'mail_action_applied', itemId: record?.itemId ?? null, at, details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null } }],
-      [ackActionStatement(c.env.DB, action.id, body.outcome, at)],
-    );
+    try {
+      await appendCustody(
+        c.env.DB,
+        [{ councilId: p.councilId, actorId: p.userId, action: 'mail_action_applied', itemId: record?.itemId ?? null, at, details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null } }],
+        [ackActionStatement(c.env.DB, action.id, body.outcome, at), requireChange(c.env.DB)],
+      );
+    } catch (err) {
+      if (!isLostRace(err)) throw err;
+      const first = await getAction(c.env.DB, p.councilId, action.id);
+      return c.json({ id: action.id, ackedAt: first?.ackedAt ?? null, outcome: first?.outcome ?? null, repeated: true });
+    }
     return c.json({ id: action.id, ackedAt: at, outcome: body.outcome, repeated: false });
   })
   .get('/alerts/due', async (c) => {
@@ -60,11 +67,17 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     if (alert.acknowledgedAt) return c.json({ ...alert, repeated: true });
     const record = await getRecord(c.env.DB, p.councilId, alert.recordId);
     const at = now();
-    await appendCustody(
-      c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'alert_notified', itemId: record?.itemId ?? null, at, details: { alertId: alert.id, count: alert.notifyCount + 1 } }],
-      [notifiedStatement(c.env.DB, alert.id, at)],
-    );
+    try {
+      await appendCustody(
+        c.env.DB,
+        [{ councilId: p.councilId, actorId: p.userId, action: 'alert_notified', itemId: record?.itemId ?? null, at, details: { alertId: alert.id, count: alert.notifyCount + 1 } }],
+        [notifiedStatement(c.env.DB, alert.id, at), requireChange(c.env.DB)],
+      );
+    } catch (err) {
+      // Acknowledged while the filter was notifying: nothing more to push.
+      if (!isLostRace(err)) throw err;
+      return c.json({ ...(await getAlert(c.env.DB, p.councilId, alert.id)), repeated: true });
+    }
     // The first push went out when the message was filed; every repeat pushes again.
     if (alert.notifyCount > 0) await sendAlertWebhook(c.env.ALERT_WEBHOOK_URL, alert, alert.notifyCount);
     return c.json({ ...alert, lastNotifiedAt: at, notifyCount: alert.notifyCount + 1, repeated: false });

@@ -8,6 +8,7 @@ import { decideRecordStatement, getRecord, listQueue } from '../db/mail-records.
 import { insertActionStatement } from '../db/mail-actions.ts';
 import { ackAlertStatement, getAlert, listOpenAlerts } from '../db/mail-alerts.ts';
 import { appendCustody } from '../db/custody.ts';
+import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { newId, now } from '../db/ids.ts';
 
 const STATE_AFTER: Record<MailDecision, MailState> = { release: 'released', keep: 'kept', not_abuse: 'not_abuse' };
@@ -42,17 +43,19 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     if (!DECIDABLE.includes(record.state)) throw new WardguardError('CONFLICT', `This message was already decided (${record.state}).`);
     const at = now();
     const actionId = newId();
-    const [update] = await appendCustody(
+    await appendCustody(
       c.env.DB,
       [{ councilId: p.councilId, actorId: p.userId, action: 'mail_decided', itemId: record.itemId, at, details: { recordId: record.id, decision, actionId, note: note ?? null } }],
       [
         decideRecordStatement(c.env.DB, record.id, STATE_AFTER[decision], p.userId, at, record.state),
+        requireChange(c.env.DB),
         insertActionStatement(c.env.DB, { id: actionId, councilId: p.councilId, recordId: record.id, mailbox: record.mailbox, decision, createdBy: p.userId, createdAt: at }),
       ],
     ).catch((err: unknown) => {
-      throw new WardguardError('CONFLICT', `The decision could not be recorded: ${String(err)}`);
+      // The losing officer's decision leaves no action for the filter and no custody event.
+      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time.');
+      throw err;
     });
-    if (!update?.meta.changes) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time.');
     return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionAppliedAt: null, actionId });
   })
   .get('/alerts', async (c) => {
@@ -66,10 +69,16 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     if (alert.acknowledgedAt) return c.json(alert);
     const record = await getRecord(c.env.DB, p.councilId, alert.recordId);
     const at = now();
-    await appendCustody(
-      c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'alert_acknowledged', itemId: record?.itemId ?? null, at, details: { alertId: alert.id } }],
-      [ackAlertStatement(c.env.DB, alert.id, p.userId, at)],
-    );
+    try {
+      await appendCustody(
+        c.env.DB,
+        [{ councilId: p.councilId, actorId: p.userId, action: 'alert_acknowledged', itemId: record?.itemId ?? null, at, details: { alertId: alert.id } }],
+        [ackAlertStatement(c.env.DB, alert.id, p.userId, at), requireChange(c.env.DB)],
+      );
+    } catch (err) {
+      // Another officer acknowledged it a moment earlier: theirs is the acknowledgement on record.
+      if (isLostRace(err)) return c.json(await getAlert(c.env.DB, p.councilId, alert.id));
+      throw err;
+    }
     return c.json({ ...alert, acknowledgedAt: at, acknowledgedBy: p.userId });
   });

@@ -9,6 +9,7 @@ import { currentTemplate } from '../db/reply-templates.ts';
 import { getCase } from '../db/cases.ts';
 import { caseRecordIds, claimStatement, finishStatement, getReply, insertReplyStatement, listReplies, markFailedStatement, recentReply } from '../db/replies.ts';
 import { appendCustody } from '../db/custody.ts';
+import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
 import { readJson } from '../http/read-json.ts';
 import { composeReply } from '../replies/compose.ts';
@@ -91,12 +92,14 @@ export const replyRoutes = new Hono<AppEnv>()
     if (!reply.stuck) throw new WardguardError('CONFLICT', `The mail filter may still be sending this reply; it can be marked not sent from ${reply.stuckFrom}.`);
     const record = await getRecord(c.env.DB, p.councilId, reply.recordId);
     const at = now();
-    const [update] = await appendCustody(
+    await appendCustody(
       c.env.DB,
       [{ councilId: p.councilId, actorId: p.userId, action: 'reply_marked_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, claimedAt: reply.claimedAt, note } }],
-      [markFailedStatement(c.env.DB, reply.id, at, new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(), `Marked not sent by ${p.name}: ${note}`.slice(0, 2000))],
-    );
-    if (!update?.meta.changes) throw new WardguardError('CONFLICT', 'The reply changed meanwhile; reload it.');
+      [markFailedStatement(c.env.DB, reply.id, at, new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(), `Marked not sent by ${p.name}: ${note}`.slice(0, 2000)), requireChange(c.env.DB)],
+    ).catch((err: unknown) => {
+      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'The reply changed meanwhile; reload it.');
+      throw err;
+    });
     return c.json(await getReply(c.env.DB, p.councilId, reply.id));
   })
   // The mail filter's side: take approved replies, claim one before sending it, report the result.
@@ -125,7 +128,11 @@ export const replyRoutes = new Hono<AppEnv>()
     await appendCustody(
       c.env.DB,
       [{ councilId: p.councilId, actorId: p.userId, action: body.outcome === 'sent' ? 'reply_sent' : 'reply_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null, ...(late ? { after: reply.detail } : {}) } }],
-      [finishStatement(c.env.DB, reply.id, body.outcome, at, body.smtpMessageId ?? null, body.detail ?? null)],
-    );
+      [finishStatement(c.env.DB, reply.id, body.outcome, at, body.smtpMessageId ?? null, body.detail ?? null), requireChange(c.env.DB)],
+    ).catch(async (err: unknown) => {
+      if (!isLostRace(err)) throw err;
+      const current = await getReply(c.env.DB, p.councilId, reply.id);
+      if (current?.state !== body.outcome) throw new WardguardError('CONFLICT', `This reply is ${current?.state ?? 'gone'}, not being sent.`);
+    });
     return c.json(await getReply(c.env.DB, p.councilId, reply.id));
   });

@@ -1,0 +1,14 @@
+/**
+ * Put straight after a guarded UPDATE in a D1 batch: if that UPDATE changed no row (someone
+ * else got there first), this statement fails and the batch (custody events included) rolls
+ * back. `changes()` is SQLite's count for the connection's last INSERT/UPDATE/DELETE, and a
+ * batch runs its statements in order on one connection inside one transaction.
+ */
+export function requireChange(db: D1Database): D1PreparedStatement {
+  return db.prepare('INSERT INTO write_guard (must_change) SELECT NULL WHERE changes() = 0');
+}
+
+/** True when a batch failed because its guarded UPDATE changed nothing. */
+export function isLostRace(err: unknown): boolean {
+  return /write_guard\.must_change/.test(String(err));
+}
