@@ -50,6 +50,14 @@ export function createApp() {
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();
+  // Hono answers HEAD by running the GET handler and dropping the body, so a HEAD on a view
+  // or download would log a custody event for bytes that were never sent. The API has no
+  // use for HEAD: refuse it before any handler runs.
+  app.use('/api/v1/*', async function refuseHead(c, next) {
+    if (c.req.method !== 'HEAD') return next();
+    c.header('allow', 'GET, POST, PUT, PATCH, DELETE');
+    return c.json(errorBody('METHOD_NOT_ALLOWED', 'HEAD is not supported on the API; use GET.'), 405);
+  });
   app.route('/api/v1', api);
   app.route('/.well-known', wellKnownRoutes);
   app.notFound((c) => c.json(errorBody('NOT_FOUND', 'No such route.'), 404));
