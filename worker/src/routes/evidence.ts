@@ -1,10 +1,11 @@
-import { Hono } from 'hono';
-import { EVIDENCE_KINDS, linkEvidenceSchema, WardguardError, type EvidenceKind, type EvidenceView } from '@wardguard/shared';
+import { Hono, type Context } from 'hono';
+import { EVIDENCE_KINDS, linkEvidenceSchema, toHex, WardguardError, type EvidenceKind, type EvidenceView } from '@wardguard/shared';
 import type { AppEnv, Principal } from '../env.ts';
 import { canActFor, isStaff, targetCouncillor } from '../auth/roles.ts';
 import { readLimited } from '../evidence/read-limited.ts';
 import { parseBundle } from '../evidence/bundle.ts';
 import { storeBundle } from '../evidence/store-bundle.ts';
+import { verifiedBody } from '../evidence/verified-body.ts';
 import { getArtifact, getItem, isFiledMail, linkItemStatement, listItems } from '../db/evidence.ts';
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
@@ -86,15 +87,22 @@ export const evidenceRoutes = new Hono<AppEnv>()
     if (!artifact) throw new WardguardError('NOT_FOUND', 'No such artifact.');
     const object = await c.env.EVIDENCE.get(artifact.r2Key);
     if (!object) throw new WardguardError('STORAGE_FAILED', 'The stored file is missing; report this to your administrator.');
-    const stored = object.checksums.sha256 ? [...new Uint8Array(object.checksums.sha256)].map((b) => b.toString(16).padStart(2, '0')).join('') : null;
-    if (stored !== null && stored !== artifact.sha256) {
-      throw new WardguardError('STORAGE_FAILED', 'The stored file no longer matches its recorded SHA-256.');
+    const custody = { councilId: p.councilId, actorId: p.userId, itemId: item.id, caseId: item.caseId };
+    const recorded = { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256, size: artifact.size };
+    // Every put (uploads, filed mail) sets sha256, so R2 holds a checksum for every object
+    // we wrote: one without, or with another, was written by something else.
+    const stored = object.checksums.sha256 ? toHex(object.checksums.sha256) : null;
+    if (stored !== artifact.sha256 || object.size !== artifact.size) {
+      await appendCustody(c.env.DB, [{ ...custody, action: 'integrity_failed', details: { ...recorded, stored: { sha256: stored, size: object.size } } }]);
+      throw new WardguardError('STORAGE_FAILED', 'The stored file no longer matches its recorded SHA-256 and size; it was not sent. Report this to your administrator.');
     }
-    await appendCustody(c.env.DB, [
-      { councilId: p.councilId, actorId: p.userId, action: 'downloaded', itemId: item.id, caseId: item.caseId, details: { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256 } },
-    ]);
+    await appendCustody(c.env.DB, [{ ...custody, action: 'downloaded', details: { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256 } }]);
+    // R2's checksum is what it was told at write time: hash the bytes really sent as well.
+    const body = verifiedBody(object.body, artifact, (read) => {
+      waitUntil(c, appendCustody(c.env.DB, [{ ...custody, action: 'integrity_failed', details: { ...recorded, read } }]));
+    });
     // Evidence may be hostile HTML: never let the browser render it on our origin.
-    return new Response(object.body, {
+    return new Response(body, {
       headers: {
         'content-type': artifact.mediaType,
         'content-length': String(artifact.size),
@@ -106,3 +114,13 @@ export const evidenceRoutes = new Hono<AppEnv>()
       },
     });
   });
+
+/** Bookkeeping after the last byte must outlive the response; tests calling app.request have no context. */
+function waitUntil(c: Context<AppEnv>, work: Promise<unknown>): void {
+  const guarded = work.catch((err) => console.error('download bookkeeping failed', err));
+  try {
+    c.executionCtx.waitUntil(guarded);
+  } catch {
+    /* no execution context: the promise still runs */
+  }
+}
