@@ -5,6 +5,7 @@ import { findByIdempotencyKey, getItem, insertItemStatements, type NewArtifact }
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { getUser } from '../db/users.ts';
+import { isStaff } from '../auth/roles.ts';
 import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
 import type { VerifiedBundle } from './bundle.ts';
@@ -26,8 +27,9 @@ export async function storeBundle(env: Bindings, p: Principal, councillorId: str
   if (manifest.caseId && !(await getCase(env.DB, p.councilId, manifest.caseId, councillorId))) {
     throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
   }
-  if (manifest.perpetratorId && !(await getPerpetrator(env.DB, p.councilId, manifest.perpetratorId))) {
-    throw new WardguardError('NOT_FOUND', 'No such perpetrator in this council.');
+  // As for linking (PATCH /evidence/:id): a councillor may name only a perpetrator they can see.
+  if (manifest.perpetratorId && !(await getPerpetrator(env.DB, p.councilId, manifest.perpetratorId, isStaff(p) ? undefined : p.userId))) {
+    throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
   }
 
   const itemId = newId();

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Receipt } from '@wardguard/shared';
+import { api, errorCode, manifestFor, pngBytes, seedCouncil, storedCounts, upload } from '../../test/helpers.ts';
+
+const shot = () => [{ name: 'shot.png', mediaType: 'image/png', bytes: pngBytes(512, 5) }];
+
+describe('filing an upload against a perpetrator', () => {
+  it("refuses a councillor's upload naming another councillor's perpetrator, storing nothing", async () => {
+    const s = await seedCouncil();
+    const bobs = (await (await api(s.bob.token, '/perpetrators', { method: 'POST', json: { displayName: "Bob's troll" } })).json()) as { id: string };
+    const f = shot();
+    const before = await storedCounts();
+    const res = await upload(s.alice.token, await manifestFor(f, { perpetratorId: bobs.id }), f);
+    expect({ status: res.status, code: await errorCode(res) }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("files under the councillor's own perpetrator, and lets an officer name any in the council", async () => {
+    const s = await seedCouncil();
+    const alices = (await (await api(s.alice.token, '/perpetrators', { method: 'POST', json: { displayName: "Alice's troll" } })).json()) as { id: string };
+    const bobs = (await (await api(s.bob.token, '/perpetrators', { method: 'POST', json: { displayName: "Bob's troll" } })).json()) as { id: string };
+    const f = shot();
+    const own = await upload(s.alice.token, await manifestFor(f, { perpetratorId: alices.id }), f);
+    expect(own.status).toBe(201);
+    const byOfficer = await upload(s.officer.token, await manifestFor(f, { perpetratorId: bobs.id, councillorId: s.alice.id }), f);
+    expect(byOfficer.status).toBe(201);
+    const item = (await (await api(s.officer.token, `/evidence/${((await byOfficer.json()) as Receipt).itemId}`)).json()) as { perpetratorId: string };
+    expect(item.perpetratorId).toBe(bobs.id);
+  });
+});
