@@ -48,6 +48,25 @@ export const fileMailResultSchema = z.object({
 });
 export type FileMailResult = z.infer<typeof fileMailResultSchema>;
 
+/** The most records one page of the review queue may hold. */
+export const QUEUE_PAGE_MAX = 500;
+
+/**
+ * Filters and paging for GET /mail/queue. Filtering happens in the database, so a filter
+ * sees every waiting message, not just the ones on the page. `after` is the opaque cursor
+ * from the previous page's `nextCursor` (keyset paging in queue order).
+ */
+export const queueQuerySchema = z.object({
+  state: z.enum(MAIL_STATES).default('quarantined'),
+  councillorId: z.string().min(1).max(64).optional(),
+  severity: severitySchema.optional(),
+  /** Part of the From line, case-insensitive. */
+  sender: z.string().trim().min(1).max(320).optional(),
+  limit: z.coerce.number().int().min(1).max(QUEUE_PAGE_MAX).default(50),
+  after: z.string().min(1).max(1000).optional(),
+});
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
 export const decideMailSchema = z.object({
   decision: z.enum(MAIL_DECISIONS),
   note: z.string().max(2000).optional(),
@@ -65,8 +84,12 @@ export const mailActionSchema = z.object({
 export type MailAction = z.infer<typeof mailActionSchema>;
 export const mailActionListSchema = z.object({ actions: z.array(mailActionSchema) });
 
+/** What the mail filter reports after trying to carry out a decision in the mailbox. */
+export const ACTION_OUTCOMES = ['applied', 'not_found'] as const;
+export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
+
 export const ackActionSchema = z.object({
-  outcome: z.enum(['applied', 'not_found']),
+  outcome: z.enum(ACTION_OUTCOMES),
   detail: z.string().max(2000).optional(),
 });
 
@@ -112,8 +135,24 @@ export interface MailRecordView {
   createdAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
-  /** When the mail filter acknowledged carrying out the latest decision in the mailbox. */
+  /** When the mail filter carried out the latest decision in the mailbox (outcome 'applied' only). */
   actionAppliedAt: string | null;
+  /**
+   * What the filter reported for the latest decision: 'applied', or 'not_found' when the
+   * message was no longer where it was quarantined (moved or deleted in the mailbox);
+   * null while it has not reported yet (or nothing was decided).
+   */
+  actionOutcome: ActionOutcome | null;
+  /** When the filter reported that outcome, whatever it was. */
+  actionAckedAt: string | null;
   /** The sender is a perpetrator the council has disengaged from: recorded, but no reply. */
   noReplyNeeded: boolean;
+}
+
+/** One page of the review queue, with how many messages match the filters in all. */
+export interface MailQueuePage {
+  records: MailRecordView[];
+  total: number;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
 }

@@ -1,4 +1,4 @@
-import type { FileMail, MailRecordView, MailState } from '@wardguard/shared/api/mail';
+import { ACTION_OUTCOMES, type ActionOutcome, type FileMail, type MailQueuePage, type MailRecordView, type MailState } from '@wardguard/shared/api/mail';
 import { parseJsonColumn } from './json-column.ts';
 
 interface RecordRow {
@@ -24,7 +24,8 @@ interface RecordRow {
   created_at: string;
   decided_at: string | null;
   decided_by: string | null;
-  action_applied_at: string | null;
+  action_acked_at: string | null;
+  action_outcome: string | null;
   no_reply_needed: number;
 }
 
@@ -38,14 +39,23 @@ export const SEVERITY_RANK: Record<MailRecordView['severity'], number> = {
   clean: 4,
 };
 
-// The latest decision's acknowledgement tells officers when the filter carried it out.
+// The latest decision's acknowledgement tells officers whether and when the filter carried it
+// out: an acknowledgement with outcome 'not_found' is not an applied decision.
 const SELECT = `SELECT r.*, i.exhibit_ref,
-  (SELECT a.acked_at FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC LIMIT 1) AS action_applied_at,
+  (SELECT a.acked_at FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS action_acked_at,
+  (SELECT a.outcome FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS action_outcome,
   -- From a person the council has disengaged from: by the perpetrator linked to this item,
   -- or by one of their recorded addresses appearing in the From line.
   (EXISTS (SELECT 1 FROM perpetrators p WHERE p.council_id = r.council_id AND p.disengaged_at IS NOT NULL
      AND (p.id = i.perpetrator_id OR EXISTS (SELECT 1 FROM json_each(p.emails) e WHERE instr(lower(r.sender), lower(e.value)) > 0)))) AS no_reply_needed
   FROM mail_records r JOIN evidence_items i ON i.id = r.item_id`;
+
+/** An acknowledgement's outcome as officers see it; 'applied' is the only one that sets actionAppliedAt. */
+function actionOutcome(ackedAt: string | null, outcome: string | null): Pick<MailRecordView, 'actionAppliedAt' | 'actionOutcome' | 'actionAckedAt'> {
+  if (!ackedAt) return { actionAppliedAt: null, actionOutcome: null, actionAckedAt: null };
+  const known = (ACTION_OUTCOMES as readonly string[]).includes(outcome ?? '') ? (outcome as ActionOutcome) : 'not_found';
+  return { actionAppliedAt: known === 'applied' ? ackedAt : null, actionOutcome: known, actionAckedAt: ackedAt };
+}
 
 const toView = (r: RecordRow): MailRecordView => ({
   id: r.id,
@@ -69,7 +79,7 @@ const toView = (r: RecordRow): MailRecordView => ({
   createdAt: r.created_at,
   decidedAt: r.decided_at,
   decidedBy: r.decided_by,
-  actionAppliedAt: r.action_applied_at,
+  ...actionOutcome(r.action_acked_at, r.action_outcome),
   noReplyNeeded: r.no_reply_needed === 1,
 });
 
@@ -110,13 +120,66 @@ export async function findRecord(db: D1Database, councilId: string, mailbox: str
   return row ? toView(row) : null;
 }
 
-/** The review queue: threats to life first, then by severity, then oldest first. */
-export async function listQueue(db: D1Database, councilId: string, f: { state: MailState; councillorId?: string; limit: number }): Promise<MailRecordView[]> {
-  const { results } = await db
-    .prepare(`${SELECT} WHERE r.council_id = ? AND r.state = ? AND (? IS NULL OR r.councillor_id = ?) ORDER BY r.severity_rank, r.received_at, r.id LIMIT ?`)
-    .bind(councilId, f.state, f.councillorId ?? null, f.councillorId ?? null, f.limit)
-    .all<RecordRow>();
-  return results.map(toView);
+/** A position in queue order (severity, then age, then id), as the opaque `after` cursor. */
+interface QueueKey {
+  rank: number;
+  receivedAt: string;
+  id: string;
+}
+const encodeCursor = (k: QueueKey) => btoa(JSON.stringify([k.rank, k.receivedAt, k.id])).replace(/=+$/, '');
+
+/** The key a cursor stands for, or null when it is not one this Worker made. */
+export function decodeCursor(cursor: string): QueueKey | null {
+  try {
+    const v: unknown = JSON.parse(atob(cursor));
+    if (Array.isArray(v) && v.length === 3 && Number.isInteger(v[0]) && typeof v[1] === 'string' && typeof v[2] === 'string') {
+      return { rank: v[0] as number, receivedAt: v[1], id: v[2] };
+    }
+  } catch {
+    /* not base64 JSON */
+  }
+  return null;
+}
+
+export interface QueueFilter {
+  state: MailState;
+  councillorId?: string;
+  severity?: MailRecordView['severity'];
+  sender?: string;
+  limit: number;
+  after?: QueueKey;
+}
+
+// Shared by the page and the count, so "N of M" counts exactly what the filters match.
+const QUEUE_WHERE = `r.council_id = ?1 AND r.state = ?2 AND (?3 IS NULL OR r.councillor_id = ?3)
+  AND (?4 IS NULL OR r.severity = ?4) AND (?5 IS NULL OR instr(lower(r.sender), lower(?5)) > 0)`;
+
+/**
+ * One page of the review queue: threats to life first, then by severity, then oldest
+ * first, filtered in the database, with the total matching the filters.
+ */
+export async function listQueue(db: D1Database, councilId: string, f: QueueFilter): Promise<MailQueuePage> {
+  const filter = [councilId, f.state, f.councillorId ?? null, f.severity ?? null, f.sender ?? null];
+  const after = f.after ?? null;
+  const [page, count] = await db.batch([
+    db
+      .prepare(
+        `${SELECT} WHERE ${QUEUE_WHERE}
+           AND (?6 IS NULL OR (r.severity_rank, r.received_at, r.id) > (?6, ?7, ?8))
+         ORDER BY r.severity_rank, r.received_at, r.id LIMIT ?9`,
+      )
+      .bind(...filter, after?.rank ?? null, after?.receivedAt ?? null, after?.id ?? null, f.limit + 1),
+    db.prepare(`SELECT COUNT(*) AS n FROM mail_records r WHERE ${QUEUE_WHERE}`).bind(...filter),
+  ]);
+  const rows = (page!.results as (RecordRow & { severity_rank: number })[]) ?? [];
+  const more = rows.length > f.limit;
+  const shown = more ? rows.slice(0, f.limit) : rows;
+  const last = shown[shown.length - 1];
+  return {
+    records: shown.map(toView),
+    total: (count!.results[0] as { n: number } | undefined)?.n ?? 0,
+    nextCursor: more && last ? encodeCursor({ rank: last.severity_rank, receivedAt: last.received_at, id: last.id }) : null,
+  };
 }
 
 export function decideRecordStatement(db: D1Database, id: string, state: MailState, by: string, at: string, from: MailState): D1PreparedStatement {

@@ -16,4 +16,22 @@ describe("an officer's decision on a quarantined message", () => {
     const after = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as MailRecordView;
     expect(Date.parse(after.actionAppliedAt ?? '')).not.toBeNaN();
   });
+
+  it('does not call a decision applied when the filter could not find the message, and reports a keep too', async () => {
+    const s = await seedCouncil();
+    const results: Record<string, MailRecordView> = {};
+    for (const [decision, outcome] of [['release', 'not_found'], ['keep', 'applied']] as const) {
+      const recordId = await fileFrom(s, 'profanity', `The pothole is shit, fix it (${decision})`);
+      await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision } });
+      const { actions } = (await (await api(s.service.token, '/mail/service/actions')).json()) as { actions: { id: string; recordId: string }[] };
+      const pending = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as MailRecordView;
+      expect(pending).toMatchObject({ actionOutcome: null, actionAckedAt: null, actionAppliedAt: null });
+      await api(s.service.token, `/mail/service/actions/${actions.find((a) => a.recordId === recordId)!.id}/ack`, { method: 'POST', json: { outcome } });
+      results[decision] = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as MailRecordView;
+    }
+    expect(results.release).toMatchObject({ state: 'released', actionOutcome: 'not_found', actionAppliedAt: null });
+    expect(Date.parse(results.release!.actionAckedAt ?? '')).not.toBeNaN();
+    expect(results.keep).toMatchObject({ state: 'kept', actionOutcome: 'applied' });
+    expect(results.keep!.actionAppliedAt).toBe(results.keep!.actionAckedAt);
+  });
 });

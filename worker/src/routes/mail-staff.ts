@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { WardguardError } from '@wardguard/shared';
-import { decideMailSchema, MAIL_STATES, type MailDecision, type MailState } from '@wardguard/shared/api/mail';
+import { decideMailSchema, queueQuerySchema, type MailDecision, type MailState } from '@wardguard/shared/api/mail';
 import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
-import { readJson } from '../http/read-json.ts';
-import { decideRecordStatement, getRecord, listQueue } from '../db/mail-records.ts';
+import { describeIssues, readJson } from '../http/read-json.ts';
+import { decideRecordStatement, decodeCursor, getRecord, listQueue } from '../db/mail-records.ts';
 import { insertActionStatement } from '../db/mail-actions.ts';
 import { ackAlertStatement, getAlert, listOpenAlerts } from '../db/mail-alerts.ts';
 import { appendCustody } from '../db/custody.ts';
@@ -23,10 +23,14 @@ export const mailStaffRoutes = new Hono<AppEnv>()
   .use(requireRole('officer', 'admin'))
   .get('/queue', async (c) => {
     const p = c.get('principal');
-    const q = c.req.query();
-    const state = (MAIL_STATES as readonly string[]).includes(q.state ?? '') ? (q.state as MailState) : 'quarantined';
-    const limit = Math.min(Math.max(Number(q.limit) || 100, 1), 500);
-    return c.json({ records: await listQueue(c.env.DB, p.councilId, { state, councillorId: q.councillorId, limit }) });
+    // An empty field in a filter form means "any", not "match the empty string".
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+    const parsed = queueQuerySchema.safeParse(raw);
+    if (!parsed.success) throw new WardguardError('VALIDATION_FAILED', describeIssues(parsed.error.issues), parsed.error.issues);
+    const { after: cursor, ...filter } = parsed.data;
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    if (after === null) throw new WardguardError('VALIDATION_FAILED', 'after: not a cursor from this queue');
+    return c.json(await listQueue(c.env.DB, p.councilId, { ...filter, after }));
   })
   .get('/records/:id', async (c) => {
     const p = c.get('principal');
@@ -56,7 +60,7 @@ export const mailStaffRoutes = new Hono<AppEnv>()
       if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time.');
       throw err;
     });
-    return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionAppliedAt: null, actionId });
+    return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionAppliedAt: null, actionOutcome: null, actionAckedAt: null, actionId });
   })
   .get('/alerts', async (c) => {
     const p = c.get('principal');

@@ -76,9 +76,7 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
       <p class="state" data-state={record.state}>
         <strong>{STATE_TEXT[record.state]}</strong>
         {record.decidedAt && <> on {when(record.decidedAt)}</>}
-        {record.state !== 'quarantined' && record.state !== 'kept' && (
-          <> — {record.actionAppliedAt ? <span data-applied="yes">applied in the mailbox {when(record.actionAppliedAt)}</span> : <span data-applied="no">waiting for the mail filter to apply it</span>}</>
-        )}
+        {record.state !== 'quarantined' && <> — <ActionOutcomeText record={record} /></>}
       </p>
       {(!decided || record.state === 'kept') && (
         <>
@@ -137,4 +135,17 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
       <p role="status">{status}</p>
     </section>
   );
+}
+
+/** What the mail filter did with the latest decision, in the officer's words. */
+export function ActionOutcomeText({ record }: { record: Pick<MailRecord, 'actionOutcome' | 'actionAckedAt'> }) {
+  if (record.actionOutcome === 'applied') return <span data-applied="yes">applied in the mailbox {when(record.actionAckedAt)}</span>;
+  if (record.actionOutcome === 'not_found') {
+    return (
+      <span data-applied="not-found">
+        not applied: the mail filter could not find the message (moved or deleted in the mailbox), checked {when(record.actionAckedAt)}
+      </span>
+    );
+  }
+  return <span data-applied="no">waiting for the mail filter to apply it</span>;
 }

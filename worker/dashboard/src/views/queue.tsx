@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.ts';
 import { SEVERITY_LABEL, when } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
-import type { MailRecord, Severity } from '../lib/types.ts';
+import type { MailQueuePage, Severity } from '../lib/types.ts';
 import { useCouncillors } from '../lib/use-councillors.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 
@@ -15,45 +15,63 @@ const STATES = [
 type Decision = 'release' | 'keep' | 'not_abuse';
 const DECISION_LABEL: Record<Decision, string> = { release: 'Release to inbox', keep: 'Keep as abuse', not_abuse: 'Mark not abuse' };
 
+const PAGE_SIZE = 50;
+const SENDER_DEBOUNCE_MS = 300;
+
 export function QueueView() {
   const [state, setState] = useState<(typeof STATES)[number][0]>('quarantined');
-  const [records, setRecords] = useState<MailRecord[] | null>(null);
+  const [page, setPage] = useState<MailQueuePage | null>(null);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const [councillor, setCouncillor] = useState('');
   const [severity, setSeverity] = useState('');
+  const [senderInput, setSenderInput] = useState('');
   const [sender, setSender] = useState('');
   const [selected, setSelected] = useState(new Set<string>());
   const [cursor, setCursor] = useState(0);
   const councillors = useCouncillors();
   const tableRef = useRef<HTMLTableElement>(null);
 
+  useEffect(() => {
+    const t = setTimeout(() => setSender(senderInput.trim()), SENDER_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [senderInput]);
+
+  // Filtering happens on the server, over every waiting message, not just one page of them.
+  const query = useMemo(() => {
+    const q = new URLSearchParams({ state, limit: String(PAGE_SIZE) });
+    if (councillor) q.set('councillorId', councillor);
+    if (severity) q.set('severity', severity);
+    if (sender) q.set('sender', sender);
+    return q.toString();
+  }, [state, councillor, severity, sender]);
+
+  // The cursor of each page seen so far under these filters (keyset paging): Previous pops one.
+  // New filters start again from the first page.
+  const [paging, setPaging] = useState<{ query: string; cursors: (string | null)[] }>({ query, cursors: [null] });
+  const cursors = paging.query === query ? paging.cursors : [null];
+  const setCursors = (f: (c: (string | null)[]) => (string | null)[]) => setPaging({ query, cursors: f(cursors) });
+  const after = cursors[cursors.length - 1] ?? null;
+
   const load = () =>
-    api<{ records: MailRecord[] }>(`/mail/queue?state=${state}&limit=500`)
+    api<MailQueuePage>(`/mail/queue?${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`)
       .then((r) => {
-        setRecords(r.records);
+        setPage(r);
         setError('');
       })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the queue.'));
 
   useEffect(() => {
-    setRecords(null);
+    setPage(null);
     setSelected(new Set());
+    setCursor(0);
     void load();
     const t = setInterval(load, 10_000);
     return () => clearInterval(t);
-  }, [state]);
+  }, [query, after]);
 
-  const shown = useMemo(
-    () =>
-      (records ?? []).filter(
-        (r) =>
-          (!councillor || r.councillorId === councillor) &&
-          (!severity || r.severity === severity) &&
-          (!sender || r.from.toLowerCase().includes(sender.toLowerCase())),
-      ),
-    [records, councillor, severity, sender],
-  );
+  const shown = page?.records ?? [];
+  const firstIndex = (cursors.length - 1) * PAGE_SIZE;
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -139,7 +157,7 @@ export function QueueView() {
         </label>
         <label>
           Sender
-          <input id="f-sender" type="search" value={sender} onInput={(e) => setSender((e.target as HTMLInputElement).value)} />
+          <input id="f-sender" type="search" value={senderInput} onInput={(e) => setSenderInput((e.target as HTMLInputElement).value)} />
         </label>
       </form>
       <div class="bulk" role="group" aria-label="Decide the selected messages">
@@ -158,46 +176,59 @@ export function QueueView() {
           {error}
         </p>
       )}
-      {records === null ? (
+      {page === null ? (
         <p>Loading…</p>
       ) : shown.length === 0 ? (
         <p>Nothing here.</p>
       ) : (
-        <table class="queue" ref={tableRef} aria-describedby="queue-keys">
-          <caption class="visually-hidden">Messages, most severe first, then oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span class="visually-hidden">Select</span>
-              </th>
-              <th scope="col">Severity</th>
-              <th scope="col">Councillor</th>
-              <th scope="col">From</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Received</th>
-              <th scope="col">Exhibit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r, i) => (
-              <tr key={r.id} tabIndex={i === cursor ? 0 : -1} class={`${r.severity === 'threat_to_life' ? 'row-ttl' : ''} ${i === cursor ? 'cursor' : ''}`} onFocus={() => setCursor(i)} data-record-id={r.id}>
-                <td>
-                  <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`Select message from ${r.from}: ${r.subject}`} />
-                </td>
-                <td>
-                  <SeverityBadge severity={r.severity} />
-                </td>
-                <td>{councillors.get(r.councillorId)?.name ?? r.mailbox}</td>
-                <td>{r.from}</td>
-                <td>
-                  <a href={href('message', r.id)}>{r.subject || '(no subject)'}</a>
-                </td>
-                <td>{when(r.receivedAt)}</td>
-                <td>{r.exhibitRef}</td>
+        <>
+          <p class="page-count" id="queue-count">
+            Showing {firstIndex + 1}–{firstIndex + shown.length} of {page.total} {page.total === 1 ? 'message' : 'messages'}
+          </p>
+          <table class="queue" ref={tableRef} aria-describedby="queue-keys queue-count">
+            <caption class="visually-hidden">Messages, most severe first, then oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span class="visually-hidden">Select</span>
+                </th>
+                <th scope="col">Severity</th>
+                <th scope="col">Councillor</th>
+                <th scope="col">From</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Received</th>
+                <th scope="col">Exhibit</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((r, i) => (
+                <tr key={r.id} tabIndex={i === cursor ? 0 : -1} class={`${r.severity === 'threat_to_life' ? 'row-ttl' : ''} ${i === cursor ? 'cursor' : ''}`} onFocus={() => setCursor(i)} data-record-id={r.id}>
+                  <td>
+                    <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`Select message from ${r.from}: ${r.subject}`} />
+                  </td>
+                  <td>
+                    <SeverityBadge severity={r.severity} />
+                  </td>
+                  <td>{councillors.get(r.councillorId)?.name ?? r.mailbox}</td>
+                  <td>{r.from}</td>
+                  <td>
+                    <a href={href('message', r.id)}>{r.subject || '(no subject)'}</a>
+                  </td>
+                  <td>{when(r.receivedAt)}</td>
+                  <td>{r.exhibitRef}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav class="pager" aria-label="Queue pages">
+            <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              Previous page
+            </button>
+            <button type="button" disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor])}>
+              Next page
+            </button>
+          </nav>
+        </>
       )}
     </section>
   );
