@@ -149,6 +149,12 @@ export interface MailRecordView {
   noReplyNeeded: boolean;
 }
 
+/**
+ * GET /mail/records/:id/status: where a decision has got to, for polling while the filter
+ * works. Unlike opening the record it reads no message content, so it is not a custody event.
+ */
+export type MailRecordStatus = Pick<MailRecordView, 'id' | 'state' | 'decidedAt' | 'decidedBy' | 'actionAppliedAt' | 'actionOutcome' | 'actionAckedAt'>;
+
 /** One page of the review queue, with how many messages match the filters in all. */
 export interface MailQueuePage {
   records: MailRecordView[];

@@ -1,4 +1,4 @@
-import { ACTION_OUTCOMES, type ActionOutcome, type FileMail, type MailQueuePage, type MailRecordView, type MailState } from '@wardguard/shared/api/mail';
+import { ACTION_OUTCOMES, type ActionOutcome, type FileMail, type MailQueuePage, type MailRecordStatus, type MailRecordView, type MailState } from '@wardguard/shared/api/mail';
 import { parseJsonColumn } from './json-column.ts';
 
 interface RecordRow {
@@ -109,6 +109,19 @@ export function insertRecordStatement(db: D1Database, r: NewMailRecord): D1Prepa
 export async function getRecord(db: D1Database, councilId: string, id: string): Promise<MailRecordView | null> {
   const row = await db.prepare(`${SELECT} WHERE r.id = ? AND r.council_id = ?`).bind(id, councilId).first<RecordRow>();
   return row ? toView(row) : null;
+}
+
+/** Only where a decision has got to (state and the filter's latest report), without the message. */
+export async function getRecordStatus(db: D1Database, councilId: string, id: string): Promise<MailRecordStatus | null> {
+  const row = await db
+    .prepare(
+      `SELECT r.id, r.state, r.decided_at, r.decided_by, a.acked_at, a.outcome FROM mail_records r
+       LEFT JOIN mail_actions a ON a.id = (SELECT id FROM mail_actions WHERE record_id = r.id ORDER BY created_at DESC, id DESC LIMIT 1)
+       WHERE r.id = ? AND r.council_id = ?`,
+    )
+    .bind(id, councilId)
+    .first<{ id: string; state: MailState; decided_at: string | null; decided_by: string | null; acked_at: string | null; outcome: string | null }>();
+  return row ? { id: row.id, state: row.state, decidedAt: row.decided_at, decidedBy: row.decided_by, ...actionOutcome(row.acked_at, row.outcome) } : null;
 }
 
 /** The record for this exact message in this mailbox, however often it was filed. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MailRecordView } from '@wardguard/shared/api/mail';
+import { env } from 'cloudflare:workers';
+import type { MailRecordStatus, MailRecordView } from '@wardguard/shared/api/mail';
 import { api, seedCouncil } from '../../test/helpers.ts';
 import { fileFrom } from '../../test/reply-helpers.ts';
 
@@ -33,5 +34,29 @@ describe("an officer's decision on a quarantined message", () => {
     expect(Date.parse(results.release!.actionAckedAt ?? '')).not.toBeNaN();
     expect(results.keep).toMatchObject({ state: 'kept', actionOutcome: 'applied' });
     expect(results.keep!.actionAppliedAt).toBe(results.keep!.actionAckedAt);
+  });
+
+  it('lets the dashboard poll where a decision has got to without adding a custody event per poll', async () => {
+    const s = await seedCouncil();
+    const recordId = await fileFrom(s, 'profanity', 'The pothole is shit, fix it (status)');
+    await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision: 'release' } });
+    const custodyCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM custody_events WHERE council_id = ?').bind(s.council.id).first<{ n: number }>())!.n;
+    const before = await custodyCount();
+    for (let i = 0; i < 5; i++) {
+      const res = await api(s.officer.token, `/mail/records/${recordId}/status`);
+      expect(await res.json()).toMatchObject({ id: recordId, state: 'released', actionOutcome: null, actionAppliedAt: null });
+    }
+    const { actions } = (await (await api(s.service.token, '/mail/service/actions')).json()) as { actions: { id: string; recordId: string }[] };
+    await api(s.service.token, `/mail/service/actions/${actions.find((a) => a.recordId === recordId)!.id}/ack`, { method: 'POST', json: { outcome: 'applied' } });
+    const afterAck = await custodyCount();
+    const status = (await (await api(s.officer.token, `/mail/records/${recordId}/status`)).json()) as MailRecordStatus;
+    expect(status).toMatchObject({ state: 'released', actionOutcome: 'applied', decidedBy: s.officer.id });
+    expect(status.actionAppliedAt).toBe(status.actionAckedAt);
+    expect(status).not.toHaveProperty('subject');
+    // Only the filter's acknowledgement may have added to the log; the six polls added nothing.
+    expect(await custodyCount()).toBe(afterAck);
+    expect(afterAck - before).toBeLessThanOrEqual(1);
+    expect((await api(s.alice.token, `/mail/records/${recordId}/status`)).status).toBe(403);
+    expect((await api(s.otherOfficer.token, `/mail/records/${recordId}/status`)).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { decideMailSchema, queueQuerySchema, type MailDecision, type MailState }
 import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { describeIssues, readJson } from '../http/read-json.ts';
-import { decideRecordStatement, decodeCursor, getRecord, listQueue } from '../db/mail-records.ts';
+import { decideRecordStatement, decodeCursor, getRecord, getRecordStatus, listQueue } from '../db/mail-records.ts';
 import { insertActionStatement } from '../db/mail-actions.ts';
 import { ackAlertStatement, getAlert, listOpenAlerts } from '../db/mail-alerts.ts';
 import { appendCustody } from '../db/custody.ts';
@@ -31,6 +31,13 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     if (after === null) throw new WardguardError('VALIDATION_FAILED', 'after: not a cursor from this queue');
     return c.json(await listQueue(c.env.DB, p.councilId, { ...filter, after }));
+  })
+  // For polling while the filter works: no message content, so no custody event per poll.
+  .get('/records/:id/status', async (c) => {
+    const p = c.get('principal');
+    const status = await getRecordStatus(c.env.DB, p.councilId, c.req.param('id'));
+    if (!status) throw new WardguardError('NOT_FOUND', 'No such mail record.');
+    return c.json(status);
   })
   .get('/records/:id', async (c) => {
     const p = c.get('principal');

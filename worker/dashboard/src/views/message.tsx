@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, apiBytes, ApiError } from '../lib/api.ts';
 import { bytes, when } from '../lib/format.ts';
 import { parseEml, type ParsedEml } from '../lib/parse-eml.ts';
-import type { EvidenceItem, MailRecord } from '../lib/types.ts';
+import type { EvidenceItem, MailRecord, MailRecordStatus } from '../lib/types.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 import { HighlightedText } from '../components/highlighted-text.tsx';
 import { SafeHtmlFrame } from '../components/safe-html-frame.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { ReplyPanel } from '../components/reply-panel.tsx';
+
+const STATUS_POLL_MS = 2000;
 
 export function MessageView({ id }: { id: string }) {
   const [record, setRecord] = useState<MailRecord | null>(null);
@@ -37,12 +39,18 @@ export function MessageView({ id }: { id: string }) {
     })().catch((e: unknown) => setError(e instanceof Error ? e.message : 'Could not read the original message.'));
   }, [record?.itemId]);
 
-  // While the decision is waiting for the mail filter, keep checking until it is applied.
+  // Where a decision has got to, from the light status endpoint: unlike opening the record
+  // again, it is not a custody event, so waiting for the filter does not flood the log.
+  const refreshStatus = () =>
+    api<MailRecordStatus>(`/mail/records/${encodeURIComponent(id)}/status`)
+      .then((st) => setRecord((r) => (r && r.id === st.id ? { ...r, ...st } : r)))
+      .catch(() => undefined);
+
   useEffect(() => {
-    if (!record || record.state === 'quarantined' || record.state === 'kept' || record.actionAppliedAt) return;
-    const t = setInterval(loadRecord, 2000);
+    if (!record || record.state === 'quarantined' || record.actionOutcome) return;
+    const t = setInterval(refreshStatus, STATUS_POLL_MS);
     return () => clearInterval(t);
-  }, [record?.state, record?.actionAppliedAt]);
+  }, [record?.id, record?.state, record?.actionOutcome]);
 
   const onKey = (e: KeyboardEvent) => {
     if (['INPUT', 'SELECT', 'TEXTAREA'].includes((e.target as HTMLElement).tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -102,7 +110,7 @@ export function MessageView({ id }: { id: string }) {
         )}
         <p class="hint">Classifier {record.verdict.version}</p>
       </section>
-      <DecisionPanel record={record} onDecided={loadRecord} />
+      <DecisionPanel record={record} onDecided={refreshStatus} />
       <ReplyPanel record={record} />
       <section aria-labelledby="text-h">
         <h2 id="text-h">Message</h2>
