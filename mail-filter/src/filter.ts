@@ -10,6 +10,7 @@ import { superviseAccount } from './imap/supervisor.ts';
 import { createAlertMailer } from './outbox/alert-mail.ts';
 import { sendDueAlerts } from './outbox/alert-loop.ts';
 import { sleep } from './sleep.ts';
+import { checkWorkerConfig, warnMissingAlerts } from './startup-check.ts';
 
 /**
  * The whole filter: one supervised IMAP session per account, plus two background loops
@@ -23,6 +24,7 @@ export function createFilter(config: Config, log: Logger) {
   const mailer = config.alerts ? createAlertMailer(config.alerts) : null;
   const stop = new AbortController();
   let alertNow = () => {};
+  const retryRefused = new Set(config.accounts.map((a) => a.id));
 
   async function onSpooledThreatToLife(record: FileMail): Promise<void> {
     if (!mailer) return;
@@ -43,7 +45,10 @@ export function createFilter(config: Config, log: Logger) {
   }
 
   return {
+    /** Throws INVALID_CONFIG (a bad token or councillorId) before any mailbox is touched. */
     async run(): Promise<void> {
+      warnMissingAlerts(config, log);
+      await checkWorkerConfig(config, worker, log);
       const pollMs = config.pollSeconds * 1000;
       const tasks = config.accounts.map((account) =>
         superviseAccount(
@@ -53,6 +58,9 @@ export function createFilter(config: Config, log: Logger) {
             spool,
             log,
             onSpooledThreatToLife,
+            // Threats first: a new alert is emailed now, not at the next alerts poll.
+            onAlert: () => alertNow(),
+            retryRefused,
             stateDir: join(config.spoolDir, 'state'),
             pollMs,
             stopSignal: stop.signal,

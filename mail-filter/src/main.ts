@@ -32,5 +32,12 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 log.info('started', { accounts: config.accounts.map((a) => a.id) });
-await filter.run();
+try {
+  await filter.run();
+} catch (err) {
+  if (!isWardguardError(err) || err.code !== 'INVALID_CONFIG') throw err;
+  log.error('config error: not starting', { code: err.code, error: err.message });
+  process.stderr.write(`${err.message}\n`);
+  process.exit(2);
+}
 log.info('stopped');

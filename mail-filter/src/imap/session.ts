@@ -16,6 +16,8 @@ export interface SessionDeps extends ProcessDeps {
   stopSignal: AbortSignal;
   /** The Worker's queue of approved disengagement replies (sent only for accounts with SMTP). */
   replies?: RepliesClient;
+  /** Accounts whose refused messages the next scan retries (every account at start; emptied as they connect). */
+  retryRefused?: Set<string>;
   /** Called after each full pass over the inbox (tests and the bench watch it). */
   onPass?(): void;
 }
@@ -100,7 +102,7 @@ export async function runSession(deps: SessionDeps): Promise<void> {
     const lock = await client.getMailboxLock(account.folders.inbox);
     let progress: ScanProgress;
     try {
-      progress = await createScanProgress(client, deps.stateDir, account.id);
+      progress = await createScanProgress(client, deps.stateDir, account.id, { retryRefused: deps.retryRefused?.delete(account.id) ?? false });
     } finally {
       lock.release();
     }

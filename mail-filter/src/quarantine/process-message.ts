@@ -4,10 +4,11 @@ import type { AccountConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Spool } from '../spool/spool.ts';
 import type { WorkerClient } from '../worker/client.ts';
+import { errorCode, isTransient } from '../worker/client.ts';
 import type { ScanProgress } from '../scan/progress.ts';
 import { scanMessage } from '../scan/scan-message.ts';
 import { isThreat, shouldQuarantine } from '../scan/classify.ts';
-import { FLAGGED, QUARANTINED, RELEASED, SCANNED, THREAT } from '../imap/keywords.ts';
+import { FLAGGED, QUARANTINED, REFUSED, RELEASED, SCANNED, THREAT } from '../imap/keywords.ts';
 
 export interface ProcessDeps {
   account: AccountConfig;
@@ -16,25 +17,34 @@ export interface ProcessDeps {
   log: Logger;
   /** A threat to life that could only be spooled: alert the duty officers from here, now. */
   onSpooledThreatToLife(record: FileMail): Promise<void>;
+  /** The Worker raised a new threat alert for a message just filed: email the duty officers now. */
+  onAlert?(alertId: string): void;
 }
 
-export type Outcome = 'gone' | 'skipped' | 'clean' | 'quarantined' | 'spooled' | 'released-earlier';
+export type Outcome = 'gone' | 'skipped' | 'clean' | 'quarantined' | 'spooled' | 'released-earlier' | 'refused';
+
+type Durable = { state: string; spooled: boolean; alertId: string | null } | { refused: unknown };
 
 /**
- * Makes the record durable: the Worker's acknowledgement, or failing that an fsynced
- * spool entry. Throws only if neither happened, and then the message must stay put.
+ * Makes the record durable: the Worker's acknowledgement, or failing a transient error an
+ * fsynced spool entry. A permanent refusal (too large, invalid, unknown councillor, bad
+ * token) is returned, never spooled: the message must then stay in the inbox, because no
+ * officer would ever see a record the Worker will not take. Throws only if the spool
+ * write failed, and then too the message must stay put.
  */
-async function makeDurable(deps: ProcessDeps, record: FileMail, eml: Buffer): Promise<{ state: string; spooled: boolean }> {
+async function makeDurable(deps: ProcessDeps, record: FileMail, eml: Buffer): Promise<Durable> {
   try {
     const result = await deps.worker.fileMail(record, eml);
-    return { state: result.state, spooled: false };
+    if (result.alertId && result.created) deps.onAlert?.(result.alertId);
+    return { state: result.state, spooled: false, alertId: result.alertId };
   } catch (err) {
+    if (!isTransient(err)) return { refused: err };
     deps.log.warn('the Worker did not take the record; spooling it', { messageId: record.messageId, error: (err as Error).message });
     await deps.spool.put(record, eml);
     if (record.verdict.severity === 'threat_to_life') {
       await deps.onSpooledThreatToLife(record).catch((e: unknown) => deps.log.error('local threat alert failed', { error: (e as Error).message }));
     }
-    return { state: 'quarantined', spooled: true };
+    return { state: 'quarantined', spooled: true, alertId: null };
   }
 }
 
@@ -62,12 +72,26 @@ export async function processMessage(client: ImapFlow, msg: FetchedMessage, prog
   const { record, verdict } = await scanMessage(msg.source, { mailbox: account.id, councillorId: account.councillorId, receivedAt: internal });
   if (!shouldQuarantine(verdict.severity, account.quarantineAt)) return 'clean';
   const durable = await makeDurable(deps, record, msg.source);
+  if ('refused' in durable) {
+    // Left in the inbox, where the councillor still has it; not marked scanned-clean.
+    await progress.refused(uid);
+    deps.log.error('the Worker REFUSED this message; it stays in the inbox, unrecorded, until the cause is fixed and the filter restarts', {
+      account: account.id,
+      uid,
+      code: errorCode(durable.refused),
+      error: (durable.refused as Error).message,
+      messageId: record.messageId,
+      severity: verdict.severity,
+    });
+    return 'refused';
+  }
   if (durable.state === 'released' || durable.state === 'not_abuse') {
     // An officer already released this exact message: it belongs in the inbox.
     await client.messageFlagsAdd(String(uid), [RELEASED], { uid: true });
     await progress.done([uid], { moved: false });
     return 'released-earlier';
   }
+  if (msg.flags?.has(REFUSED)) await client.messageFlagsRemove(String(uid), [REFUSED], { uid: true });
   const flags = [QUARANTINED, ...(isThreat(verdict.severity) ? [FLAGGED, THREAT] : [])];
   await client.messageFlagsAdd(String(uid), flags, { uid: true });
   const moved = await client.messageMove(String(uid), account.folders.quarantine, { uid: true });

@@ -1,17 +1,20 @@
 import type { FileMailResult } from '@wardguard/shared/api/mail';
 import type { WorkerClient } from '../worker/client.ts';
-import { isTransient } from '../worker/client.ts';
+import { errorCode, isTransient } from '../worker/client.ts';
 import type { Spool } from './spool.ts';
 import type { Logger } from '../log.ts';
 
 /**
  * Sends every spooled record to the Worker; removes each one only once the Worker has
- * acknowledged it. Stops at the first transient failure (the Worker is still away) and
- * leaves refused records in place, logged, for a person to look at.
+ * acknowledged it. Stops at the first transient failure (the Worker is still away). A
+ * record the Worker refuses outright is set aside in `refused/` and logged as an error:
+ * its message is already in Quarantine (it was spooled while the Worker was away), so a
+ * person must file it by hand; retrying it every round would change nothing.
  */
-export async function drainSpool(spool: Spool, worker: WorkerClient, log: Logger, onFiled?: (r: FileMailResult) => void): Promise<{ sent: number; left: number }> {
+export async function drainSpool(spool: Spool, worker: WorkerClient, log: Logger, onFiled?: (r: FileMailResult) => void): Promise<{ sent: number; left: number; refused: number }> {
   const names = await spool.list();
   let sent = 0;
+  let refused = 0;
   for (const name of names) {
     let entry;
     try {
@@ -26,9 +29,18 @@ export async function drainSpool(spool: Spool, worker: WorkerClient, log: Logger
       sent += 1;
       onFiled?.(result);
     } catch (err) {
-      if (isTransient(err)) return { sent, left: names.length - sent };
-      log.error('the Worker refused a spooled record; left in the spool', { name, error: (err as Error).message });
+      if (isTransient(err)) return { sent, left: names.length - sent - refused, refused };
+      const path = await spool.reject(name);
+      refused += 1;
+      log.error('the Worker REFUSED a spooled record: its message is in Quarantine with no Worker record; file it by hand', {
+        name,
+        path,
+        code: errorCode(err),
+        mailbox: entry.record.mailbox,
+        messageId: entry.record.messageId,
+        error: (err as Error).message,
+      });
     }
   }
-  return { sent, left: names.length - sent };
+  return { sent, left: names.length - sent - refused, refused };
 }

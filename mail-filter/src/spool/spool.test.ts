@@ -8,7 +8,7 @@ import { createSpool } from './spool.ts';
 import { drainSpool } from './drain.ts';
 import { silentLogger } from '../log.ts';
 import { reviewVerdict } from '../scan/classify.ts';
-import type { WorkerClient } from '../worker/client.ts';
+import { isTransient, type WorkerClient } from '../worker/client.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -64,22 +64,39 @@ describe('local spool', () => {
       if (down) throw new WardguardError('WORKER_UNAVAILABLE', 'connect ECONNREFUSED');
       return ok();
     });
-    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 0, left: 3 });
+    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 0, left: 3, refused: 0 });
     expect(await spool.list()).toHaveLength(3);
     down = false;
-    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 3, left: 0 });
+    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 3, left: 0, refused: 0 });
     expect(await spool.list()).toEqual([]);
   });
 
-  it('keeps a record the Worker refuses, and still sends the ones after it', async () => {
+  it('sets a record the Worker refuses aside in refused/, logged with its code, and still sends the ones after it', async () => {
     const spool = createSpool(tmp());
     await spool.put(record('1'.repeat(64)), Buffer.from('1'));
     await spool.put(record('2'.repeat(64)), Buffer.from('2'));
+    let calls = 0;
     const worker = fakeWorker((r) => {
+      calls += 1;
       if (r.sourceSha256.startsWith('1')) throw new WardguardError('ARTIFACT_TOO_LARGE', 'too big');
       return ok();
     });
-    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 1, left: 1 });
-    expect((await spool.list()).length).toBe(1);
+    const errors: Array<Record<string, unknown>> = [];
+    const log = { ...silentLogger, error: (_m: string, f?: Record<string, unknown>) => void errors.push(f ?? {}) };
+    expect(await drainSpool(spool, worker, log)).toEqual({ sent: 1, left: 0, refused: 1 });
+    expect(await spool.list()).toEqual([]);
+    // Not retried every round, and not lost: the record and its exact bytes wait for a person.
+    expect(readdirSync(join(spool.dir, 'refused')).sort()).toEqual([expect.stringMatching(/1{64}\.eml$/), expect.stringMatching(/1{64}\.json$/)]);
+    expect(errors).toEqual([expect.objectContaining({ code: 'ARTIFACT_TOO_LARGE' })]);
+    expect(await drainSpool(spool, worker, log)).toEqual({ sent: 0, left: 0, refused: 0 });
+    expect(calls).toBe(2);
+  });
+
+  it('treats only an unreachable or overloaded Worker as worth spooling', () => {
+    expect(isTransient(new WardguardError('WORKER_UNAVAILABLE', '503'))).toBe(true);
+    expect(isTransient(new TypeError('fetch failed'))).toBe(true);
+    for (const code of ['ARTIFACT_TOO_LARGE', 'VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'HASH_MISMATCH']) {
+      expect(isTransient(new WardguardError(code, 'refused'))).toBe(false);
+    }
   });
 });

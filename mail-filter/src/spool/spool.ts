@@ -59,6 +59,21 @@ export function createSpool(dir: string) {
       const [json, eml] = await Promise.all([readFile(join(dir, `${name}.json`), 'utf8'), readFile(join(dir, `${name}.eml`))]);
       return { name, record: JSON.parse(json) as FileMail, eml };
     },
+    /**
+     * The Worker refused this record outright: set it aside in `refused/` (fsynced), out of
+     * the drain's way, where an operator finds it. Never deleted.
+     */
+    async reject(name: string): Promise<string> {
+      const aside = join(dir, 'refused');
+      await mkdir(aside, { recursive: true });
+      await rename(join(dir, `${name}.eml`), join(aside, `${name}.eml`)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+      await rename(join(dir, `${name}.json`), join(aside, `${name}.json`));
+      await syncDir(aside);
+      await syncDir(dir);
+      return join(aside, `${name}.json`);
+    },
     /** Only after the Worker acknowledged the record. */
     async remove(name: string): Promise<void> {
       await unlink(join(dir, `${name}.json`));

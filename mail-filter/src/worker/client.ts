@@ -8,15 +8,21 @@ import {
   type MailAction,
   type MailAlert,
 } from '@wardguard/shared/api/mail';
+import { serviceCouncillorSchema, type ServiceCouncillor } from '@wardguard/shared/api/mail-service';
 import type { z } from 'zod';
 
 const REQUEST_TIMEOUT_MS = 120_000;
 
 /**
- * Whether a failure is worth retrying later (Worker unreachable, 5xx, 429) or a refusal
- * that retrying will not change (4xx). Both leave the record in the spool.
+ * Whether a failure is worth retrying later (Worker unreachable, 5xx, 429, or anything that
+ * is not the Worker's own answer) or a refusal that retrying will not change (any other
+ * 4xx: too large, invalid, unknown councillor, bad token). Only transient failures may be
+ * spooled: a refused record would sit in the spool while its message sat in Quarantine.
  */
 export const isTransient = (err: unknown): boolean => !(err instanceof WardguardError) || err.code === 'WORKER_UNAVAILABLE';
+
+/** The error code of a failure, for logs (`ARTIFACT_TOO_LARGE`, `NOT_FOUND`, `UNAUTHORIZED`…). */
+export const errorCode = (err: unknown): string => (err as { code?: unknown })?.code ? String((err as { code: unknown }).code) : 'UNKNOWN';
 
 /** The Worker's mail API as the filter uses it (service token). */
 export function createWorkerClient(opts: { url: string; token: string }) {
@@ -54,6 +60,10 @@ export function createWorkerClient(opts: { url: string; token: string }) {
       form.append('record', JSON.stringify(record));
       form.append('eml', new Blob([new Uint8Array(eml.buffer, eml.byteOffset, eml.byteLength)], { type: 'message/rfc822' }), 'message.eml');
       return call('/messages', { method: 'POST', body: form }, fileMailResultSchema);
+    },
+    /** The councillor an account belongs to; the Worker refuses (NOT_FOUND) one outside the token's council. */
+    councillor(id: string): Promise<ServiceCouncillor> {
+      return call(`/councillors/${encodeURIComponent(id)}`, {}, serviceCouncillorSchema);
     },
     async pendingActions(mailbox: string): Promise<MailAction[]> {
       return (await call(`/actions?mailbox=${encodeURIComponent(mailbox)}`, {}, mailActionListSchema)).actions;

@@ -14,6 +14,7 @@ import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { sendAlertWebhook } from '../mail/webhook.ts';
 import { now } from '../db/ids.ts';
+import { getUser } from '../db/users.ts';
 
 const DEFAULT_ALERT_REPEAT_SECONDS = 600;
 
@@ -26,6 +27,13 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     const filing = await parseFiling(body, c.req.header('content-type') ?? '', Number(c.env.MAX_ARTIFACT_BYTES));
     const { result, created } = await storeMail(c.env, p, filing);
     return c.json(result, created ? 201 : 200);
+  })
+  .get('/councillors/:id', async (c) => {
+    // The filter's start-up check: is this account's councillorId a councillor of my council?
+    const p = c.get('principal');
+    const user = await getUser(c.env.DB, p.councilId, c.req.param('id'));
+    if (!user || user.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
+    return c.json({ id: user.id, name: user.name });
   })
   .get('/actions', async (c) => {
     const p = c.get('principal');

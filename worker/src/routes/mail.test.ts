@@ -53,6 +53,20 @@ describe('filing quarantined mail', () => {
   });
 });
 
+describe("the mail filter's start-up check", () => {
+  it('answers for a councillor of the token\'s council only, and only to the mail filter', async () => {
+    const s = await seedCouncil();
+    const ok = await api(s.service.token, `/mail/service/councillors/${s.alice.id}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ id: s.alice.id, name: 'Alice Brown' });
+    for (const id of [s.otherCouncillor.id, s.officer.id, crypto.randomUUID()]) {
+      const res = await api(s.service.token, `/mail/service/councillors/${id}`);
+      expect(await errorCode(res)).toBe('NOT_FOUND');
+    }
+    expect((await api(s.officer.token, `/mail/service/councillors/${s.alice.id}`)).status).toBe(403);
+  });
+});
+
 describe('review queue', () => {
   it('lists threats to life first, then by severity and age, to officers only', async () => {
     const s = await seedCouncil();
