@@ -3,6 +3,7 @@
 // straight into local R2 through the bare bench route, measured in the same run.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { startBenchStack } from './lib/bench-stack.ts';
+import { createDeviceSigner } from '../scripts/lib/device-signer.ts';
 
 const N = Number(process.env.BENCH_UPLOADS ?? 40);
 const PNG_BYTES = 2 * 1024 * 1024;
@@ -34,6 +35,8 @@ export async function run(): Promise<void> {
   try {
     const bytes = png();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // Web captures must be signed, by one device key per token, as the extension does.
+    const signer = await createDeviceSigner();
     const upload = async () => {
       const manifest = {
         version: 1,
@@ -44,8 +47,10 @@ export async function run(): Promise<void> {
         metadata: {},
         artifacts: [{ name: 'viewport.png', mediaType: 'image/png', size: bytes.byteLength, sha256 }],
       };
+      const text = JSON.stringify(manifest);
       const form = new FormData();
-      form.append('manifest', JSON.stringify(manifest));
+      form.append('manifest', text);
+      form.append('signature', JSON.stringify(await signer.sign(text)));
       form.append('file', new File([bytes], 'viewport.png', { type: 'image/png' }));
       const res = await fetch(`${worker.url}/api/v1/evidence`, { method: 'POST', body: form, headers: { authorization: `Bearer ${cTok}` } });
       if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);

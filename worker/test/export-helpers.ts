@@ -49,8 +49,9 @@ export async function captureOn(actor: Actor, platform: string, opts: { caseId?:
 /** Alice's case: two X captures, one Facebook capture, a quarantined email and a diary entry, with a perpetrator. */
 export async function seedCaseForExport(s: { alice: Actor; officer: Actor; service: Actor }) {
   const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Harassment of Cllr Brown', councillorId: s.alice.id } })).json()) as { id: string };
+  // Alice records the perpetrator: a councillor can file captures only against perpetrators they can see.
   const perp = (await (
-    await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'The Troll', handles: [{ platform: 'x', handle: '@troll', accountId: '1234567890' }], emails: ['angry@example.net'] } })
+    await api(s.alice.token, '/perpetrators', { method: 'POST', json: { displayName: 'The Troll', handles: [{ platform: 'x', handle: '@troll', accountId: '1234567890' }], emails: ['angry@example.net'] } })
   ).json()) as { id: string };
   const x1 = await captureOn(s.alice, 'x', { caseId: kase.id, perpetratorId: perp.id, postId: '1001', capturedAt: '2026-11-20T10:15:00.000Z', seed: 3 });
   const x2 = await captureOn(s.alice, 'x', { caseId: kase.id, perpetratorId: perp.id, postId: '1002', capturedAt: '2026-11-21T10:15:00.000Z', seed: 5 });

@@ -84,8 +84,40 @@ export function bundleForm(manifest: unknown, files: { name: string; bytes: Uint
   return form;
 }
 
+/**
+ * Uploads a bundle as the extension would: a web capture sent without a signature is signed
+ * with the token's own device key (one per token, as the extension keeps one per install).
+ * Pass `signature: null` to send a web capture unsigned.
+ */
 export async function upload(token: string, manifest: unknown, files: { name: string; bytes: Uint8Array }[], signature?: unknown): Promise<Response> {
-  return api(token, '/evidence', { method: 'POST', body: bundleForm(manifest, files, signature) });
+  const manifestText = typeof manifest === 'string' ? manifest : JSON.stringify(manifest);
+  const sig = signature === null ? undefined : signature === undefined && isWebCapture(manifestText) ? await signWithDeviceKey(token, manifestText) : signature;
+  return api(token, '/evidence', { method: 'POST', body: bundleForm(manifestText, files, sig) });
+}
+
+function isWebCapture(manifestText: string): boolean {
+  try {
+    return (JSON.parse(manifestText) as { kind?: unknown })?.kind === 'web_capture';
+  } catch {
+    return false;
+  }
+}
+
+const deviceKeys = new Map<string, Promise<CryptoKeyPair>>();
+
+/** The device key paired with a token in these tests: the same key for every upload on it. */
+export function deviceKeyFor(token: string): Promise<CryptoKeyPair> {
+  let pair = deviceKeys.get(token);
+  if (!pair) {
+    pair = crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+    deviceKeys.set(token, pair);
+  }
+  return pair;
+}
+
+/** Signs manifest text with the token's device key (see deviceKeyFor). */
+export async function signWithDeviceKey(token: string, manifestText: string) {
+  return signManifestWith(await deviceKeyFor(token), manifestText);
 }
 
 const b64url = (buf: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buf))).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
@@ -93,6 +125,11 @@ const b64url = (buf: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(
 /** Signs manifest text the way the extension does: a non-extractable P-256 device key. */
 export async function signManifest(manifestText: string) {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  return signManifestWith(pair, manifestText);
+}
+
+/** Signs manifest text with a given key pair, in the extension's format. */
+export async function signManifestWith(pair: CryptoKeyPair, manifestText: string) {
   const jwk = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as JsonWebKey;
   const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, new TextEncoder().encode(manifestText));
   return { alg: 'ES256', publicKeyJwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, value: b64url(sig as ArrayBuffer) };

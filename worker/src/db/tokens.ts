@@ -78,3 +78,16 @@ export async function listTokens(db: D1Database, councilId: string, userId: stri
     .all<{ id: string; user_id: string; kind: string; label: string; created_at: string; revoked_at: string | null }>();
   return results.map((r) => ({ id: r.id, userId: r.user_id, kind: r.kind, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at }));
 }
+
+/**
+ * Pins a device signing key to a token on its first signed upload and returns the key the
+ * token is pinned to (this one, or the one pinned before). One statement, so two first
+ * uploads at once with different keys cannot both win.
+ */
+export async function pinCaptureKey(db: D1Database, tokenId: string, keySha256: string): Promise<string | null> {
+  const row = await db
+    .prepare('UPDATE tokens SET capture_key_fp = COALESCE(capture_key_fp, ?) WHERE id = ? RETURNING capture_key_fp')
+    .bind(keySha256, tokenId)
+    .first<{ capture_key_fp: string | null }>();
+  return row?.capture_key_fp ?? null;
+}

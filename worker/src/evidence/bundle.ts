@@ -44,6 +44,10 @@ export async function parseBundle(body: Uint8Array, contentType: string, limits:
   const manifest = readManifest(manifestText);
   const signaturePart = entries.find(([k]) => k === 'signature')?.[1] ?? null;
   const signature = signaturePart === null ? null : await checkSignature(signaturePart, manifestText!);
+  // A web capture is only evidence if the device that saw the page vouches for it.
+  if (manifest.kind === 'web_capture' && !signature) {
+    throw new WardguardError('SIGNATURE_REQUIRED', 'A web capture must be signed by the extension that captured it; unsigned captures are not accepted.');
+  }
   const declared = new Map<string, ArtifactEntry>();
   for (const entry of manifest.artifacts) {
     assertSafeArtifactName(entry.name);
@@ -84,7 +88,7 @@ export async function parseBundle(body: Uint8Array, contentType: string, limits:
   return { manifest, manifestSha256: await sha256Hex(canonicalJson(manifest)), files, signature };
 }
 
-/** An optional device signature must verify over the manifest part's exact bytes. */
+/** A device signature (required for web captures) must verify over the manifest part's exact bytes. */
 async function checkSignature(part: File | string, manifestText: string): Promise<VerifiedSignature> {
   const text = typeof part === 'string' ? part : await part.text();
   let raw: unknown;

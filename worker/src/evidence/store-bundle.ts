@@ -5,6 +5,7 @@ import { findByIdempotencyKey, getItem, insertItemStatements, type NewArtifact }
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { getUser } from '../db/users.ts';
+import { pinCaptureKey } from '../db/tokens.ts';
 import { isStaff } from '../auth/roles.ts';
 import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
@@ -21,6 +22,8 @@ export async function storeBundle(env: Bindings, p: Principal, councillorId: str
   const { manifest } = bundle;
   const existing = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, bundle.manifestSha256);
   if (existing) return { receipt: existing, created: false };
+
+  if (bundle.signature) await requirePinnedKey(env.DB, p, bundle.signature.keySha256);
 
   const councillor = await getUser(env.DB, p.councilId, councillorId);
   if (!councillor || councillor.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
@@ -90,6 +93,22 @@ export async function storeBundle(env: Bindings, p: Principal, councillorId: str
   const item = await getItem(env.DB, p.councilId, itemId);
   if (!item) throw new WardguardError('INTERNAL', 'The stored item could not be read back.');
   return { receipt: receiptFor(item, false), created: true };
+}
+
+/**
+ * The first signed bundle on a token pins its device key; a later bundle signed by another
+ * key on the same token is refused, so whoever holds the token cannot strip a capture's
+ * signature and sign it again with a key of their own.
+ */
+async function requirePinnedKey(db: D1Database, p: Principal, keySha256: string): Promise<void> {
+  const pinned = await pinCaptureKey(db, p.tokenId, keySha256);
+  if (pinned !== keySha256) {
+    throw new WardguardError(
+      'SIGNATURE_KEY_CHANGED',
+      'This bundle is signed by a different device key from the one this token was first used with. If you reinstalled the extension or changed browser, ask your administrator for a new token and pair the extension again.',
+      { pinnedKeySha256: pinned, keySha256 },
+    );
+  }
 }
 
 async function duplicateReceipt(env: Bindings, councillorId: string, key: string, manifestSha256: string): Promise<Receipt | null> {
