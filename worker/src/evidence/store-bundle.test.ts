@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Receipt } from '@wardguard/shared';
 import { api, errorCode, manifestFor, pngBytes, seedCouncil, storedCounts, upload } from '../../test/helpers.ts';
@@ -26,5 +27,30 @@ describe('filing an upload against a perpetrator', () => {
     expect(byOfficer.status).toBe(201);
     const item = (await (await api(s.officer.token, `/evidence/${((await byOfficer.json()) as Receipt).itemId}`)).json()) as { perpetratorId: string };
     expect(item.perpetratorId).toBe(bobs.id);
+  });
+});
+
+describe('an upload whose records cannot be written', () => {
+  it('removes the files it already put in R2, leaving no objects, rows or custody events', async () => {
+    const s = await seedCouncil();
+    const f = [
+      { name: 'viewport.png', mediaType: 'image/png', bytes: pngBytes(2048, 1) },
+      { name: 'full-page.png', mediaType: 'image/png', bytes: pngBytes(4096, 2) },
+    ];
+    const manifest = await manifestFor(f);
+    const before = await storedCounts();
+    // The bundle is valid, so both files reach R2; then D1 refuses the artifact rows.
+    await env.DB.prepare("CREATE TRIGGER test_artifacts_fail BEFORE INSERT ON artifacts BEGIN SELECT RAISE(ABORT, 'simulated D1 failure'); END").run();
+    try {
+      const res = await upload(s.alice.token, manifest, f);
+      expect({ status: res.status, code: await errorCode(res) }).toEqual({ status: 503, code: 'STORAGE_FAILED' });
+      expect(await storedCounts()).toEqual(before);
+    } finally {
+      await env.DB.prepare('DROP TRIGGER test_artifacts_fail').run();
+    }
+    // Nothing was half-kept: the same bundle files now, as the councillor's first exhibit.
+    const again = await upload(s.alice.token, manifest, f);
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as Receipt).exhibitRef).toBe('AB/1');
   });
 });
