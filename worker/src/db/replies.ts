@@ -56,15 +56,33 @@ const SELECT = `SELECT r.*, u.name AS approved_by_name, t.name AS template_name 
   LEFT JOIN users u ON u.id = r.approved_by
   LEFT JOIN reply_templates t ON t.council_id = r.council_id AND t.key = r.template_key AND t.version = r.template_version`;
 
-export function insertReplyStatement(db: D1Database, councilId: string, recordId: string, mailbox: string, reply: ComposedReply, approvedBy: string, overrideReason: string | null) {
+/**
+ * Inserts an approved reply unless the same template already went to the same address since
+ * `since` (a failed one does not count). The check and the insert are one statement, so two
+ * approvals at once cannot both pass: put requireChange after it, and the loser's batch rolls back.
+ */
+export function insertReplyStatement(
+  db: D1Database,
+  councilId: string,
+  recordId: string,
+  mailbox: string,
+  reply: ComposedReply,
+  approvedBy: string,
+  overrideReason: string | null,
+  since: string,
+) {
   const id = newId();
   const at = now();
   const stmt = db
     .prepare(
       `INSERT INTO replies (id, council_id, record_id, mailbox, recipient, template_key, template_version, subject, text_body, html_body, in_reply_to, override_reason, state, approved_by, approved_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?)`,
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?
+       WHERE NOT EXISTS (SELECT 1 FROM replies WHERE council_id = ? AND recipient = ? AND template_key = ? AND approved_at >= ? AND state != 'failed')`,
     )
-    .bind(id, councilId, recordId, mailbox, reply.to, reply.templateKey, reply.templateVersion, reply.subject, reply.text, reply.html, reply.inReplyTo, overrideReason, approvedBy, at);
+    .bind(
+      id, councilId, recordId, mailbox, reply.to, reply.templateKey, reply.templateVersion, reply.subject, reply.text, reply.html, reply.inReplyTo, overrideReason, approvedBy, at,
+      councilId, reply.to, reply.templateKey, since,
+    );
   return { id, at, stmt };
 }
 

@@ -1,5 +1,9 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ReplyView } from '../db/replies.ts';
+import { getRecord } from '../db/mail-records.ts';
+import type { ComposedReply } from '../replies/compose.ts';
+import { recordApproval } from './replies.ts';
 import { api, errorCode, seedCouncil } from '../../test/helpers.ts';
 import { fileFrom } from '../../test/reply-helpers.ts';
 
@@ -67,6 +71,22 @@ describe('Rules-of-Engagement replies', () => {
     expect(again.status).toBe(409);
     expect(await errorCode(again)).toBe('REPLY_TOO_SOON');
     expect((await api(s.officer.token, '/replies', { method: 'POST', json: { recordId: second, templateKey: 'cessation', values } })).status).toBe(201);
+  });
+
+  it('send one reply when two officers approve the same one at the same moment', async () => {
+    const s = await seedCouncil();
+    const recordId = await fileFrom(s, 'abuse', 'idiot');
+    const reply = (await (await api(s.officer.token, '/replies/preview', { method: 'POST', json: { recordId, templateKey: 'warning', values } })).json()) as ComposedReply;
+    const record = (await getRecord(env.DB, s.council.id, recordId))!;
+    const officer = { userId: s.officer.id, councilId: s.council.id, role: 'officer' as const, name: 'Olive Officer', tokenId: s.officer.tokenId };
+    // Both approvals read "no recent reply" before either writes: the check alone would let both through.
+    const outcomes = await Promise.allSettled([recordApproval(env, officer, record, reply, null), recordApproval(env, officer, record, reply, null)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'REPLY_TOO_SOON' } });
+    const replies = await env.DB.prepare("SELECT COUNT(*) AS n FROM replies WHERE record_id = ? AND state = 'approved'").bind(recordId).first<{ n: number }>();
+    expect(replies!.n).toBe(1);
+    const approvals = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'reply_approved' AND council_id = ?").bind(s.council.id).first<{ n: number }>();
+    expect(approvals!.n).toBe(1);
   });
 
   it('are handed to the mail filter once: a second claim after a restart is refused, and the result is on the record', async () => {

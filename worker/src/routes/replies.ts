@@ -12,7 +12,8 @@ import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
 import { readJson } from '../http/read-json.ts';
-import { composeReply } from '../replies/compose.ts';
+import { composeReply, type ComposedReply } from '../replies/compose.ts';
+import type { MailRecordView } from '@wardguard/shared/api/mail';
 
 const DEFAULT_REPLY_PERIOD_DAYS = 30;
 const valuesSchema = z.object(Object.fromEntries(Object.keys(TEMPLATE_VARIABLES).map((k) => [k, z.string().max(500).optional()]))).strict();
@@ -42,6 +43,29 @@ async function compose(env: Bindings, p: Principal, recordId: string, key: Templ
   return { record, reply };
 }
 
+/**
+ * Puts an approved reply on the record with its custody event, one per sender per template
+ * per period. The early check gives a clear date; the insert re-checks in the same statement,
+ * so a second approval racing the first is refused too, with nothing recorded for it.
+ */
+export async function recordApproval(env: Bindings, p: Principal, record: MailRecordView, reply: ComposedReply, overrideReason: string | null): Promise<string> {
+  const days = Number(env.REPLY_PERIOD_DAYS) || DEFAULT_REPLY_PERIOD_DAYS;
+  const since = new Date(Date.now() - days * 86_400_000).toISOString();
+  const tooSoon = (when: string) => new WardguardError('REPLY_TOO_SOON', `This sender already got the "${reply.templateKey}" reply ${when}; one per ${days} days.`);
+  const earlier = await recentReply(env.DB, p.councilId, reply.to, reply.templateKey, since);
+  if (earlier) throw tooSoon(`on ${earlier.approvedAt.slice(0, 10)}`);
+  const { id, at, stmt } = insertReplyStatement(env.DB, p.councilId, record.id, record.mailbox, reply, p.userId, overrideReason, since);
+  await appendCustody(
+    env.DB,
+    [{ councilId: p.councilId, actorId: p.userId, action: 'reply_approved', itemId: record.itemId, at, details: { replyId: id, templateKey: reply.templateKey, templateVersion: reply.templateVersion, to: reply.to, overrideReason } }],
+    [stmt, requireChange(env.DB)],
+  ).catch((err: unknown) => {
+    if (isLostRace(err)) throw tooSoon('a moment ago (approved at the same time)');
+    throw err;
+  });
+  return id;
+}
+
 export const replyRoutes = new Hono<AppEnv>()
   .post('/preview', requireRole('officer', 'admin'), async (c) => {
     const body = await readJson(c, draftSchema);
@@ -58,16 +82,7 @@ export const replyRoutes = new Hono<AppEnv>()
     if (record.noReplyNeeded && !body.overrideReason) {
       throw new WardguardError('SENDER_DISENGAGED', 'The council has disengaged from this sender: their mail needs no reply. Give a written reason to reply anyway.');
     }
-    const days = Number(c.env.REPLY_PERIOD_DAYS) || DEFAULT_REPLY_PERIOD_DAYS;
-    const since = new Date(Date.now() - days * 86_400_000).toISOString();
-    const earlier = await recentReply(c.env.DB, p.councilId, reply.to, reply.templateKey, since);
-    if (earlier) throw new WardguardError('REPLY_TOO_SOON', `This sender already got the "${reply.templateKey}" reply on ${earlier.approvedAt.slice(0, 10)}; one per ${days} days.`);
-    const { id, at, stmt } = insertReplyStatement(c.env.DB, p.councilId, record.id, record.mailbox, reply, p.userId, body.overrideReason ?? null);
-    await appendCustody(
-      c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'reply_approved', itemId: record.itemId, at, details: { replyId: id, templateKey: reply.templateKey, templateVersion: reply.templateVersion, to: reply.to, overrideReason: body.overrideReason ?? null } }],
-      [stmt],
-    );
+    const id = await recordApproval(c.env, p, record, reply, body.overrideReason ?? null);
     return c.json(await getReply(c.env.DB, p.councilId, id), 201);
   })
   // `?caseId=` also gives the case's emails, so the case view can offer a reply in one round trip.
