@@ -41,4 +41,25 @@ describe('users and tokens', () => {
     const bad = await api(s.admin.token, '/users', { method: 'POST', json: { name: 'X', role: 'superuser' } });
     expect(bad.status).toBe(400);
   });
+
+  it('answers 404 for the token list of a user in another council, not an empty list', async () => {
+    const s = await seedCouncil();
+    const cross = await api(s.admin.token, `/users/${s.otherOfficer.id}/tokens`);
+    expect({ status: cross.status, code: await errorCode(cross) }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect((await api(s.admin.token, '/users/no-such-user/tokens')).status).toBe(404);
+    const own = (await (await api(s.admin.token, `/users/${s.alice.id}/tokens`)).json()) as { tokens: unknown[] };
+    expect(own.tokens).toHaveLength(1);
+  });
+
+  it("lists the council's active councillors' names for staff only", async () => {
+    const s = await seedCouncil();
+    const res = await api(s.officer.token, '/councillors');
+    expect(res.status).toBe(200);
+    const { councillors } = (await res.json()) as { councillors: { id: string; name: string; initials: string; role: string }[] };
+    expect(councillors.map((c) => c.name).sort()).toEqual(['Alice Brown', 'Bob Green']);
+    expect(Object.keys(councillors[0]!).sort()).toEqual(['id', 'initials', 'name', 'role']);
+    expect((await api(s.admin.token, '/councillors')).status).toBe(200);
+    for (const who of [s.alice, s.service]) expect((await api(who.token, '/councillors')).status).toBe(403);
+    expect((await api(null, '/councillors')).status).toBe(401);
+  });
 });

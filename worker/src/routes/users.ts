@@ -15,7 +15,10 @@ export const userRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json({ users: await listUsers(c.env.DB, c.get('principal').councilId) }))
   .get('/:id/tokens', async (c) => {
     const p = c.get('principal');
-    return c.json({ tokens: await listTokens(c.env.DB, p.councilId, c.req.param('id')) });
+    // A user of another council is not there, rather than a user with no tokens.
+    const user = await getUser(c.env.DB, p.councilId, c.req.param('id'));
+    if (!user) throw new WardguardError('NOT_FOUND', 'No such user.');
+    return c.json({ tokens: await listTokens(c.env.DB, p.councilId, user.id) });
   })
   .post('/:id/tokens', async (c) => {
     const p = c.get('principal');
