@@ -3,15 +3,17 @@ import type { MailAction } from '@wardguard/shared/api/mail';
 import { startDovecot, type Dovecot } from './dovecot.ts';
 import { filterConfig, stack as sharedStack, startFilter, waitFor, type Stack } from './stack.ts';
 import { ABUSE, textMessage, THREAT_TO_LIFE } from './messages.ts';
+import { ImapFlow } from 'imapflow';
 
 const RELEASE = 'release@council.example';
 const ALERT = 'alert@council.example';
+const MOVED_BACK = 'moved-back@council.example';
 let dovecot: Dovecot;
 let stack: Stack;
 
 beforeAll(async () => {
   stack = sharedStack();
-  dovecot = await startDovecot([RELEASE, ALERT]);
+  dovecot = await startDovecot([RELEASE, ALERT, MOVED_BACK]);
 });
 afterAll(async () => {
   await dovecot?.cleanup();
@@ -76,6 +78,38 @@ describe('officer decisions and alerts', () => {
       expect(settled).toBeLessThanOrEqual(count + 1);
       await new Promise((r) => setTimeout(r, 5000));
       expect((await mailsFor()).length).toBe(settled);
+    } finally {
+      await filter.kill();
+    }
+  }, 120_000);
+
+  it('reports a keep decision as not carried out when the councillor has moved the message back to the inbox, and leaves it there', async () => {
+    const msg = textMessage(ABUSE, { subject: 'I want to read this' });
+    dovecot.deliver(MOVED_BACK, msg.raw);
+    const filter = startFilter(filterConfig(stack, dovecot, MOVED_BACK));
+    try {
+      await waitFor('quarantined', async () => (await dovecot.list(MOVED_BACK, 'Quarantine')).length === 1, 60_000);
+      // The councillor drags it back from Quarantine in their mail client. Marked scanned so
+      // the filter's next pass leaves it (as a high-water server would: its UID is below the
+      // mark) and the keep decision finds it in the inbox.
+      const councillor = new ImapFlow({ ...dovecot.imapFor(MOVED_BACK), auth: { user: MOVED_BACK, pass: dovecot.imapFor(MOVED_BACK).password }, logger: false });
+      await councillor.connect();
+      const lock = await councillor.getMailboxLock('Quarantine');
+      try {
+        await councillor.messageFlagsAdd('1:*', ['$WardguardScanned']);
+        expect(await councillor.messageMove('1:*', 'INBOX')).toBeTruthy();
+      } finally {
+        lock.release();
+        await councillor.logout();
+      }
+      const [record] = await stack.records(MOVED_BACK);
+      expect((await stack.officer(`/mail/records/${record!.id}/decision`, { method: 'POST', json: { decision: 'keep' } })).status).toBe(200);
+      const custody = async () => ((await (await stack.officer(`/custody?itemId=${record!.itemId}`)).json()) as { events: Array<{ action: string; details: Record<string, unknown> }> }).events;
+      const event = await waitFor('the decision acknowledged', async () => (await custody()).find((e) => e.action.startsWith('mail_action_')), 30_000);
+      expect(event).toMatchObject({ action: 'mail_action_not_applied', details: { decision: 'keep', outcome: 'not_found' } });
+      expect(String(event.details.detail)).toMatch(/found in INBOX/);
+      expect((await dovecot.list(MOVED_BACK, 'INBOX')).map((m) => m.messageId)).toEqual([msg.messageId]);
+      expect(await dovecot.list(MOVED_BACK, 'Quarantine')).toEqual([]);
     } finally {
       await filter.kill();
     }

@@ -21,7 +21,8 @@ async function findMessage(client: ImapFlow, action: MailAction): Promise<number
 /**
  * Carries out one officer decision, idempotently: release / not_abuse MOVE the message
  * from quarantine back to the inbox, marked so it is never quarantined again; keep marks
- * it. A message already back in the inbox (a crash before the ack) counts as applied.
+ * it. A released message already back in the inbox (a crash before the ack) counts as
+ * applied; a kept one found in the inbox does not (it is reported, and left there).
  */
 async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAction): Promise<{ outcome: 'applied' | 'not_found'; detail: string }> {
   const { inbox, quarantine } = account.folders;
@@ -46,7 +47,10 @@ async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAc
   try {
     const there = await findMessage(client, action);
     if (there.length > 0) {
-      if (action.decision !== 'keep') await client.messageFlagsAdd(there.join(','), [RELEASED, SCANNED], { uid: true });
+      // Keep: the councillor has moved it back to the inbox. The filter does not move it out
+      // of their sight again on its own; it reports that the decision was not carried out.
+      if (action.decision === 'keep') return { outcome: 'not_found', detail: `not in ${quarantine}: found in ${inbox} (moved back by the councillor?); left there` };
+      await client.messageFlagsAdd(there.join(','), [RELEASED, SCANNED], { uid: true });
       return { outcome: 'applied', detail: `already in ${inbox}` };
     }
   } finally {

@@ -59,4 +59,25 @@ describe("an officer's decision on a quarantined message", () => {
     expect((await api(s.alice.token, `/mail/records/${recordId}/status`)).status).toBe(403);
     expect((await api(s.otherOfficer.token, `/mail/records/${recordId}/status`)).status).toBe(404);
   });
+
+  it('logs a decision the filter could not carry out as not applied in custody, never as applied', async () => {
+    const s = await seedCouncil();
+    const applied = await fileFrom(s, 'profanity', 'The pothole is shit, fix it');
+    const missing = await fileFrom(s, 'abuse', 'You useless fucking idiot');
+    for (const recordId of [applied, missing]) {
+      expect((await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision: 'keep' } })).status).toBe(200);
+    }
+    const { actions } = (await (await api(s.service.token, '/mail/service/actions')).json()) as { actions: { id: string; recordId: string }[] };
+    const ack = (recordId: string, outcome: string) =>
+      api(s.service.token, `/mail/service/actions/${actions.find((a) => a.recordId === recordId)!.id}/ack`, { method: 'POST', json: { outcome, detail: 'test' } });
+    expect((await ack(applied, 'applied')).status).toBe(200);
+    expect((await ack(missing, 'not_found')).status).toBe(200);
+    const custodyOf = async (recordId: string) => {
+      const { item_id } = (await env.DB.prepare('SELECT item_id FROM mail_records WHERE id = ?').bind(recordId).first<{ item_id: string }>())!;
+      const { results } = await env.DB.prepare("SELECT action, details FROM custody_events WHERE item_id = ? AND action LIKE 'mail_action_%'").bind(item_id).all<{ action: string; details: string }>();
+      return results.map((r) => ({ action: r.action, outcome: (JSON.parse(r.details) as { outcome: string }).outcome }));
+    };
+    expect(await custodyOf(applied)).toEqual([{ action: 'mail_action_applied', outcome: 'applied' }]);
+    expect(await custodyOf(missing)).toEqual([{ action: 'mail_action_not_applied', outcome: 'not_found' }]);
+  });
 });

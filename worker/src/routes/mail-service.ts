@@ -49,10 +49,12 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     if (action.ackedAt) return c.json({ id: action.id, ackedAt: action.ackedAt, outcome: action.outcome, repeated: true });
     const record = await getRecord(c.env.DB, p.councilId, action.recordId);
     const at = now();
+    // A decision the filter could not carry out (the message was not where it should be) is
+    // logged as not applied: the custody log must never claim a move that did not happen.
     try {
       await appendCustody(
         c.env.DB,
-        [{ councilId: p.councilId, actorId: p.userId, action: 'mail_action_applied', itemId: record?.itemId ?? null, at, details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null } }],
+        [{ councilId: p.councilId, actorId: p.userId, action: body.outcome === 'applied' ? 'mail_action_applied' : 'mail_action_not_applied', itemId: record?.itemId ?? null, at, details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null } }],
         [ackActionStatement(c.env.DB, action.id, body.outcome, at), requireChange(c.env.DB)],
       );
     } catch (err) {
