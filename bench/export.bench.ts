@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { startBenchStack } from './lib/bench-stack.ts';
 import { solidPng } from '../scripts/lib/png.ts';
+import { createDeviceSigner } from '../scripts/lib/device-signer.ts';
 
 const N = Number(process.env.BENCH_EXPORT_EXHIBITS ?? 150);
 const BIG_BYTES = 1024 * 1024;
@@ -63,6 +64,8 @@ export async function run(): Promise<void> {
       fetch(`${worker.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
     const kase = (await (await api('/cases', { method: 'POST', body: JSON.stringify({ title: 'Bench case', councillorId }) })).json()) as { id: string };
     const screenshot = new Uint8Array(solidPng(1280, 2400, [200, 60, 60]));
+    // The Worker takes a web capture only when a device key signed it, as the extension does.
+    const signer = await createDeviceSigner();
     for (let i = 0; i < N; i++) {
       const big = new Uint8Array(randomBytes(BIG_BYTES));
       big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -81,7 +84,9 @@ export async function run(): Promise<void> {
         artifacts: files.map((f) => ({ name: f.name, mediaType: f.type, size: f.bytes.byteLength, sha256: sha(f.bytes) })),
       };
       const form = new FormData();
-      form.append('manifest', JSON.stringify(manifest));
+      const manifestText = JSON.stringify(manifest);
+      form.append('manifest', manifestText);
+      form.append('signature', JSON.stringify(await signer.sign(manifestText)));
       for (const f of files) form.append('file', new File([f.bytes], f.name, { type: f.type }));
       const res = await fetch(`${worker.url}/api/v1/evidence`, { method: 'POST', body: form, headers: { authorization: `Bearer ${cTok}` } });
       if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
