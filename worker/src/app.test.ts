@@ -27,3 +27,11 @@ describe('HEAD on the API', () => {
     expect(res.headers.get('content-type')).toContain('application/json');
   });
 });
+
+describe('health', () => {
+  it('answers without a token and says nothing about the council', async () => {
+    const res = await api(null, '/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, service: 'wardguard' });
+  });
+});

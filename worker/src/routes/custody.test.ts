@@ -77,4 +77,18 @@ describe('custody log', () => {
     const theirs = (await (await api(s.otherOfficer.token, '/custody')).json()) as { events: unknown[] };
     expect(theirs.events).toHaveLength(0);
   });
+
+  it("shows a councillor the log of their own item only, and the mail filter none of it", async () => {
+    const s = await busyCouncil();
+    const f = [{ name: 'b.png', mediaType: 'image/png', bytes: pngBytes(100, 2) }];
+    const bobs = (await (await upload(s.bob.token, await manifestFor(f), f)).json()) as { itemId: string };
+    const cross = await api(s.alice.token, `/custody?itemId=${bobs.itemId}`);
+    expect({ status: cross.status, code: await errorCode(cross) }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    const own = (await (await api(s.bob.token, `/custody?itemId=${bobs.itemId}`)).json()) as { events: { action: string }[] };
+    expect(own.events.map((e) => e.action)).toEqual(['captured', 'uploaded']);
+    for (const path of ['/custody', `/custody?itemId=${bobs.itemId}`, '/custody/verify']) {
+      const res = await api(s.service.token, path);
+      expect({ path, status: res.status, code: await errorCode(res) }).toEqual({ path, status: 403, code: 'FORBIDDEN' });
+    }
+  });
 });
