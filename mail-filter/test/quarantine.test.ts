@@ -28,7 +28,9 @@ describe('inbox filter against Dovecot and the Worker', () => {
     const ttl = textMessage(THREAT_TO_LIFE, { subject: 'Last warning' });
     for (const m of [clean, quoted, abuse, threat, ttl]) dovecot.deliver(USER, m.raw);
 
-    const filter = startFilter(filterConfig(stack, dovecot, USER));
+    const config = filterConfig(stack, dovecot, USER);
+    // Threats first: the duty email must not wait for the alerts poll.
+    const filter = startFilter({ ...config, alerts: { ...config.alerts, pollSeconds: 600 } });
     try {
       await waitFor('backlog quarantined', async () => (await dovecot.list(USER, 'Quarantine')).length === 3, 60_000);
 
@@ -58,18 +60,28 @@ describe('inbox filter against Dovecot and the Worker', () => {
       expect(queue.slice(0, 2).map((r) => r.severity)).toEqual(['threat_to_life', 'threat_to_life']);
       expect(queue.find((r) => r.messageId === abuse.messageId)?.receivedChain[0]).toContain('mx.sender.example');
 
-      // Threats to life: the webhook and an email to the duty officers, once each so far.
-      // The SMTP server is shared with other test files (disengagement replies): look at alerts only.
-      const got = await waitFor('two alert emails and webhook calls', async () => {
+      // Threats to life: the webhook and an email to the duty officers for each of THIS test's
+      // alerts (the SMTP server and webhook receiver are shared with other test files).
+      const alerts = ((await (await stack.officer('/mail/alerts')).json()) as { alerts: Array<{ id: string; recordId: string }> }).alerts;
+      const ttlRecords = queue.filter((r) => r.severity === 'threat_to_life').map((r) => r.id);
+      const alertIds = alerts.filter((a) => ttlRecords.includes(a.recordId)).map((a) => a.id).sort();
+      expect(alertIds).toHaveLength(2);
+      const header = (raw: string) => /^X-Wardguard-Alert:\s*(\S+)/im.exec(raw)?.[1] ?? null;
+      // alerts.pollSeconds is 600 here: each email went out because filing raised the alert, not on a poll.
+      const got = await waitFor('an alert email and a webhook call for each of this test\'s alerts', async () => {
         const r = await stack.received();
-        const emails = r.emails.filter((e) => e.raw.includes('X-Wardguard-Alert'));
-        return emails.length >= 2 && r.webhookCalls.length >= 2 && { ...r, emails };
-      }, 15_000);
-      const alertIds = queue.filter((r) => r.severity === 'threat_to_life').length;
-      expect(alertIds).toBe(2);
+        const emails = r.emails.filter((e) => alertIds.includes(header(e.raw) ?? ''));
+        const hooks = r.webhookCalls.filter((c) => alertIds.includes(String(c.alertId)));
+        const all = (xs: string[]) => alertIds.every((id) => xs.includes(id));
+        return all(emails.map((e) => header(e.raw)!)) && all(hooks.map((c) => String(c.alertId))) && { emails, hooks };
+      }, 20_000);
+      // A reminder may follow (ALERT_REPEAT_SECONDS is 3 in the test Worker) when the live threat wakes the loop.
+      expect([...new Set(got.emails.map((e) => header(e.raw)))].sort()).toEqual(alertIds);
+      for (const id of alertIds) expect(got.emails.find((e) => header(e.raw) === id)!.raw).not.toMatch(/reminder/);
+      expect(got.hooks.map((c) => c.alertId).sort()).toEqual(alertIds);
       expect(got.emails.every((e) => e.to.includes('duty@council.example') && /THREAT TO LIFE/.test(e.raw))).toBe(true);
       expect(got.emails.some((e) => e.raw.includes(THREAT_TO_LIFE))).toBe(false);
-      expect(got.webhookCalls.every((c) => c.type === 'wardguard.threat_to_life')).toBe(true);
+      expect(got.hooks.every((c) => c.type === 'wardguard.threat_to_life' && c.repeat === 0)).toBe(true);
     } finally {
       await filter.kill();
     }

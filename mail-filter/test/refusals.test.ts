@@ -25,13 +25,16 @@ const withCouncillor = (config: ReturnType<typeof filterConfig>, councillorId: s
 });
 
 describe('mail the Worker will not record', () => {
-  it('refuses to start, touching no mailbox, when an account names a councillor the Worker does not know', async () => {
+  it('refuses to start, touching no mailbox, when an account names a councillor the Worker does not know (and warns that duty e-mail is off)', async () => {
     const msg = textMessage(ABUSE, { subject: 'before the filter ran' });
     dovecot.deliver(MISCONFIGURED, msg.raw);
-    const filter = startFilter(withCouncillor(filterConfig(stack, dovecot, MISCONFIGURED), crypto.randomUUID()));
+    const { alerts: _none, ...noAlerts } = filterConfig(stack, dovecot, MISCONFIGURED);
+    const filter = startFilter(withCouncillor(noAlerts as ReturnType<typeof filterConfig>, crypto.randomUUID()));
     await waitFor('the filter to exit', async () => filter.proc.exitCode !== null, 30_000);
     expect(filter.proc.exitCode).toBe(2);
     expect(filter.logs.join('')).toMatch(/councillorId "[0-9a-f-]+" is not a councillor of this council/);
+    // Said before anything else: with no "alerts" block nobody is e-mailed about a threat to life.
+    expect(filter.logs.join('')).toMatch(/"level":"warn","msg":"NO DUTY E-MAIL for threats to life.*"account":"misconfigured@council.example"/);
     const inbox = await dovecot.list(MISCONFIGURED, 'INBOX');
     expect(inbox.map((m) => m.messageId)).toEqual([msg.messageId]);
     expect([...inbox[0]!.flags].filter((f) => f.startsWith('$'))).toEqual([]);

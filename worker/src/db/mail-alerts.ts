@@ -67,6 +67,48 @@ export function notifiedStatement(db: D1Database, id: string, at: string): D1Pre
   return db.prepare('UPDATE mail_alerts SET last_notified_at = ?, notify_count = notify_count + 1 WHERE id = ? AND acknowledged_at IS NULL').bind(at, id);
 }
 
+/** An open alert with its webhook bookkeeping (kept apart from the filter's email count). */
+export interface WebhookDueAlert {
+  alert: MailAlert;
+  councilId: string;
+  webhookPushedAt: string | null;
+  webhookPushCount: number;
+}
+
+/**
+ * Unacknowledged alerts of every council whose webhook was never pushed or last pushed
+ * before `dueBefore` (the Worker's cron repeats them), oldest first.
+ */
+export async function listWebhookDueAlerts(db: D1Database, dueBefore: string, limit = 500): Promise<WebhookDueAlert[]> {
+  const { results } = await db
+    .prepare(`${SELECT} WHERE a.acknowledged_at IS NULL AND (a.webhook_pushed_at IS NULL OR a.webhook_pushed_at < ?) ORDER BY a.created_at LIMIT ?`)
+    .bind(dueBefore, limit)
+    .all<AlertRow & { council_id: string; webhook_pushed_at: string | null; webhook_push_count: number }>();
+  return results.map((r) => ({ alert: toAlert(r), councilId: r.council_id, webhookPushedAt: r.webhook_pushed_at, webhookPushCount: r.webhook_push_count }));
+}
+
+/**
+ * Claims one webhook push before it is sent: true only for the one caller whose UPDATE
+ * changed the row (the filing request and a cron run racing cannot both push).
+ */
+export async function claimWebhookPush(db: D1Database, id: string, at: string, dueBefore: string): Promise<boolean> {
+  const res = await db
+    .prepare(
+      'UPDATE mail_alerts SET webhook_pushed_at = ?, webhook_push_count = webhook_push_count + 1 WHERE id = ? AND acknowledged_at IS NULL AND (webhook_pushed_at IS NULL OR webhook_pushed_at < ?)',
+    )
+    .bind(at, id, dueBefore)
+    .run();
+  return res.meta.changes === 1;
+}
+
+/** A claimed push that did not get through: due again at the next cron run. */
+export async function releaseWebhookPush(db: D1Database, id: string, claimedAt: string, previous: string | null): Promise<void> {
+  await db
+    .prepare('UPDATE mail_alerts SET webhook_pushed_at = ?, webhook_push_count = webhook_push_count - 1 WHERE id = ? AND webhook_pushed_at = ?')
+    .bind(previous, id, claimedAt)
+    .run();
+}
+
 export function ackAlertStatement(db: D1Database, id: string, by: string, at: string): D1PreparedStatement {
   return db.prepare('UPDATE mail_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').bind(at, by, id);
 }

@@ -9,7 +9,7 @@ import { getUser } from '../db/users.ts';
 import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
 import type { VerifiedFiling } from './parse-filing.ts';
-import { sendAlertWebhook } from './webhook.ts';
+import { pushAlertWebhook } from './alert-repeat.ts';
 
 const EML_NAME = 'message.eml';
 
@@ -88,7 +88,8 @@ export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFil
 
   if (alertId) {
     const alert = await getAlert(env.DB, p.councilId, alertId);
-    if (alert) await sendAlertWebhook(env.ALERT_WEBHOOK_URL, alert, 0);
+    // The first push now; the Worker's cron repeats it (and retries a failed one) until acknowledged.
+    if (alert) await pushAlertWebhook(env, alert, { at: null, count: 0 }, Date.now());
   }
   const result = await existingResult(env, p.councilId, mail.mailbox, mail.messageId, mail.sourceSha256);
   if (!result) throw new WardguardError('INTERNAL', 'The stored record could not be read back.');

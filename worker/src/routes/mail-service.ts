@@ -12,13 +12,11 @@ import { getAlert, listOpenAlerts, notifiedStatement } from '../db/mail-alerts.t
 import { getRecord } from '../db/mail-records.ts';
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
-import { sendAlertWebhook } from '../mail/webhook.ts';
+import { alertRepeatSeconds } from '../mail/alert-repeat.ts';
 import { now } from '../db/ids.ts';
 import { getUser } from '../db/users.ts';
 
-const DEFAULT_ALERT_REPEAT_SECONDS = 600;
-
-/** Routes for the mail filter's service token: file mail, take decisions, repeat alerts. */
+/** Routes for the mail filter's service token: file mail, take decisions, repeat alert emails. */
 export const mailServiceRoutes = new Hono<AppEnv>()
   .use(requireRole('service'))
   .post('/messages', async (c) => {
@@ -66,7 +64,7 @@ export const mailServiceRoutes = new Hono<AppEnv>()
   })
   .get('/alerts/due', async (c) => {
     const p = c.get('principal');
-    const repeatS = Number(c.env.ALERT_REPEAT_SECONDS) || DEFAULT_ALERT_REPEAT_SECONDS;
+    const repeatS = alertRepeatSeconds(c.env);
     const dueBefore = new Date(Date.now() - repeatS * 1000).toISOString();
     return c.json({ alerts: await listOpenAlerts(c.env.DB, p.councilId, dueBefore), repeatSeconds: repeatS });
   })
@@ -88,7 +86,6 @@ export const mailServiceRoutes = new Hono<AppEnv>()
       if (!isLostRace(err)) throw err;
       return c.json({ ...(await getAlert(c.env.DB, p.councilId, alert.id)), repeated: true });
     }
-    // The first push went out when the message was filed; every repeat pushes again.
-    if (alert.notifyCount > 0) await sendAlertWebhook(c.env.ALERT_WEBHOOK_URL, alert, alert.notifyCount);
+    // Email only: the webhook is the Worker's own (pushed at filing, repeated by its cron).
     return c.json({ ...alert, lastNotifiedAt: at, notifyCount: alert.notifyCount + 1, repeated: false });
   });

@@ -1,0 +1,40 @@
+import type { MailAlert } from '@wardguard/shared/api/mail';
+import type { Bindings } from '../env.ts';
+import { claimWebhookPush, listWebhookDueAlerts, releaseWebhookPush } from '../db/mail-alerts.ts';
+import { sendAlertWebhook } from './webhook.ts';
+
+const DEFAULT_ALERT_REPEAT_SECONDS = 600;
+
+/** Seconds between pushes of one unacknowledged alert (ALERT_REPEAT_SECONDS, default 600). */
+export const alertRepeatSeconds = (env: Pick<Bindings, 'ALERT_REPEAT_SECONDS'>): number => Number(env.ALERT_REPEAT_SECONDS) || DEFAULT_ALERT_REPEAT_SECONDS;
+
+/**
+ * Pushes one alert to the duty webhook if it is due, claiming the push first so two
+ * callers never both send it; a push that fails is released and due again next minute.
+ * `repeat` in the body is 0 for the first push.
+ */
+export async function pushAlertWebhook(env: Bindings, alert: MailAlert, previous: { at: string | null; count: number }, nowMs: number): Promise<boolean> {
+  if (!env.ALERT_WEBHOOK_URL) return false;
+  const at = new Date(nowMs).toISOString();
+  const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
+  if (!(await claimWebhookPush(env.DB, alert.id, at, dueBefore))) return false;
+  const ok = await sendAlertWebhook(env.ALERT_WEBHOOK_URL, alert, previous.count);
+  if (!ok) await releaseWebhookPush(env.DB, alert.id, at, previous.at);
+  return ok;
+}
+
+/**
+ * The every-minute cron: repeats the webhook for every unacknowledged threat-to-life alert
+ * whose last push is older than ALERT_REPEAT_SECONDS, in every council. Independent of
+ * the mail filter, which repeats its duty emails on its own schedule.
+ */
+export async function repeatAlertWebhooks(env: Bindings, nowMs: number): Promise<{ due: number; pushed: number }> {
+  if (!env.ALERT_WEBHOOK_URL) return { due: 0, pushed: 0 };
+  const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
+  const due = await listWebhookDueAlerts(env.DB, dueBefore);
+  let pushed = 0;
+  for (const d of due) {
+    if (await pushAlertWebhook(env, d.alert, { at: d.webhookPushedAt, count: d.webhookPushCount }, nowMs)) pushed += 1;
+  }
+  return { due: due.length, pushed };
+}
