@@ -34,6 +34,10 @@ export const updatePerpetratorSchema = z
   });
 
 export type PlatformHandle = z.infer<typeof platformHandleSchema>;
+
+/** Two or more incidents by the same person can amount to harassment (PHA 1997): flag them. */
+export const COURSE_OF_CONDUCT_MIN = 2;
+
 export interface PerpetratorView {
   id: string;
   displayName: string;
@@ -43,6 +47,14 @@ export interface PerpetratorView {
   notes: string;
   /** When the council disengaged from this person; null while it still corresponds. */
   disengagedAt: string | null;
+  /**
+   * Incidents recorded from this person: every evidence item linked to them across all cases,
+   * diary entries excepted (those are the councillor's account, not another incident). For a
+   * councillor, only their own evidence counts. Computed by the Worker, the one place it is.
+   */
+  incidentCount: number;
+  /** incidentCount >= COURSE_OF_CONDUCT_MIN. */
+  courseOfConduct: boolean;
   createdAt: string;
   updatedAt: string;
 }

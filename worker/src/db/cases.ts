@@ -48,16 +48,43 @@ export async function listCases(db: D1Database, councilId: string, councillorId?
   return results.map(toView);
 }
 
+const CASE_COLUMN = { title: 'title', status: 'status', policeReference: 'police_reference' } as const;
+
+/**
+ * Changes only the columns the patch names, each guarded on the value read in `current`:
+ * two people changing different fields at once both keep their change; a change to a field
+ * someone else changed since it was read changes nothing (follow with requireChange, so the
+ * batch and its custody event roll back, and answer CONFLICT).
+ */
 export function updateCaseStatement(db: D1Database, id: string, current: CaseView, patch: { title?: string; status?: CaseView['status']; policeReference?: string | null }) {
-  const next: CaseView = {
-    ...current,
-    title: patch.title ?? current.title,
-    status: patch.status ?? current.status,
-    policeReference: patch.policeReference === undefined ? current.policeReference : patch.policeReference,
-    updatedAt: now(),
+  const sets: string[] = [];
+  const guards: string[] = [];
+  const args: unknown[] = [];
+  const arg = (v: unknown) => {
+    args.push(v);
+    return `?${args.length}`;
   };
-  const stmt = db
-    .prepare('UPDATE cases SET title = ?, status = ?, police_reference = ?, updated_at = ? WHERE id = ?')
-    .bind(next.title, next.status, next.policeReference, next.updatedAt, id);
-  return { stmt, view: next };
+  for (const key of Object.keys(CASE_COLUMN) as (keyof typeof CASE_COLUMN)[]) {
+    if (patch[key] === undefined) continue;
+    sets.push(`${CASE_COLUMN[key]} = ${arg(patch[key])}`);
+    guards.push(`${CASE_COLUMN[key]} IS ${arg(current[key])}`);
+  }
+  sets.push(`updated_at = ${arg(now())}`);
+  const stmt = db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ${arg(id)} AND ${guards.join(' AND ') || '1'} RETURNING ${COLUMNS}`).bind(...args);
+  const view = (results: D1Result[]): CaseView => {
+    const row = results[0]?.results[0] as CaseRow | undefined;
+    if (!row) throw new Error('updateCaseStatement: no row returned');
+    return toView(row);
+  };
+  return { stmt, view };
+}
+
+/**
+ * A threat escalated to the police marks its case referred. The case keeps a police reference
+ * it already had (one case, one crime number); the escalation records its own either way.
+ */
+export function referCaseStatement(db: D1Database, id: string, policeReference: string | null, at: string): D1PreparedStatement {
+  return db
+    .prepare("UPDATE cases SET status = 'referred', police_reference = COALESCE(police_reference, ?), updated_at = ? WHERE id = ?")
+    .bind(policeReference, at, id);
 }

@@ -1,4 +1,4 @@
-import type { PerpetratorView, PlatformHandle } from '@wardguard/shared';
+import { COURSE_OF_CONDUCT_MIN, type PerpetratorView, type PlatformHandle } from '@wardguard/shared';
 import { newId, now } from './ids.ts';
 import { parseJsonColumn } from './json-column.ts';
 
@@ -12,8 +12,9 @@ interface PerpetratorRow {
   disengaged_at: string | null;
   created_at: string;
   updated_at: string;
+  incident_count?: number;
 }
-export type PerpetratorFields = Omit<PerpetratorView, 'id' | 'createdAt' | 'updatedAt' | 'disengagedAt'>;
+export type PerpetratorFields = Omit<PerpetratorView, 'id' | 'createdAt' | 'updatedAt' | 'disengagedAt' | 'incidentCount' | 'courseOfConduct'>;
 
 const toView = (r: PerpetratorRow): PerpetratorView => ({
   id: r.id,
@@ -25,15 +26,21 @@ const toView = (r: PerpetratorRow): PerpetratorView => ({
   disengagedAt: r.disengaged_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  incidentCount: r.incident_count ?? 0,
+  courseOfConduct: (r.incident_count ?? 0) >= COURSE_OF_CONDUCT_MIN,
 });
-const COLUMNS = 'id, display_name, aliases, handles, emails, notes, disengaged_at, created_at, updated_at';
+const ROW = 'id, display_name, aliases, handles, emails, notes, disengaged_at, created_at, updated_at';
+// ?1 = the councillor asking (null for staff): a councillor counts only their own evidence.
+const INCIDENTS = `(SELECT COUNT(*) FROM evidence_items i WHERE i.perpetrator_id = perpetrators.id AND i.kind != 'diary'
+  AND (?1 IS NULL OR i.councillor_id = ?1)) AS incident_count`;
+const COLUMNS = `${ROW}, ${INCIDENTS}`;
 
-// A councillor sees the perpetrators they recorded or that appear in their own evidence.
-const VISIBLE_TO = `(? IS NULL OR created_by = ? OR id IN (SELECT perpetrator_id FROM evidence_items WHERE councillor_id = ?))`;
+// A councillor (?1) sees the perpetrators they recorded or that appear in their own evidence.
+const VISIBLE_TO = `(?1 IS NULL OR created_by = ?1 OR id IN (SELECT perpetrator_id FROM evidence_items WHERE councillor_id = ?1))`;
 
 export function insertPerpetratorStatement(db: D1Database, councilId: string, f: PerpetratorFields, createdBy: string) {
   const at = now();
-  const view: PerpetratorView = { id: newId(), ...f, disengagedAt: null, createdAt: at, updatedAt: at };
+  const view: PerpetratorView = { id: newId(), ...f, disengagedAt: null, createdAt: at, updatedAt: at, incidentCount: 0, courseOfConduct: false };
   const stmt = db
     .prepare('INSERT INTO perpetrators (id, council_id, display_name, aliases, handles, emails, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .bind(view.id, councilId, f.displayName, JSON.stringify(f.aliases), JSON.stringify(f.handles), JSON.stringify(f.emails), f.notes, createdBy, at, at);
@@ -43,8 +50,8 @@ export function insertPerpetratorStatement(db: D1Database, councilId: string, f:
 export async function getPerpetrator(db: D1Database, councilId: string, id: string, visibleTo?: string): Promise<PerpetratorView | null> {
   const v = visibleTo ?? null;
   const row = await db
-    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE id = ? AND council_id = ? AND ${VISIBLE_TO}`)
-    .bind(id, councilId, v, v, v)
+    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE id = ?2 AND council_id = ?3 AND ${VISIBLE_TO}`)
+    .bind(v, id, councilId)
     .first<PerpetratorRow>();
   return row ? toView(row) : null;
 }
@@ -57,33 +64,59 @@ export async function perpetratorCreatedBy(db: D1Database, id: string): Promise<
 export async function listPerpetrators(db: D1Database, councilId: string, visibleTo?: string): Promise<PerpetratorView[]> {
   const v = visibleTo ?? null;
   const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE council_id = ? AND ${VISIBLE_TO} ORDER BY display_name LIMIT 1000`)
-    .bind(councilId, v, v, v)
+    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE council_id = ?2 AND ${VISIBLE_TO} ORDER BY display_name LIMIT 1000`)
+    .bind(v, councilId)
     .all<PerpetratorRow>();
   return results.map(toView);
 }
 
+const FIELD_COLUMN: Record<keyof PerpetratorFields, string> = { displayName: 'display_name', aliases: 'aliases', handles: 'handles', emails: 'emails', notes: 'notes' };
+const stored = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * Changes only the columns the patch names, each guarded on the value read in `current`:
+ * two officers correcting different fields at once both keep their change; one correcting a
+ * field someone else changed since it was read changes nothing (follow with requireChange,
+ * so the batch and its custody event roll back, and answer CONFLICT).
+ * RETURNING gives the row as it is after the update, other people's changes included.
+ */
 export function updatePerpetratorStatement(db: D1Database, current: PerpetratorView, patch: Partial<PerpetratorFields> & { disengaged?: boolean }, by: string) {
   const { disengaged, ...fields } = patch;
   const at = now();
-  const next: PerpetratorView = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), updatedAt: at };
-  if (disengaged !== undefined) next.disengagedAt = disengaged ? (current.disengagedAt ?? at) : null;
+  const sets: string[] = [];
+  const guards: string[] = [];
+  const args: unknown[] = [];
+  const arg = (v: unknown) => {
+    args.push(v);
+    return `?${args.length}`;
+  };
+  for (const [key, value] of Object.entries(fields) as [keyof PerpetratorFields, unknown][]) {
+    if (value === undefined) continue;
+    const col = FIELD_COLUMN[key];
+    sets.push(`${col} = ${arg(stored(value))}`);
+    guards.push(`${col} = ${arg(stored(current[key]))}`);
+  }
+  if (disengaged !== undefined) {
+    // Disengaging twice keeps the first time and officer; re-engaging clears both.
+    sets.push(disengaged ? `disengaged_at = COALESCE(disengaged_at, ${arg(at)}), disengaged_by = CASE WHEN disengaged_at IS NULL THEN ${arg(by)} ELSE disengaged_by END` : 'disengaged_at = NULL, disengaged_by = NULL');
+    guards.push(`disengaged_at IS ${arg(current.disengagedAt)}`);
+  }
+  sets.push(`updated_at = ${arg(at)}`);
   const stmt = db
-    .prepare(
-      `UPDATE perpetrators SET display_name = ?1, aliases = ?2, handles = ?3, emails = ?4, notes = ?5, disengaged_at = ?6,
-         disengaged_by = CASE WHEN ?7 IS NULL THEN disengaged_by WHEN ?6 IS NULL THEN NULL ELSE ?7 END, updated_at = ?8 WHERE id = ?9`,
-    )
-    .bind(
-      next.displayName, JSON.stringify(next.aliases), JSON.stringify(next.handles), JSON.stringify(next.emails), next.notes,
-      next.disengagedAt, disengaged === undefined ? null : by, next.updatedAt, current.id,
-    );
-  return { stmt, view: next };
+    .prepare(`UPDATE perpetrators SET ${sets.join(', ')} WHERE id = ${arg(current.id)} AND ${guards.join(' AND ') || '1'} RETURNING ${ROW}`)
+    .bind(...args);
+  const view = (results: D1Result[]): PerpetratorView => {
+    const row = results[0]?.results[0] as PerpetratorRow | undefined;
+    if (!row) throw new Error('updatePerpetratorStatement: no row returned');
+    return toView({ ...row, incident_count: current.incidentCount });
+  };
+  return { stmt, view };
 }
 
 export async function perpetratorsByIds(db: D1Database, councilId: string, ids: string[]): Promise<PerpetratorView[]> {
   const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE council_id = ? AND id IN (SELECT value FROM json_each(?))`)
-    .bind(councilId, JSON.stringify(ids))
+    .prepare(`SELECT ${COLUMNS} FROM perpetrators WHERE council_id = ?2 AND id IN (SELECT value FROM json_each(?3))`)
+    .bind(null, councilId, JSON.stringify(ids))
     .all<PerpetratorRow>();
   return results.map(toView);
 }

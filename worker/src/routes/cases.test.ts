@@ -44,7 +44,11 @@ describe('cases', () => {
     const res = await api(s.alice.token, '/cases', { method: 'POST', json: { title: '' } });
     expect(res.status).toBe(400);
     expect(await errorCode(res)).toBe('VALIDATION_FAILED');
-    const badStatus = await api(s.alice.token, '/cases/none', { method: 'PATCH', json: { status: 'deleted' } });
-    expect(badStatus.status).toBe(404);
+    // On a real case, so the 400 is for the status and not a 404 for the case.
+    const kase = (await (await api(s.alice.token, '/cases', { method: 'POST', json: { title: 'Real case' } })).json()) as { id: string };
+    const badStatus = await api(s.alice.token, `/cases/${kase.id}`, { method: 'PATCH', json: { status: 'deleted' } });
+    expect(badStatus.status).toBe(400);
+    expect(await errorCode(badStatus)).toBe('VALIDATION_FAILED');
+    expect(await (await api(s.alice.token, `/cases/${kase.id}`)).json()).toMatchObject({ status: 'open' });
   });
 });

@@ -5,6 +5,7 @@ import { isStaff, requireRole, targetCouncillor } from '../auth/roles.ts';
 import { getCase, insertCaseStatement, listCases, updateCaseStatement } from '../db/cases.ts';
 import { getUser } from '../db/users.ts';
 import { appendCustody } from '../db/custody.ts';
+import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
 
 export const caseRoutes = new Hono<AppEnv>()
@@ -36,6 +37,14 @@ export const caseRoutes = new Hono<AppEnv>()
     if (!current) throw new WardguardError('NOT_FOUND', 'No such case.');
     const patch = await readJson(c, updateCaseSchema);
     const { stmt, view } = updateCaseStatement(c.env.DB, current.id, current, patch);
-    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'case_updated', caseId: current.id, details: { ...patch } }], [stmt]);
-    return c.json(view);
+    const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof typeof patch]]));
+    const results = await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'case_updated', caseId: current.id, details: { ...patch, previous } }],
+      [stmt, requireChange(c.env.DB)],
+    ).catch((err: unknown) => {
+      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else changed this case at the same time; reload it and try again.');
+      throw err;
+    });
+    return c.json(view(results));
   });

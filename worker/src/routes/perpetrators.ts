@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { isStaff, requireRole } from '../auth/roles.ts';
 import { getPerpetrator, insertPerpetratorStatement, listPerpetrators, perpetratorCreatedBy, updatePerpetratorStatement } from '../db/perpetrators.ts';
 import { appendCustody } from '../db/custody.ts';
+import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
 
 export const perpetratorRoutes = new Hono<AppEnv>()
@@ -36,6 +37,13 @@ export const perpetratorRoutes = new Hono<AppEnv>()
     const patch = await readJson(c, updatePerpetratorSchema);
     if (patch.disengaged !== undefined && !isStaff(p)) throw new WardguardError('FORBIDDEN', 'Only officers can disengage the council from a person.');
     const { stmt, view } = updatePerpetratorStatement(c.env.DB, current, patch, p.userId);
-    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } }], [stmt]);
-    return c.json(view);
+    const results = await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } }],
+      [stmt, requireChange(c.env.DB)],
+    ).catch((err: unknown) => {
+      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else changed this record at the same time; reload it and try again.');
+      throw err;
+    });
+    return c.json(view(results));
   });

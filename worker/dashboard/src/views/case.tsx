@@ -5,7 +5,6 @@ import type { CaseRepliesView } from '@wardguard/shared';
 import type { Case, EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { CaseReplyPanel } from '../components/reply-panel.tsx';
-import { courseOfConduct } from '../lib/course-of-conduct.ts';
 import { ExportPanel } from '../components/export-panel.tsx';
 
 export function CaseView({ id, staff }: { id: string; staff: boolean }) {
@@ -36,7 +35,14 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
 
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!kase) return <p>Loading…</p>;
-  const conduct = courseOfConduct(items);
+  // The people in this case whose incidents, across every case, amount to a course of
+  // conduct: the Worker counts them once, the same for every screen.
+  const inCase = new Map<string, number>();
+  for (const i of items) if (i.perpetratorId && i.kind !== 'diary') inCase.set(i.perpetratorId, (inCase.get(i.perpetratorId) ?? 0) + 1);
+  const conduct = [...inCase].flatMap(([pid, here]) => {
+    const p = perps.get(pid);
+    return p?.courseOfConduct ? [{ p, here }] : [];
+  });
   return (
     <article>
       <p>
@@ -51,9 +57,9 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
         <section class="notice" aria-labelledby="conduct-h">
           <h2 id="conduct-h">Course of conduct</h2>
           <ul>
-            {conduct.map(([pid, n]) => (
-              <li key={pid}>
-                <a href={href('perpetrators', pid)}>{perps.get(pid)?.displayName ?? 'Unknown'}</a>: {n} incidents in this case
+            {conduct.map(({ p, here }) => (
+              <li key={p.id}>
+                <a href={href('perpetrators', p.id)}>{p.displayName}</a>: {p.incidentCount} incidents recorded in all, {here} in this case
               </li>
             ))}
           </ul>

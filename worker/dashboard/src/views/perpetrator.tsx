@@ -3,7 +3,6 @@ import { api, ApiError } from '../lib/api.ts';
 import { when } from '../lib/format.ts';
 import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
-import { COURSE_OF_CONDUCT_MIN } from '../lib/course-of-conduct.ts';
 import { ExportPanel } from '../components/export-panel.tsx';
 
 export function PerpetratorView({ id }: { id: string }) {
@@ -36,9 +35,9 @@ export function PerpetratorView({ id }: { id: string }) {
         <a href="#/perpetrators">← All perpetrators</a>
       </p>
       <h1>{perp.displayName}</h1>
-      {items.length >= COURSE_OF_CONDUCT_MIN && (
+      {perp.courseOfConduct && (
         <p class="notice" role="note">
-          <strong>Course of conduct:</strong> {items.length} incidents recorded from this person.
+          <strong>Course of conduct:</strong> {perp.incidentCount} incidents recorded from this person.
         </p>
       )}
       <p>

@@ -1,22 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
 import { href } from '../lib/route.ts';
-import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
-import { COURSE_OF_CONDUCT_MIN } from '../lib/course-of-conduct.ts';
+import type { Perpetrator } from '../lib/types.ts';
 
 export function PerpetratorsView() {
   const [perps, setPerps] = useState<Perpetrator[] | null>(null);
-  const [counts, setCounts] = useState(new Map<string, number>());
 
   useEffect(() => {
     api<{ perpetrators: Perpetrator[] }>('/perpetrators').then((r) => setPerps(r.perpetrators)).catch(() => setPerps([]));
-    api<{ items: EvidenceItem[] }>('/evidence?limit=500')
-      .then((r) => {
-        const m = new Map<string, number>();
-        for (const i of r.items) if (i.perpetratorId) m.set(i.perpetratorId, (m.get(i.perpetratorId) ?? 0) + 1);
-        setCounts(m);
-      })
-      .catch(() => undefined);
   }, []);
 
   return (
@@ -36,8 +27,8 @@ export function PerpetratorsView() {
             </tr>
           </thead>
           <tbody>
+            {/* Counted by the Worker over all of the person's incidents (diary entries excepted). */}
             {perps.map((p) => {
-              const n = counts.get(p.id) ?? 0;
               return (
                 <tr key={p.id}>
                   <td>
@@ -45,8 +36,8 @@ export function PerpetratorsView() {
                   </td>
                   <td>{[...p.handles.map((h) => `${h.platform} ${h.handle ?? h.accountId ?? ''}`), ...p.emails].join(', ')}</td>
                   <td>
-                    {n}
-                    {n >= COURSE_OF_CONDUCT_MIN && <span class="badge conduct">Course of conduct</span>}
+                    {p.incidentCount}
+                    {p.courseOfConduct && <span class="badge conduct">Course of conduct</span>}
                   </td>
                 </tr>
               );
