@@ -72,6 +72,20 @@ export const decideMailSchema = z.object({
   note: z.string().max(2000).optional(),
 });
 
+/**
+ * POST /mail/records/:id/escalate: a possible threat goes to the police. One server decision:
+ * the message stays in quarantine (the filter's 'keep'), the referral is recorded, the case
+ * and perpetrator are linked, and one custody event `mail_escalated` says all of it.
+ */
+export const escalateMailSchema = z.object({
+  /** The police's crime or incident number, when they have given one. */
+  policeReference: z.string().trim().min(1).max(100).optional(),
+  caseId: z.string().min(1).max(64).optional(),
+  perpetratorId: z.string().min(1).max(64).optional(),
+  note: z.string().max(2000).optional(),
+});
+export type EscalateMail = z.infer<typeof escalateMailSchema>;
+
 export const mailActionSchema = z.object({
   id: z.string(),
   recordId: z.string(),
@@ -108,6 +122,8 @@ export const mailAlertSchema = z.object({
   notifyCount: z.number().int(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
+  /** The acknowledging officer's name, where the answer is for the dashboard. */
+  acknowledgedByName: z.string().nullable().optional(),
 });
 export type MailAlert = z.infer<typeof mailAlertSchema>;
 export const mailAlertListSchema = z.object({ alerts: z.array(mailAlertSchema) });
@@ -147,6 +163,18 @@ export interface MailRecordView {
   actionAckedAt: string | null;
   /** The sender is a perpetrator the council has disengaged from: recorded, but no reply. */
   noReplyNeeded: boolean;
+  /** Set once an officer escalated the message as a threat (it stays in quarantine, state 'kept'). */
+  escalation: MailEscalation | null;
+  /** The threat-to-life alert raised for this message, and who acknowledged it when; null when none was raised. */
+  threatAlert: { id: string; raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null; acknowledgedByName: string | null } | null;
+}
+
+export interface MailEscalation {
+  policeReference: string | null;
+  caseId: string | null;
+  perpetratorId: string | null;
+  escalatedAt: string;
+  escalatedBy: string;
 }
 
 /**

@@ -27,6 +27,16 @@ interface RecordRow {
   action_acked_at: string | null;
   action_outcome: string | null;
   no_reply_needed: number;
+  esc_police_reference: string | null;
+  esc_case_id: string | null;
+  esc_perpetrator_id: string | null;
+  esc_at: string | null;
+  esc_by: string | null;
+  alert_id: string | null;
+  alert_at: string | null;
+  alert_acked_at: string | null;
+  alert_acked_by: string | null;
+  alert_acked_by_name: string | null;
 }
 
 /** Queue order: threat to life first, then threat, abuse…; `review` (unreadable) sits with abuse. */
@@ -47,8 +57,14 @@ const SELECT = `SELECT r.*, i.exhibit_ref,
   -- From a person the council has disengaged from: by the perpetrator linked to this item,
   -- or by one of their recorded addresses appearing in the From line.
   (EXISTS (SELECT 1 FROM perpetrators p WHERE p.council_id = r.council_id AND p.disengaged_at IS NOT NULL
-     AND (p.id = i.perpetrator_id OR EXISTS (SELECT 1 FROM json_each(p.emails) e WHERE instr(lower(r.sender), lower(e.value)) > 0)))) AS no_reply_needed
-  FROM mail_records r JOIN evidence_items i ON i.id = r.item_id`;
+     AND (p.id = i.perpetrator_id OR EXISTS (SELECT 1 FROM json_each(p.emails) e WHERE instr(lower(r.sender), lower(e.value)) > 0)))) AS no_reply_needed,
+  e.police_reference AS esc_police_reference, e.case_id AS esc_case_id, e.perpetrator_id AS esc_perpetrator_id,
+  e.escalated_at AS esc_at, e.escalated_by AS esc_by,
+  al.id AS alert_id, al.created_at AS alert_at, al.acknowledged_at AS alert_acked_at, al.acknowledged_by AS alert_acked_by, au.name AS alert_acked_by_name
+  FROM mail_records r JOIN evidence_items i ON i.id = r.item_id
+  LEFT JOIN mail_escalations e ON e.record_id = r.id
+  LEFT JOIN mail_alerts al ON al.record_id = r.id
+  LEFT JOIN users au ON au.id = al.acknowledged_by`;
 
 /** An acknowledgement's outcome as officers see it; 'applied' is the only one that sets actionAppliedAt. */
 function actionOutcome(ackedAt: string | null, outcome: string | null): Pick<MailRecordView, 'actionAppliedAt' | 'actionOutcome' | 'actionAckedAt'> {
@@ -81,6 +97,14 @@ const toView = (r: RecordRow): MailRecordView => ({
   decidedBy: r.decided_by,
   ...actionOutcome(r.action_acked_at, r.action_outcome),
   noReplyNeeded: r.no_reply_needed === 1,
+  escalation:
+    r.esc_at && r.esc_by
+      ? { policeReference: r.esc_police_reference, caseId: r.esc_case_id, perpetratorId: r.esc_perpetrator_id, escalatedAt: r.esc_at, escalatedBy: r.esc_by }
+      : null,
+  threatAlert:
+    r.alert_id && r.alert_at
+      ? { id: r.alert_id, raisedAt: r.alert_at, acknowledgedAt: r.alert_acked_at, acknowledgedBy: r.alert_acked_by, acknowledgedByName: r.alert_acked_by_name }
+      : null,
 });
 
 export interface NewMailRecord {
@@ -199,6 +223,21 @@ export function decideRecordStatement(db: D1Database, id: string, state: MailSta
   // Guarded on the state we read, so two officers deciding at once cannot both win.
   return db.prepare('UPDATE mail_records SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = ?').bind(state, by, at, id, from);
 }
+
+export function insertEscalationStatement(
+  db: D1Database,
+  e: { id: string; councilId: string; recordId: string; policeReference: string | null; caseId: string | null; perpetratorId: string | null; note: string | null; by: string; at: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO mail_escalations (id, council_id, record_id, police_reference, case_id, perpetrator_id, note, escalated_by, escalated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(e.id, e.councilId, e.recordId, e.policeReference, e.caseId, e.perpetratorId, e.note, e.by, e.at);
+}
+
+/** True when a batch failed because the message had already been escalated. */
+export const isAlreadyEscalated = (err: unknown) => /mail_escalations\.record_id/.test(String(err));
 
 /** Records for many evidence items at once (an export); json_each keeps it to one bound parameter. */
 export async function recordsForItems(db: D1Database, councilId: string, itemIds: string[]): Promise<MailRecordView[]> {

@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 import { WardguardError } from '@wardguard/shared';
-import { decideMailSchema, queueQuerySchema, type MailDecision, type MailState } from '@wardguard/shared/api/mail';
+import { decideMailSchema, escalateMailSchema, queueQuerySchema, type MailAlert, type MailDecision, type MailState } from '@wardguard/shared/api/mail';
 import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { describeIssues, readJson } from '../http/read-json.ts';
-import { decideRecordStatement, decodeCursor, getRecord, getRecordStatus, listQueue } from '../db/mail-records.ts';
+import { decideRecordStatement, decodeCursor, getRecord, getRecordStatus, insertEscalationStatement, isAlreadyEscalated, listQueue } from '../db/mail-records.ts';
+import { getItem, linkItemStatement } from '../db/evidence.ts';
+import { getCase, referCaseStatement } from '../db/cases.ts';
+import { getPerpetrator } from '../db/perpetrators.ts';
+import { getUser } from '../db/users.ts';
 import { insertActionStatement } from '../db/mail-actions.ts';
 import { ackAlertStatement, getAlert, listOpenAlerts } from '../db/mail-alerts.ts';
 import { appendCustody } from '../db/custody.ts';
@@ -69,6 +73,56 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     });
     return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionAppliedAt: null, actionOutcome: null, actionAckedAt: null, actionId });
   })
+  .post('/records/:id/escalate', async (c) => {
+    const p = c.get('principal');
+    const input = await readJson(c, escalateMailSchema);
+    const record = await getRecord(c.env.DB, p.councilId, c.req.param('id'));
+    if (!record) throw new WardguardError('NOT_FOUND', 'No such mail record.');
+    if (record.escalation) throw new WardguardError('CONFLICT', `This message was already escalated (${record.escalation.policeReference ?? 'no police reference yet'}).`);
+    if (!DECIDABLE.includes(record.state)) throw new WardguardError('CONFLICT', `This message was already decided (${record.state}); it is no longer in quarantine.`);
+    const item = await getItem(c.env.DB, p.councilId, record.itemId);
+    if (!item) throw new WardguardError('NOT_FOUND', 'The evidence item for this message is missing.');
+    if (input.caseId && !(await getCase(c.env.DB, p.councilId, input.caseId, record.councillorId))) {
+      throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
+    }
+    if (input.perpetratorId && !(await getPerpetrator(c.env.DB, p.councilId, input.perpetratorId))) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
+    const at = now();
+    const policeReference = input.policeReference ?? null;
+    const caseId = input.caseId ?? item.caseId;
+    const perpetratorId = input.perpetratorId ?? item.perpetratorId;
+    // Quarantined mail gets the filter's 'keep'; kept mail already has it and stays where it is.
+    const actionId = record.state === 'quarantined' ? newId() : null;
+    const statements = [
+      decideRecordStatement(c.env.DB, record.id, 'kept', p.userId, at, record.state),
+      requireChange(c.env.DB),
+      insertEscalationStatement(c.env.DB, { id: newId(), councilId: p.councilId, recordId: record.id, policeReference, caseId, perpetratorId, note: input.note ?? null, by: p.userId, at }),
+    ];
+    if (actionId) statements.push(insertActionStatement(c.env.DB, { id: actionId, councilId: p.councilId, recordId: record.id, mailbox: record.mailbox, decision: 'keep', createdBy: p.userId, createdAt: at }));
+    if (caseId !== item.caseId || perpetratorId !== item.perpetratorId) {
+      statements.push(linkItemStatement(c.env.DB, item.id, { caseId, perpetratorId }, item), requireChange(c.env.DB));
+    }
+    if (input.caseId) statements.push(referCaseStatement(c.env.DB, input.caseId, policeReference, at));
+    await appendCustody(
+      c.env.DB,
+      [
+        {
+          councilId: p.councilId,
+          actorId: p.userId,
+          action: 'mail_escalated',
+          itemId: record.itemId,
+          caseId,
+          at,
+          details: { recordId: record.id, policeReference, caseId, perpetratorId, previous: { state: record.state, caseId: item.caseId, perpetratorId: item.perpetratorId }, actionId, note: input.note ?? null },
+        },
+      ],
+      statements,
+    ).catch((err: unknown) => {
+      // Another officer decided, escalated or relinked it at the same moment: nothing of this one is kept.
+      if (isLostRace(err) || isAlreadyEscalated(err)) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time; reload it.');
+      throw err;
+    });
+    return c.json(await getRecord(c.env.DB, p.councilId, record.id));
+  })
   .get('/alerts', async (c) => {
     const p = c.get('principal');
     return c.json({ alerts: await listOpenAlerts(c.env.DB, p.councilId) });
@@ -77,7 +131,12 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     const p = c.get('principal');
     const alert = await getAlert(c.env.DB, p.councilId, c.req.param('id'));
     if (!alert) throw new WardguardError('NOT_FOUND', 'No such alert.');
-    if (alert.acknowledgedAt) return c.json(alert);
+    // Every answer names whoever is on record as acknowledging it, not the caller.
+    const named = async (a: MailAlert): Promise<MailAlert> => ({
+      ...a,
+      acknowledgedByName: a.acknowledgedBy ? ((await getUser(c.env.DB, p.councilId, a.acknowledgedBy))?.name ?? null) : null,
+    });
+    if (alert.acknowledgedAt) return c.json(await named(alert));
     const record = await getRecord(c.env.DB, p.councilId, alert.recordId);
     const at = now();
     try {
@@ -88,8 +147,8 @@ export const mailStaffRoutes = new Hono<AppEnv>()
       );
     } catch (err) {
       // Another officer acknowledged it a moment earlier: theirs is the acknowledgement on record.
-      if (isLostRace(err)) return c.json(await getAlert(c.env.DB, p.councilId, alert.id));
+      if (isLostRace(err)) return c.json(await named((await getAlert(c.env.DB, p.councilId, alert.id))!));
       throw err;
     }
-    return c.json({ ...alert, acknowledgedAt: at, acknowledgedBy: p.userId });
+    return c.json(await named({ ...alert, acknowledgedAt: at, acknowledgedBy: p.userId }));
   });

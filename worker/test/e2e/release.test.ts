@@ -56,7 +56,8 @@ describe('releasing a false positive from the dashboard', () => {
     await page.getByLabel('Access token').fill(stack.seed.officerToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Pothole on Mill Lane' }).click();
-    await page.getByRole('button', { name: 'Release to inbox' }).click();
+    await page.getByRole('button', { name: 'Release to inbox', exact: true }).click();
+    await page.getByRole('button', { name: 'Confirm: Release to inbox' }).click();
     await page.locator('[data-applied="yes"]').waitFor();
 
     const inbox = await dovecot.list(USER, 'INBOX');

@@ -1,9 +1,25 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.ts';
 import { when } from '../lib/format.ts';
+import { href } from '../lib/route.ts';
 import type { Case, MailRecord, Perpetrator } from '../lib/types.ts';
 
 type Decision = 'release' | 'keep' | 'escalate' | 'not_abuse';
+
+/** The decisions in the order offered, with their keyboard shortcuts in the message view. */
+export const DECISIONS: { id: Decision; key: string; label: string }[] = [
+  { id: 'release', key: 'r', label: 'Release to inbox' },
+  { id: 'keep', key: 'k', label: 'Keep as abuse' },
+  { id: 'escalate', key: 'e', label: 'Escalate as threat' },
+  { id: 'not_abuse', key: 'n', label: 'Mark not abuse' },
+];
+const LABEL = Object.fromEntries(DECISIONS.map((d) => [d.id, d.label])) as Record<Decision, string>;
+const CONSEQUENCE: Record<Decision, string> = {
+  release: "the mail filter will move it back to the councillor's inbox.",
+  keep: 'it stays in quarantine, recorded as abuse.',
+  escalate: 'it stays in quarantine and is recorded as referred to the police, with the case and perpetrator chosen above.',
+  not_abuse: "the mail filter will move it back to the councillor's inbox, and it joins the classifier's labelled set as not abuse.",
+};
 
 const STATE_TEXT: Record<MailRecord['state'], string> = {
   quarantined: 'Waiting for review',
@@ -16,7 +32,7 @@ const STATE_TEXT: Record<MailRecord['state'], string> = {
  * One decision per message. Every decision is a custody event in the Worker and, where it
  * touches mail, an action the mail filter applies in the councillor's mailbox.
  */
-export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDecided: () => void }) {
+export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDecided: (updated: MailRecord) => void }) {
   const [cases, setCases] = useState<Case[]>([]);
   const [perps, setPerps] = useState<Perpetrator[]>([]);
   const [caseId, setCaseId] = useState('');
@@ -25,6 +41,12 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
   const [note, setNote] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  // A decision (by click or key) first asks for confirmation, with focus on Confirm.
+  const [pending, setPending] = useState<Decision | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) confirmRef.current?.focus();
+  }, [pending]);
 
   useEffect(() => {
     api<{ cases: Case[] }>(`/cases?councillorId=${encodeURIComponent(record.councillorId)}`).then((r) => setCases(r.cases)).catch(() => undefined);
@@ -32,44 +54,48 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
   }, [record.councillorId]);
 
   const decide = async (d: Decision) => {
-    if (d === 'escalate' && !policeRef.trim()) {
-      setStatus('Enter the police reference number to escalate.');
-      document.getElementById('police-ref')?.focus();
-      return;
-    }
     setBusy(true);
     try {
-      const fullNote = [d === 'escalate' ? `Escalated to police, reference ${policeRef.trim()}` : '', note.trim()].filter(Boolean).join('. ');
-      await api(`/mail/records/${encodeURIComponent(record.id)}/decision`, {
-        method: 'POST',
-        json: { decision: d === 'escalate' ? 'keep' : d, ...(fullNote ? { note: fullNote } : {}) },
-      });
-      if (d === 'keep' || d === 'escalate') {
-        let linkCase = caseId;
-        if (d === 'escalate') {
-          if (!linkCase) {
-            const created = await api<Case>('/cases', { method: 'POST', json: { title: `Threat: ${record.subject || record.from}`.slice(0, 300), councillorId: record.councillorId } });
-            linkCase = created.id;
-          }
-          await api(`/cases/${encodeURIComponent(linkCase)}`, { method: 'PATCH', json: { status: 'referred', policeReference: policeRef.trim() } });
-        }
-        if (linkCase || perpId) {
+      let updated: MailRecord;
+      if (d === 'escalate') {
+        // One server decision: stays in quarantine, referral recorded, case and perpetrator linked.
+        updated = await api<MailRecord>(`/mail/records/${encodeURIComponent(record.id)}/escalate`, {
+          method: 'POST',
+          json: {
+            ...(policeRef.trim() ? { policeReference: policeRef.trim() } : {}),
+            ...(caseId ? { caseId } : {}),
+            ...(perpId ? { perpetratorId: perpId } : {}),
+            ...(note.trim() ? { note: note.trim() } : {}),
+          },
+        });
+      } else {
+        updated = await api<MailRecord>(`/mail/records/${encodeURIComponent(record.id)}/decision`, {
+          method: 'POST',
+          json: { decision: d, ...(note.trim() ? { note: note.trim() } : {}) },
+        });
+        if (d === 'keep' && (caseId || perpId)) {
           await api(`/evidence/${encodeURIComponent(record.itemId)}`, {
             method: 'PATCH',
-            json: { ...(linkCase ? { caseId: linkCase } : {}), ...(perpId ? { perpetratorId: perpId } : {}) },
+            json: { ...(caseId ? { caseId } : {}), ...(perpId ? { perpetratorId: perpId } : {}) },
           });
         }
       }
-      setStatus('Decision recorded.');
-      onDecided();
+      setStatus(d === 'escalate' ? 'Escalated as a threat: kept in quarantine and recorded as referred to the police.' : 'Decision recorded.');
+      onDecided(updated);
     } catch (e) {
       setStatus(e instanceof ApiError ? e.message : 'The decision could not be recorded.');
     } finally {
+      setPending(null);
       setBusy(false);
     }
   };
 
   const decided = record.state !== 'quarantined';
+  const offered = (d: Decision) => (d === 'escalate' ? !record.escalation : d === 'release' || !decided);
+  const cancel = () => {
+    setPending(null);
+    document.querySelector<HTMLButtonElement>('.decision-buttons button')?.focus();
+  };
   return (
     <section class="decision" aria-labelledby="decision-h">
       <h2 id="decision-h">Decision</h2>
@@ -78,6 +104,17 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
         {record.decidedAt && <> on {when(record.decidedAt)}</>}
         {record.state !== 'quarantined' && <> — <ActionOutcomeText record={record} /></>}
       </p>
+      {record.escalation && (
+        <p class="escalated" data-escalated="yes">
+          <strong>Escalated as a threat</strong> on {when(record.escalation.escalatedAt)}:{' '}
+          {record.escalation.policeReference ? <>police reference {record.escalation.policeReference}</> : <>no police reference recorded yet</>}
+          {record.escalation.caseId && <>, case <a href={href('cases', record.escalation.caseId)}>{cases.find((c) => c.id === record.escalation?.caseId)?.title ?? 'linked'}</a></>}
+          {record.escalation.perpetratorId && (
+            <>, perpetrator <a href={href('perpetrators', record.escalation.perpetratorId)}>{perps.find((p) => p.id === record.escalation?.perpetratorId)?.displayName ?? 'linked'}</a></>
+          )}
+          .
+        </p>
+      )}
       {(!decided || record.state === 'kept') && (
         <>
           <div class="decision-fields">
@@ -104,7 +141,7 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
               </select>
             </label>
             <label>
-              Police reference
+              Police reference (if given)
               <input id="police-ref" value={policeRef} onInput={(e) => setPoliceRef((e.target as HTMLInputElement).value)} />
             </label>
             <label class="wide">
@@ -112,24 +149,46 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
               <textarea value={note} rows={2} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
             </label>
           </div>
+          <p class="hint" id="decision-keys">
+            Keyboard: {DECISIONS.map((d, i) => (
+              <span key={d.id}>
+                {i > 0 && ', '}
+                <kbd>{d.key}</kbd> {d.label.toLowerCase()}
+              </span>
+            ))}
+            . Each key only opens the decision: <kbd>Enter</kbd> confirms it, <kbd>Esc</kbd> cancels.
+          </p>
           <div class="decision-buttons">
-            <button type="button" disabled={busy} onClick={() => decide('release')} data-key="r">
-              Release to inbox
-            </button>
-            {!decided && (
-              <button type="button" disabled={busy} onClick={() => decide('keep')} data-key="k">
-                Keep as abuse
+            {DECISIONS.filter((d) => offered(d.id)).map((d) => (
+              <button
+                type="button"
+                key={d.id}
+                disabled={busy || pending !== null}
+                class={d.id === 'escalate' ? 'danger' : undefined}
+                onClick={() => setPending(d.id)}
+                data-key={d.key}
+                aria-keyshortcuts={d.key}
+                aria-describedby="decision-keys"
+              >
+                {d.label}
               </button>
-            )}
-            <button type="button" disabled={busy} class="danger" onClick={() => decide('escalate')} data-key="e">
-              Escalate as threat
-            </button>
-            {!decided && (
-              <button type="button" disabled={busy} onClick={() => decide('not_abuse')} data-key="n">
-                Mark not abuse
-              </button>
-            )}
+            ))}
           </div>
+          {pending && (
+            <div class="confirm" role="group" aria-labelledby="confirm-h" onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+              <p id="confirm-h">
+                <strong>{LABEL[pending]}</strong>
+                {record.severity === 'threat_to_life' && pending !== 'escalate' ? ' — this message may be a threat to life. ' : ': '}
+                {CONSEQUENCE[pending]}
+              </p>
+              <button type="button" ref={confirmRef} disabled={busy} class={pending === 'escalate' ? 'danger' : undefined} onClick={() => decide(pending)}>
+                Confirm: {LABEL[pending]}
+              </button>{' '}
+              <button type="button" disabled={busy} onClick={cancel}>
+                Cancel
+              </button>
+            </div>
+          )}
         </>
       )}
       <p role="status">{status}</p>

@@ -48,7 +48,7 @@ export function ThreatBanner() {
       ))}
       {acked.map((a) => (
         <p class="acked" key={'ack-' + a.id} role="status">
-          Threat {a.exhibitRef} acknowledged by you at {when(a.acknowledgedAt)}.
+          Threat {a.exhibitRef} acknowledged by {a.acknowledgedByName ?? 'an officer'} at {when(a.acknowledgedAt)}.
         </p>
       ))}
     </section>

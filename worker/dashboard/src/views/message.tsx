@@ -52,20 +52,27 @@ export function MessageView({ id }: { id: string }) {
     return () => clearInterval(t);
   }, [record?.id, record?.state, record?.actionOutcome]);
 
-  const onKey = (e: KeyboardEvent) => {
-    if (['INPUT', 'SELECT', 'TEXTAREA'].includes((e.target as HTMLElement).tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
-    const button = document.querySelector<HTMLButtonElement>(`.decision button[data-key="${e.key}"]`);
-    if (button && !button.disabled) {
-      e.preventDefault();
-      button.click();
-    }
-  };
+  // Decision shortcuts anywhere on the page (not only once focus is inside the article). A key
+  // only opens its decision for confirmation; it never decides by itself.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable || e.ctrlKey || e.metaKey || e.altKey) return;
+      const button = document.querySelector<HTMLButtonElement>(`.decision button[data-key="${CSS.escape(e.key)}"]`);
+      if (button && !button.disabled) {
+        e.preventDefault();
+        button.click();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!record) return <p>Loading…</p>;
   const spans = record.verdict.evidence ?? [];
   return (
-    <article class="message" onKeyDown={onKey}>
+    <article class="message">
       <p>
         <a href="#/queue">← Back to the queue</a>
       </p>
@@ -73,6 +80,18 @@ export function MessageView({ id }: { id: string }) {
       <p>
         <SeverityBadge severity={record.severity} /> Exhibit <strong>{record.exhibitRef}</strong>
       </p>
+      {record.threatAlert && (
+        <p class="notice" role="note" data-alert-ack={record.threatAlert.acknowledgedAt ? 'yes' : 'no'}>
+          Threat-to-life alert raised {when(record.threatAlert.raisedAt)}:{' '}
+          {record.threatAlert.acknowledgedAt ? (
+            <>
+              acknowledged by {record.threatAlert.acknowledgedByName ?? 'an officer'} at {when(record.threatAlert.acknowledgedAt)}.
+            </>
+          ) : (
+            <>not yet acknowledged.</>
+          )}
+        </p>
+      )}
       <dl class="headers">
         <dt>From</dt>
         <dd>{record.from}</dd>
@@ -110,7 +129,7 @@ export function MessageView({ id }: { id: string }) {
         )}
         <p class="hint">Classifier {record.verdict.version}</p>
       </section>
-      <DecisionPanel record={record} onDecided={refreshStatus} />
+      <DecisionPanel record={record} onDecided={setRecord} />
       <ReplyPanel record={record} />
       <section aria-labelledby="text-h">
         <h2 id="text-h">Message</h2>
