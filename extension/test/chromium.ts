@@ -13,17 +13,22 @@ const WXT = join(EXTENSION_ROOT, '..', 'node_modules', '.bin', 'wxt');
 const builds = new Map<string, Promise<string>>();
 let lastBuild: Promise<unknown> = Promise.resolve(); // one wxt build at a time: they share .wxt/
 
+export type BuildMode = 'production' | 'test' | 'firefox';
+
 /**
- * Builds the extension once per mode. `test` is the production manifest plus `<all_urls>`, so
- * captureVisibleTab works from the service worker without a real user gesture.
+ * Builds the extension once per mode and returns its folder. `test` is the production manifest
+ * plus `<all_urls>`, so captureVisibleTab works from the service worker without a real user
+ * gesture; `production` is what councillors install; `firefox` is `wxt build -b firefox --mv3`.
  */
-export function buildExtension(mode: 'production' | 'test' = 'test'): Promise<string> {
+export function buildExtension(mode: BuildMode = 'test'): Promise<string> {
   let b = builds.get(mode);
   if (!b) {
+    const args = mode === 'firefox' ? ['build', '-b', 'firefox', '--mv3'] : ['build', '--mode', mode];
+    const out = { production: 'chrome-mv3', test: 'chrome-mv3-test', firefox: 'firefox-mv3' }[mode];
     b = lastBuild
       .catch(() => undefined)
-      .then(() => promisify(execFile)(WXT, ['build', '--mode', mode], { cwd: EXTENSION_ROOT, env: { ...process.env, NO_COLOR: '1' } }))
-      .then(() => join(EXTENSION_ROOT, '.output', mode === 'production' ? 'chrome-mv3' : `chrome-mv3-${mode}`));
+      .then(() => promisify(execFile)(WXT, args, { cwd: EXTENSION_ROOT, env: { ...process.env, NO_COLOR: '1' } }))
+      .then(() => join(EXTENSION_ROOT, '.output', out));
     lastBuild = b;
     builds.set(mode, b);
   }
@@ -43,6 +48,10 @@ export interface LaunchOptions {
   profileDir?: string;
   /** On a restart Chromium may leave the service worker asleep; opening an extension page wakes it. */
   extensionId?: string;
+  /** Run headed on this X display (Xvfb) so xdotool can send real key presses; headless otherwise. */
+  display?: string;
+  /** The browser process's time zone (TZ), so the capture's local zone can be checked. */
+  timeZone?: string;
 }
 
 async function waitForServiceWorker(context: BrowserContext, extensionId?: string): Promise<Worker> {
@@ -63,8 +72,10 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'wardguard-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport,
+    headless: !options.display,
+    // Headed, the page gets the real window's size: an emulated viewport would not be what captureVisibleTab sees.
+    viewport: options.display ? null : viewport,
+    env: { ...process.env, ...(options.display ? { DISPLAY: options.display } : {}), ...(options.timeZone ? { TZ: options.timeZone } : {}) },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -75,6 +86,7 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.display ? ['--window-position=0,0', `--window-size=${viewport.width},${viewport.height + 150}`] : []),
     ],
   });
   const sw = context.serviceWorkers()[0] ?? (await waitForServiceWorker(context, options.extensionId));

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceView } from '@wardguard/shared';
+import type { browser } from 'wxt/browser';
+import type { StatusView } from '../src/service/messages.ts';
+import { buildExtension, launchWithExtension, type LoadedBrowser } from './chromium.ts';
+import { startSite, type Site } from './site.ts';
+import { startStack, type Stack } from './stack.ts';
+import { startXvfb, type Display } from './x11.ts';
+
+// Build: the PRODUCTION build (`wxt build`): activeTab, no host access until pairing grants the
+// server's origin. Chromium runs headed on Xvfb, and every gesture is a real X input event sent
+// with xdotool: the pairing dialog's buttons, the Alt+Shift+E command, the right-click menu.
+// Nothing here calls wardguard.captureTab.
+
+declare const chrome: typeof browser; // the service worker's global, inside sw.evaluate
+
+let stack: Stack;
+let site: Site;
+let display: Display;
+let b: LoadedBrowser & { profileDir: string };
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const status = () => b.sw.evaluate(() => globalThis.wardguard!.status()) as Promise<StatusView>;
+const grantedOrigins = () => b.sw.evaluate(() => chrome.permissions.getAll().then((p) => p.origins ?? []));
+// Chromium keeps the dialog's Allow button disabled for a moment after it appears (anti-clickjacking).
+const DIALOG_SETTLE_MS = 1_500;
+
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > end) return v;
+    await sleep(250);
+  }
+}
+
+async function storedItem(itemId: string): Promise<EvidenceView> {
+  const { status: code, body } = await stack.api<EvidenceView>(`/api/v1/evidence/${itemId}`);
+  expect(code).toBe(200);
+  return body;
+}
+
+async function expectHashesMatch(item: EvidenceView) {
+  for (const a of item.artifacts) {
+    const bytes = (await stack.api<Uint8Array>(`/api/v1/evidence/${item.id}/artifacts/${a.id}`)).body;
+    expect(sha256(bytes), a.name).toBe(a.sha256);
+  }
+}
+
+/** Opens a page of the local site in the front tab and gives the browser window keyboard focus. */
+async function openAndFocus(path: string, title: string) {
+  const page = await b.context.newPage();
+  await page.goto(`${site.url}${path}`);
+  await page.bringToFront();
+  await display.focusWindow(`${title} - Chromium`);
+  return page;
+}
+
+/** The receipt of the one capture of `url`, once the Worker acknowledged it. */
+async function receiptFor(url: string) {
+  const s = await waitFor(status, (v) => v.receipts.some((r) => r.url === url) || v.lastCaptureError !== null || v.queue.some((q) => q.url === url && q.state !== 'pending'));
+  expect(s.lastCaptureError).toBeNull();
+  const receipt = s.receipts.find((r) => r.url === url);
+  if (!receipt) throw new Error(`no receipt for ${url}: ${JSON.stringify(s)}`);
+  return receipt;
+}
+
+beforeAll(async () => {
+  const [dir, s, w, d] = await Promise.all([buildExtension('production'), startSite(), startStack(), startXvfb()]);
+  site = s;
+  stack = w;
+  display = d;
+  b = await launchWithExtension(dir, { display: display.name });
+}, 400_000);
+
+afterAll(async () => {
+  await b?.close();
+  await display?.close();
+  await site?.close();
+  await stack?.dispose();
+});
+
+describe('pairing in the production build', () => {
+  it("asks for the server's origin only, pairs nothing when the councillor clicks Deny, and pairs when they click Allow", async () => {
+    expect(await grantedOrigins()).toEqual([]);
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await page.fill('input[name=server]', `${stack.url}/dashboard`);
+    await page.fill('input[name=token]', stack.token);
+    await page.click('button[type=submit]');
+    await sleep(DIALOG_SETTLE_MS);
+    await display.focusWindow('Wardguard options - Chromium');
+    await display.key('Return'); // the dialog's default button is Deny
+    await expect.poll(() => page.textContent('[data-testid=pair-message]')).toContain(`needs permission to talk to ${stack.url}`);
+    expect(await grantedOrigins()).toEqual([]);
+    expect((await status()).pairing).toBeNull();
+
+    await page.click('button[type=submit]');
+    await sleep(DIALOG_SETTLE_MS);
+    await display.focusWindow('Wardguard options - Chromium');
+    await display.key('Tab', 'Return'); // Allow
+    await expect.poll(() => page.textContent('[data-testid=paired]')).toContain('Alice Brown');
+    expect(await grantedOrigins()).toEqual([`${stack.url}/*`]);
+    expect((await status()).pairing).toEqual({ serverUrl: stack.url, userName: 'Alice Brown' });
+    await page.close();
+  });
+});
+
+describe('capturing with activeTab only', () => {
+  it('captures and files the page when the councillor presses Alt+Shift+E, with no access to the site beforehand', async () => {
+    const url = `${site.url}/post?shortcut`;
+    const page = await openAndFocus('/post?shortcut', 'Post by @angry_ratepayer');
+    expect(await grantedOrigins()).toEqual([`${stack.url}/*`]); // nothing for the site being captured
+    await display.key('alt+shift+e');
+    const receipt = await receiptFor(url);
+    const item = await storedItem(receipt.itemId);
+    const m = item.metadata as Record<string, any>;
+    expect(m.trigger).toBe('shortcut');
+    expect(m.post).toMatchObject({ authorHandle: 'angry_ratepayer', postId: '101' });
+    expect(item.artifacts.map((a) => a.name)).toEqual(expect.arrayContaining(['viewport.png', 'full-page.png', 'full-page-annotated.png', 'post.png', 'page.html', 'page.mhtml']));
+    await expectHashesMatch(item);
+    expect(await grantedOrigins()).toEqual([`${stack.url}/*`]); // activeTab is temporary, never a stored grant
+    await page.close();
+  });
+
+  it('captures and files the page from the right-click menu item "Capture as evidence"', async () => {
+    const url = `${site.url}/post?menu`;
+    const page = await openAndFocus('/post?menu', 'Post by @angry_ratepayer');
+    await display.xdotool('mousemove', '--sync', '500', '450', 'click', '3');
+    await sleep(800);
+    // Chromium's page menu ends "…, Capture as evidence, ─, View page source, Inspect": Up from the bottom.
+    await display.key('Up', 'Up', 'Up', 'Return');
+    const receipt = await receiptFor(url);
+    const item = await storedItem(receipt.itemId);
+    expect((item.metadata as Record<string, any>).trigger).toBe('context-menu');
+    await expectHashesMatch(item);
+    await page.close();
+  });
+});
