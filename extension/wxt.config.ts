@@ -4,6 +4,11 @@ import preact from '@preact/preset-vite';
 // `wxt build --mode test` (npm run build:test) adds `<all_urls>` so the end-to-end tests can call
 // captureVisibleTab from the service worker without a real user gesture. Every other build is the
 // production permission model: activeTab + the paired server's origin, granted at pairing.
+//
+// No webextension-polyfill: in WXT 0.20 `wxt/browser` is `globalThis.browser` on Firefox and `chrome`
+// on Chromium, and in MV3 both return promises from every API this extension calls (scripting, tabs,
+// pageCapture, permissions, alarms, storage, contextMenus.removeAll), so the polyfill would only
+// wrap a promise API in another one. The Firefox manifest test builds and checks that target.
 export default defineConfig({
   srcDir: 'src',
   webExt: { disabled: true },
