@@ -62,6 +62,9 @@ export async function run(): Promise<void> {
     await upload();
     await raw(0); // warm both paths
     const base = await timeEach(N, raw);
+    // The baseline route only PUTs (a DELETE in the timed request would flatter the ratio): clear up untimed.
+    const cleared = await fetch(`${worker.url}/api/v1/bench/raw`, { method: 'DELETE', headers: { authorization: `Bearer ${aTok}` } });
+    if (!cleared.ok) throw new Error(`clearing the baseline objects failed: ${cleared.status}`);
     const full = await timeEach(N, upload);
     console.log(`uploads of one 2 MB PNG bundle, N=${N}, sequential, local wrangler dev`);
     console.log(`  baseline raw R2 PUT : ${base.perSec.toFixed(1)}/s  p50 ${base.p50.toFixed(1)} ms  p95 ${base.p95.toFixed(1)} ms`);

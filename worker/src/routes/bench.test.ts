@@ -29,12 +29,18 @@ describe('benchmark routes', () => {
     expect((await bench(s.otherOfficer, '/export-baseline/x', true)).status).toBe(403);
   });
 
-  it('PUT the bytes straight into R2 for the baseline, under bench/ only', async () => {
+  it('PUT the bytes straight into R2 for the baseline (the PUT alone, nothing else timed), and clear them afterwards', async () => {
     const s = await seedCouncil();
-    const put = await bench(s.admin, '/raw/k1', true, { method: 'PUT', body: new Uint8Array(4096).fill(9) });
-    expect(put.status).toBe(200);
-    expect(await put.json()).toMatchObject({ ok: true });
+    for (const k of ['k1', 'k2']) {
+      const put = await bench(s.admin, `/raw/${k}`, true, { method: 'PUT', body: new Uint8Array(4096).fill(9) });
+      expect(put.status).toBe(200);
+      expect(await put.json()).toEqual({ ok: true, bytes: 4096 });
+    }
+    expect(await listBench()).toBe(2);
+    const clean = await bench(s.admin, '/raw', true, { method: 'DELETE' });
+    expect(await clean.json()).toEqual({ deleted: 2 });
     expect(await listBench()).toBe(0);
+    expect((await bench(s.alice, '/raw', true, { method: 'DELETE' })).status).toBe(403);
     const bad = await bench(s.admin, '/raw/..%2Fevidence', true, { method: 'PUT', body: new Uint8Array(1) });
     expect(bad.status).toBe(404);
   });

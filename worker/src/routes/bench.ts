@@ -18,6 +18,8 @@ async function readAll(bucket: R2Bucket, keys: string[]): Promise<number> {
   return bytes;
 }
 
+const BENCH_PREFIX = 'bench/';
+
 /**
  * The upload benchmark's baseline: the same bytes PUT straight into R2 with no
  * parsing, hashing or D1. Mounted only when ENABLE_BENCH_ROUTES is "1" (local dev).
@@ -28,11 +30,22 @@ export const benchRoutes = new Hono<AppEnv>()
     if (c.env.ENABLE_BENCH_ROUTES !== '1') throw new WardguardError('NOT_FOUND', 'Not found.');
     await next();
   })
+  // Only the PUT is timed: deleting in the same request would make the baseline slower and
+  // flatter the upload's ratio. The benchmark clears bench/ afterwards with DELETE /raw.
   .put('/raw/:key{[A-Za-z0-9_-]{1,64}}', async (c) => {
-    const key = `bench/${c.req.param('key')}`;
-    await c.env.EVIDENCE.put(key, await c.req.arrayBuffer());
-    await c.env.EVIDENCE.delete(key);
-    return c.json({ ok: true });
+    const key = `${BENCH_PREFIX}${c.req.param('key')}`;
+    const object = await c.env.EVIDENCE.put(key, await c.req.arrayBuffer());
+    return c.json({ ok: true, bytes: object?.size ?? 0 });
+  })
+  .delete('/raw', async (c) => {
+    let deleted = 0;
+    for (;;) {
+      const page = await c.env.EVIDENCE.list({ prefix: BENCH_PREFIX, limit: 1000 });
+      if (page.objects.length === 0) break;
+      await c.env.EVIDENCE.delete(page.objects.map((o) => o.key));
+      deleted += page.objects.length;
+    }
+    return c.json({ deleted });
   })
   .get('/export-baseline/:id', async (c) => {
     const record = await getExport(c.env.DB, c.get('principal').councilId, c.req.param('id'));
