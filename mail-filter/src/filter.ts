@@ -11,6 +11,7 @@ import { createAlertMailer } from './outbox/alert-mail.ts';
 import { sendDueAlerts } from './outbox/alert-loop.ts';
 import { sleep } from './sleep.ts';
 import { checkWorkerConfig, warnMissingAlerts } from './startup-check.ts';
+import { createReleasedSet } from './state/released-set.ts';
 
 /**
  * The whole filter: one supervised IMAP session per account, plus two background loops
@@ -49,6 +50,7 @@ export function createFilter(config: Config, log: Logger) {
     async run(): Promise<void> {
       warnMissingAlerts(config, log);
       await checkWorkerConfig(config, worker, log);
+      const released = await createReleasedSet(join(config.spoolDir, 'state'));
       const pollMs = config.pollSeconds * 1000;
       const tasks = config.accounts.map((account) =>
         superviseAccount(
@@ -61,6 +63,7 @@ export function createFilter(config: Config, log: Logger) {
             // Threats first: a new alert is emailed now, not at the next alerts poll.
             onAlert: () => alertNow(),
             retryRefused,
+            released,
             stateDir: join(config.spoolDir, 'state'),
             pollMs,
             stopSignal: stop.signal,

@@ -4,18 +4,22 @@ import { startDovecot, type Dovecot } from './dovecot.ts';
 import { filterConfig, stack as sharedStack, startFilter, waitFor, type Stack } from './stack.ts';
 import { ABUSE, textMessage, THREAT_TO_LIFE } from './messages.ts';
 import { ImapFlow } from 'imapflow';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const RELEASE = 'release@council.example';
 const ALERT = 'alert@council.example';
 const MOVED_BACK = 'moved-back@council.example';
+const RELEASED_OFFLINE = 'released-offline@council.example';
 let dovecot: Dovecot;
 let stack: Stack;
 
 beforeAll(async () => {
   stack = sharedStack();
-  dovecot = await startDovecot([RELEASE, ALERT, MOVED_BACK]);
+  dovecot = await startDovecot([RELEASE, ALERT, MOVED_BACK, RELEASED_OFFLINE]);
 });
 afterAll(async () => {
+  await stack?.startWorker();
   await dovecot?.cleanup();
 });
 
@@ -116,4 +120,44 @@ describe('officer decisions and alerts', () => {
       await filter.kill();
     }
   }, 120_000);
+
+  it('never quarantines a released message again, even with its keywords gone, its scan state lost and the Worker down', async () => {
+    const msg = textMessage(ABUSE, { subject: 'released, then rescanned' });
+    dovecot.deliver(RELEASED_OFFLINE, msg.raw);
+    const spoolDir = join(dovecot.dir, 'released-offline-spool');
+    const first = startFilter(filterConfig(stack, dovecot, RELEASED_OFFLINE), spoolDir);
+    try {
+      await waitFor('quarantined', async () => (await dovecot.list(RELEASED_OFFLINE, 'Quarantine')).length === 1, 60_000);
+      const [record] = await stack.records(RELEASED_OFFLINE);
+      expect((await stack.officer(`/mail/records/${record!.id}/decision`, { method: 'POST', json: { decision: 'release' } })).status).toBe(200);
+      await waitFor('released to the inbox', async () => (await dovecot.list(RELEASED_OFFLINE, 'INBOX')).length === 1, 30_000);
+    } finally {
+      await first.kill();
+    }
+    // What a server without keywords does: the message comes back with a new UID and no
+    // marks. Stripped here, and the scan state (high-water marks) lost with them.
+    const councillor = new ImapFlow({ ...dovecot.imapFor(RELEASED_OFFLINE), auth: { user: RELEASED_OFFLINE, pass: dovecot.imapFor(RELEASED_OFFLINE).password }, logger: false });
+    await councillor.connect();
+    const lock = await councillor.getMailboxLock('INBOX');
+    try {
+      await councillor.messageFlagsRemove('1:*', ['$WardguardReleased', '$WardguardScanned', '$WardguardQuarantined']);
+    } finally {
+      lock.release();
+      await councillor.logout();
+    }
+    for (const f of readdirSync(join(spoolDir, 'state'))) if (f.endsWith('.high-water.json')) rmSync(join(spoolDir, 'state', f));
+    await stack.stopWorker();
+    const second = startFilter(filterConfig(stack, dovecot, RELEASED_OFFLINE), spoolDir);
+    try {
+      await waitFor('a pass over the inbox', async () => /"msg":"connected"/.test(second.logs.join('')), 30_000);
+      await new Promise((r) => setTimeout(r, 4000));
+      expect((await dovecot.list(RELEASED_OFFLINE, 'INBOX')).map((m) => m.messageId)).toEqual([msg.messageId]);
+      expect(await dovecot.list(RELEASED_OFFLINE, 'Quarantine')).toEqual([]);
+      const outbox = join(spoolDir, 'outbox');
+      expect(existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.json')) : []).toEqual([]);
+    } finally {
+      await stack.startWorker();
+      await second.kill();
+    }
+  }, 180_000);
 });

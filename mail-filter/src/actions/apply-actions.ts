@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import { sha256 } from '../scan/scan-message.ts';
 import { KEPT, RELEASED, SCANNED } from '../imap/keywords.ts';
+import type { ReleasedSet } from '../state/released-set.ts';
 
 /** UIDs in the selected folder holding exactly this message (Message-ID + SHA-256 of the source). */
 async function findMessage(client: ImapFlow, action: MailAction): Promise<number[]> {
@@ -24,7 +25,7 @@ async function findMessage(client: ImapFlow, action: MailAction): Promise<number
  * it. A released message already back in the inbox (a crash before the ack) counts as
  * applied; a kept one found in the inbox does not (it is reported, and left there).
  */
-async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAction): Promise<{ outcome: 'applied' | 'not_found'; detail: string }> {
+async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAction, released: ReleasedSet): Promise<{ outcome: 'applied' | 'not_found'; detail: string }> {
   const { inbox, quarantine } = account.folders;
   const lock = await client.getMailboxLock(quarantine);
   try {
@@ -35,6 +36,8 @@ async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAc
         await client.messageFlagsAdd(range, [KEPT], { uid: true });
         return { outcome: 'applied', detail: `kept ${uids.length} in ${quarantine}` };
       }
+      // Durable before the MOVE: once back in the inbox it must never be quarantined again.
+      await released.add(account.id, action.sourceSha256);
       await client.messageFlagsAdd(range, [RELEASED, SCANNED], { uid: true });
       const moved = await client.messageMove(range, inbox, { uid: true });
       if (!moved) throw new Error(`MOVE back to ${inbox} failed`);
@@ -50,6 +53,7 @@ async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAc
       // Keep: the councillor has moved it back to the inbox. The filter does not move it out
       // of their sight again on its own; it reports that the decision was not carried out.
       if (action.decision === 'keep') return { outcome: 'not_found', detail: `not in ${quarantine}: found in ${inbox} (moved back by the councillor?); left there` };
+      await released.add(account.id, action.sourceSha256);
       await client.messageFlagsAdd(there.join(','), [RELEASED, SCANNED], { uid: true });
       return { outcome: 'applied', detail: `already in ${inbox}` };
     }
@@ -60,10 +64,10 @@ async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAc
 }
 
 /** Polls this mailbox's pending decisions, applies each and acknowledges it. */
-export async function applyPendingActions(client: ImapFlow, account: AccountConfig, worker: WorkerClient, log: Logger): Promise<number> {
+export async function applyPendingActions(client: ImapFlow, account: AccountConfig, worker: WorkerClient, log: Logger, released: ReleasedSet): Promise<number> {
   const actions = await worker.pendingActions(account.id);
   for (const action of actions) {
-    const { outcome, detail } = await applyOne(client, account, action);
+    const { outcome, detail } = await applyOne(client, account, action, released);
     await worker.ackAction(action.id, outcome, detail);
     log.info('applied decision', { actionId: action.id, decision: action.decision, outcome, detail });
   }

@@ -111,7 +111,7 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       dirty = false;
       await scanInbox(client, progress, deps);
       try {
-        await applyPendingActions(client, account, deps.worker, log);
+        await applyPendingActions(client, account, deps.worker, log, deps.released);
       } catch (err) {
         if (!client.usable) throw err;
         log.warn('decisions not applied this pass', { error: (err as Error).message });

@@ -6,7 +6,8 @@ import type { Spool } from '../spool/spool.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import { errorCode, isTransient } from '../worker/client.ts';
 import type { ScanProgress } from '../scan/progress.ts';
-import { scanMessage } from '../scan/scan-message.ts';
+import { scanMessage, sha256 } from '../scan/scan-message.ts';
+import type { ReleasedSet } from '../state/released-set.ts';
 import { isThreat, shouldQuarantine } from '../scan/classify.ts';
 import { FLAGGED, QUARANTINED, REFUSED, RELEASED, SCANNED, THREAT } from '../imap/keywords.ts';
 
@@ -19,6 +20,8 @@ export interface ProcessDeps {
   onSpooledThreatToLife(record: FileMail): Promise<void>;
   /** The Worker raised a new threat alert for a message just filed: email the duty officers now. */
   onAlert?(alertId: string): void;
+  /** Messages officers released: never filed or moved again. */
+  released: ReleasedSet;
 }
 
 export type Outcome = 'gone' | 'skipped' | 'clean' | 'quarantined' | 'spooled' | 'released-earlier' | 'refused';
@@ -68,6 +71,12 @@ export async function processMessage(client: ImapFlow, msg: FetchedMessage, prog
   if (!msg.source) return 'gone';
   if (msg.flags?.has(SCANNED)) return 'skipped';
   const { account } = deps;
+  // Released by an officer: it belongs in the inbox, whatever the scan would say now. The
+  // keyword where the server kept it; the local set where it did not (new UID, no keywords).
+  if (msg.flags?.has(RELEASED) || deps.released.has(account.id, sha256(msg.source))) {
+    await progress.done([uid], { moved: false });
+    return 'released-earlier';
+  }
   const internal = msg.internalDate ? new Date(msg.internalDate) : null;
   const { record, verdict } = await scanMessage(msg.source, { mailbox: account.id, councillorId: account.councillorId, receivedAt: internal });
   if (!shouldQuarantine(verdict.severity, account.quarantineAt)) return 'clean';
@@ -87,6 +96,7 @@ export async function processMessage(client: ImapFlow, msg: FetchedMessage, prog
   }
   if (durable.state === 'released' || durable.state === 'not_abuse') {
     // An officer already released this exact message: it belongs in the inbox.
+    await deps.released.add(account.id, record.sourceSha256);
     await client.messageFlagsAdd(String(uid), [RELEASED], { uid: true });
     await progress.done([uid], { moved: false });
     return 'released-earlier';
