@@ -45,8 +45,3 @@ export function sanitiseEmailHtml(dirty: string): SanitisedHtml {
   });
   return { html, blockedRemote, removedLinks };
 }
-
-/** A document for a sandboxed iframe: its own CSP forbids every fetch but inline data: images. */
-export function frameDocument(safeHtml: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"></head><body>${safeHtml}</body></html>`;
-}

@@ -1,0 +1,105 @@
+// The frame quarantined HTML is shown in must hold on its own, without the sanitiser in front
+// of it: the hostile demo email goes in UNSANITISED, through the dashboard's own frame
+// attributes and frameDocument(), in real Chromium, and a trap server counts every request
+// that gets out. A control frame without those defences proves the trap sees what escapes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { FRAME_ATTRIBUTES, frameDocument } from '../../dashboard/src/lib/sandboxed-frame.ts';
+import { demoMails } from '../../../scripts/lib/demo-mail.ts';
+import { freePort } from '../../../scripts/lib/free-port.ts';
+import { CHROMIUM_ARGS } from './stack.ts';
+
+let browser: Browser;
+let trap: Server;
+let trapOrigin: string;
+let host: Server;
+let hostOrigin: string;
+const hits: string[] = [];
+
+async function listen(server: Server): Promise<string> {
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return `http://127.0.0.1:${port}`;
+}
+
+beforeAll(async () => {
+  trap = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.end('');
+  });
+  trapOrigin = await listen(trap);
+  // A parent page with no CSP of its own, so only the frame's defences stand in the way.
+  host = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html');
+    res.end('<!doctype html><title>host</title><h1>host</h1>');
+  });
+  hostOrigin = await listen(host);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => trap?.close(r));
+  await new Promise((r) => host?.close(r));
+});
+
+const hostile = () => demoMails(trapOrigin).find((m) => m.key === 'hostile-html')!.html!;
+
+/** Puts an iframe with these attributes and srcdoc in the host page; resolves once it has loaded. */
+async function frame(page: Page, attrs: Record<string, string>, srcdoc: string): Promise<void> {
+  await page.goto(`${hostOrigin}/`);
+  await page.evaluate(() => {
+    (window as unknown as { messages: number }).messages = 0;
+    addEventListener('message', () => ((window as unknown as { messages: number }).messages += 1));
+  });
+  await page.evaluate(
+    ({ attrs, srcdoc }) =>
+      new Promise<void>((resolve) => {
+        const f = document.createElement('iframe');
+        for (const [k, v] of Object.entries(attrs)) f.setAttribute(k, v);
+        f.addEventListener('load', () => resolve(), { once: true });
+        f.srcdoc = srcdoc;
+        document.body.append(f);
+      }),
+    { attrs, srcdoc },
+  );
+}
+const messages = (page: Page) => page.evaluate(() => (window as unknown as { messages: number }).messages);
+
+describe('the sandboxed frame, with no sanitiser in front of it', () => {
+  it('sees escapes when the defences are missing (control: the trap works)', async () => {
+    const page = await browser.newPage();
+    hits.length = 0;
+    await frame(page, {}, hostile());
+    await expect.poll(() => hits.some((h) => h === '/script-ran'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => messages(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('runs nothing and lets no request out when unsanitised hostile HTML goes through frameDocument in the dashboard frame', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(hostOrigin) && !r.url().startsWith('about:')) requests.push(r.url());
+    });
+    hits.length = 0;
+    await frame(page, FRAME_ATTRIBUTES, frameDocument(hostile()));
+    // Long enough for a script, an onload/onerror handler, a meta refresh or a stylesheet to fire.
+    await page.waitForTimeout(2000);
+    expect(hits).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await messages(page)).toBe(0);
+    await page.close();
+  });
+
+  it('runs no script even without the frame document CSP: the sandbox holds by itself', async () => {
+    const page = await browser.newPage();
+    hits.length = 0;
+    await frame(page, FRAME_ATTRIBUTES, hostile());
+    await page.waitForTimeout(2000);
+    // Images may load without the CSP; anything only a script or handler could send must not.
+    expect(hits.filter((h) => ['/script-ran', '/onload', '/onerror', '/svg'].includes(h))).toEqual([]);
+    expect(await messages(page)).toBe(0);
+    await page.close();
+  });
+});
