@@ -12,7 +12,7 @@ const NOBODY = 65534;
 
 export { freePort };
 
-function config(dir: string, port: number): string {
+function config(dir: string, port: number, extra = ''): string {
   return `base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
@@ -39,7 +39,7 @@ service imap-login {
     port = 0
   }
 }
-`;
+${extra}`;
 }
 
 function chownTree(path: string) {
@@ -72,12 +72,13 @@ export interface Dovecot {
 
 let seq = 0;
 
-export async function startDovecot(users: string[]): Promise<Dovecot> {
+/** `extraConfig`: more dovecot.conf lines, e.g. an `imap_capability` without MOVE. */
+export async function startDovecot(users: string[], extraConfig = ''): Promise<Dovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'wg-dovecot-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
   for (const sub of ['run', 'state', 'mail']) mkdirSync(join(dir, sub), { recursive: true });
-  writeFileSync(join(dir, 'dovecot.conf'), config(dir, port));
+  writeFileSync(join(dir, 'dovecot.conf'), config(dir, port, extraConfig));
   const home = (u: string) => join(dir, 'mail', u);
   writeFileSync(join(dir, 'users'), users.map((u) => `${u}:{PLAIN}${PASSWORD}:${NOBODY}:${NOBODY}::${home(u)}::\n`).join(''));
   for (const u of users) {

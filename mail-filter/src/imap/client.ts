@@ -1,4 +1,5 @@
 import { ImapFlow } from 'imapflow';
+import { WardguardError } from '@wardguard/shared';
 import type { AccountConfig } from '../config.ts';
 
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -31,4 +32,17 @@ export async function ensureFolder(client: ImapFlow, path: string): Promise<void
   } catch (err) {
     if (!/ALREADYEXISTS|already exists/i.test(String((err as { responseText?: string }).responseText ?? err))) throw err;
   }
+}
+
+/**
+ * The filter moves mail only with IMAP MOVE. Without it imapflow falls back to COPY +
+ * \Deleted + EXPUNGE, and without UIDPLUS that EXPUNGE removes every \Deleted message in
+ * the folder, the councillor's own included. The filter never expunges: no MOVE, no filtering.
+ */
+export function requireMove(client: ImapFlow, accountId: string): void {
+  if (client.capabilities.has('MOVE')) return;
+  throw new WardguardError(
+    'IMAP_NO_MOVE',
+    `The IMAP server for ${accountId} does not offer MOVE (RFC 6851). The mail filter would have to copy, mark deleted and expunge, which can delete the councillor's other mail; this account is not filtered.`,
+  );
 }

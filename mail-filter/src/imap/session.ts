@@ -4,7 +4,7 @@ import type { ProcessDeps } from '../quarantine/process-message.ts';
 import { FETCH_QUERY, processMessage, type FetchedMessage } from '../quarantine/process-message.ts';
 import { applyPendingActions } from '../actions/apply-actions.ts';
 import { createScanProgress, type ScanProgress } from '../scan/progress.ts';
-import { createImapClient, ensureFolder } from './client.ts';
+import { createImapClient, ensureFolder, requireMove } from './client.ts';
 import { sleep } from '../sleep.ts';
 import { sendPendingReplies } from '../replies/send-replies.ts';
 import type { RepliesClient } from '../replies/replies-client.ts';
@@ -98,6 +98,7 @@ export async function runSession(deps: SessionDeps): Promise<void> {
   client.once('close', () => closed.abort());
   await client.connect();
   try {
+    requireMove(client, account.id);
     await ensureFolder(client, account.folders.quarantine);
     const lock = await client.getMailboxLock(account.folders.inbox);
     let progress: ScanProgress;

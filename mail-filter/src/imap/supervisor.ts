@@ -16,6 +16,11 @@ export async function superviseAccount(deps: SessionDeps, reconnect: { minMs: nu
     try {
       await runSession(deps);
     } catch (err) {
+      if ((err as { code?: string }).code === 'IMAP_NO_MOVE') {
+        // Fail closed: reconnecting will not add MOVE. The other accounts carry on.
+        deps.log.error('account NOT filtered: the server cannot MOVE', { account: deps.account.id, code: 'IMAP_NO_MOVE', error: (err as Error).message });
+        return;
+      }
       deps.log.warn('mailbox connection lost; reconnecting', { account: deps.account.id, error: (err as Error).message, code: (err as { code?: string }).code });
     }
     if (deps.stopSignal.aborted) return;

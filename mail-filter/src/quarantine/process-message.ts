@@ -102,8 +102,14 @@ export async function processMessage(client: ImapFlow, msg: FetchedMessage, prog
     return 'released-earlier';
   }
   if (msg.flags?.has(REFUSED)) await client.messageFlagsRemove(String(uid), [REFUSED], { uid: true });
-  const flags = [QUARANTINED, ...(isThreat(verdict.severity) ? [FLAGGED, THREAT] : [])];
-  await client.messageFlagsAdd(String(uid), flags, { uid: true });
+  // \Flagged in its own STORE: a server that refuses our keywords must still flag a threat.
+  const keywords = [QUARANTINED, ...(isThreat(verdict.severity) ? [THREAT] : [])];
+  if (!(await client.messageFlagsAdd(String(uid), keywords, { uid: true }))) {
+    deps.log.warn('keywords not set before quarantining', { account: account.id, uid, keywords });
+  }
+  if (isThreat(verdict.severity) && !(await client.messageFlagsAdd(String(uid), [FLAGGED], { uid: true }))) {
+    deps.log.error('could not set \\Flagged on a threat before quarantining it', { account: account.id, uid, messageId: record.messageId });
+  }
   const moved = await client.messageMove(String(uid), account.folders.quarantine, { uid: true });
   if (!moved) throw new Error(`MOVE of UID ${uid} to ${account.folders.quarantine} failed`);
   await progress.done([uid], { moved: true });
