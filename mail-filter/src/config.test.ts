@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseConfig } from './config.ts';
+import { createImapClient } from './imap/client.ts';
 
 const valid = () => ({
   worker: { url: 'http://127.0.0.1:8787', token: 'wg_0123456789abcdef0123456789' },
@@ -33,7 +37,10 @@ describe('mail filter config', () => {
   it('refuses an account with both a password and an OAuth2 token, or neither', () => {
     const both = valid();
     (both.accounts[0]!.imap as Record<string, unknown>).accessToken = 'tok';
-    expect(errorOf(both)).toMatch(/accounts\.0\.imap: give exactly one of password or accessToken/);
+    expect(errorOf(both)).toMatch(/accounts\.0\.imap: give exactly one of password, accessToken or accessTokenFile/);
+    const fileAndPassword = valid();
+    (fileAndPassword.accounts[0]!.imap as Record<string, unknown>).accessTokenFile = 'token';
+    expect(errorOf(fileAndPassword)).toMatch(/accounts\.0\.imap: give exactly one of/);
     const neither = valid();
     delete (neither.accounts[0]!.imap as Record<string, unknown>).password;
     expect(errorOf(neither)).toMatch(/accounts\.0\.imap/);
@@ -51,5 +58,30 @@ describe('mail filter config', () => {
     const raw = valid();
     (raw.accounts[0] as Record<string, unknown>).quarantineAt = 'clean';
     expect(errorOf(raw)).toMatch(/accounts\.0\.quarantineAt/);
+  });
+
+  it('takes an OAuth2 token file instead of a password, relative to the config file, and reads it again for every connection', () => {
+    const raw = valid();
+    const imap = raw.accounts[0]!.imap as Record<string, unknown>;
+    delete imap.password;
+    imap.accessTokenFile = 'tokens/alice.token';
+    const c = parseConfig(raw, '/etc/wardguard');
+    expect(c.accounts[0]!.imap).toMatchObject({ accessTokenFile: '/etc/wardguard/tokens/alice.token' });
+    expect(c.accounts[0]!.imap.password).toBeUndefined();
+
+    const dir = mkdtempSync(join(tmpdir(), 'wg-token-'));
+    try {
+      const file = join(dir, 'alice.token');
+      writeFileSync(file, 'token-one\n');
+      const auth = (cfg: typeof c.accounts[0]['imap']) => (createImapClient(cfg) as unknown as { options: { auth: Record<string, string> } }).options.auth;
+      const cfg = { ...c.accounts[0]!.imap, accessTokenFile: file };
+      expect(auth(cfg)).toEqual({ user: 'alice', accessToken: 'token-one' });
+      writeFileSync(file, 'token-two\n');
+      expect(auth(cfg)).toEqual({ user: 'alice', accessToken: 'token-two' });
+      rmSync(file);
+      expect(() => createImapClient(cfg)).toThrow(/IMAP_TOKEN_UNREADABLE|Cannot read the OAuth2 access token file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

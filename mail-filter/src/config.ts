@@ -21,10 +21,17 @@ const imapSchema = z
     secure: z.boolean().default(true),
     user: z.string().min(1),
     password: z.string().min(1).optional(),
-    /** OAuth2 bearer (XOAUTH2 / OAUTHBEARER) instead of a password. */
+    /** OAuth2 bearer (XOAUTH2 / OAUTHBEARER) instead of a password. Expires (M365: ~60-90 min). */
     accessToken: z.string().min(1).optional(),
+    /**
+     * A file holding the current OAuth2 access token, re-read on every connect, kept fresh by
+     * a token refresher (relative paths are relative to the config file).
+     */
+    accessTokenFile: z.string().min(1).optional(),
   })
-  .refine((v) => Boolean(v.password) !== Boolean(v.accessToken), { message: 'give exactly one of password or accessToken' });
+  .refine((v) => [v.password, v.accessToken, v.accessTokenFile].filter(Boolean).length === 1, {
+    message: 'give exactly one of password, accessToken or accessTokenFile',
+  });
 
 const accountSchema = z.object({
   /** How the Worker names this mailbox (usually its address); unique across the config. */
@@ -72,7 +79,10 @@ export function parseConfig(raw: unknown, baseDir = process.cwd()): Config {
   const ids = parsed.data.accounts.map((a) => a.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw new WardguardError('INVALID_CONFIG', `The mail filter config is invalid:\n  accounts: id "${dup}" appears twice`);
-  return { ...parsed.data, spoolDir: resolve(baseDir, parsed.data.spoolDir) };
+  const accounts = parsed.data.accounts.map((a) =>
+    a.imap.accessTokenFile ? { ...a, imap: { ...a.imap, accessTokenFile: resolve(baseDir, a.imap.accessTokenFile) } } : a,
+  );
+  return { ...parsed.data, accounts, spoolDir: resolve(baseDir, parsed.data.spoolDir) };
 }
 
 /** Reads and validates the config file once, at start. Relative paths are relative to the file. */

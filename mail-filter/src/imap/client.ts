@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ImapFlow } from 'imapflow';
 import { WardguardError } from '@wardguard/shared';
 import type { AccountConfig } from '../config.ts';
@@ -10,17 +11,33 @@ const SOCKET_TIMEOUT_MS = 5 * 60_000;
  * reconnect builds a new one. Auto-IDLE is off; the session idles itself when it is free.
  */
 export function createImapClient(imap: AccountConfig['imap']): ImapFlow {
+  const accessToken = imap.accessTokenFile ? readAccessToken(imap.accessTokenFile) : imap.accessToken;
   return new ImapFlow({
     host: imap.host,
     port: imap.port,
     secure: imap.secure,
-    auth: imap.accessToken ? { user: imap.user, accessToken: imap.accessToken } : { user: imap.user, pass: imap.password! },
+    auth: accessToken ? { user: imap.user, accessToken } : { user: imap.user, pass: imap.password! },
     logger: false,
     disableAutoIdle: true,
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,
     socketTimeout: SOCKET_TIMEOUT_MS,
   });
+}
+
+/**
+ * The token a refresher keeps current in a file, read afresh for each connection (OAuth2
+ * access tokens expire within the hour; a reconnect after expiry picks up the new one).
+ */
+export function readAccessToken(path: string): string {
+  let token: string;
+  try {
+    token = readFileSync(path, 'utf8').trim();
+  } catch (err) {
+    throw new WardguardError('IMAP_TOKEN_UNREADABLE', `Cannot read the OAuth2 access token file ${path}: ${(err as Error).message}`);
+  }
+  if (!token) throw new WardguardError('IMAP_TOKEN_UNREADABLE', `The OAuth2 access token file ${path} is empty.`);
+  return token;
 }
 
 /** Creates the folder if it does not exist yet (a councillor-owned folder; never removed). */
