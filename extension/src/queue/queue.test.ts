@@ -105,6 +105,32 @@ describe('offline queue', () => {
     expect(s.sent).toHaveLength(1);
   });
 
+  it('sends a capture added while a flush is already running when asked to flush (the running pass had listed the store before it)', async () => {
+    const s = await setup([]);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    const queue = createQueue({
+      store: s.store,
+      sign: async () => ({ alg: 'ES256', publicKeyJwk: {}, signature: 'x' }) as never,
+      send: async (b) => {
+        sent.push(b.draft.title);
+        if (b.draft.title === 'first') await gate;
+        return { ok: true, status: 201, receipt: receipt() };
+      },
+    });
+    await queue.add({ ...s.draft, title: 'first' });
+    const running = queue.flush({ force: true });
+    await new Promise((r) => setTimeout(r, 10)); // the first pass is now waiting on the server
+    await queue.add({ ...s.draft, title: 'second' });
+    const joined = queue.flush({ force: true });
+    release();
+    expect(await running).toBe(1);
+    expect(await joined).toBe(1);
+    expect(sent).toEqual(['first', 'second']);
+    expect(s.store.size()).toBe(0);
+  });
+
   it('re-files a refused bundle under a new key so the server does not call it a conflict', async () => {
     const s = await setup([{ ok: false, status: 409, code: 'IDEMPOTENCY_CONFLICT', message: 'x' }, { ok: true, status: 201, receipt: receipt() }]);
     const b = await s.queue.add(s.draft);

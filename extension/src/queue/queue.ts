@@ -29,7 +29,9 @@ export function createQueue(options: QueueOptions) {
   const { store, send, sign } = options;
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => `wg-ext:${crypto.randomUUID()}`);
-  let flushing: Promise<number> | null = null;
+  type NextPass = { force: boolean; promise: Promise<number> };
+  let tail: Promise<unknown> = Promise.resolve(); // the pass running now, or done
+  let next: NextPass | null = null; // the pass that has not started yet, shared by every caller until it does
 
   async function add(draft: CaptureDraft, opts: { hold?: boolean } = {}): Promise<QueuedBundle> {
     const id = newId();
@@ -73,21 +75,33 @@ export function createQueue(options: QueueOptions) {
     return next;
   }
 
-  /** Sends every pending bundle that is due (or all of them with `force`); one flush at a time. */
+  async function runOnce(force: boolean): Promise<number> {
+    let delivered = 0;
+    for (const b of await store.list()) {
+      if (b.state !== 'pending' || (!force && b.nextAttemptAt > now())) continue;
+      if ((await attempt(b)) === null) delivered++;
+    }
+    return delivered;
+  }
+
+  /**
+   * Sends every pending bundle that is due (or all of them with `force`); one flush at a time.
+   * A call made while a flush runs gets a fresh pass after it (that flush listed the store before
+   * the caller's bundle may have been added); every call made meanwhile shares that one pass.
+   */
   function flush(opts: { force?: boolean } = {}): Promise<number> {
-    flushing ??= (async () => {
-      let delivered = 0;
-      try {
-        for (const b of await store.list()) {
-          if (b.state !== 'pending' || (!opts.force && b.nextAttemptAt > now())) continue;
-          if ((await attempt(b)) === null) delivered++;
-        }
-      } finally {
-        flushing = null;
-      }
-      return delivered;
-    })();
-    return flushing;
+    if (next) {
+      next.force ||= !!opts.force;
+      return next.promise;
+    }
+    const pass: NextPass = { force: !!opts.force, promise: Promise.resolve(0) };
+    pass.promise = tail.then(() => {
+      if (next === pass) next = null; // calls from here on need a pass that starts after this one
+      return runOnce(pass.force);
+    });
+    next = pass;
+    tail = pass.promise.catch(() => undefined);
+    return pass.promise;
   }
 
   /** The councillor files a held or refused capture anyway, optionally with a note: re-sealed, sent next flush. */
