@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyMigrations, ROOT, startWorker } from './lib/wrangler.ts';
-import { countUsers, createCouncil, createUser } from './lib/principals.ts';
+import { ensureFirstAdmin } from './lib/principals.ts';
 import { ensureDevPackKey, publicHalf } from './lib/pack-key.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
@@ -25,17 +25,21 @@ if (ext.status !== 0) {
 console.log('Wardguard: applying database migrations (local D1)…');
 await applyMigrations();
 
-if ((await countUsers({})) === 0) {
-  const councilId = await createCouncil(COUNCIL_NAME, {});
-  const { token } = await createUser({}, councilId, { name: 'Administrator', role: 'admin' }, { label: 'first run' });
+const firstRun = await ensureFirstAdmin({}, COUNCIL_NAME);
+if (firstRun.kind === 'created') {
   console.log(`
-First run: created "${COUNCIL_NAME}" and an admin.
+First run: ${firstRun.councilCreated ? `created "${COUNCIL_NAME}" and an admin` : 'created an admin for the council already here'}.
 
   Admin token (shown once, stored only as a hash):
 
-    ${token!.token}
+    ${firstRun.token.token}
 
   Add people with: npm run admin -- create-user --name "Jane Smith" --role councillor
+`);
+} else if (firstRun.kind === 'ambiguous') {
+  console.log(`No admin yet, and ${firstRun.councils} councils: create one with
+  npm run admin -- list-councils
+  npm run admin -- create-user --name "Administrator" --role admin --council <id>
 `);
 }
 

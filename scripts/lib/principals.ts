@@ -71,7 +71,38 @@ export async function listUsers(store: Store) {
   );
 }
 
-export async function countUsers(store: Store): Promise<number> {
-  const [row] = await d1<{ n: number }>('SELECT COUNT(*) AS n FROM users', store);
-  return row?.n ?? 0;
+export type FirstRun =
+  | { kind: 'created'; councilId: string; councilCreated: boolean; token: { id: string; token: string } }
+  | { kind: 'exists' }
+  | { kind: 'ambiguous'; councils: number };
+
+/**
+ * `npm start`'s first run: an admin for the council, creating the council only if there is
+ * none. Keyed on "is there an admin", not "are there users", and reusing a lone council, so
+ * a first run that died between the council and the admin is finished by the next one
+ * instead of leaving a second council. The council, admin and token go in one call.
+ */
+export async function ensureFirstAdmin(store: Store, councilName: string): Promise<FirstRun> {
+  const [state] = await d1<{ admins: number; councils: string }>(
+    "SELECT (SELECT COUNT(*) FROM users WHERE role = 'admin') AS admins, (SELECT json_group_array(id) FROM councils) AS councils",
+    store,
+  );
+  if ((state?.admins ?? 0) > 0) return { kind: 'exists' };
+  const councils = JSON.parse(state?.councils ?? '[]') as string[];
+  if (councils.length > 1) return { kind: 'ambiguous', councils: councils.length };
+  if (councils.length === 1) {
+    const user = await createUser(store, councils[0]!, { name: 'Administrator', role: 'admin' }, { label: 'first run' });
+    return { kind: 'created', councilId: councils[0]!, councilCreated: false, token: user.token! };
+  }
+  const councilId = randomUUID();
+  const userId = randomUUID();
+  const token = { id: randomUUID(), token: generateToken() };
+  const at = now();
+  await d1(
+    `INSERT INTO councils (id, name, created_at) VALUES (${q(councilId)}, ${q(councilName)}, ${q(at)});
+     INSERT INTO users (id, council_id, name, email, role, initials, created_at) VALUES (${q(userId)}, ${q(councilId)}, 'Administrator', NULL, 'admin', ${q(initialsFor('Administrator'))}, ${q(at)});
+     ${tokenInsert(token.id, userId, 'admin', await hashToken(token.token), 'first run')}`,
+    store,
+  );
+  return { kind: 'created', councilId, councilCreated: true, token };
 }
