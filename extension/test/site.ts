@@ -33,12 +33,40 @@ const csp = `<!doctype html><html><head><title>Strict CSP post</title>
 <script>document.title = 'SCRIPT RAN';</script></head><body>
 <article><p><b>Troll</b></p><p>You should resign before something happens to you.</p></article></body></html>`;
 
+// A feed-like page: a fixed header, a post cut short behind a "See more" button, and more posts
+// appended when the reader nears the bottom (twice), as infinite-scroll sites do.
+const lazy = `<!doctype html><html><head><title>Lazy feed</title>
+<style>body{margin:0;font:16px sans-serif} header{position:fixed;top:0;left:0;right:0;height:50px;background:#225;color:#fff}
+article{margin:70px 40px 0;padding:20px;border:2px solid #333}
+.filler{height:1200px;background:linear-gradient(#fff,#cdc)} .loaded{height:1000px;background:#fdd}</style></head>
+<body><header>Feed</header>
+<article id="post"><p><b>Troll</b> @troll</p><p id="text">Councillor Brown, you will regret…</p>
+<button type="button" id="see-more">See more</button> <button type="button">Like</button> <a href="#more">Show more</a></article>
+<div class="filler"></div><div id="feed"></div>
+<script>
+// As on the big sites, the rest of the text is only in the page once "See more" is clicked.
+document.getElementById('see-more').addEventListener('click', () => {
+  document.getElementById('text').textContent = 'Councillor Brown, you will regret voting for the bypass. We know your car.';
+});
+let loads = 0;
+addEventListener('scroll', () => {
+  if (loads < 2 && innerHeight + scrollY >= document.documentElement.scrollHeight - 100) {
+    loads++;
+    const more = document.createElement('div');
+    more.className = 'loaded';
+    more.textContent = 'loaded batch ' + loads;
+    document.getElementById('feed').append(more);
+  }
+});
+</script></body></html>`;
+
 export const PAGES: Record<string, { body: string; headers?: Record<string, string> }> = {
   '/post': { body: post },
   '/no-post': { body: noPost },
   '/login': { body: loginWall },
   '/ten-screens': { body: tall(7_000, 'Ten screens') },
   '/tall': { body: tall(50_000, 'Fifty thousand pixels') },
+  '/lazy': { body: lazy },
   '/csp': { body: csp, headers: { 'content-security-policy': "script-src 'none'; object-src 'none'" } },
 };
 

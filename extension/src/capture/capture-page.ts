@@ -39,6 +39,7 @@ const bitmapOf = (png: Uint8Array) => createImageBitmap(new Blob([png as BlobPar
 export async function capturePage(driver: TabDriver, req: CaptureRequest): Promise<{ draft: CaptureDraft; hold: boolean }> {
   const started = Date.now();
   await driver.inject();
+  const pageActions = await step('expanding the post', () => driver.expand(req));
   const page = await step('reading the page', () => driver.probe(req));
   const capturedAt = new Date();
   const capturedAtIso = capturedAt.toISOString();
@@ -47,19 +48,35 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
   const viewportBitmap = await bitmapOf(viewportPng);
   const scale = viewportBitmap.width / page.viewport.width;
 
-  // Full page: scroll, shoot, stitch; then put the page back where the councillor left it.
-  const plan = planScroll(page.docHeight, page.viewport.height);
-  const shots: Shot[] = [];
+  // Full page: scroll, shoot, stitch; then put the page back where the councillor left it. When
+  // the page is already at the top the viewport shot is the first screen (one captureVisibleTab,
+  // and its rate-limit wait, fewer). Content that loads while scrolling extends the plan, within
+  // the same limits.
+  const atTop = page.scroll.x === 0 && page.scroll.y === 0;
+  const vh = page.viewport.height;
+  let plan = planScroll(page.docHeight, vh);
+  const shots: Shot[] = atTop ? [{ bitmap: viewportBitmap, y: 0 }] : [];
+  let covered = atTop ? vh : 0; // CSS px from the top already on a shot
   let docHeightAfter = page.docHeight;
+  let hiddenFixed = 0;
   try {
-    for (const y of plan.positions) {
-      const at = await driver.scrollTo(y);
-      docHeightAfter = Math.max(docHeightAfter, at.docHeight);
+    while (covered < plan.capturedHeight && shots.length < MAX_SCREENS) {
+      const at = await driver.scrollTo(Math.min(covered, plan.capturedHeight - vh));
+      hiddenFixed = Math.max(hiddenFixed, at.hiddenFixed);
       shots.push({ bitmap: await bitmapOf(await driver.screenshot()), y: at.scrollY });
+      if (at.docHeight > docHeightAfter) {
+        docHeightAfter = at.docHeight;
+        plan = planScroll(docHeightAfter, vh);
+      }
+      if (at.scrollY + vh <= covered) break; // the page would not scroll further
+      covered = at.scrollY + vh;
     }
   } finally {
     await driver.restore(page.scroll.x, page.scroll.y).catch(() => undefined);
   }
+  if (shots.length > 1) pageActions.push(`Scrolled through ${shots.length} screens for the full-page screenshot, then back to where the page was`);
+  if (docHeightAfter > page.docHeight) pageActions.push(`The page grew from ${page.docHeight} px to ${docHeightAfter} px while scrolling (more content loaded)`);
+  if (hiddenFixed > 0) pageActions.push(`Hid ${hiddenFixed} fixed or sticky element(s) below the first screen so they are not repeated in the full-page screenshot`);
   const lastShot = shots[shots.length - 1];
   const stitchedHeight = Math.min(plan.capturedHeight, lastShot ? lastShot.y + page.viewport.height : plan.capturedHeight);
   const fullPage = await step('stitching the full-page screenshot', () => stitch(shots, stitchedHeight, scale));
@@ -99,7 +116,7 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
     browser: await browserInfo(),
     extension: { name: manifest.name, version: manifest.version },
     trigger: req.trigger,
-    pageActions: [] as string[],
+    pageActions,
     viewport: page.viewport,
     fullPage: {
       docHeightBefore: page.docHeight,

@@ -1,5 +1,6 @@
 import type { PostMetadata } from '@wardguard/shared/evidence/post-metadata';
 import { extractPost } from '../extract/index.ts';
+import { expandTruncated, hideFixed } from './page-actions.ts';
 import { findCropElement, findGestureTarget, type GestureHint } from './target.ts';
 
 export interface ProbeResult {
@@ -18,7 +19,11 @@ export interface ProbeResult {
 export interface ScrollResult {
   scrollY: number;
   docHeight: number;
+  /** Fixed and sticky elements hidden for this screen (0 on the first screen). */
+  hiddenFixed: number;
 }
+
+type Hint = GestureHint & { targetElement?: Element | null };
 
 const docHeightOf = (doc: Document) => Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0);
 const nextFrames = (win: Window) => new Promise<void>((r) => win.requestAnimationFrame(() => win.requestAnimationFrame(() => r())));
@@ -34,8 +39,16 @@ function serialise(doc: Document): string {
  * Page CSP does not apply to injected extension scripts, so this works on `script-src 'none'` pages.
  */
 export function createPageAgent(doc: Document, win: Window) {
+  let fixed: ReturnType<typeof hideFixed> | null = null;
   return {
-    probe(hint: GestureHint & { targetElement?: Element | null }): ProbeResult {
+    /** Opens the post's own "See more" buttons before anything is read or shot; says what it clicked. */
+    async expand(hint: Hint): Promise<string[]> {
+      const post = findCropElement(doc, hint.targetElement ?? findGestureTarget(doc, hint));
+      const actions = post ? expandTruncated(post) : [];
+      if (actions.length) await nextFrames(win);
+      return actions;
+    },
+    probe(hint: Hint): ProbeResult {
       const target = hint.targetElement ?? findGestureTarget(doc, hint);
       const post = extractPost(doc, win.location.href, {
         ...(target ? { targetElement: target } : {}),
@@ -57,11 +70,15 @@ export function createPageAgent(doc: Document, win: Window) {
       };
     },
     async scrollTo(y: number): Promise<ScrollResult> {
+      // Below the first screen a fixed header or cookie bar would repeat on every screen of the stitch.
+      if (y > 0) fixed ??= hideFixed(doc, win);
       win.scrollTo({ left: 0, top: y, behavior: 'instant' as ScrollBehavior });
       await nextFrames(win);
-      return { scrollY: win.scrollY, docHeight: docHeightOf(doc) };
+      return { scrollY: win.scrollY, docHeight: docHeightOf(doc), hiddenFixed: y > 0 ? (fixed?.count ?? 0) : 0 };
     },
     async restore(x: number, y: number): Promise<void> {
+      fixed?.restore();
+      fixed = null;
       win.scrollTo({ left: x, top: y, behavior: 'instant' as ScrollBehavior });
       await nextFrames(win);
     },

@@ -26,6 +26,20 @@ export function createTabDriver(tabId: number, windowId: number) {
     return res.result as T;
   }
 
+  function withTarget(hint: GestureHint & { targetElementId?: number }, what: 'expand'): Promise<string[]>;
+  function withTarget(hint: GestureHint & { targetElementId?: number }, what: 'probe'): Promise<ProbeResult>;
+  function withTarget(hint: GestureHint & { targetElementId?: number }, what: 'expand' | 'probe'): Promise<unknown> {
+    return run<unknown, [GestureHint & { targetElementId?: number }, 'expand' | 'probe']>((h, w) => {
+      // Firefox only: the exact right-clicked element (`contextMenus` permission exposes it under that name).
+      type Menus = { getTargetElement?: (id: number) => Element | null };
+      const ff = (globalThis as { browser?: { menus?: Menus; contextMenus?: Menus } }).browser;
+      const menus = ff?.menus ?? ff?.contextMenus;
+      const targetElement = h.targetElementId != null && menus?.getTargetElement ? menus.getTargetElement(h.targetElementId) : null;
+      const agent = globalThis.__wardguardAgent!;
+      return w === 'expand' ? agent.expand({ ...h, targetElement }) : agent.probe({ ...h, targetElement });
+    }, [hint, what]);
+  }
+
   return {
     async inject(): Promise<void> {
       try {
@@ -38,15 +52,12 @@ export function createTabDriver(tabId: number, windowId: number) {
         );
       }
     },
+    /** Clicks the post's own "See more" buttons; the page actions taken. */
+    expand(hint: GestureHint & { targetElementId?: number }): Promise<string[]> {
+      return withTarget(hint, 'expand');
+    },
     probe(hint: GestureHint & { targetElementId?: number }): Promise<ProbeResult> {
-      return run((h: GestureHint & { targetElementId?: number }) => {
-        // Firefox only: the exact right-clicked element (`contextMenus` permission exposes it under that name).
-        type Menus = { getTargetElement?: (id: number) => Element | null };
-        const ff = (globalThis as { browser?: { menus?: Menus; contextMenus?: Menus } }).browser;
-        const menus = ff?.menus ?? ff?.contextMenus;
-        const targetElement = h.targetElementId != null && menus?.getTargetElement ? menus.getTargetElement(h.targetElementId) : null;
-        return globalThis.__wardguardAgent!.probe({ ...h, targetElement });
-      }, [hint]);
+      return withTarget(hint, 'probe');
     },
     scrollTo(y: number): Promise<ScrollResult> {
       return run((top: number) => globalThis.__wardguardAgent!.scrollTo(top), [y]);
