@@ -22,6 +22,8 @@ let b: LoadedBrowser & { profileDir: string };
 let productionDir: string;
 let testDir: string;
 let firstKey: string | null = null;
+// The browser process runs in this zone (TZ), so the capture's local zone is known; not the machine's.
+const TIME_ZONE = 'Pacific/Auckland';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const pngHeight = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset).getUint32(20);
@@ -86,7 +88,7 @@ beforeAll(async () => {
   testDir = dir;
   site = s;
   stack = w;
-  b = await launchWithExtension(dir);
+  b = await launchWithExtension(dir, { timeZone: TIME_ZONE });
   await setPairing({ serverUrl: stack.url, token: stack.token });
 }, 400_000);
 
@@ -151,16 +153,24 @@ describe('capturing in real Chromium', () => {
     expect(pngHeight(full)).toBe(1484);
     expect(pngHeight(annotated)).toBeGreaterThan(pngHeight(full)); // strip added to a copy, original untouched
     const m = item.metadata as Meta;
-    expect(m).toMatchObject({ url: `${site.url}/post`, canonicalUrl: 'https://social.example/@angry_ratepayer/101', pageActions: [], mhtml: 'captured' });
+    expect(m).toMatchObject({ url: `${site.url}/post`, canonicalUrl: 'https://social.example/@angry_ratepayer/101', mhtml: 'captured' });
+    expect(m.pageActions).toEqual(['Scrolled through 3 screens for the full-page screenshot, then back to where the page was']);
     expect(m.post).toMatchObject({ authorHandle: 'angry_ratepayer', authorId: '987654', postId: '101', postTimestamp: '2026-11-20T19:04:00.000Z', pageState: 'ok' });
     expect(m.post.postText).toContain('we know where you live');
     expect(m.browser.name).toBe('Chromium');
-    expect(m.capturedAtLocal.timeZone).toBeTruthy();
+    expect(m.capturedAtLocal.timeZone).toBe(TIME_ZONE);
+    expect(m.capturedAtLocal.local).toMatch(/GMT\+1[23]:00$/); // NZST or NZDT, not the machine's UTC
     expect(m.fullPage).toMatchObject({ truncated: false, docHeightBefore: 1484, screens: 3 });
     expect(m.crop).toMatchObject({ source: 'first-post' });
   });
 
-  it('shows the exhibit reference and server time in the popup after one click on Capture', async () => {
+  it('files to the case picked in the popup with the note typed there, and shows the exhibit reference and server time', async () => {
+    const created = await stack.api<{ id: string }>('/api/v1/cases', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Council Facebook page comments' }),
+    });
+    expect(created.status).toBe(201);
     const page = await b.context.newPage();
     await page.goto(`${site.url}/post?popup`);
     await page.bringToFront();
@@ -168,14 +178,36 @@ describe('capturing in real Chromium', () => {
     const popupOpened = b.context.waitForEvent('page');
     await b.sw.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/popup.html`, type: 'popup', focused: false }), b.extensionId);
     const popup = await popupOpened;
+    await expect.poll(() => popup.locator('select option').allTextContents()).toContain('Council Facebook page comments');
+    await popup.selectOption('select', created.body.id);
+    await popup.fill('textarea', 'Posted under my surgery announcement');
     await popup.click('button.capture');
     const text = await popup.locator('[data-testid=receipt]').textContent({ timeout: 60_000 });
     expect(text).toMatch(new RegExp(`Filed as exhibit ${stack.initials}/\\d+`));
     expect(text).toMatch(/Server time \d{4}-\d\d-\d\dT/);
-    const rows = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE json_extract(metadata, '$.url') = '${site.url}/post?popup' AND json_extract(metadata, '$.trigger') = 'popup'`);
-    expect(rows[0]!.n).toBe(1);
+    const rows = await stack.sql<{ id: string }>(`SELECT id FROM evidence_items WHERE json_extract(metadata, '$.url') = '${site.url}/post?popup' AND json_extract(metadata, '$.trigger') = 'popup'`);
+    expect(rows).toHaveLength(1);
+    const item = await storedItem(rows[0]!.id);
+    expect(item.caseId).toBe(created.body.id);
+    expect((item.metadata as Meta).note).toBe('Posted under my surgery announcement');
     await popup.close();
     await page.close();
+  });
+
+  it('opens the post\'s own "See more", records it, and records the page growing and the fixed header hidden while scrolling', async () => {
+    const { item } = await filed('/lazy');
+    const m = item.metadata as Meta;
+    expect(m.pageActions[0]).toBe('Clicked "See more" inside the post to show its full text'); // not "Like", not the "Show more" link
+    expect(m.pageActions).toHaveLength(4);
+    expect(m.pageActions[1]).toMatch(/^Scrolled through \d+ screens/);
+    expect(m.pageActions[2]).toBe(`The page grew from ${m.fullPage.docHeightBefore} px to ${m.fullPage.docHeightAfter} px while scrolling (more content loaded)`);
+    expect(m.pageActions[3]).toBe('Hid 1 fixed or sticky element(s) below the first screen so they are not repeated in the full-page screenshot');
+    expect(m.fullPage.lazyContentLoaded).toBe(true);
+    expect(m.fullPage.docHeightAfter).toBe(m.fullPage.docHeightBefore + 2_000); // both loaded batches
+    expect(m.fullPage.capturedHeight).toBe(m.fullPage.docHeightAfter); // the plan grew with the page
+    expect(pngHeight(await artifactBytes(item, 'full-page.png'))).toBe(m.fullPage.docHeightAfter);
+    expect(new TextDecoder().decode(await artifactBytes(item, 'page.html'))).toContain('We know your car');
+    await expectHashesMatch(item);
   });
 
   it('still captures a page whose Content-Security-Policy forbids all scripts', async () => {
@@ -293,6 +325,35 @@ describe('never losing a capture', () => {
     await expect.poll(() => popup.textContent('[data-testid=pending]')).toContain('Needs attention');
     await popup.close();
     await b.sw.evaluate(([id]) => globalThis.wardguard!.discard(id), [outcome.bundleId] as const);
+  });
+});
+
+describe('a token used from a second install', () => {
+  it('keeps the capture as "needs attention" when the server refuses the other install key (SIGNATURE_KEY_CHANGED) and tells the councillor to pair again', async () => {
+    // Same token as the main browser (whose key the server pinned at its first capture), new profile = new install key.
+    const other = await launchWithExtension(testDir);
+    try {
+      await other.sw.evaluate((p) => chrome.storage.local.set({ pairing: { ...p, userName: 'Alice Brown' } }), { serverUrl: stack.url, token: stack.token });
+      const page = await other.context.newPage();
+      await page.goto(`${site.url}/post?second-install`);
+      await page.bringToFront();
+      const outcome = await other.sw.evaluate(async (u) => {
+        const [tab] = await chrome.tabs.query({ url: u });
+        return globalThis.wardguard!.captureTab(tab!, { trigger: 'api' });
+      }, `${site.url}/post?second-install`);
+      if (outcome.status !== 'queued') throw new Error(`expected queued, got ${JSON.stringify(outcome)}`);
+      expect(outcome.lastError).toMatchObject({ code: 'SIGNATURE_KEY_CHANGED', status: 403 });
+      const s = (await other.sw.evaluate(() => globalThis.wardguard!.status())) as StatusView;
+      expect(s.queue).toMatchObject([{ id: outcome.bundleId, state: 'needs_attention' }]);
+      const popup = await other.context.newPage();
+      await popup.goto(`chrome-extension://${other.extensionId}/popup.html`);
+      await expect.poll(() => popup.textContent('[data-testid=pending]')).toContain('Ask your council for a new token, pair again in Options');
+      expect(await popup.locator('[data-testid=pending] button', { hasText: 'Pair again' }).count()).toBe(1);
+      const rows = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE idempotency_key = '${outcome.bundleId}'`);
+      expect(rows[0]!.n).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -18,6 +18,11 @@ describe('popup wording for captures still in the browser', () => {
     expect(whyWaiting(item({ state: 'needs_attention', lastError: { code: 'HASH_MISMATCH', message: 'bad', status: 422, at: '' } }))).toContain('HASH_MISMATCH');
   });
 
+  it('tells the councillor to get a new token and pair again when the server pinned their token to another install key', () => {
+    const text = whyWaiting(item({ state: 'needs_attention', lastError: { code: 'SIGNATURE_KEY_CHANGED', message: 'different device key', status: 403, at: '' } }));
+    expect(text).toMatch(/^Needs attention: .*Ask your council for a new token, pair again in Options, then press Try again\.$/);
+  });
+
   it('rounds waiting times sensibly', () => {
     expect(untilText(0, 10)).toBe('now');
     expect(untilText(45_000, 0)).toBe('in 45 s');

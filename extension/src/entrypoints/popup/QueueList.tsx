@@ -1,5 +1,6 @@
 import type { StatusView } from '../../service/messages.ts';
-import { whyWaiting } from '../../ui/format.ts';
+import { browser } from 'wxt/browser';
+import { needsRepairing, whyWaiting } from '../../ui/format.ts';
 import { ask } from '../../ui/send.ts';
 
 /** Captures still in the browser and why, then the last receipts. */
@@ -17,6 +18,7 @@ export function QueueList({ status, onChange }: { status: StatusView; onChange: 
                 <small>{whyWaiting(q)}</small>
                 {q.state !== 'pending' && (
                   <div class="row">
+                    {needsRepairing(q) && <button onClick={() => browser.runtime.openOptionsPage()}>Pair again</button>}
                     <button onClick={async () => (await ask({ type: 'confirm', id: q.id }), onChange())}>{q.state === 'needs_attention' ? 'Try again' : 'File anyway'}</button>
                     <button onClick={async () => confirm('Delete this capture from the browser? It has not been filed.') && (await ask({ type: 'discard', id: q.id }), onChange())}>Delete</button>
                   </div>
