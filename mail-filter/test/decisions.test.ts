@@ -11,12 +11,13 @@ const RELEASE = 'release@council.example';
 const ALERT = 'alert@council.example';
 const MOVED_BACK = 'moved-back@council.example';
 const RELEASED_OFFLINE = 'released-offline@council.example';
+const NOT_ABUSE = 'not-abuse@council.example';
 let dovecot: Dovecot;
 let stack: Stack;
 
 beforeAll(async () => {
   stack = sharedStack();
-  dovecot = await startDovecot([RELEASE, ALERT, MOVED_BACK, RELEASED_OFFLINE]);
+  dovecot = await startDovecot([RELEASE, ALERT, MOVED_BACK, RELEASED_OFFLINE, NOT_ABUSE]);
 });
 afterAll(async () => {
   await stack?.startWorker();
@@ -160,4 +161,27 @@ describe('officer decisions and alerts', () => {
       await second.kill();
     }
   }, 180_000);
+
+  it('puts a message marked not-abuse back in the inbox, acknowledged, and leaves it there', async () => {
+    const msg = textMessage(`${ABUSE} (a quote from the planning objection)`, { subject: 'quoting the objection' });
+    dovecot.deliver(NOT_ABUSE, msg.raw);
+    const filter = startFilter(filterConfig(stack, dovecot, NOT_ABUSE));
+    try {
+      await waitFor('quarantined', async () => (await dovecot.list(NOT_ABUSE, 'Quarantine')).length === 1, 60_000);
+      const [record] = await stack.records(NOT_ABUSE);
+      expect((await stack.officer(`/mail/records/${record!.id}/decision`, { method: 'POST', json: { decision: 'not_abuse' } })).status).toBe(200);
+      await waitFor('back in the inbox', async () => (await dovecot.list(NOT_ABUSE, 'INBOX')).length === 1, 30_000);
+      const custody = async () => ((await (await stack.officer(`/custody?itemId=${record!.itemId}`)).json()) as { events: Array<{ action: string; details: Record<string, unknown> }> }).events;
+      const event = await waitFor('the decision acknowledged', async () => (await custody()).find((e) => e.action.startsWith('mail_action_')), 15_000);
+      expect(event).toMatchObject({ action: 'mail_action_applied', details: { decision: 'not_abuse', outcome: 'applied' } });
+      await new Promise((r) => setTimeout(r, 3000));
+      const [back] = await dovecot.list(NOT_ABUSE, 'INBOX');
+      expect(back!.messageId).toBe(msg.messageId);
+      expect(back!.flags.has('$WardguardReleased')).toBe(true);
+      expect(await dovecot.list(NOT_ABUSE, 'Quarantine')).toEqual([]);
+      expect((await stack.records(NOT_ABUSE)).map((r) => r.state)).toEqual(['not_abuse']);
+    } finally {
+      await filter.kill();
+    }
+  }, 120_000);
 });

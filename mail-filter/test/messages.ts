@@ -68,6 +68,12 @@ export function imageOnly(): Built {
   return multipart([crlf(['Content-Type: image/png; name="threat.png"', 'Content-Disposition: attachment; filename="threat.png"', 'Content-Transfer-Encoding: base64', '', base64Lines(png)])], { subject: '' });
 }
 
+/** No text part at all: a PDF and nothing else (what the filter cannot read must go to review). */
+export function attachmentOnly(): Built {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  return multipart([crlf(['Content-Type: application/pdf; name="letter.pdf"', 'Content-Disposition: attachment; filename="letter.pdf"', 'Content-Transfer-Encoding: base64', '', base64Lines(pdf)])], { subject: 'see attached' });
+}
+
 export function bigAttachment(bytes: number, body: string): Built {
   const blob = Buffer.alloc(bytes, 0x41);
   for (let i = 0; i < bytes; i += 4096) blob[i] = i & 0xff;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanMessage } from './scan-message.ts';
-import { shouldQuarantine } from './classify.ts';
+import { scoreMessage, shouldQuarantine } from './classify.ts';
 import * as m from '../../test/messages.ts';
 
 const ctx = { mailbox: 'alice@council.example', councillorId: 'u1', receivedAt: new Date('2026-11-23T10:00:00Z') };
@@ -26,6 +26,13 @@ describe('scanning one message', () => {
     expect((await scan(m.imageOnly().raw)).record).toMatchObject({ unreadable: 'IMAGE_ONLY', verdict: { severity: 'review' } });
     expect((await scan(m.encryptedMessage().raw)).record).toMatchObject({ unreadable: 'ENCRYPTED', verdict: { severity: 'review' } });
     expect((await scan(m.malformedMime().raw)).record).toMatchObject({ unreadable: 'MALFORMED_MIME', verdict: { severity: 'review' } });
+    expect((await scan(m.attachmentOnly().raw)).record).toMatchObject({ unreadable: 'ATTACHMENT_ONLY', verdict: { severity: 'review' } });
+  });
+
+  it('sends mail the classifier fails on to review, and review is quarantined at every level', () => {
+    const input = { text: 'y', html: null, get subject(): string { throw new Error('boom'); } };
+    expect(scoreMessage(input)).toMatchObject({ severity: 'review', error: expect.stringMatching(/^CLASSIFIER_FAILED: boom/) });
+    for (const level of ['threat_to_life', 'threat', 'abuse', 'profanity'] as const) expect(shouldQuarantine('review', level)).toBe(true);
   });
 
   it('reads a threat out of hostile HTML-only mail without running any of it', async () => {
