@@ -26,6 +26,18 @@ describe('page state', () => {
     expect(result).toMatchObject({ pageState: 'unavailable', postId: '1763210000000000001', authorHandle: 'someone', fieldSources: { postId: 'url' } });
   });
 
+  it('calls X\'s "Sign in to X" dialog on a status URL a login wall (it asks for a username first, no password field yet)', () => {
+    const result = expectValid(extractPost(loadFixture('x-login-wall.html'), 'https://x.com/angry_payer99/status/1763210000000000001'));
+    expect(result).toMatchObject({ platform: 'x', pageState: 'login_wall', postId: '1763210000000000001', postText: null });
+    expect(result.warnings.join(' ')).toContain('Login wall');
+  });
+
+  it('calls a Mastodon instance\'s sign-in page (limited-federation servers send visitors there) a login wall', () => {
+    const result = expectValid(extractPost(loadFixture('mastodon-login-wall.html'), 'https://social.example.org.uk/auth/sign_in'));
+    expect(result).toMatchObject({ pageState: 'login_wall', authorHandle: null, postText: null });
+    expect(result.warnings.join(' ')).toContain('Login wall');
+  });
+
   it('does not call a visible post a login wall just because the page offers "Sign up"', () => {
     const result = expectValid(extractPost(loadFixture('x-status.html'), 'https://x.com/angry_payer99/status/1763210000000000001'));
     expect(result.pageState).toBe('ok');

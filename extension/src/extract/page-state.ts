@@ -55,7 +55,11 @@ function findPhrase(text: string, phrases: string[]): string | null {
 
 /** True when the page asks for a password or carries a login form. */
 function hasLoginForm(doc: Document): boolean {
-  const forms = safeQueryAll(doc, 'input[type="password"], form[action*="login"], form[action*="signin"], form#login_form, [data-testid="login-form"]');
+  // X's sign-in dialog asks for the username first: no password field until "Next".
+  const forms = safeQueryAll(
+    doc,
+    'input[type="password"], form[action*="login"], form[action*="signin"], form[action*="sign_in"], form#login_form, [data-testid="login-form"], [role="dialog"] input[autocomplete="username"]',
+  );
   // A sign-in box in a sidebar or header (old Reddit) is furniture, not a wall.
   return forms.some((el) => el.closest('aside, .side, header, nav, footer') === null);
 }
