@@ -1,5 +1,7 @@
 // Click-to-sealed-bundle time of the browser extension in real Chromium (headless, test build):
 // from the capture call to the signed bundle stored in IndexedDB (unpaired, so no upload is timed).
+// Rows: a viewport-only capture (one screenshot, no scroll-and-stitch), the full pipeline on a
+// one-screen page, and the full pipeline on a 10-screen page.
 // Baseline in the same run: one bare captureVisibleTab of the same tab.
 import type { browser } from 'wxt/browser';
 import { buildExtension, launchWithExtension } from '../extension/test/chromium.ts';
@@ -14,9 +16,10 @@ export async function run(): Promise<void> {
   const site = await startSite();
   const b = await launchWithExtension(dir);
   try {
-    for (const [label, path] of [
-      ['one-screen page (viewport)', '/no-post'],
-      ['10-screen page (full page)', '/ten-screens'],
+    for (const [label, path, scope] of [
+      ['viewport only (10-screen page, no scrolling)', '/ten-screens', 'viewport'],
+      ['one-screen page (full pipeline)', '/no-post', 'full-page'],
+      ['10-screen page (full page)', '/ten-screens', 'full-page'],
     ] as const) {
       const url = `${site.url}${path}`;
       const page = await b.context.newPage();
@@ -25,7 +28,7 @@ export async function run(): Promise<void> {
       const captures: number[] = [];
       const bare: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = await b.sw.evaluate(async ([u]) => {
+        const r = await b.sw.evaluate(async ([u, sc]) => {
           const [tab] = await chrome.tabs.query({ url: u });
           await new Promise((res) => setTimeout(res, 600)); // stay clear of Chrome's 2 shots/s limit
           const t0 = performance.now();
@@ -33,11 +36,11 @@ export async function run(): Promise<void> {
           const bareMs = performance.now() - t0;
           await new Promise((res) => setTimeout(res, 600));
           const t1 = performance.now();
-          const outcome = await globalThis.wardguard!.captureTab(tab!, { trigger: 'api' });
+          const outcome = await globalThis.wardguard!.captureTab(tab!, { trigger: 'api', scope: sc });
           const captureMs = performance.now() - t1;
           if (outcome.status === 'queued' || outcome.status === 'held') await globalThis.wardguard!.discard(outcome.bundleId);
           return { bareMs, captureMs, status: outcome.status };
-        }, [url] as const);
+        }, [url, scope] as const);
         if (r.status === 'failed') throw new Error(`capture failed on ${path}`);
         captures.push(r.captureMs);
         bare.push(r.bareMs);

@@ -210,6 +210,15 @@ describe('capturing in real Chromium', () => {
     await expectHashesMatch(item);
   });
 
+  it('files only the screen for a viewport-only capture: no scrolling, no full-page image', async () => {
+    const { item } = await filed('/ten-screens', { scope: 'viewport' });
+    const m = item.metadata as Meta;
+    expect(item.artifacts.map((a) => a.name).sort()).toEqual(['page.html', 'page.mhtml', 'viewport-annotated.png', 'viewport.png']);
+    expect(m).toMatchObject({ scope: 'viewport', fullPage: null, pageActions: [] });
+    expect(pngHeight(await artifactBytes(item, 'viewport.png'))).toBe(700);
+    await expectHashesMatch(item);
+  });
+
   it('still captures a page whose Content-Security-Policy forbids all scripts', async () => {
     const { item } = await filed('/csp');
     const m = item.metadata as Meta;

@@ -3,8 +3,9 @@ import { browserInfo, localTime } from '../lib/browser-info.ts';
 import { sealArtifact, type SealedArtifact } from '../seal/artifact.ts';
 import { manifestTitle } from '../seal/manifest.ts';
 import type { CaptureDraft } from '../queue/types.ts';
-import { annotate, crop, stitch, toPng, type Shot } from './images.ts';
-import { MAX_HEIGHT_PX, MAX_SCREENS, planScroll } from './scroll-plan.ts';
+import { shootFullPage, fullPageActions } from './full-page.ts';
+import { annotate, crop, stitch, toPng } from './images.ts';
+import { MAX_HEIGHT_PX, MAX_SCREENS } from './scroll-plan.ts';
 import type { GestureHint } from './target.ts';
 import { CaptureError, type TabDriver } from './tab-driver.ts';
 
@@ -15,6 +16,8 @@ export interface CaptureRequest extends GestureHint {
   targetElementId?: number;
   caseId?: string | null;
   note?: string | null;
+  /** `viewport`: only what is on screen, no scroll-and-stitch. Default: the full page too. */
+  scope?: 'full-page' | 'viewport';
 }
 
 /** Page states that make a capture look blank: held for the councillor to confirm. */
@@ -48,56 +51,32 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
   const viewportBitmap = await bitmapOf(viewportPng);
   const scale = viewportBitmap.width / page.viewport.width;
 
-  // Full page: scroll, shoot, stitch; then put the page back where the councillor left it. When
-  // the page is already at the top the viewport shot is the first screen (one captureVisibleTab,
-  // and its rate-limit wait, fewer). Content that loads while scrolling extends the plan, within
-  // the same limits.
-  const atTop = page.scroll.x === 0 && page.scroll.y === 0;
-  const vh = page.viewport.height;
-  let plan = planScroll(page.docHeight, vh);
-  const shots: Shot[] = atTop ? [{ bitmap: viewportBitmap, y: 0 }] : [];
-  let covered = atTop ? vh : 0; // CSS px from the top already on a shot
-  let docHeightAfter = page.docHeight;
-  let hiddenFixed = 0;
-  try {
-    while (covered < plan.capturedHeight && shots.length < MAX_SCREENS) {
-      const at = await driver.scrollTo(Math.min(covered, plan.capturedHeight - vh));
-      hiddenFixed = Math.max(hiddenFixed, at.hiddenFixed);
-      shots.push({ bitmap: await bitmapOf(await driver.screenshot()), y: at.scrollY });
-      if (at.docHeight > docHeightAfter) {
-        docHeightAfter = at.docHeight;
-        plan = planScroll(docHeightAfter, vh);
-      }
-      if (at.scrollY + vh <= covered) break; // the page would not scroll further
-      covered = at.scrollY + vh;
-    }
-  } finally {
-    await driver.restore(page.scroll.x, page.scroll.y).catch(() => undefined);
-  }
-  if (shots.length > 1) pageActions.push(`Scrolled through ${shots.length} screens for the full-page screenshot, then back to where the page was`);
-  if (docHeightAfter > page.docHeight) pageActions.push(`The page grew from ${page.docHeight} px to ${docHeightAfter} px while scrolling (more content loaded)`);
-  if (hiddenFixed > 0) pageActions.push(`Hid ${hiddenFixed} fixed or sticky element(s) below the first screen so they are not repeated in the full-page screenshot`);
-  const lastShot = shots[shots.length - 1];
-  const stitchedHeight = Math.min(plan.capturedHeight, lastShot ? lastShot.y + page.viewport.height : plan.capturedHeight);
-  const fullPage = await step('stitching the full-page screenshot', () => stitch(shots, stitchedHeight, scale));
-  const postCanvas = await step('cropping the post', () => (page.crop ? crop(fullPage, page.crop, scale) : null));
+  // Viewport only: what is on screen, nothing scrolled. Full page: scroll, shoot, stitch.
+  const full = req.scope === 'viewport' ? null : await shootFullPage(driver, page, viewportBitmap, bitmapOf);
+  if (full) pageActions.push(...fullPageActions(page, full));
+  const image = await step('stitching the full-page screenshot', () =>
+    full ? stitch(full.shots, full.stitchedHeight, scale) : stitch([{ bitmap: viewportBitmap, y: 0 }], page.viewport.height, scale),
+  );
+  // The crop rectangle is in page coordinates; the viewport image starts at the scroll position.
+  const cropRect = page.crop && !full ? { ...page.crop, x: page.crop.x - page.scroll.x, y: page.crop.y - page.scroll.y } : page.crop;
+  const postCanvas = await step('cropping the post', () => (cropRect ? crop(image, cropRect, scale) : null));
 
   const manifest = browser.runtime.getManifest();
   const tool = `${manifest.name} ${manifest.version}`;
-  const annotated = await step('stamping URL and time on the copy', () => annotate(fullPage, { url: page.url, capturedAt: capturedAtIso, tool: `Captured with ${tool}` }, scale));
+  const annotated = await step('stamping URL and time on the copy', () => annotate(image, { url: page.url, capturedAt: capturedAtIso, tool: `Captured with ${tool}` }, scale));
   const mhtml = await driver.mhtml();
 
   const artifacts: SealedArtifact[] = await step('hashing the files', async () => [
     await sealArtifact('viewport.png', 'image/png', viewportPng),
-    await sealArtifact('full-page.png', 'image/png', await toPng(fullPage)),
-    await sealArtifact('full-page-annotated.png', 'image/png', await toPng(annotated)),
+    ...(full ? [await sealArtifact('full-page.png', 'image/png', await toPng(image))] : []),
+    await sealArtifact(full ? 'full-page-annotated.png' : 'viewport-annotated.png', 'image/png', await toPng(annotated)),
     ...(postCanvas ? [await sealArtifact('post.png', 'image/png', await toPng(postCanvas))] : []),
     await sealArtifact('page.html', 'text/html', page.html),
     ...(typeof mhtml !== 'string' ? [await sealArtifact('page.mhtml', 'multipart/related', mhtml)] : []),
   ]);
 
   const warnings = [...page.post.warnings];
-  if (plan.truncated) warnings.push(`Only the top ${plan.capturedHeight} px of a ${docHeightAfter} px page fit in the full-page screenshot`);
+  if (full?.plan.truncated) warnings.push(`Only the top ${full.plan.capturedHeight} px of a ${full.docHeightAfter} px page fit in the full-page screenshot`);
   const held = HOLD_STATES.has(page.post.pageState);
   if (held) {
     warnings.unshift(
@@ -118,13 +97,14 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
     trigger: req.trigger,
     pageActions,
     viewport: page.viewport,
-    fullPage: {
+    scope: full ? 'full-page' : 'viewport',
+    fullPage: full && {
       docHeightBefore: page.docHeight,
-      docHeightAfter,
-      lazyContentLoaded: docHeightAfter > page.docHeight,
-      capturedHeight: stitchedHeight,
-      screens: shots.length,
-      truncated: plan.truncated,
+      docHeightAfter: full.docHeightAfter,
+      lazyContentLoaded: full.docHeightAfter > page.docHeight,
+      capturedHeight: full.stitchedHeight,
+      screens: full.shots.length,
+      truncated: full.plan.truncated,
       limits: { maxScreens: MAX_SCREENS, maxHeightPx: MAX_HEIGHT_PX },
     },
     crop: page.crop,
