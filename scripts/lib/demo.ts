@@ -7,6 +7,7 @@ import { createCouncil, createUser, listCouncils } from './principals.ts';
 import type { Store } from './wrangler.ts';
 import { buildEml, demoMails } from './demo-mail.ts';
 import { solidPng } from './png.ts';
+import { createDeviceSigner } from './device-signer.ts';
 
 export interface DemoSeed {
   councilId: string;
@@ -18,6 +19,7 @@ export interface DemoSeed {
   mailbox: string;
   records: Record<string, string>;
   caseId: string;
+  perpetratorId: string;
 }
 
 async function call<T>(base: string, token: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
@@ -51,7 +53,8 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
   const officer = await mk('Sam Patel', 'officer', 'sam.patel@council.example');
   const service = await mk('Mail filter (demo)', 'service');
 
-  const perp = await call<{ id: string }>(base, officer.token, '/perpetrators', {
+  // Aisha records who is harassing her; her own captures can then name him.
+  const perp = await call<{ id: string }>(base, aisha.token, '/perpetrators', {
     method: 'POST',
     json: {
       displayName: 'Gary Troll',
@@ -63,6 +66,7 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
   const kase = await call<{ id: string }>(base, aisha.token, '/cases', { method: 'POST', json: { title: 'Online harassment by @garytroll' } });
   await call(base, tom.token, '/cases', { method: 'POST', json: { title: 'Doorstep incident, Mill Lane' } });
 
+  const signer = await createDeviceSigner();
   const captures = [
     { title: 'Reply on X: "we know where your office is"', url: 'https://x.com/garytroll/status/1860000000000000001', at: '2026-11-18T21:04:00Z', colour: [29, 78, 216] as [number, number, number] },
     { title: 'Facebook comment calling for people to "visit" her surgery', url: 'https://www.facebook.com/groups/localnews/posts/123456789', at: '2026-11-20T08:31:00Z', colour: [66, 103, 178] as [number, number, number] },
@@ -85,7 +89,10 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
       ],
     };
     const form = new FormData();
-    form.append('manifest', JSON.stringify(manifest));
+    const manifestText = JSON.stringify(manifest);
+    form.append('manifest', manifestText);
+    // As the extension does: the Worker takes a web capture only when its device signed it.
+    form.append('signature', JSON.stringify(await signer.sign(manifestText)));
     form.append('file', new File([new Uint8Array(png)], 'viewport.png'));
     form.append('file', new File([new Uint8Array(html)], 'page.html'));
     await call(base, aisha.token, '/evidence', { method: 'POST', body: form });
@@ -124,6 +131,10 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
     const filed = await call<{ recordId: string }>(base, service.token, '/mail/service/messages', { method: 'POST', body: form });
     records[m.key] = filed.recordId;
   }
+  // The threat to life came from Gary Troll's address: an officer files it to Aisha's case, so
+  // the case timeline mixes his web captures, his email and her diary entry.
+  const ttl = await call<{ itemId: string }>(base, officer.token, `/mail/records/${records.ttl}`);
+  await call(base, officer.token, `/evidence/${ttl.itemId}`, { method: 'PATCH', json: { caseId: kase.id, perpetratorId: perp.id } });
   return {
     councilId,
     officerToken: officer.token,
@@ -134,5 +145,6 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
     mailbox,
     records,
     caseId: kase.id,
+    perpetratorId: perp.id,
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../../scripts/lib/wrangler.ts';
-import { startDashboardStack, type DashboardStack } from './stack.ts';
+import { seedBulkQueue, startDashboardStack, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
 // Screenshots always get taken; they replace the README's only when asked to.
@@ -32,6 +32,17 @@ async function signedIn(token: string): Promise<{ page: Page; offOrigin: string[
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return { page, offOrigin };
+}
+
+/** The API as a script would call it, with the officer's bearer token (not the page's session). */
+async function bearer<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${stack.worker.url}/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+  });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -67,8 +78,10 @@ describe("the officers' dashboard in Chromium", () => {
     const firstNonTtl = await page.locator('table.queue tbody tr:not(.row-ttl)').first().evaluate((r) => [...r.parentElement!.children].indexOf(r));
     expect(firstNonTtl).toBe(ttlRows.length);
     await page.screenshot({ path: join(SHOTS, 'queue.png') });
+    // The queue as officers first meet it: with the threat banner up, not yet acknowledged.
+    expect(await seriousViolations(page)).toEqual([]);
     await banner.getByRole('button', { name: 'Acknowledge' }).click();
-    await page.getByText(/acknowledged by you at/).waitFor();
+    await page.getByText(/acknowledged by Sam Patel at/).waitFor();
     expect(await banner.count()).toBe(0);
     // Acknowledged means acknowledged for everyone, not just hidden in this tab.
     const alerts = await page.evaluate(async () => ((await (await fetch('/api/v1/mail/alerts')).json()) as { alerts: { recordId: string; acknowledgedAt: string | null }[] }).alerts);
@@ -110,12 +123,13 @@ describe("the officers' dashboard in Chromium", () => {
     await page.context().close();
   });
 
-  it('shows a case timeline with captures and diary, and flags a course of conduct', async () => {
+  it('shows a case timeline mixing captures, an email and the diary, and flags a course of conduct', async () => {
     const { page } = await signedIn(stack.seed.officerToken);
     await page.goto(`${stack.worker.url}/#/cases/${stack.seed.caseId}`);
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
-    const items = page.locator('.timeline li');
-    await expect(items.count()).resolves.toBe(3);
+    const items = page.locator('.timeline > li');
+    await items.first().waitFor();
+    expect((await items.evaluateAll((lis) => lis.map((li) => li.className))).sort()).toEqual(['kind-diary', 'kind-email', 'kind-web_capture', 'kind-web_capture']);
     await expect(page.getByRole('heading', { name: 'Course of conduct' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'case.png'), fullPage: true });
     await page.context().close();
@@ -135,6 +149,7 @@ describe("the officers' dashboard in Chromium", () => {
       ['cases', '#/cases', 'table'],
       ['case', `#/cases/${stack.seed.caseId}`, '.timeline'],
       ['perpetrators', '#/perpetrators', 'table'],
+      ['perpetrator', `#/perpetrators/${stack.seed.perpetratorId}`, '.timeline'],
       ['templates', '#/templates', 'table'],
     ];
     for (const [name, hash, ready] of screens) {
@@ -142,8 +157,70 @@ describe("the officers' dashboard in Chromium", () => {
       await p.locator(ready).first().waitFor();
       found[name] = await seriousViolations(p);
     }
-    expect(found).toEqual({ 'sign-in': [], queue: [], message: [], cases: [], case: [], perpetrators: [], templates: [] });
+    // A message with its sanitised HTML open, and a message already decided.
+    await p.goto(`${stack.worker.url}/#/message/${stack.seed.records['hostile-html']}`);
+    await p.getByRole('button', { name: 'Show the sanitised HTML view' }).click();
+    await p.locator('iframe[title="Sanitised HTML of the message"]').waitFor();
+    found['message-html'] = await seriousViolations(p);
+    await bearer(stack.seed.officerToken, `/mail/records/${stack.seed.records['false-positive']}/decision`, { method: 'POST', json: { decision: 'release' } });
+    await p.goto(`${stack.worker.url}/#/message/${stack.seed.records['false-positive']}`);
+    await p.locator('.decision .state[data-state="released"]').waitFor();
+    found['message-decided'] = await seriousViolations(p);
+    expect(found).toEqual({
+      'sign-in': [],
+      queue: [],
+      message: [],
+      cases: [],
+      case: [],
+      perpetrators: [],
+      perpetrator: [],
+      templates: [],
+      'message-html': [],
+      'message-decided': [],
+    });
     await p.context().close();
+  });
+
+  it('filters and pages the whole queue on the server, and says how many match', async () => {
+    await seedBulkQueue(stack, 60);
+    const { total } = await bearer<{ total: number }>(stack.seed.officerToken, '/mail/queue?limit=1');
+    expect(total).toBeGreaterThan(60);
+    const { page } = await signedIn(stack.seed.officerToken);
+    const count = page.locator('#queue-count');
+    await expect.poll(() => count.innerText()).toBe(`Showing 1–50 of ${total} messages`);
+    await expect(page.locator('table.queue tbody tr').count()).resolves.toBe(50);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => count.innerText()).toBe(`Showing 51–${total} of ${total} messages`);
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(() => count.innerText()).toBe(`Showing 1–50 of ${total} messages`);
+
+    // The oldest bulk message sorts last: not on the first page, found by the filter all the same.
+    await page.getByLabel('Sender', { exact: true }).fill('Bulk Sender 59 ');
+    await expect.poll(() => count.innerText()).toBe('Showing 1–1 of 1 message');
+    await expect(page.locator('table.queue tbody tr').innerText()).resolves.toContain('bulk59@example.net');
+    await page.getByLabel('Sender', { exact: true }).fill('');
+    const ttl = (await bearer<{ total: number }>(stack.seed.officerToken, '/mail/queue?severity=threat_to_life&limit=1')).total;
+    expect(ttl).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: /^Severity/ }).selectOption({ label: 'Threat to life' });
+    await expect.poll(() => count.innerText()).toBe(`Showing 1–${ttl} of ${ttl} ${ttl === 1 ? 'message' : 'messages'}`);
+    const rows = await page.locator('table.queue tbody tr').evaluateAll((trs) => trs.map((r) => r.classList.contains('row-ttl')));
+    expect(rows).toEqual(Array.from({ length: ttl }, () => true));
+    await page.getByRole('combobox', { name: /^Severity/ }).selectOption({ label: 'All' });
+    await page.getByRole('combobox', { name: /^Councillor/ }).selectOption({ label: 'Tom Reid' });
+    await page.getByText('Nothing here.').waitFor();
+    await page.context().close();
+  });
+
+  it('signs out: the session ends on the server and the page asks for a token again', async () => {
+    const { page } = await signedIn(stack.seed.officerToken);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Access token').waitFor();
+    expect(await page.evaluate(async () => (await fetch('/api/v1/mail/queue')).status)).toBe(401);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Access token').waitFor();
+    expect(await page.locator('table.queue').count()).toBe(0);
+    await page.context().close();
   });
 
   it('previews the exact disengagement reply and approves it, on the record with its template version', async () => {

@@ -3,11 +3,12 @@
 // hostile mail manages to send, and headless Debian Chromium.
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { applyMigrations, ROOT, startWorker, type RunningWorker } from '../../../scripts/lib/wrangler.ts';
+import { applyMigrations, ROOT, runWrangler, sqlString, startWorker, type RunningWorker } from '../../../scripts/lib/wrangler.ts';
 import { freePort } from '../../../scripts/lib/free-port.ts';
 import { seedDemo, type DemoSeed } from '../../../scripts/lib/demo.ts';
 
@@ -59,6 +60,27 @@ export async function startDashboardStack(opts: { extraVars?: Record<string, str
       rmSync(persistTo, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `n` more quarantined messages straight into D1 (as the bench does): enough to need a second
+ * page of the queue. Each is 'profanity' from "Bulk Sender i", received in the last days.
+ */
+export async function seedBulkQueue(stack: DashboardStack, n: number): Promise<void> {
+  const q = sqlString;
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = randomUUID();
+    const at = new Date(Date.now() - (i + 10) * 3_600_000).toISOString();
+    const verdict = JSON.stringify({ severity: 'profanity', categories: [], scores: {}, evidence: [], version: 'e2e' });
+    lines.push(
+      `INSERT INTO evidence_items (id, council_id, councillor_id, kind, exhibit_ref, title, metadata, captured_at, captured_by, received_at, idempotency_key, manifest_sha256) VALUES (${q(item)}, ${q(stack.seed.councilId)}, ${q(stack.seed.councillorId)}, 'email', ${q(`BULK/${i + 1}`)}, 'bulk', '{}', ${q(at)}, ${q(stack.seed.councillorId)}, ${q(at)}, ${q(`bulk-${item}`)}, ${q('0'.repeat(64))});`,
+      `INSERT INTO mail_records (id, council_id, councillor_id, mailbox, message_id, source_sha256, source_size, item_id, sender, recipients, subject, sent_at, received_at, verdict, severity, severity_rank, state, created_at) VALUES (${q(randomUUID())}, ${q(stack.seed.councilId)}, ${q(stack.seed.councillorId)}, ${q(stack.seed.mailbox)}, ${q(`<${item}@bulk>`)}, ${q('0'.repeat(64))}, 100, ${q(item)}, ${q(`Bulk Sender ${i} <bulk${i}@example.net>`)}, ${q(stack.seed.mailbox)}, ${q(`Bulk message ${i}`)}, ${q(at)}, ${q(at)}, ${q(verdict)}, 'profanity', 3, 'quarantined', ${q(at)});`,
+    );
+  }
+  const file = join(stack.persistTo, 'bulk.sql');
+  writeFileSync(file, lines.join('\n'));
+  await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', stack.persistTo, '--file', file]);
 }
 
 /** A separate case for two of the seeded emails, so the demo case's timeline stays as it is. */
