@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../../scripts/lib/wrangler.ts';
-import { seedBulkQueue, startDashboardStack, type DashboardStack } from './stack.ts';
+import { bearerCall, seedBulkQueue, startDashboardStack, type CallInit, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
 // Screenshots always get taken; they replace the README's only when asked to.
@@ -35,15 +35,7 @@ async function signedIn(token: string): Promise<{ page: Page; offOrigin: string[
 }
 
 /** The API as a script would call it, with the officer's bearer token (not the page's session). */
-async function bearer<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${stack.worker.url}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-  });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const bearer = <T>(token: string, path: string, init: CallInit = {}) => bearerCall<T>(stack.worker.url, token, path, init);
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
-import { startDashboardStack, type DashboardStack } from './stack.ts';
+import { bearerCall, startDashboardStack, type CallInit, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
 beforeAll(async () => {
@@ -14,15 +14,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function call<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${stack.worker.url}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-  });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const call = <T>(token: string, path: string, init: CallInit = {}) => bearerCall<T>(stack.worker.url, token, path, init);
 const status = (id: string) => call<{ state: string; actionOutcome: string | null }>(stack.seed.officerToken, `/mail/records/${id}/status`);
 const custody = async (itemId: string) => (await call<{ events: { action: string; details: Record<string, unknown> }[] }>(stack.seed.officerToken, `/custody?itemId=${itemId}`)).events;
 

@@ -83,17 +83,25 @@ export async function seedBulkQueue(stack: DashboardStack, n: number): Promise<v
   await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', stack.persistTo, '--file', file]);
 }
 
+export interface CallInit {
+  method?: string;
+  json?: unknown;
+}
+
+/** The API as a script would call it, with a bearer token (not a page's session); throws on any non-2xx. */
+export async function bearerCall<T>(base: string, token: string, path: string, init: CallInit = {}): Promise<T> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+  });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** A separate case for two of the seeded emails, so the demo case's timeline stays as it is. */
 async function seedMailCase(base: string, seed: DemoSeed): Promise<string> {
-  const call = async <T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> => {
-    const res = await fetch(`${base}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${seed.officerToken}`, 'content-type': 'application/json' },
-      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-    });
-    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const call = <T>(path: string, init: CallInit = {}) => bearerCall<T>(base, seed.officerToken, path, init);
   const kase = await call<{ id: string }>('/cases', { method: 'POST', json: { title: 'Emails about the Mill Lane closure', councillorId: seed.councillorId } });
   for (const key of ['abuse', 'threat']) {
     const record = await call<{ itemId: string }>(`/mail/records/${seed.records[key]}`);
