@@ -53,6 +53,8 @@ describe('mail the Worker will not record', () => {
       await dovecot.append(REFUSED, msg.raw);
       await waitFor('the message marked refused', async () => (await dovecot.list(REFUSED, 'INBOX')).some((m) => m.flags.has('$WardguardRefused')), 30_000);
       const refusals = () => wrong.logs.join('').split('\n').filter((l) => /REFUSED this message/.test(l));
+      // The log line reaches us through the child's stdout pipe, independently of the IMAP flag.
+      await waitFor('the refusal logged', async () => refusals().length > 0, 30_000);
       expect(refusals()).toHaveLength(1);
       expect(JSON.parse(refusals()[0]!.slice(refusals()[0]!.indexOf('{')))).toMatchObject({ level: 'error', code: 'NOT_FOUND', messageId: msg.messageId });
       // Several more passes (pollSeconds = 1): not filed again, not spooled, not moved, not marked clean.
