@@ -30,7 +30,8 @@ describe('mail the Worker will not record', () => {
     dovecot.deliver(MISCONFIGURED, msg.raw);
     const { alerts: _none, ...noAlerts } = filterConfig(stack, dovecot, MISCONFIGURED);
     const filter = startFilter(withCouncillor(noAlerts as ReturnType<typeof filterConfig>, crypto.randomUUID()));
-    await waitFor('the filter to exit', async () => filter.proc.exitCode !== null, 30_000);
+    // Exited, and its output read to the end ('exit' can come before the last of stdout).
+    await waitFor('the filter to exit', async () => filter.proc.exitCode !== null && filter.proc.stdout!.readableEnded && filter.proc.stderr!.readableEnded, 30_000);
     expect(filter.proc.exitCode).toBe(2);
     expect(filter.logs.join('')).toMatch(/councillorId "[0-9a-f-]+" is not a councillor of this council/);
     // Said before anything else: with no "alerts" block nobody is e-mailed about a threat to life.
