@@ -195,12 +195,52 @@ describe("the officers' dashboard in Chromium", () => {
     const ttl = (await bearer<{ total: number }>(stack.seed.officerToken, '/mail/queue?severity=threat_to_life&limit=1')).total;
     expect(ttl).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: /^Severity/ }).selectOption({ label: 'Threat to life' });
-    await expect.poll(() => count.innerText()).toBe(`Showing 1–${ttl} of ${ttl} ${ttl === 1 ? 'message' : 'messages'}`);
-    const rows = await page.locator('table.queue tbody tr').evaluateAll((trs) => trs.map((r) => r.classList.contains('row-ttl')));
-    expect(rows).toEqual(Array.from({ length: ttl }, () => true));
+    // With one threat to life the count reads as it did under the sender filter, so wait on
+    // the rows themselves as well as on the count.
+    const ttlRows = () => page.locator('table.queue tbody tr').evaluateAll((trs) => trs.map((r) => r.classList.contains('row-ttl')));
+    await expect.poll(ttlRows).toEqual(Array.from({ length: ttl }, () => true));
+    expect(await count.innerText()).toBe(`Showing 1–${ttl} of ${ttl} ${ttl === 1 ? 'message' : 'messages'}`);
     await page.getByRole('combobox', { name: /^Severity/ }).selectOption({ label: 'All' });
     await page.getByRole('combobox', { name: /^Councillor/ }).selectOption({ label: 'Tom Reid' });
     await page.getByText('Nothing here.').waitFor();
+    await page.context().close();
+  });
+
+  it("keeps the table on the filter now set when an earlier filter's answer arrives last", async () => {
+    const { total } = await bearer<{ total: number }>(stack.seed.officerToken, '/mail/queue?limit=1');
+    const { page } = await signedIn(stack.seed.officerToken);
+    const count = page.locator('#queue-count');
+    const all = `Showing 1–${Math.min(total, 50)} of ${total} ${total === 1 ? 'message' : 'messages'}`;
+    await expect.poll(() => count.innerText()).toBe(all);
+
+    // Hold the answer for a sender filter until the officer has already cleared that filter.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let heldUrl = '';
+    const held = new Promise<void>((arrived) => {
+      void page.route(
+        (url) => url.pathname === '/api/v1/mail/queue' && url.searchParams.has('sender'),
+        async (route) => {
+          heldUrl = route.request().url();
+          const response = await route.fetch();
+          arrived();
+          await released;
+          await route.fulfill({ response });
+        },
+      );
+    });
+    await page.getByLabel('Sender', { exact: true }).fill('no-such-sender-anywhere');
+    await held;
+    await page.getByLabel('Sender', { exact: true }).fill('');
+    await expect.poll(() => count.innerText()).toBe(all);
+
+    const finished = page.waitForEvent('requestfinished', (r) => r.url() === heldUrl);
+    release();
+    await finished;
+    // Let the page take the late answer in and render whatever it would render from it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    expect(await page.getByText('Nothing here.').count()).toBe(0);
+    expect(await count.innerText()).toBe(all);
     await page.context().close();
   });
 

@@ -53,20 +53,27 @@ export function QueueView() {
   const setCursors = (f: (c: (string | null)[]) => (string | null)[]) => setPaging({ query, cursors: f(cursors) });
   const after = cursors[cursors.length - 1] ?? null;
 
-  const load = () =>
+  // Answers can arrive out of order (a slow one for the filter typed a moment ago after the
+  // one for the filter now set), so only the latest request may fill the table: otherwise
+  // the officer would see another filter's messages under the one they chose.
+  const latestLoad = useRef(0);
+  const load = (n: number) =>
     api<MailQueuePage>(`/mail/queue?${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`)
       .then((r) => {
+        if (n !== latestLoad.current) return;
         setPage(r);
         setError('');
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the queue.'));
+      .catch((e: unknown) => {
+        if (n === latestLoad.current) setError(e instanceof ApiError ? e.message : 'Could not load the queue.');
+      });
 
   useEffect(() => {
     setPage(null);
     setSelected(new Set());
     setCursor(0);
-    void load();
-    const t = setInterval(load, 10_000);
+    void load(++latestLoad.current);
+    const t = setInterval(() => void load(++latestLoad.current), 10_000);
     return () => clearInterval(t);
   }, [query, after]);
 
@@ -95,7 +102,7 @@ export function QueueView() {
     }
     setStatus(`${DECISION_LABEL[decision]}: ${done} of ${ids.length} done.${failures.length ? ` ${failures[0]}` : ''}`);
     setSelected(new Set());
-    await load();
+    await load(++latestLoad.current);
   };
 
   // Keyboard: j/k move, x selects, Enter or o opens, / jumps to the sender filter.
