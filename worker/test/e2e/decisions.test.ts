@@ -53,6 +53,9 @@ describe('decisions in the message view', () => {
     const id = stack.seed.records.ttl!;
     const { page, writes } = await officerPage();
     await page.goto(`${stack.worker.url}/#/message/${id}`);
+    // Opening the message logs its own views and the download of the original; wait for them,
+    // so that the events after the escalation are only the escalation's and this test's.
+    await page.getByRole('heading', { name: 'Attachments' }).waitFor();
     await page.getByLabel('Case').selectOption({ label: 'Online harassment by @garytroll' });
     await page.getByLabel('Perpetrator').selectOption({ label: 'Gary Troll' });
     await page.getByLabel('Police reference (if given)').fill('CAD 2291 24/11');
