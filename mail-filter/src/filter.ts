@@ -9,7 +9,7 @@ import { drainSpool } from './spool/drain.ts';
 import { superviseAccount } from './imap/supervisor.ts';
 import { createAlertMailer } from './outbox/alert-mail.ts';
 import { sendDueAlerts } from './outbox/alert-loop.ts';
-import { sleep } from './sleep.ts';
+import { repeat } from './repeat.ts';
 import { checkWorkerConfig, warnMissingAlerts } from './startup-check.ts';
 import { createReleasedSet } from './state/released-set.ts';
 
@@ -30,19 +30,6 @@ export function createFilter(config: Config, log: Logger) {
   async function onSpooledThreatToLife(record: FileMail): Promise<void> {
     if (!mailer) return;
     await mailer.send({ alertId: null, councillor: record.councillorId, mailbox: record.mailbox, from: record.from, exhibitRef: null, receivedAt: record.receivedAt, repeat: 0, spooled: true });
-  }
-
-  async function loop(name: string, everyMs: number, body: () => Promise<unknown>, kick?: (wake: () => void) => void) {
-    while (!stop.signal.aborted) {
-      try {
-        await body();
-      } catch (err) {
-        log.warn(`${name} failed this round`, { error: (err as Error).message });
-      }
-      const early = new AbortController();
-      kick?.(() => early.abort());
-      await sleep(everyMs, [early.signal, stop.signal]);
-    }
   }
 
   return {
@@ -72,11 +59,11 @@ export function createFilter(config: Config, log: Logger) {
           config.reconnect,
         ),
       );
-      tasks.push(loop('spool drain', pollMs, async () => {
+      tasks.push(repeat('spool drain', pollMs, async () => {
         const { sent } = await drainSpool(spool, worker, log, (r) => { if (r.alertId) alertNow(); });
         if (sent) log.info('spool drained', { sent });
-      }));
-      if (mailer) tasks.push(loop('alerts', config.alerts!.pollSeconds * 1000, () => sendDueAlerts(worker, mailer, log), (wake) => (alertNow = wake)));
+      }, { stop: stop.signal, log }));
+      if (mailer) tasks.push(repeat('alerts', config.alerts!.pollSeconds * 1000, () => sendDueAlerts(worker, mailer, log), { stop: stop.signal, log, onWake: (wake) => (alertNow = wake) }));
       await Promise.all(tasks);
       mailer?.close();
     },
