@@ -24,9 +24,8 @@ describe('hostile pages', () => {
         readFileSync(`${FIXTURES_DIR}hostile.html`, 'utf8') +
         '<article class="status" data-id="1">' + '<div>'.repeat(20_000) + 'x'.repeat(3_000_000) + '</div>'.repeat(20_000) + '</article>';
       const doc = parseDocument(html);
-      const started = Date.now();
+      // No timing assert (a slow machine is not a defect): a hang fails on the test timeout.
       const result = expectValid(extractPost(doc, `https://${host}/@someone/1`, { targetElement: doc.querySelector('article')! }));
-      expect(Date.now() - started).toBeLessThan(20_000);
       expect((result.postText ?? '').length).toBeLessThanOrEqual(POST_TEXT_MAX_CHARS);
       expect(result.warnings.join(' ')).not.toMatch(/Extraction failed/);
     },
