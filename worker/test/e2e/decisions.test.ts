@@ -88,15 +88,15 @@ describe('decisions in the message view', () => {
     await page.locator('h1').click();
     await page.keyboard.press('r');
     const confirm = page.getByRole('button', { name: 'Confirm: Release to inbox' });
-    await confirm.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Confirm: Release to inbox');
+    // Focus moves in an effect after the button is drawn: wait for it, as a keyboard user would.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Confirm: Release to inbox');
     expect((await status(id)).state).toBe('quarantined');
     await page.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
     expect((await status(id)).state).toBe('quarantined');
 
     await page.keyboard.press('k');
-    await page.getByRole('button', { name: 'Confirm: Keep as abuse' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Confirm: Keep as abuse');
     expect((await status(id)).state).toBe('quarantined');
     await page.keyboard.press('Enter');
     await page.locator('.decision .state[data-state="kept"]').waitFor();
@@ -112,6 +112,8 @@ describe('decisions in the message view', () => {
       if (r.url().endsWith(`/mail/records/${id}/status`)) polls.push(r.url());
     });
     await page.goto(`${stack.worker.url}/#/message/${id}`);
+    // The page's own views are logged while it loads; count only after they are all in.
+    await page.getByRole('heading', { name: 'Attachments' }).waitFor();
     await page.getByRole('button', { name: 'Release to inbox', exact: true }).click();
     await page.getByRole('button', { name: 'Confirm: Release to inbox' }).click();
     await page.locator('[data-applied="no"]').waitFor();
