@@ -100,16 +100,21 @@ afterAll(async () => {
 
 describe('pairing from the options page', () => {
   it('refuses a wrong token with a clear message and pairs with the right one, showing the councillor name', async () => {
+    // Unpaired first: otherwise the pairing made in beforeAll would pass every check below.
+    await setPairing(null);
     const page = await b.context.newPage();
     await page.goto(`chrome-extension://${b.extensionId}/options.html`);
     await page.fill('input[name=server]', `${stack.url}/dashboard`);
     await page.fill('input[name=token]', 'wg_not_a_real_token');
     await page.click('button[type=submit]');
     await expect.poll(() => page.textContent('[data-testid=pair-message]')).toContain('did not accept that token');
+    expect((await b.sw.evaluate(() => chrome.storage.local.get('pairing'))).pairing ?? null).toBeNull();
     await page.fill('input[name=token]', stack.token);
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('[data-testid=paired]')).toContain('Alice Brown');
+    await expect.poll(() => page.textContent('[data-testid=pair-message]')).toBe('Paired as Alice Brown.');
+    expect(await page.textContent('[data-testid=paired]')).toContain('Alice Brown');
     const stored = await b.sw.evaluate(() => chrome.storage.local.get('pairing'));
+    // The /dashboard typed after the origin is dropped: the extension talks to the server's root.
     expect(stored.pairing).toMatchObject({ serverUrl: stack.url, token: stack.token, userName: 'Alice Brown' });
     await page.close();
   });
