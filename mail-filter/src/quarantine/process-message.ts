@@ -75,6 +75,7 @@ export async function processMessage(client: ImapFlow, msg: FetchedMessage, prog
   // keyword where the server kept it; the local set where it did not (new UID, no keywords).
   if (msg.flags?.has(RELEASED) || deps.released.has(account.id, sha256(msg.source))) {
     await progress.done([uid], { moved: false });
+    deps.log.info('left in the inbox: an officer released it earlier', { account: account.id, uid });
     return 'released-earlier';
   }
   const internal = msg.internalDate ? new Date(msg.internalDate) : null;
