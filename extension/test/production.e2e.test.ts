@@ -24,8 +24,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const status = () => b.sw.evaluate(() => globalThis.wardguard!.status()) as Promise<StatusView>;
 const grantedOrigins = () => b.sw.evaluate(() => chrome.permissions.getAll().then((p) => p.origins ?? []));
-// Chromium keeps the dialog's Allow button disabled for a moment after it appears (anti-clickjacking).
-const DIALOG_SETTLE_MS = 1_500;
+// The permission dialog is drawn inside the browser window (no X window of its own to wait
+// for), and Chromium ignores its buttons for a moment after it appears (anti-clickjacking):
+// so a fixed wait, generous for a busy 2-core machine.
+const DIALOG_SETTLE_MS = 2_500;
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -90,6 +92,8 @@ describe('pairing in the production build', () => {
     await page.fill('input[name=server]', `${stack.url}/dashboard`);
     await page.fill('input[name=token]', stack.token);
     await page.click('button[type=submit]');
+    // Nothing on the page keeps focus, so a key that comes before the dialog cannot submit again.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await sleep(DIALOG_SETTLE_MS);
     await display.focusWindow('Wardguard options - Chromium');
     await display.key('Return'); // the dialog's default button is Deny
@@ -98,6 +102,7 @@ describe('pairing in the production build', () => {
     expect((await status()).pairing).toBeNull();
 
     await page.click('button[type=submit]');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await sleep(DIALOG_SETTLE_MS);
     await display.focusWindow('Wardguard options - Chromium');
     await display.key('Tab', 'Return'); // Allow
@@ -128,8 +133,10 @@ describe('capturing with activeTab only', () => {
   it('captures and files the page from the right-click menu item "Capture as evidence"', async () => {
     const url = `${site.url}/post?menu`;
     const page = await openAndFocus('/post?menu', 'Post by @angry_ratepayer');
+    const before = await display.visibleWindows();
     await display.xdotool('mousemove', '--sync', '500', '450', 'click', '3');
-    await sleep(800);
+    await display.waitForNewWindow(before); // the menu is a window of its own
+    await sleep(300); // and takes keys once it has drawn its items
     // Chromium's page menu ends "…, Capture as evidence, ─, View page source, Inspect": Up from the bottom.
     await display.key('Up', 'Up', 'Up', 'Return');
     const receipt = await receiptFor(url);

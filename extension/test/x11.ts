@@ -14,6 +14,10 @@ export interface Display {
   xdotool(...args: string[]): Promise<string>;
   /** Gives keyboard focus to the browser window whose title ends with `title` (no window manager here). */
   focusWindow(title: string): Promise<void>;
+  /** The ids of the windows on screen now (a context menu is one; Chromium draws its dialogs inside the browser window). */
+  visibleWindows(): Promise<Set<string>>;
+  /** Waits until a window not in `before` is on screen, e.g. the menu a right-click opened. */
+  waitForNewWindow(before: Set<string>, ms?: number): Promise<void>;
   /** Presses keys as a person would (XTEST), e.g. `alt+shift+e`, `Tab`, `Return`. */
   key(...keys: string[]): Promise<void>;
   close(): Promise<void>;
@@ -34,12 +38,21 @@ export function startXvfb(size = '1280x1024x24'): Promise<Display> {
       const name = `:${out.trim()}`;
       const env = { ...process.env, DISPLAY: name };
       const xdotool = async (...args: string[]) => (await run('xdotool', args, { env })).stdout;
+      // xdotool search exits 1 when nothing matches.
+      const visibleWindows = async () => new Set((await xdotool('search', '--onlyvisible', '--name', '').catch(() => '')).split('\n').filter(Boolean));
       resolve({
         name,
         xdotool,
         async focusWindow(title) {
           const ids = (await xdotool('search', '--sync', '--onlyvisible', '--name', `${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)).trim().split('\n');
           await xdotool('windowfocus', '--sync', ids[0]!);
+        },
+        visibleWindows,
+        async waitForNewWindow(before, ms = 30_000) {
+          for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+            if ([...(await visibleWindows())].some((id) => !before.has(id))) return;
+          }
+          throw new Error(`no new window appeared within ${ms} ms`);
         },
         async key(...keys) {
           await xdotool('key', '--delay', '80', ...keys);
