@@ -1,5 +1,6 @@
 import type { CaseView } from '@wardguard/shared';
 import { newId, now } from './ids.ts';
+import { guardedUpdate } from './guarded-update.ts';
 
 interface CaseRow {
   id: string;
@@ -50,27 +51,12 @@ export async function listCases(db: D1Database, councilId: string, councillorId?
 
 const CASE_COLUMN = { title: 'title', status: 'status', policeReference: 'police_reference' } as const;
 
-/**
- * Changes only the columns the patch names, each guarded on the value read in `current`:
- * two people changing different fields at once both keep their change; a change to a field
- * someone else changed since it was read changes nothing (follow with requireChange, so the
- * batch and its custody event roll back, and answer CONFLICT).
- */
+/** Changes only the columns the patch names, each guarded on the value read in `current` (see guardedUpdate). */
 export function updateCaseStatement(db: D1Database, id: string, current: CaseView, patch: { title?: string; status?: CaseView['status']; policeReference?: string | null }) {
-  const sets: string[] = [];
-  const guards: string[] = [];
-  const args: unknown[] = [];
-  const arg = (v: unknown) => {
-    args.push(v);
-    return `?${args.length}`;
-  };
-  for (const key of Object.keys(CASE_COLUMN) as (keyof typeof CASE_COLUMN)[]) {
-    if (patch[key] === undefined) continue;
-    sets.push(`${CASE_COLUMN[key]} = ${arg(patch[key])}`);
-    guards.push(`${CASE_COLUMN[key]} IS ${arg(current[key])}`);
-  }
-  sets.push(`updated_at = ${arg(now())}`);
-  const stmt = db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ${arg(id)} AND ${guards.join(' AND ') || '1'} RETURNING ${COLUMNS}`).bind(...args);
+  const changes = (Object.keys(CASE_COLUMN) as (keyof typeof CASE_COLUMN)[])
+    .filter((key) => patch[key] !== undefined)
+    .map((key) => ({ column: CASE_COLUMN[key], was: current[key], to: { value: patch[key] } }));
+  const stmt = guardedUpdate(db, 'cases', id, changes, COLUMNS);
   const view = (results: D1Result[]): CaseView => {
     const row = results[0]?.results[0] as CaseRow | undefined;
     if (!row) throw new Error('updateCaseStatement: no row returned');

@@ -1,5 +1,6 @@
 import { COURSE_OF_CONDUCT_MIN, type PerpetratorView, type PlatformHandle } from '@wardguard/shared';
 import { newId, now } from './ids.ts';
+import { guardedUpdate, type GuardedChange } from './guarded-update.ts';
 import { parseJsonColumn } from './json-column.ts';
 
 interface PerpetratorRow {
@@ -74,37 +75,24 @@ const FIELD_COLUMN: Record<keyof PerpetratorFields, string> = { displayName: 'di
 const stored = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
- * Changes only the columns the patch names, each guarded on the value read in `current`:
- * two officers correcting different fields at once both keep their change; one correcting a
- * field someone else changed since it was read changes nothing (follow with requireChange,
- * so the batch and its custody event roll back, and answer CONFLICT).
- * RETURNING gives the row as it is after the update, other people's changes included.
+ * Changes only the columns the patch names, each guarded on the value read in `current` (see
+ * guardedUpdate). RETURNING gives the row as it is after the update, other people's changes included.
  */
 export function updatePerpetratorStatement(db: D1Database, current: PerpetratorView, patch: Partial<PerpetratorFields> & { disengaged?: boolean }, by: string) {
   const { disengaged, ...fields } = patch;
   const at = now();
-  const sets: string[] = [];
-  const guards: string[] = [];
-  const args: unknown[] = [];
-  const arg = (v: unknown) => {
-    args.push(v);
-    return `?${args.length}`;
-  };
-  for (const [key, value] of Object.entries(fields) as [keyof PerpetratorFields, unknown][]) {
-    if (value === undefined) continue;
-    const col = FIELD_COLUMN[key];
-    sets.push(`${col} = ${arg(stored(value))}`);
-    guards.push(`${col} = ${arg(stored(current[key]))}`);
-  }
+  const changes: GuardedChange[] = (Object.entries(fields) as [keyof PerpetratorFields, unknown][])
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({ column: FIELD_COLUMN[key], was: stored(current[key]), to: { value: stored(value) } }));
   if (disengaged !== undefined) {
-    // Disengaging twice keeps the first time and officer; re-engaging clears both.
-    sets.push(disengaged ? `disengaged_at = COALESCE(disengaged_at, ${arg(at)}), disengaged_by = CASE WHEN disengaged_at IS NULL THEN ${arg(by)} ELSE disengaged_by END` : 'disengaged_at = NULL, disengaged_by = NULL');
-    guards.push(`disengaged_at IS ${arg(current.disengagedAt)}`);
+    changes.push({
+      column: 'disengaged_at',
+      was: current.disengagedAt,
+      // Disengaging twice keeps the first time and officer; re-engaging clears both.
+      to: { sql: (bind) => (disengaged ? `disengaged_at = COALESCE(disengaged_at, ${bind(at)}), disengaged_by = CASE WHEN disengaged_at IS NULL THEN ${bind(by)} ELSE disengaged_by END` : 'disengaged_at = NULL, disengaged_by = NULL') },
+    });
   }
-  sets.push(`updated_at = ${arg(at)}`);
-  const stmt = db
-    .prepare(`UPDATE perpetrators SET ${sets.join(', ')} WHERE id = ${arg(current.id)} AND ${guards.join(' AND ') || '1'} RETURNING ${ROW}`)
-    .bind(...args);
+  const stmt = guardedUpdate(db, 'perpetrators', current.id, changes, ROW, at);
   const view = (results: D1Result[]): PerpetratorView => {
     const row = results[0]?.results[0] as PerpetratorRow | undefined;
     if (!row) throw new Error('updatePerpetratorStatement: no row returned');
