@@ -12,6 +12,9 @@ export interface CustodyInput {
   at?: string;
 }
 
+/** The actor of events the Worker records on its own (a cron run), with no person or token behind them. */
+export const WORKER_ACTOR = 'wardguard-worker';
+
 /** A custody_events row as D1 returns it. */
 export interface CustodyRow {
   seq: number;

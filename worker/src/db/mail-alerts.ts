@@ -17,7 +17,7 @@ interface AlertRow {
   acknowledged_by: string | null;
 }
 
-const SELECT = `SELECT a.*, r.councillor_id, u.name AS councillor_name, r.mailbox, r.severity, r.sender, r.subject, i.exhibit_ref
+const SELECT = `SELECT a.*, r.item_id, r.councillor_id, u.name AS councillor_name, r.mailbox, r.severity, r.sender, r.subject, i.exhibit_ref
   FROM mail_alerts a JOIN mail_records r ON r.id = a.record_id JOIN users u ON u.id = r.councillor_id JOIN evidence_items i ON i.id = r.item_id`;
 
 const toAlert = (r: AlertRow): MailAlert => ({
@@ -71,6 +71,7 @@ export function notifiedStatement(db: D1Database, id: string, at: string): D1Pre
 export interface WebhookDueAlert {
   alert: MailAlert;
   councilId: string;
+  itemId: string;
   webhookPushedAt: string | null;
   webhookPushCount: number;
 }
@@ -83,8 +84,8 @@ export async function listWebhookDueAlerts(db: D1Database, dueBefore: string, li
   const { results } = await db
     .prepare(`${SELECT} WHERE a.acknowledged_at IS NULL AND (a.webhook_pushed_at IS NULL OR a.webhook_pushed_at < ?) ORDER BY a.created_at LIMIT ?`)
     .bind(dueBefore, limit)
-    .all<AlertRow & { council_id: string; webhook_pushed_at: string | null; webhook_push_count: number }>();
-  return results.map((r) => ({ alert: toAlert(r), councilId: r.council_id, webhookPushedAt: r.webhook_pushed_at, webhookPushCount: r.webhook_push_count }));
+    .all<AlertRow & { council_id: string; item_id: string; webhook_pushed_at: string | null; webhook_push_count: number }>();
+  return results.map((r) => ({ alert: toAlert(r), councilId: r.council_id, itemId: r.item_id, webhookPushedAt: r.webhook_pushed_at, webhookPushCount: r.webhook_push_count }));
 }
 
 /**

@@ -61,6 +61,16 @@ describe('threat-to-life webhook repeats from the Worker cron', () => {
     expect((await api(s.officer.token, `/mail/alerts/${alertId}/ack`, { method: 'POST' })).status).toBe(200);
     await fire('* * * * *', t0 + 10 * (REPEAT_S + 1) * 1000);
     expect(mine()).toHaveLength(2);
+
+    // Each notice that got through, by webhook or by the filter's email, is in the custody log.
+    const notices = await env.DB.prepare("SELECT actor_id, details FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ? ORDER BY seq")
+      .bind(alertId)
+      .all<{ actor_id: string; details: string }>();
+    expect(notices.results.map((r) => ({ actor: r.actor_id, ...(JSON.parse(r.details) as object) }))).toEqual([
+      { actor: 'wardguard-worker', alertId, channel: 'webhook', count: 1 },
+      { actor: 'wardguard-worker', alertId, channel: 'webhook', count: 2 },
+      { actor: s.service.id, alertId, channel: 'email', count: 1 },
+    ]);
   });
 
   it('retries at the next minute a push the webhook did not accept', async () => {
@@ -83,5 +93,8 @@ describe('threat-to-life webhook repeats from the Worker cron', () => {
     await fire('* * * * *', t0 + 60_000);
     await fire('* * * * *', t0 + 90_000);
     expect(tries).toEqual([{ up: false, repeat: 0 }, { up: true, repeat: 0 }]);
+    // Only the push that got through is logged as a notice.
+    const logged = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ?").bind(alertId).first<{ n: number }>();
+    expect(logged?.n).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { MailAlert } from '@wardguard/shared/api/mail';
 import type { Bindings } from '../env.ts';
 import { claimWebhookPush, listWebhookDueAlerts, releaseWebhookPush } from '../db/mail-alerts.ts';
+import { appendCustody, WORKER_ACTOR } from '../db/custody.ts';
 import { sendAlertWebhook } from './webhook.ts';
 
 const DEFAULT_ALERT_REPEAT_SECONDS = 600;
@@ -11,16 +12,33 @@ export const alertRepeatSeconds = (env: Pick<Bindings, 'ALERT_REPEAT_SECONDS'>):
 /**
  * Pushes one alert to the duty webhook if it is due, claiming the push first so two
  * callers never both send it; a push that fails is released and due again next minute.
- * `repeat` in the body is 0 for the first push.
+ * `repeat` in the body is 0 for the first push. A push that got through is an
+ * `alert_notified` event (channel webhook) on the message's exhibit, as the filter's duty
+ * emails are: the log shows who was told of a threat to life, and when.
  */
-export async function pushAlertWebhook(env: Bindings, alert: MailAlert, previous: { at: string | null; count: number }, nowMs: number): Promise<boolean> {
+export async function pushAlertWebhook(
+  env: Bindings,
+  alert: MailAlert,
+  where: { councilId: string; itemId: string },
+  previous: { at: string | null; count: number },
+  nowMs: number,
+): Promise<boolean> {
   if (!env.ALERT_WEBHOOK_URL) return false;
   const at = new Date(nowMs).toISOString();
   const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
   if (!(await claimWebhookPush(env.DB, alert.id, at, dueBefore))) return false;
   const ok = await sendAlertWebhook(env.ALERT_WEBHOOK_URL, alert, previous.count);
-  if (!ok) await releaseWebhookPush(env.DB, alert.id, at, previous.at);
-  return ok;
+  if (!ok) {
+    await releaseWebhookPush(env.DB, alert.id, at, previous.at);
+    return false;
+  }
+  try {
+    await appendCustody(env.DB, [{ councilId: where.councilId, actorId: WORKER_ACTOR, action: 'alert_notified', itemId: where.itemId, at, details: { alertId: alert.id, channel: 'webhook', count: previous.count + 1 } }]);
+  } catch (err) {
+    // The duty officer has been told; failing to log it must not make the push look undone.
+    console.error('alert webhook pushed but not logged', alert.id, String(err));
+  }
+  return true;
 }
 
 /**
@@ -34,7 +52,7 @@ export async function repeatAlertWebhooks(env: Bindings, nowMs: number): Promise
   const due = await listWebhookDueAlerts(env.DB, dueBefore);
   let pushed = 0;
   for (const d of due) {
-    if (await pushAlertWebhook(env, d.alert, { at: d.webhookPushedAt, count: d.webhookPushCount }, nowMs)) pushed += 1;
+    if (await pushAlertWebhook(env, d.alert, { councilId: d.councilId, itemId: d.itemId }, { at: d.webhookPushedAt, count: d.webhookPushCount }, nowMs)) pushed += 1;
   }
   return { due: due.length, pushed };
 }

@@ -89,7 +89,7 @@ export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFil
   if (alertId) {
     const alert = await getAlert(env.DB, p.councilId, alertId);
     // The first push now; the Worker's cron repeats it (and retries a failed one) until acknowledged.
-    if (alert) await pushAlertWebhook(env, alert, { at: null, count: 0 }, Date.now());
+    if (alert) await pushAlertWebhook(env, alert, { councilId: p.councilId, itemId }, { at: null, count: 0 }, Date.now());
   }
   const result = await existingResult(env, p.councilId, mail.mailbox, mail.messageId, mail.sourceSha256);
   if (!result) throw new WardguardError('INTERNAL', 'The stored record could not be read back.');

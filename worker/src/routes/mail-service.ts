@@ -78,7 +78,7 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     try {
       await appendCustody(
         c.env.DB,
-        [{ councilId: p.councilId, actorId: p.userId, action: 'alert_notified', itemId: record?.itemId ?? null, at, details: { alertId: alert.id, count: alert.notifyCount + 1 } }],
+        [{ councilId: p.councilId, actorId: p.userId, action: 'alert_notified', itemId: record?.itemId ?? null, at, details: { alertId: alert.id, channel: 'email', count: alert.notifyCount + 1 } }],
         [notifiedStatement(c.env.DB, alert.id, at), requireChange(c.env.DB)],
       );
     } catch (err) {
