@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceView } from '@wardguard/shared';
+import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import type { CaptureOutcome, StatusView } from '../src/service/messages.ts';
 import { buildExtension, launchWithExtension, type LoadedBrowser } from './chromium.ts';
@@ -33,11 +34,12 @@ async function setPairing(pairing: { serverUrl: string; token: string } | null) 
   await b.sw.evaluate((p) => chrome.storage.local.set({ pairing: p && { ...p, userName: 'Alice Brown' } }), pairing);
 }
 
-async function capture(path: string, extra: Record<string, unknown> = {}): Promise<CaptureOutcome> {
+async function capture(path: string, extra: Record<string, unknown> = {}, prepare?: (page: Page) => Promise<void>): Promise<CaptureOutcome> {
   const url = `${site.url}${path}`;
   const page = await b.context.newPage();
   await page.goto(url);
   await page.bringToFront();
+  await prepare?.(page);
   const outcome = await b.sw.evaluate(
     async ([u, req]) => {
       const [tab] = await chrome.tabs.query({ url: u });
@@ -49,8 +51,8 @@ async function capture(path: string, extra: Record<string, unknown> = {}): Promi
   return outcome;
 }
 
-async function filed(path: string, extra: Record<string, unknown> = {}) {
-  const outcome = await capture(path, extra);
+async function filed(path: string, extra: Record<string, unknown> = {}, prepare?: (page: Page) => Promise<void>) {
+  const outcome = await capture(path, extra, prepare);
   if (outcome.status !== 'filed') throw new Error(`capture of ${path} was not filed: ${JSON.stringify(outcome)}`);
   return { outcome, item: await storedItem(outcome.receipt.itemId) };
 }
@@ -221,6 +223,26 @@ describe('capturing in real Chromium', () => {
     expect(item.artifacts.map((a) => a.name).sort()).toEqual(['page.html', 'page.mhtml', 'viewport-annotated.png', 'viewport.png']);
     expect(m).toMatchObject({ scope: 'viewport', fullPage: null, pageActions: [] });
     expect(pngHeight(await artifactBytes(item, 'viewport.png'))).toBe(700);
+    await expectHashesMatch(item);
+  });
+
+  it('crops a post the reader has half scrolled past to the part on screen, and says so', async () => {
+    let post = { top: 0, height: 0 };
+    const { item } = await filed('/post?partly-scrolled', { scope: 'viewport' }, async (page) => {
+      post = await page.locator('#post').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top + scrollY, height: r.height };
+      });
+      // Half the post above the top of the screen.
+      await page.evaluate((y) => scrollTo(0, y), Math.round(post.top + post.height / 2));
+      await page.waitForFunction((y) => Math.round(scrollY) === y, Math.round(post.top + post.height / 2));
+    });
+    const m = item.metadata as Meta;
+    expect(m.scope).toBe('viewport');
+    const shown = Math.ceil(post.top + post.height) - Math.round(post.top + post.height / 2);
+    // Only the visible half, not the post's height taken from the top of the screen.
+    expect(Math.abs(pngHeight(await artifactBytes(item, 'post.png')) - shown)).toBeLessThanOrEqual(1);
+    expect(m.warnings.join(' ')).toContain('only partly on screen');
     await expectHashesMatch(item);
   });
 

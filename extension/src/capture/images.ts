@@ -1,6 +1,7 @@
 // Canvas work for the background: OffscreenCanvas exists in Chrome's service worker and in
 // Firefox's background page, so no offscreen document is needed.
 import { layoutStrip } from './annotate-layout.ts';
+import { cropBox } from './crop-box.ts';
 
 export interface Shot {
   bitmap: ImageBitmap;
@@ -33,13 +34,10 @@ export function stitch(shots: Shot[], heightCss: number, scale: number): Offscre
 
 /** Cuts a CSS-pixel rectangle out of a stitched page; null when it lies outside what was captured. */
 export function crop(source: OffscreenCanvas, rect: Rect, scale: number): OffscreenCanvas | null {
-  const x = Math.max(0, Math.floor(rect.x * scale));
-  const y = Math.max(0, Math.floor(rect.y * scale));
-  const w = Math.min(source.width - x, Math.ceil(rect.width * scale));
-  const h = Math.min(source.height - y, Math.ceil(rect.height * scale));
-  if (w < 2 || h < 2) return null;
-  const out = new OffscreenCanvas(w, h);
-  ctx2d(out).drawImage(source, x, y, w, h, 0, 0, w, h);
+  const box = cropBox(rect, scale, source.width, source.height);
+  if (!box) return null;
+  const out = new OffscreenCanvas(box.width, box.height);
+  ctx2d(out).drawImage(source, box.x, box.y, box.width, box.height, 0, 0, box.width, box.height);
   return out;
 }
 
