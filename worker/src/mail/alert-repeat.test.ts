@@ -63,13 +63,14 @@ describe('threat-to-life webhook repeats from the Worker cron', () => {
     expect(mine()).toHaveLength(2);
 
     // Each notice that got through, by webhook or by the filter's email, is in the custody log.
-    const notices = await env.DB.prepare("SELECT actor_id, details FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ? ORDER BY seq")
+    const { itemId } = (await env.DB.prepare('SELECT r.item_id AS itemId FROM mail_alerts a JOIN mail_records r ON r.id = a.record_id WHERE a.id = ?').bind(alertId).first<{ itemId: string }>())!;
+    const notices = await env.DB.prepare("SELECT actor_id, item_id, details FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ? ORDER BY seq")
       .bind(alertId)
-      .all<{ actor_id: string; details: string }>();
-    expect(notices.results.map((r) => ({ actor: r.actor_id, ...(JSON.parse(r.details) as object) }))).toEqual([
-      { actor: 'wardguard-worker', alertId, channel: 'webhook', count: 1 },
-      { actor: 'wardguard-worker', alertId, channel: 'webhook', count: 2 },
-      { actor: s.service.id, alertId, channel: 'email', count: 1 },
+      .all<{ actor_id: string; item_id: string | null; details: string }>();
+    expect(notices.results.map((r) => ({ actor: r.actor_id, itemId: r.item_id, ...(JSON.parse(r.details) as object) }))).toEqual([
+      { actor: 'wardguard-worker', itemId, alertId, channel: 'webhook', count: 1 },
+      { actor: 'wardguard-worker', itemId, alertId, channel: 'webhook', count: 2 },
+      { actor: s.service.id, itemId, alertId, channel: 'email', count: 1 },
     ]);
   });
 
