@@ -54,28 +54,38 @@ export function QueueView() {
   const after = cursors[cursors.length - 1] ?? null;
 
   // Answers can arrive out of order (a slow one for the filter typed a moment ago after the
-  // one for the filter now set), so only the latest request may fill the table: otherwise
-  // the officer would see another filter's messages under the one they chose.
-  const latestLoad = useRef(0);
-  const load = (n: number) =>
-    api<MailQueuePage>(`/mail/queue?${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`)
+  // one for the filter now set). An answer fills the table only if it is for the filters and
+  // page now set, and no later request's answer has been shown already; a slow answer is not
+  // dropped merely because a refresh has started since.
+  const url = `/mail/queue?${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+  const currentUrl = useRef(url);
+  const issued = useRef(0);
+  const shownUpTo = useRef(0);
+  const load = () => {
+    const n = ++issued.current;
+    const forUrl = currentUrl.current;
+    const current = () => forUrl === currentUrl.current && n > shownUpTo.current;
+    return api<MailQueuePage>(forUrl)
       .then((r) => {
-        if (n !== latestLoad.current) return;
+        if (!current()) return;
+        shownUpTo.current = n;
         setPage(r);
         setError('');
       })
       .catch((e: unknown) => {
-        if (n === latestLoad.current) setError(e instanceof ApiError ? e.message : 'Could not load the queue.');
+        if (current()) setError(e instanceof ApiError ? e.message : 'Could not load the queue.');
       });
+  };
 
   useEffect(() => {
+    currentUrl.current = url;
     setPage(null);
     setSelected(new Set());
     setCursor(0);
-    void load(++latestLoad.current);
-    const t = setInterval(() => void load(++latestLoad.current), 10_000);
+    void load();
+    const t = setInterval(() => void load(), 10_000);
     return () => clearInterval(t);
-  }, [query, after]);
+  }, [url]);
 
   const shown = page?.records ?? [];
   const firstIndex = (cursors.length - 1) * PAGE_SIZE;
@@ -102,7 +112,7 @@ export function QueueView() {
     }
     setStatus(`${DECISION_LABEL[decision]}: ${done} of ${ids.length} done.${failures.length ? ` ${failures[0]}` : ''}`);
     setSelected(new Set());
-    await load(++latestLoad.current);
+    await load();
   };
 
   // Keyboard: j/k move, x selects, Enter or o opens, / jumps to the sender filter.
