@@ -51,10 +51,17 @@ async function expectHashesMatch(item: EvidenceView) {
   }
 }
 
-/** Opens a page of the local site in the front tab and gives the browser window keyboard focus. */
-async function openAndFocus(path: string, title: string) {
+/**
+ * Opens a page of the local site in the front tab and gives the browser window keyboard focus.
+ * The tab gets a title of its own first: the window's title is how we know the tab is the one
+ * on screen, and two tests opening the same page would otherwise match the tab before it,
+ * still closing, and right-click whatever the window showed next.
+ */
+async function openAndFocus(path: string) {
   const page = await b.context.newPage();
   await page.goto(`${site.url}${path}`);
+  const title = `Wardguard test page ${path}`;
+  await page.evaluate((t) => (document.title = t), title);
   await page.bringToFront();
   await display.focusWindow(`${title} - Chromium`);
   return page;
@@ -102,7 +109,12 @@ describe('pairing in the production build', () => {
     expect((await status()).pairing).toBeNull();
 
     await page.click('button[type=submit]');
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Tab could reach a field of the form, where Return would submit it: keep the form still
+    // until the answer is in.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      for (const el of document.querySelectorAll<HTMLInputElement | HTMLButtonElement>('form input, form button')) el.tabIndex = -1;
+    });
     await sleep(DIALOG_SETTLE_MS);
     await display.focusWindow('Wardguard options - Chromium');
     await display.key('Tab', 'Return'); // Allow
@@ -116,7 +128,7 @@ describe('pairing in the production build', () => {
 describe('capturing with activeTab only', () => {
   it('captures and files the page when the councillor presses Alt+Shift+E, with no access to the site beforehand', async () => {
     const url = `${site.url}/post?shortcut`;
-    const page = await openAndFocus('/post?shortcut', 'Post by @angry_ratepayer');
+    const page = await openAndFocus('/post?shortcut');
     expect(await grantedOrigins()).toEqual([`${stack.url}/*`]); // nothing for the site being captured
     await display.key('alt+shift+e');
     const receipt = await receiptFor(url);
@@ -132,11 +144,11 @@ describe('capturing with activeTab only', () => {
 
   it('captures and files the page from the right-click menu item "Capture as evidence"', async () => {
     const url = `${site.url}/post?menu`;
-    const page = await openAndFocus('/post?menu', 'Post by @angry_ratepayer');
+    const page = await openAndFocus('/post?menu');
     const before = await display.visibleWindows();
     await display.xdotool('mousemove', '--sync', '500', '450', 'click', '3');
     await display.waitForNewWindow(before); // the menu is a window of its own
-    await sleep(300); // and takes keys once it has drawn its items
+    await sleep(500); // and takes keys once it has drawn its items
     // Chromium's page menu ends "…, Capture as evidence, ─, View page source, Inspect": Up from the bottom.
     await display.key('Up', 'Up', 'Up', 'Return');
     const receipt = await receiptFor(url);
