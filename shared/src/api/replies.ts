@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { MailRecordView } from './mail.ts';
 
-export const REPLY_STATES = ['approved', 'sending', 'sent', 'failed'] as const;
-/** approved → sending (claimed by the mail filter) → sent | failed. */
+export const REPLY_STATES = ['approved', 'sending', 'sent', 'failed', 'withdrawn'] as const;
+/** approved → sending (claimed by the mail filter) → sent | failed; or approved → withdrawn by an officer before the claim. */
 export type ReplyState = (typeof REPLY_STATES)[number];
 
 /**
@@ -50,6 +50,9 @@ export interface CaseRepliesView {
 
 /** An officer's word that a stuck reply did not go (it is not in the councillor's Sent folder). */
 export const markReplyFailedSchema = z.object({ note: z.string().trim().min(5).max(2000) });
+
+/** Why an officer withdraws an approved reply before the mail filter sends it. */
+export const withdrawReplySchema = z.object({ reason: z.string().trim().min(5).max(2000) });
 
 /** A reply as the mail filter receives it to send: everything needed, nothing else. */
 export const replyToSendSchema = z.object({

@@ -58,7 +58,7 @@ const SELECT = `SELECT r.*, u.name AS approved_by_name, t.name AS template_name 
 
 /**
  * Inserts an approved reply unless the same template already went to the same address since
- * `since` (a failed one does not count). The check and the insert are one statement, so two
+ * `since` (a failed or withdrawn one does not count). The check and the insert are one statement, so two
  * approvals at once cannot both pass: put requireChange after it, and the loser's batch rolls back.
  */
 export function insertReplyStatement(
@@ -77,7 +77,7 @@ export function insertReplyStatement(
     .prepare(
       `INSERT INTO replies (id, council_id, record_id, mailbox, recipient, template_key, template_version, subject, text_body, html_body, in_reply_to, override_reason, state, approved_by, approved_at)
        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?
-       WHERE NOT EXISTS (SELECT 1 FROM replies WHERE council_id = ? AND recipient = ? AND template_key = ? AND approved_at >= ? AND state != 'failed')`,
+       WHERE NOT EXISTS (SELECT 1 FROM replies WHERE council_id = ? AND recipient = ? AND template_key = ? AND approved_at >= ? AND state NOT IN ('failed', 'withdrawn'))`,
     )
     .bind(
       id, councilId, recordId, mailbox, reply.to, reply.templateKey, reply.templateVersion, reply.subject, reply.text, reply.html, reply.inReplyTo, overrideReason, approvedBy, at,
@@ -89,7 +89,7 @@ export function insertReplyStatement(
 /** The last reply with this template to this address since `since`, if any. */
 export async function recentReply(db: D1Database, councilId: string, to: string, templateKey: string, since: string): Promise<ReplyView | null> {
   const row = await db
-    .prepare(`${SELECT} WHERE r.council_id = ? AND r.recipient = ? AND r.template_key = ? AND r.approved_at >= ? AND r.state != 'failed' ORDER BY r.approved_at DESC LIMIT 1`)
+    .prepare(`${SELECT} WHERE r.council_id = ? AND r.recipient = ? AND r.template_key = ? AND r.approved_at >= ? AND r.state NOT IN ('failed', 'withdrawn') ORDER BY r.approved_at DESC LIMIT 1`)
     .bind(councilId, to, templateKey, since)
     .first<Row>();
   return row ? toView(row) : null;
@@ -124,6 +124,11 @@ export function finishStatement(db: D1Database, id: string, outcome: 'sent' | 'f
   return db
     .prepare("UPDATE replies SET state = ?1, finished_at = ?2, smtp_message_id = ?3, detail = ?4 WHERE id = ?5 AND (state = 'sending' OR (?1 = 'sent' AND state = 'failed' AND claimed_at IS NOT NULL))")
     .bind(outcome, at, smtpMessageId, detail, id);
+}
+
+/** approved → withdrawn on an officer's word, only while no filter has claimed it. */
+export function withdrawStatement(db: D1Database, id: string, at: string, detail: string) {
+  return db.prepare("UPDATE replies SET state = 'withdrawn', finished_at = ?, detail = ? WHERE id = ? AND state = 'approved'").bind(at, detail, id);
 }
 
 /** sending → failed on an officer's word, once it can no longer be mid-send (see REPLY_STUCK_AFTER_MS). */

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { markReplyFailedSchema, REPLY_STUCK_AFTER_MS, TEMPLATE_KEYS, TEMPLATE_VARIABLES, WardguardError, type TemplateKey, type TemplateValues } from '@wardguard/shared';
+import { markReplyFailedSchema, withdrawReplySchema, REPLY_STUCK_AFTER_MS, TEMPLATE_KEYS, TEMPLATE_VARIABLES, WardguardError, type TemplateKey, type TemplateValues } from '@wardguard/shared';
 import type { AppEnv, Bindings, Principal } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { getRecord } from '../db/mail-records.ts';
 import { getUser } from '../db/users.ts';
 import { currentTemplate } from '../db/reply-templates.ts';
 import { getCase } from '../db/cases.ts';
-import { caseRecordIds, claimStatement, finishStatement, getReply, insertReplyStatement, listReplies, markFailedStatement, recentReply } from '../db/replies.ts';
+import { caseRecordIds, claimStatement, finishStatement, getReply, insertReplyStatement, listReplies, markFailedStatement, recentReply, withdrawStatement } from '../db/replies.ts';
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
@@ -114,6 +114,28 @@ export const replyRoutes = new Hono<AppEnv>()
     ).catch((err: unknown) => {
       if (isLostRace(err)) throw new WardguardError('CONFLICT', 'The reply changed meanwhile; reload it.');
       throw err;
+    });
+    return c.json(await getReply(c.env.DB, p.councilId, reply.id));
+  })
+  // Approved by mistake (the wrong template, a sender the police now say to leave alone): an
+  // officer may take it back until the mail filter has claimed it. After that it may already
+  // be on its way, so only the filter's report says what happened.
+  .post('/:id/withdraw', requireRole('officer', 'admin'), async (c) => {
+    const p = c.get('principal');
+    const { reason } = await readJson(c, withdrawReplySchema);
+    const reply = await getReply(c.env.DB, p.councilId, c.req.param('id'));
+    if (!reply) throw new WardguardError('NOT_FOUND', 'No such reply.');
+    const tooLate = (state: string) => new WardguardError('CONFLICT', `This reply is ${state}; only a reply the mail filter has not yet taken can be withdrawn.`);
+    if (reply.state !== 'approved') throw tooLate(reply.state);
+    const record = await getRecord(c.env.DB, p.councilId, reply.recordId);
+    const at = now();
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'reply_withdrawn', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, reason } }],
+      [withdrawStatement(c.env.DB, reply.id, at, `Withdrawn by ${p.name}: ${reason}`.slice(0, 2000)), requireChange(c.env.DB)],
+    ).catch(async (err: unknown) => {
+      if (!isLostRace(err)) throw err;
+      throw tooLate((await getReply(c.env.DB, p.councilId, reply.id))?.state ?? 'gone');
     });
     return c.json(await getReply(c.env.DB, p.councilId, reply.id));
   })

@@ -280,6 +280,15 @@ describe("the officers' dashboard in Chromium", () => {
     expect(text).toContain('template version 2');
     await page.getByRole('button', { name: 'Approve and send' }).click();
     await page.locator('.replies li').filter({ hasText: 'approved' }).waitFor();
+
+    // Approved by mistake: withdrawn before any mail filter takes it, with the reason kept.
+    const reason = page.getByLabel(/Approved by mistake\? Withdraw it/);
+    await reason.fill('Police advise no contact with this sender.');
+    await page.getByRole('button', { name: 'Withdraw this reply' }).click();
+    await page.locator('.replies .reply-status[data-state="withdrawn"]').waitFor();
+    expect(await page.locator('.replies .reply-status').innerText()).toContain('Withdrawn by Sam Patel: Police advise no contact with this sender.');
+    const { replies } = await bearer<{ replies: { state: string }[] }>(stack.seed.officerToken, `/replies?recordId=${stack.seed.records.abuse}`);
+    expect(replies.map((r) => r.state)).toEqual(['withdrawn']);
     await page.context().close();
   });
 

@@ -174,11 +174,22 @@ export function ReplyStatus({ reply, onChanged }: { reply: ReplyView; onChanged:
       setStatus(err instanceof ApiError ? err.message : 'The reply could not be marked as not sent.');
     }
   };
+  const [reason, setReason] = useState('');
+  const withdraw = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await api(`/replies/${encodeURIComponent(reply.id)}/withdraw`, { method: 'POST', json: { reason: reason.trim() } });
+      onChanged();
+    } catch (err) {
+      setStatus(err instanceof ApiError ? err.message : 'The reply could not be withdrawn.');
+    }
+  };
   const noteId = `not-sent-${reply.id}`;
+  const reasonId = `withdraw-${reply.id}`;
   return (
     <div class="reply-status" data-state={reply.state}>
       <strong>{reply.state}</strong> · approved by {reply.approvedByName ?? 'an officer'} {when(reply.approvedAt)}
-      {(reply.state === 'sent' || reply.state === 'failed') && (
+      {(reply.state === 'sent' || reply.state === 'failed' || reply.state === 'withdrawn') && (
         <>
           {' '}
           · {reply.state} {when(reply.finishedAt)}
@@ -186,6 +197,15 @@ export function ReplyStatus({ reply, onChanged }: { reply: ReplyView; onChanged:
       )}
       {reply.overrideReason && <div>Reason for replying: {reply.overrideReason}</div>}
       {reply.detail && <div class="hint">{reply.detail}</div>}
+      {reply.state === 'approved' && (
+        <form class="withdraw" onSubmit={withdraw}>
+          <label for={reasonId}>Approved by mistake? Withdraw it before the mail filter sends it: why</label>
+          <textarea id={reasonId} rows={2} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
+          <button type="submit" disabled={reason.trim().length < 5}>
+            Withdraw this reply
+          </button>
+        </form>
+      )}
       {reply.state === 'sending' && (
         <div class="notice" role="note">
           Sending since {when(reply.claimedAt)} — check the councillor’s Sent folder before re-approving.{' '}
