@@ -54,3 +54,25 @@ export async function fileMessage(serviceToken: string, councillorId: string, op
   const res = await api(serviceToken, '/mail/service/messages', { method: 'POST', body: fileForm(record, eml) });
   return { res, record, eml };
 }
+
+/**
+ * Files an abusive message from `from` to the councillor, received at `receivedAt`, as the
+ * mail filter would; returns the record and its evidence item (read back as an officer).
+ */
+export async function fileAbuseFrom(
+  tokens: { serviceToken: string; officerToken: string },
+  councillorId: string,
+  from: string,
+  receivedAt: string,
+): Promise<{ recordId: string; itemId: string }> {
+  const opts = { messageId: `<${crypto.randomUUID()}@example.net>`, subject: 'About the bins', body: 'You useless idiot', from, receivedAt };
+  const eml = rawEmail(opts);
+  const filing = await filingFor(councillorId, eml, opts);
+  filing.from = from;
+  filing.verdict = { ...filing.verdict, severity: 'abuse' };
+  const res = await api(tokens.serviceToken, '/mail/service/messages', { method: 'POST', body: fileForm(filing, eml) });
+  if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${await res.text()}`);
+  const { recordId } = (await res.json()) as { recordId: string };
+  const { itemId } = (await (await api(tokens.officerToken, `/mail/records/${recordId}`)).json()) as { itemId: string };
+  return { recordId, itemId };
+}

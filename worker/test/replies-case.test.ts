@@ -2,24 +2,13 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { REPLY_STUCK_AFTER_MS, type CaseRepliesView, type ReplyView } from '@wardguard/shared';
 import { api, errorCode, seedCouncil } from './helpers.ts';
-import { fileForm, filingFor, rawEmail } from './mail-helpers.ts';
+import { fileAbuseFrom } from './mail-helpers.ts';
 
 type Seed = Awaited<ReturnType<typeof seedCouncil>>;
 const values = { contact_name: 'Sam Patel', contact_email: 'sam.patel@council.example' };
 
 /** Files a message to Alice from `from`, received at `receivedAt`; returns the record and its evidence item. */
-async function file(s: Seed, from: string, receivedAt: string): Promise<{ recordId: string; itemId: string }> {
-  const opts = { messageId: `<${crypto.randomUUID()}@example.net>`, subject: 'About the bins', body: 'You useless idiot', from, receivedAt };
-  const eml = rawEmail(opts);
-  const filing = await filingFor(s.alice.id, eml, opts);
-  filing.from = from;
-  filing.verdict = { ...filing.verdict, severity: 'abuse' };
-  const res = await api(s.service.token, '/mail/service/messages', { method: 'POST', body: fileForm(filing, eml) });
-  if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${await res.text()}`);
-  const { recordId } = (await res.json()) as { recordId: string };
-  const { itemId } = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as { itemId: string };
-  return { recordId, itemId };
-}
+const file = (s: Seed, from: string, receivedAt: string) => fileAbuseFrom({ serviceToken: s.service.token, officerToken: s.officer.token }, s.alice.id, from, receivedAt);
 
 async function caseWith(s: Seed, itemIds: string[]): Promise<string> {
   const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Emails about the bins', councillorId: s.alice.id } })).json()) as { id: string };

@@ -2,25 +2,13 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { ReplyView } from '@wardguard/shared';
 import { api, errorCode, seedCouncil } from './helpers.ts';
-import { fileForm, filingFor, rawEmail } from './mail-helpers.ts';
+import { fileAbuseFrom } from './mail-helpers.ts';
 
 type Seed = Awaited<ReturnType<typeof seedCouncil>>;
 const values = { contact_name: 'Sam Patel', contact_email: 'sam.patel@council.example' };
 const reason = { reason: 'Police advise no contact with this sender.' };
 
-async function file(s: Seed): Promise<{ recordId: string; itemId: string }> {
-  const from = 'Gary Troll <gary.troll@example.net>';
-  const opts = { messageId: `<${crypto.randomUUID()}@example.net>`, subject: 'About the bins', body: 'You useless idiot', from, receivedAt: '2026-11-20T09:00:00.000Z' };
-  const eml = rawEmail(opts);
-  const filing = await filingFor(s.alice.id, eml, opts);
-  filing.from = from;
-  filing.verdict = { ...filing.verdict, severity: 'abuse' };
-  const res = await api(s.service.token, '/mail/service/messages', { method: 'POST', body: fileForm(filing, eml) });
-  if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${await res.text()}`);
-  const { recordId } = (await res.json()) as { recordId: string };
-  const { itemId } = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as { itemId: string };
-  return { recordId, itemId };
-}
+const file = (s: Seed) => fileAbuseFrom({ serviceToken: s.service.token, officerToken: s.officer.token }, s.alice.id, 'Gary Troll <gary.troll@example.net>', '2026-11-20T09:00:00.000Z');
 
 const approve = async (s: Seed, recordId: string) => api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey: 'warning', values } });
 const withdraw = (token: string, id: string, body: unknown = reason) => api(token, `/replies/${id}/withdraw`, { method: 'POST', json: body });
