@@ -19,5 +19,5 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
 
 export const CONFUSABLES: ReadonlyMap<string, string> = new Map(PAIRS);
 
-/** Characters that render as nothing and are used to split a word invisibly. */
-export const ZERO_WIDTH = /[\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]/;
+/** Characters that render as nothing and are used to split a word invisibly (see text/invisible.ts). */
+export { INVISIBLE as ZERO_WIDTH } from '../text/invisible.ts';

@@ -4,6 +4,7 @@
  * look-alike letters and invisible characters; none of them may stop a report, and none may
  * change what the printed text appears to say without the reader being told.
  */
+import { INVISIBLE, REORDERING } from '@wardguard/shared/text/invisible';
 
 /** The Windows-1252 characters outside Latin-1, with their byte codes. */
 const CP1252_EXTRA: ReadonlyMap<number, number> = new Map([
@@ -23,12 +24,12 @@ export function winAnsiCode(cp: number): number | null {
 /** Shown in place of a character the fonts cannot draw; the note printed with it explains. */
 export const UNPRINTABLE = '?';
 
-// Bidi overrides, embeddings and isolates reorder what follows them ("Trojan Source"), so a
-// reader must see that they were there rather than have them silently vanish.
-const BIDI_CONTROL = /^[\u202a-\u202e\u2066-\u2069]$/u;
-// Invisible joiners, marks, selectors and tags: dropping them prints what a reader of the
-// page saw (and undoes "id\u200biot" style filter evasion).
-const INVISIBLE = /^[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]$/u;
+// Bidi overrides, embeddings and isolates (REORDERING) reorder what follows them ("Trojan
+// Source"), so a reader must see that they were there rather than have them silently vanish.
+// Other invisible characters (INVISIBLE) are dropped: that prints what a reader of the page saw
+// (and undoes "id\u200biot" style filter evasion). The list is shared with the classifier (@wardguard/shared/text/invisible); skin-tone
+// modifiers are added here because the standard fonts cannot draw the emoji they modify.
+const SKIN_TONE = /^[\u{1f3fb}-\u{1f3ff}]$/u;
 const WIDE_SPACE = /^[\u2000-\u200a\u202f\u205f\u3000]$/u;
 const COMBINING = /[\u0300-\u036f]/gu;
 // Letters with no Unicode decomposition that still have an obvious Latin reading.
@@ -49,8 +50,8 @@ function printChar(ch: string): string {
   if (winAnsiCode(cp) !== null) return ch;
   if (ch === '\n') return ch;
   if (ch === '\t') return '  ';
-  if (BIDI_CONTROL.test(ch)) return `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`;
-  if (INVISIBLE.test(ch)) return '';
+  if (REORDERING.test(ch)) return `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`;
+  if (INVISIBLE.test(ch) || SKIN_TONE.test(ch)) return '';
   if (WIDE_SPACE.test(ch)) return ' ';
   // Compatibility forms (full-width letters, 𝐛𝐨𝐥𝐝 maths letters, ligatures) are how abusers dodge
   // word filters; printed as plain letters they read as the author meant them to.
