@@ -27,6 +27,7 @@ const READER = w(`you ya u yous youse yourself you're youre you'll youll you've 
 const READER_OWNED = w(`family kids children wife husband son daughter house home head face body neck throat life legs`);
 const OFFICE = w(`councillor councillors cllr mp mayor`);
 // "This will hurt you at the polls": harm to a career or a vote share is politics, not a threat.
+// Only politics right after the harm word counts (see politicalNear).
 const POLITICS = w(`ballot polls poll election elections vote votes voters electorally politically reputation career seat majority`);
 const INTENT = w(`will shall gonna gunna going getting gets promise swear soon tonight tomorrow next wait waiting
   should deserve deserves hope wish someone somebody anyone anybody fancy coming watch i'll we'll i'm we're imma`);
@@ -97,6 +98,18 @@ function idiomatic(tokens: Token[], i: number): boolean {
   return (IDIOM_NEXT[word]?.includes(next) ?? false) || (IDIOM_BEFORE[word]?.includes(prev) ?? false);
 }
 
+// The arena a harm lands in: "at the polls", "in the election", "your career", "by voters".
+const ARENA = new Set(['at', 'in', 'on', 'by', 'your', 'ur', 'his', 'her', 'their', 'electorally', 'politically']);
+
+function politicalNear(tokens: Token[], i: number): boolean {
+  if (i > 0 && bitsOf(tokens[i - 1]!) & B_POLITICS) return true;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 7); k++) {
+    if (!(bitsOf(tokens[k]!) & B_POLITICS)) continue;
+    for (let j = Math.max(i + 1, k - 3); j < k; j++) if (ARENA.has(tokens[j]!.word)) return true;
+  }
+  return false;
+}
+
 function hasReader(tokens: Token[], from: number, to: number): boolean {
   for (let k = Math.max(0, from); k < Math.min(tokens.length, to); k++) {
     const bits = bitsOf(tokens[k]!);
@@ -127,13 +140,16 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
   if (s.length < 3) return null;
   let all = 0;
   for (const t of s) all |= bitsOf(t);
-  if (!(all & B_INTENT) || all & B_POLITICS || !(all & (B_LETHAL | B_HURT))) return null;
+  if (!(all & B_INTENT) || !(all & (B_LETHAL | B_HURT))) return null;
   for (let i = 0; i < s.length; i++) {
     const bits = bitsOf(s[i]!);
     const lethal = (bits & B_LETHAL) !== 0;
     const hurt = (bits & B_HURT) !== 0;
     if (!lethal && !hurt) continue;
     if (idiomatic(s, i)) continue;
+    // Politics is where the harm lands only when it follows closely ("hurt you at the polls");
+    // a vote or a council tax rise elsewhere in the sentence does not make a stabbing figurative.
+    if (politicalNear(s, i)) continue;
     const act = (bits & B_ACT) !== 0;
     const thing = (bits & B_THING) !== 0;
     const target = act ? hasReader(s, i + 1, i + 7) : thing ? hasReader(s, i - 6, i + 7) : hasReader(s, i - 9, i);

@@ -1,6 +1,7 @@
 import { CONFUSABLES, ZERO_WIDTH } from './confusables.ts';
 import { Builder, collapseSpaces, identityMapped, ownArrays } from './offset-map.ts';
 import type { Mapped } from './offset-map.ts';
+import { respell } from './respell.ts';
 import { shapeWords } from './shape-words.ts';
 import { rejoinSpacedLetters, SPACED } from './spaced-letters.ts';
 import { NO_ID, wordIdAt, wordOf } from './word-ids.ts';
@@ -51,9 +52,9 @@ export function normalise(original: string, options: NormaliseOptions = {}): Nor
   const vocab = options.vocabulary ?? new Set<string>();
   const a = foldCharacters(original);
   const b = shapeWords(a, vocab);
-  const c = ownArrays(collapseSpaces(SPACED.test(b.text) ? rejoinSpacedLetters(b, vocab) : b));
+  const c = respell(ownArrays(collapseSpaces(SPACED.test(b.text) ? rejoinSpacedLetters(b, vocab) : b)), original);
   const tokens = tokenise(original, c.text, c.starts, c.ends);
-  return { original, text: c.text, starts: c.starts, ends: c.ends, tokens };
+  return { original, text: joinWrappedLines(c.text, tokens), starts: c.starts, ends: c.ends, tokens };
 }
 
 /** Map a span of the normalised text back to the original text. */
@@ -161,8 +162,15 @@ function isUpper(ch: string): boolean {
 }
 
 function isSentenceStart(original: string, at: number): boolean {
+  const first = original.charCodeAt(at);
+  // Email wraps lines and people trail off with "...": a lower-case word after a single line
+  // break or an ellipsis goes on the same sentence ("I am going to\nkill you").
+  const continues = first >= 97 && first <= 122;
   for (let i = at - 1; i >= 0; i--) {
     const c = original.charCodeAt(i);
+    if (c === 10 && continues && !endsSentence(original, i)) return false;
+    if (c === 46 && continues && original.charCodeAt(i - 1) === 46) return false;
+    if (c === 0x2026 && continues) return false;
     // newline . ! ? :
     if (c === 10 || c === 46 || c === 33 || c === 63 || c === 58) return true;
     // space, tab, CR, quotes, brackets, *, _, >, -
@@ -170,4 +178,30 @@ function isSentenceStart(original: string, at: number): boolean {
     return false;
   }
   return true;
+}
+
+/** The line ending at `nl` is blank or closes a sentence, so the next line starts a new one. */
+function endsSentence(original: string, nl: number): boolean {
+  for (let i = nl - 1; i >= 0; i--) {
+    const c = original.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) continue;
+    return c === 10 || c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026;
+  }
+  return true;
+}
+
+/** A line break inside a sentence (a wrapped line) reads as a space, so patterns see one sentence. */
+function joinWrappedLines(text: string, tokens: readonly Token[]): string {
+  if (!text.includes('\n')) return text;
+  let out: string[] | null = null;
+  let at = 0;
+  for (const t of tokens) {
+    const k = t.nStart - 1;
+    if (t.sentenceStart || text.charCodeAt(k) !== 10 || text.charCodeAt(k - 1) === 32) continue;
+    (out ??= []).push(text.slice(at, k), ' ');
+    at = k + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(at));
+  return out.join('');
 }

@@ -7,6 +7,8 @@ export interface EmailParts {
   own: string;
   quoted: string;
   signature: string;
+  /** The body with everything but the signature replaced by spaces, like `own`. */
+  signed: string;
 }
 
 const REPLY_HEADER = /^\s*On\b.{0,300}\bwrote:\s*$/;
@@ -78,14 +80,17 @@ export function splitEmail(body: string): EmailParts {
   const sig = findSignature(ls, ownUntil);
   const quotedParts: string[] = [];
   const sigParts: string[] = [];
+  const signed: string[] = [];
   const own = ls.map((l, i) => {
     const inReply = reply !== -1 && i >= reply;
     const inSig = sig !== -1 && i >= sig && i < ownUntil;
     const isQuoteLine = /^\s*>/.test(l.text);
+    const blank = ' '.repeat(l.text.length);
+    signed.push(inSig && !inReply && !isQuoteLine ? l.text : blank);
     if (inReply || isQuoteLine) quotedParts.push(l.text);
     else if (inSig) sigParts.push(l.text);
     else return l.text;
-    return ' '.repeat(l.text.length);
+    return blank;
   });
-  return { own: own.join('\n'), quoted: quotedParts.join('\n').trim(), signature: sigParts.join('\n').trim() };
+  return { own: own.join('\n'), quoted: quotedParts.join('\n').trim(), signature: sigParts.join('\n').trim(), signed: signed.join('\n') };
 }

@@ -20,7 +20,7 @@ export const PERSON_WORDS: readonly string[] = [
 ];
 export const PRONOUN_WORDS: readonly string[] = words(
   `you|u|ya|yah|yous|youse|ye|yall|y'all|him|her|them|everyone|everybody|all of you|each of you|one of you|` +
-    `the lot of you|the pair of you|all of them`,
+    `the lot of you|the pair of you|all of them|every one of them|every last one of them|every one of you|each one of them|each of them|the lot of them|the whole lot of them|every single one of them`,
 );
 export const DET_WORDS: readonly string[] = words(`the next|the|that|this|those|these|every|all|any|each|some|a|an|his|her|their|our|your|ur|yer`);
 export const OWNED_WORDS: readonly string[] = words(

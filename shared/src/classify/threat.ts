@@ -3,32 +3,15 @@ import type { Hit } from './hit.ts';
 import { execAll } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
 import { subjectStartBefore } from './noun-phrase.ts';
-import { execSplit, splitPattern } from './split-pattern.ts';
-import type { PatternMatch, SplitPattern } from './split-pattern.ts';
+import { execSplit } from './split-pattern.ts';
+import { makePattern } from './threat-pattern.ts';
+import type { Pattern } from './threat-pattern.ts';
+import { VEILED_PATTERNS } from './threat-veiled.ts';
+import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
 import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, SUBJECT_OR_SOMEONE, TARGET } from './threat-lexicon.ts';
 import type { Category } from './verdict.ts';
 import { memoByWord } from './word-ids.ts';
-
-interface Pattern {
-  rule: string;
-  category: Category;
-  /** The pattern as one regex, or (when it holds a noun phrase) split around it. */
-  re: RegExp | null;
-  split: SplitPattern | null;
-  /**
-   * Groups of words the pattern cannot match without (one from each group); empty means always
-   * try. The regex only runs on a window around a word of the last group, and when there are
-   * two or more groups, a word of the first must come shortly before it.
-   */
-  need: ReadonlyArray<readonly string[]>;
-  /** The text just before the pattern must end in its grammatical subject; the hit then starts there. */
-  subject?: boolean;
-  /** The pattern itself contains a negation ("should not be illegal"), so the negation check is skipped. */
-  negationInside?: boolean;
-  /** Also report these categories (doxxing is a threat too). */
-  also?: Category[];
-}
 
 const w = (words: string) => words.split(/\s+/).filter(Boolean);
 const firstWords = (alternation: string) => [...new Set(alternation.split('|').map((a) => a.split(' ')[0]!))];
@@ -60,7 +43,7 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'you-will-need': [YOU_WORDS, w('protection escort bodyguard bodyguards ambulance paramedic undertaker coffin priest eyes')],
   'seeing-you-soon': [I_WORDS, w('soon')],
   'days-numbered': [w(`days watch sleep see warned warning count careful accidents shame pity safe coming waiting else shoulder`)],
-  'should-die': [MODALS, DEATH_WORDS],
+  'should-die': [[...MODALS, "should've"], DEATH_WORDS],
   'should-be-hurt': [MODALS, w('beaten hurt attacked punched kicked battered smashed slapped harmed assaulted glassed spat')],
   'wish-death': [w('hope wish pray world only if'), [...DEATH_WORDS, 'eradicated', 'exterminated']],
   'death-to': [w('death hang kill shoot string execute gas burn')],
@@ -82,18 +65,8 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'incite-self-harm': [w('yourself yourselves urself self kys die drop drink jump slit')],
 };
 
-const P = (rule: string, category: Category, src: string, also?: Category[], negationInside = false): Pattern => {
-  const split = splitPattern(src);
-  return {
-  rule,
-  category,
-  re: split ? null : new RegExp(src, 'g'),
-  split,
-  need: NEED_WORDS[rule] ?? [],
-  ...(also ? { also } : {}),
-  ...(negationInside ? { negationInside } : {}),
-  };
-};
+const P = (rule: string, category: Category, src: string, also?: Category[], negationInside = false): Pattern =>
+  makePattern(rule, category, src, NEED_WORDS[rule] ?? [], { ...(also ? { also } : {}), negationInside });
 
 // Subject + optional fillers must end the text before the modal verb (see subjectStartBefore).
 const S = (rule: string, category: Category, src: string): Pattern => ({ ...P(rule, category, src), subject: true });
@@ -110,10 +83,12 @@ const GONE = `(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gon
 const NOT_A_PLACE = `(?<!\\b(?:office|house|home|car|surgery|windows|life|lives|lot|face|head))`;
 const FAMILY = `(?:wife|husband|partner|kids|children|daughter|son|family|mum|dad|mother|father|girlfriend|boyfriend|little ones|grandkids)`;
 const ROUTINE = `(?:drives|parks|walks|leaves|gets|catches|takes|goes|plays|works|finishes|picks|arrives|jogs|runs|cycles|waits|drops|walk|leave|get|catch|take|go|play|finish|arrive|wait|drive|park)`;
+// "You're next" ends there or turns to the reader; "your next meeting" goes on to a noun.
+const NEXT_ALONE = `(?! (?!(?:councillor|cllr|mate|pal|love|sunshine|buddy|pet|darling|sweetheart|bitch|scum|traitor|you|i|we|after|and|so|then|just|mark|believe|remember|watch|trust|count|i promise|mr|mrs|ms|miss|on (?:my|the|our|his|their) (?:hit )?list)\\b)[a-z])`;
 const NOT_DEAD_IDIOM = `(?! (?:tired|impressed|chuffed|jealous|pleased|right|wrong|easy|on|lucky|excited|proud|keen|happy|busy|good|funny|serious|boring|beat|set|against|interested|proud)\\b)`;
 
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
-const PATTERNS: Pattern[] = [
+const CORE_PATTERNS: Pattern[] = [
   // First-person intent + lethal harm + a target: "I'm going to kill you", "we'll burn your house".
   P('intent-lethal', 'threat_to_life', `${INTENT}${ADVERBS} (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`),
   P('intent-harm', 'threat', `${INTENT}${ADVERBS} (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`),
@@ -136,11 +111,11 @@ const PATTERNS: Pattern[] = [
   P('you-will-need', 'threat', `${YOU_FUTURE} need(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head)\\b`),
   // An ominous visit with no occasion: "We'll be seeing you very soon, councillor." Not "… very soon at the fete".
   P('seeing-you-soon', 'threat', `\\b(?:we|i)(?:'ll| will| shall|'re| are|'m| am) (?:be )?(?:seeing|visiting|calling on|catching up with|coming to see|paying you a visit|pay you a visit)(?: you)? (?:very|real|really) soon\\b(?! (?:at|in|on|for|when|to|after|before|then|and discuss|to discuss|about)\\b)`),
-  P('you-are-dead', 'threat_to_life', `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next)\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`),
+  P('you-are-dead', 'threat_to_life', `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`),
   P('days-numbered', 'threat', `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|it would be a (?:shame|pity) if (?:something|anything)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))`, undefined, true),
   // Normative threats and death wishes: "traitors should hang", "you deserve to be shot", "I hope you die".
   // The subject is checked on the text before the modal (see `subject`), which keeps these fast.
-  S('should-die', 'threat_to_life', `\\b(?:should|ought to|need to|needs to|must|deserves? to|deserves?|should all|oughta|better)(?: all| just| really)? (?:be |get |go and )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
+  S('should-die', 'threat_to_life', `\\b(?:should'?ve been|shoulda been|should|ought to|need to|needs to|must|deserves? to|deserves?|should all|oughta|better)(?: all| just| really)? (?:be |get |go and |have been |'ve been |of been |have |'ve )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
   S('should-be-hurt', 'threat', `\\b(?:should|ought to|need to|needs to|must|deserves? to)(?: all| just| really)? (?:be |get )(?:${HURT_PASSIVE})\\b`),
   P('wish-death', 'threat_to_life', `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b`),
   P('wish-death', 'threat_to_life', `\\b(?:in a just world|if only|i wish|i hope|better off if|better place if)\\b.{0,50}?(?:would all be|were all|would be|had their|would get|were|was) (?:${DEATH_PASSIVE}|throats? cut|heads? cut off|wiped out|eradicated|exterminated)\\b`),
@@ -176,6 +151,9 @@ const PATTERNS: Pattern[] = [
   // Telling someone to kill themselves is harassment aimed at them, not a welfare signal.
   P('incite-self-harm', 'harassment', `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`, ['threat']),
 ];
+
+const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS];
+
 
 const SENTENCE_END = /[.!?\n]+/g;
 
@@ -256,7 +234,7 @@ export function detectThreats(n: Normalised): Hit[] {
     if (candidates.length > 0) {
       const windows = anchorWindows(tokens, first, t, candidates, from, to);
       candidates.forEach((pi, c) => {
-        for (const [a, b] of windows[c]!) scanPattern(text, a, b, PATTERNS[pi]!, hits);
+        for (const [a, b] of windows[c]!) scanPattern(n, a, b, PATTERNS[pi]!, hits);
       });
     }
     if (selfHarm) scanSelfHarm(text, from, to, selfHarm, hits);
@@ -311,7 +289,8 @@ function anchorWindows(tokens: readonly Token[], first: number, end: number, can
   return out;
 }
 
-function scanPattern(text: string, from: number, to: number, p: Pattern, hits: Hit[]): void {
+function scanPattern(n: Normalised, from: number, to: number, p: Pattern, hits: Hit[]): void {
+  const text = n.text;
   const sub = text.slice(from, to);
   for (const m of matches(p, sub)) {
     let at = m.index;
@@ -323,6 +302,7 @@ function scanPattern(text: string, from: number, to: number, p: Pattern, hits: H
     }
     const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m.text.length, score: 0.95 };
     if ((!p.negationInside && isNegated(text, h)) || isReported(text, h)) continue;
+    if (p.accept && !p.accept(n, h.nStart, h.nEnd)) continue;
     // "Everyone would be better off if I was dead" is about the sender: self-harm, not a threat.
     if (p.rule === 'wish-death' && /\b(?:if|wish|hope) (?:i|i'm|im)\b|\bi (?:was|were)\b/.test(m.text)) continue;
     hits.push(h);

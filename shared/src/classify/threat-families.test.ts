@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify.ts';
+
+// One block per family of threats that real messages to officials use and our first rules
+// missed (issue #12). Every family has benign twins: the same words in a harmless sentence.
+// Rules only (model: null), so a failure points at a rule, not at the learned model.
+const verdict = (body: string) => classify({ body }, { model: null });
+const isThreat = (body: string) => ['threat', 'threat_to_life'].includes(verdict(body).severity);
+
+const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
+  'words inserted between intent and harm, and wrapped lines': {
+    threats: [
+      "I'm going to wait outside the town hall on Friday and then I'll hurt you",
+      "I'm going to find you after the meeting, wait till the car park is empty, and then I will stab you",
+      'I am going to\nhurt you badly',
+      'we are going to\nburn your house down',
+      'I am going to... kill you',
+    ],
+    benign: ['I will be at the town hall on Friday to hear the debate', 'I am going to\nwrite to the paper about this', 'I am going to... complain again'],
+  },
+  'topic words do not switch a threat off': {
+    threats: [
+      'If you vote for this policy I will kill you',
+      "After the council tax vote I'm going to hunt you down and kill you",
+      "You raised the council tax and now I'm going to make sure you get stabbed",
+      "I'll take a machete to you after the election",
+    ],
+    benign: ['This vote will hurt you at the polls', 'This decision will kill your career', "We'll beat you at the next election", 'Vote them out at the next election'],
+  },
+  'imperatives and incitement against a person, office or party': {
+    threats: ['shoot the mayor', 'Hang the lot of them', 'string up every last tory councillor', 'lynch the traitor', 'Execute every one of them', 'Somebody shoot that mayor', 'Burn the councillor\'s house down', 'somebody should deal with her permanently', 'someone needs to sort that councillor out for good'],
+    benign: ['Kill the bill!', 'Kill the proposal', 'Hang the bunting along the high street', 'Shoot the breeze with us at the fete', "Don't shoot the messenger", 'We need to deal with the potholes permanently', 'Hang on a minute, that is not what you said'],
+  },
+  'passive and generic forms, "should have", third parties': {
+    threats: [
+      'people like you end up hanged',
+      'scum like you end up dead',
+      "you'll be hurt",
+      "you'll get beaten up one of these days",
+      'You should have been shot years ago',
+      "You should've been hanged years ago",
+      "I know lads who'd sort you out",
+      "I've got mates who would happily do you in",
+      'My brothers would happily sort you out',
+      'I know people who will hurt you',
+    ],
+    benign: ["You should've been at the meeting", 'My brothers would happily help you with the leaflets', 'I know people who will vote for you', "you'll get beaten at the election", 'People like you end up in the House of Lords'],
+  },
+  'slang, misspellings, masking and hashtags': {
+    threats: ["I'm gonna do you in", "I'll shank you", 'ur ded', 'i wiil kil u', 'i wil kil u', 'ima merk u', 'gonna murda you', '#hangthemall', '#killallmps', 'I will k*ll you', "I'll st*b you", "I'm going to sh**t you"],
+    benign: ['This is sh*t', 'I wil be there at 6', '#killthebill', 'The budget is shot', 'What a load of b*llocks'],
+  },
+  'veiled threats aimed at the reader': {
+    threats: [
+      'I know the car you drive and the route you take home',
+      'We know the time your wife leaves for work',
+      'I saw you leaving the school with your daughter on Tuesday',
+      'I watched you drop your son at school this morning',
+      'Three days left. Tick tock.',
+      'You have 48 hours to live',
+      "You'll be next",
+      'Remember what happened to Jo Cox',
+      "There's a lamppost with your name on it",
+      'Get the rope ready for this one',
+      'The noose is ready for you',
+      "You have no idea what I'm capable of",
+      "You don't know who you're messing with",
+      "Your family won't be safe",
+      "Your kids won't be safe",
+      'Say hello to your kids for me',
+      'Some people round here want you dead',
+      'There are people in this town who want to kill you',
+      "It's only a matter of time before someone gets you",
+      'Watch what happens to you next',
+      'Enjoy your last Christmas',
+      "I'd be very careful walking home alone if I were you",
+      'Your time is coming',
+    ],
+    benign: [
+      'I know the route the bus takes and it is always late',
+      'I know the time the library opens',
+      'I saw you at the school fete with your daughter, lovely to meet you',
+      'Two weeks to go until the consultation closes',
+      'I look forward to your next meeting',
+      'See you at your next meeting',
+      'Your next surgery is on Friday',
+      'Remember the budget meeting last year',
+      'We need a rope bridge over the stream',
+      'You have no idea what residents go through',
+      "You don't know what it's like to live on this estate",
+      "Your kids won't be safe crossing that road until you fix it",
+      'Give my regards to your wife, it was lovely to meet her',
+      'There are people in this town who want to talk to you about parking',
+      "It's just a matter of time before someone gets hurt on that junction",
+      'Enjoy your Christmas break',
+      'Be careful on the icy pavements this week',
+      'Your day will come at the election',
+      'people want you to resign',
+    ],
+  },
+  'false alarms seen before': {
+    threats: [],
+    benign: [
+      'We need a serious debate about gun policy and shooting licences in rural areas',
+      "I will not kill you, don't worry",
+      "I'll sleep when I'm dead",
+      'Thanks councillor',
+      "You'll be the next mayor if you keep this up",
+      'The council is killing the high street',
+    ],
+  },
+};
+
+describe.each(Object.entries(FAMILIES))('threat family: %s', (_family, { threats, benign }) => {
+  if (threats.length > 0) it.each(threats)('flags "%s" as a threat', (s) => expect(verdict(s).severity).toMatch(/^threat/));
+  it.each(benign)('keeps the benign twin "%s" from being a threat', (s) => expect(isThreat(s)).toBe(false));
+});
+
+describe('veiled threats are explained as what they are', () => {
+  it('names the veiled rule and the phrase that fired', () => {
+    const v = verdict('Nice to hear from you. Anyway. Your family won\'t be safe.');
+    expect(v.evidence.map((e) => e.rule)).toContain('family-safe');
+    expect(v.evidence.find((e) => e.rule === 'family-safe')?.phrase).toBe("Your family won't be safe");
+  });
+
+  it('points the evidence of a hashtag at what the sender typed', () => {
+    const body = 'so true #hangthemall';
+    const e = verdict(body).evidence.find((x) => x.rule === 'imperative');
+    expect(e && body.slice(e.start, e.end)).toBe('#hangthemall'.slice(1));
+  });
+});
+
+describe('invisible characters cannot split a threat', () => {
+  it.each([
+    ['U+2066 (left-to-right isolate)', '\u2066'],
+    ['U+E0020 (tag space)', '\u{E0020}'],
+    ['U+061C (Arabic letter mark)', '\u061c'],
+    ['U+200B (zero-width space)', '\u200b'],
+    ['U+202E (right-to-left override)', '\u202e'],
+  ])('reads "I will ki%sll you" as a threat to life', (_name, ch) => {
+    const body = `I will ki${ch}ll you`;
+    const v = verdict(body);
+    expect(v.severity).toBe('threat_to_life');
+    // The evidence still points at the characters the sender sent, invisible one included.
+    expect(body.slice(v.evidence[0]!.start, v.evidence[0]!.end)).toContain(`ki${ch}ll`);
+  });
+});
+
+describe('sign-offs and signatures', () => {
+  it.each(['Thank you', 'Many thanks', 'Kind regards'])('reads a message that is only "%s" as clean, not unreadable', (s) => {
+    expect(verdict(s).severity).toBe('clean');
+  });
+
+  it('still finds a threat written under the sign-off', () => {
+    expect(verdict('Your policy is rubbish.\nRegards\nI will kill you').severity).toBe('threat_to_life');
+  });
+
+  it('does not read a signature address as a threat', () => {
+    expect(verdict('Fix the road.\n\nKind regards\nJohn Smith\n12 Kill Lane').severity).toBe('clean');
+  });
+});
