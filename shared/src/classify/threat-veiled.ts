@@ -190,7 +190,8 @@ export const VEILED_PATTERNS: Pattern[] = [
 ];
 
 // Imperatives at the start of a sentence (or a hashtag): "shoot the mayor", "hang the lot of
-// them", "#hangthemall". Mid-sentence the same words are usually idioms or reported speech.
+// them", "#hangthemall". Mid-sentence the same words are usually idioms or reported speech, and
+// with "a" ("murder a curry") they are rarely aimed at anyone.
 const IMPERATIVE_LETHAL = `kill|shoot|stab|hang|lynch|execute|behead|murder|string up|burn|gas|bomb|shank|knife|torch|firebomb|petrol bomb|bury|drown|butcher|slaughter|exterminate|gun down|strangle|hang up|shoot down`;
 const IMPERATIVE_HURT = `beat up|batter|punch|kick|smash|slap|deck|glass|attack|bash|kneecap|beat`;
 const LEAD = `(?:(?:just|go|go and|and|so|please|pls|plz|now|lads|guys|everyone|all|someone|somebody|come on|right)[ ,]+)*`;
@@ -202,10 +203,10 @@ const atSentenceStart = (n: Normalised, nStart: number): boolean => {
   return t.sentenceStart || n.original[t.start - 1] === '#';
 };
 VEILED_PATTERNS.push(
-  P('imperative', 'threat_to_life', `\\b${LEAD}(?:${IMPERATIVE_LETHAL}) ${TARGET}(?!${IDIOM_AFTER})${NOT_POLITICAL}`, [firstWords(IMPERATIVE_LETHAL)], {
+  P('imperative', 'threat_to_life', `\\b${LEAD}(?:${IMPERATIVE_LETHAL})(?! an? ) ${TARGET}(?!${IDIOM_AFTER})${NOT_POLITICAL}`, [firstWords(IMPERATIVE_LETHAL)], {
     accept: atSentenceStart,
   }),
-  P('imperative', 'threat', `\\b${LEAD}(?:${IMPERATIVE_HURT}) ${TARGET}(?!${IDIOM_AFTER})${NOT_POLITICAL}`, [firstWords(IMPERATIVE_HURT)], {
+  P('imperative', 'threat', `\\b${LEAD}(?:${IMPERATIVE_HURT})(?! an? ) ${TARGET}(?!${IDIOM_AFTER})${NOT_POLITICAL}`, [firstWords(IMPERATIVE_HURT)], {
     accept: atSentenceStart,
   }),
 );

@@ -6,6 +6,7 @@ import { subjectStartBefore } from './noun-phrase.ts';
 import { execSplit } from './split-pattern.ts';
 import { makePattern } from './threat-pattern.ts';
 import type { Pattern } from './threat-pattern.ts';
+import { OBLIQUE_PATTERNS } from './threat-oblique.ts';
 import { VEILED_PATTERNS } from './threat-veiled.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
@@ -152,7 +153,7 @@ const CORE_PATTERNS: Pattern[] = [
   P('incite-self-harm', 'harassment', `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`, ['threat']),
 ];
 
-const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS];
+const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS];
 
 
 const SENTENCE_END = /[.!?\n]+/g;
