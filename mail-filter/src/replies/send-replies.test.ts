@@ -47,3 +47,39 @@ describe('a reply that could not have been delivered', () => {
     expect(notDeliveredReason(Object.assign(new Error('Invalid login'), { code: 'EAUTH', responseCode: undefined }))).toMatch(/EAUTH/);
   });
 });
+
+describe('who a reply may go to', () => {
+  it('sends nothing to an address list smuggled in the From header, and reports the reply failed', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const recipients: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onRcptTo(address, _session, done) {
+        recipients.push(address.address);
+        done();
+      },
+      onData(stream, _session, done) {
+        stream.resume();
+        stream.on('end', () => done());
+      },
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    try {
+      const account = { id: 'alice@council.example', imap: { user: 'alice@council.example' }, smtp: { host: '127.0.0.1', port, secure: false }, folders: { sent: 'Sent' } } as unknown as AccountConfig;
+      const hostile = { ...reply, to: 'a@evil.example,victim@elsewhere.example' };
+      const results: { id: string; outcome: string; detail?: string }[] = [];
+      const client = {
+        pending: async () => [{ ...hostile, state: 'approved' as const }],
+        claim: async () => hostile,
+        result: async (id: string, outcome: 'sent' | 'failed', _m: string | null, detail?: string) => void results.push({ id, outcome, ...(detail ? { detail } : {}) }),
+      } as unknown as RepliesClient;
+      expect(await sendPendingReplies({} as ImapFlow, account, client, silentLogger)).toBe(0);
+      expect(recipients).toEqual([]);
+      expect(results).toEqual([{ id: 'r1', outcome: 'failed', detail: expect.stringMatching(/^REPLY_ADDRESS_INVALID/) }]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { isWardguardError } from '@wardguard/shared';
+import { isSingleMailbox } from '@wardguard/shared/api/mailbox';
 import { REPLY_SMTP_TIMEOUT_MS, replyMessageId, type ReplyToSend } from '@wardguard/shared/api/replies';
 import type { AccountConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -84,6 +85,13 @@ export async function sendPendingReplies(client: ImapFlow, account: AccountConfi
       } catch (err) {
         if (isWardguardError(err) && err.code === 'REPLY_ALREADY_CLAIMED') continue;
         throw err;
+      }
+      // The Worker already refuses such an address; checked again here because this is the
+      // process that holds the SMTP credentials and would send it.
+      if (!isSingleMailbox(reply.to)) {
+        await replies.result(reply.id, 'failed', null, 'REPLY_ADDRESS_INVALID: the address is not one valid mailbox; nothing was sent.');
+        log.warn('reply refused: not one valid mailbox', { replyId: reply.id });
+        continue;
       }
       const raw = await buildReply(reply, from);
       let smtpMessageId: string | null;

@@ -9,6 +9,10 @@ describe('reading who to reply to', () => {
     ['<gary@example.net>', null, 'gary@example.net'],
     ['"<img src=x>" <evil@example.net>', '<img src=x>', 'evil@example.net'],
     ['Nobody', null, null],
+    // A list, a second address after ";" or a group must not reach the reply's To or envelope.
+    ['"Troll" <a@evil.example,victim@elsewhere.example>', 'Troll', null],
+    ['"Troll" <a@evil.example;victim@elsewhere.example>', 'Troll', null],
+    ['a@evil.example,victim@elsewhere.example', null, null],
   ])('%j → name %j, address %j', (from, name, address) => {
     expect(parseSender(from)).toEqual({ name, address });
   });

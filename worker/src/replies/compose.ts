@@ -1,5 +1,6 @@
 import { renderReply, WardguardError, type RenderedReply, type TemplateValues } from '@wardguard/shared';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
+import { isSingleMailbox } from '@wardguard/shared/api/mailbox';
 import type { TemplateVersion } from '../db/reply-templates.ts';
 
 export interface ComposedReply extends RenderedReply {
@@ -13,13 +14,16 @@ export interface ComposedReply extends RenderedReply {
 export function parseSender(from: string): { name: string | null; address: string | null } {
   // The address is the last <…@…>; whatever comes before it (quotes removed) is the name,
   // which may itself contain angle brackets in hostile mail.
+  // Only one plain mailbox counts: a list ("a@x,b@y"), a group or a route yields no address.
   const angle = /^(.*)<([^<>\s]+@[^<>\s]+)>\s*$/s.exec(from);
   if (angle) {
     const name = angle[1]!.trim().replace(/^"(.*)"$/s, '$1').trim();
-    return { name: name || null, address: angle[2]!.toLowerCase() };
+    const address = angle[2]!.toLowerCase();
+    return { name: name || null, address: isSingleMailbox(address) ? address : null };
   }
   const bare = /^\s*([^\s<>@]+@[^\s<>@]+)\s*$/.exec(from);
-  return { name: null, address: bare ? bare[1]!.toLowerCase() : null };
+  const address = bare ? bare[1]!.toLowerCase() : null;
+  return { name: null, address: address && isSingleMailbox(address) ? address : null };
 }
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
@@ -37,7 +41,9 @@ export function composeReply(
   officerValues: TemplateValues,
 ): ComposedReply {
   const sender = parseSender(record.from);
-  if (!sender.address) throw new WardguardError('NO_REPLY_ADDRESS', 'The sender has no usable email address to reply to.');
+  if (!sender.address) {
+    throw new WardguardError('NO_REPLY_ADDRESS', 'The sender has no single valid email address to reply to, so no reply can be sent.');
+  }
   const values: TemplateValues = {
     sender_name: sender.name ?? 'Sir or Madam',
     councillor_name: ctx.councillorName,
