@@ -55,9 +55,11 @@ const SELECT = `SELECT r.*, i.exhibit_ref,
   (SELECT a.acked_at FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS action_acked_at,
   (SELECT a.outcome FROM mail_actions a WHERE a.record_id = r.id ORDER BY a.created_at DESC, a.id DESC LIMIT 1) AS action_outcome,
   -- From a person the council has disengaged from: by the perpetrator linked to this item,
-  -- or by one of their recorded addresses appearing in the From line.
+  -- or by one of their recorded addresses being the From line's address: the whole line, or the
+  -- part in angle brackets (a substring would let bob@evil.example match jimbob@evil.example.org).
   (EXISTS (SELECT 1 FROM perpetrators p WHERE p.council_id = r.council_id AND p.disengaged_at IS NOT NULL
-     AND (p.id = i.perpetrator_id OR EXISTS (SELECT 1 FROM json_each(p.emails) e WHERE instr(lower(r.sender), lower(e.value)) > 0)))) AS no_reply_needed,
+     AND (p.id = i.perpetrator_id OR EXISTS (SELECT 1 FROM json_each(p.emails) e
+       WHERE lower(trim(r.sender)) = lower(trim(e.value)) OR instr(lower(r.sender), '<' || lower(trim(e.value)) || '>') > 0)))) AS no_reply_needed,
   e.police_reference AS esc_police_reference, e.case_id AS esc_case_id, e.perpetrator_id AS esc_perpetrator_id,
   e.escalated_at AS esc_at, e.escalated_by AS esc_by,
   al.id AS alert_id, al.created_at AS alert_at, al.acknowledged_at AS alert_acked_at, al.acknowledged_by AS alert_acked_by, au.name AS alert_acked_by_name

@@ -31,6 +31,19 @@ describe('a perpetrator the council has disengaged from', () => {
     expect(((await (await api(s.officer.token, `/mail/records/${later}`)).json()) as MailRecordView).noReplyNeeded).toBe(false);
   });
 
+  it('is matched by their whole address, never by an address that merely contains it', async () => {
+    const s = await seedCouncil();
+    const perp = (await (await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'Bob', emails: ['bob@evil.example'] } })).json()) as PerpetratorView;
+    await api(s.officer.token, `/perpetrators/${perp.id}`, { method: 'PATCH', json: { disengaged: true } });
+    const bob = await fileFrom(s, 'abuse', 'idiot', 'Bob <Bob@evil.example>');
+    const bare = await fileFrom(s, 'abuse', 'idiot', 'bob@evil.example');
+    const jimbob = await fileFrom(s, 'abuse', 'idiot', 'Jim <jimbob@evil.example.org>');
+    const view = async (id: string) => ((await (await api(s.officer.token, `/mail/records/${id}`)).json()) as MailRecordView).noReplyNeeded;
+    expect(await view(bob)).toBe(true);
+    expect(await view(bare)).toBe(true);
+    expect(await view(jimbob)).toBe(false);
+  });
+
   it('cannot be disengaged by a councillor', async () => {
     const s = await seedCouncil();
     const perp = (await (await api(s.alice.token, '/perpetrators', { method: 'POST', json: { displayName: 'Someone' } })).json()) as PerpetratorView;
