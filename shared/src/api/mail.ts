@@ -67,9 +67,19 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
+/** The shortest written reason the Worker accepts for a decision on a message at threat level. */
+export const THREAT_REASON_MIN_CHARS = 10;
+
+/**
+ * POST /mail/records/:id/decision. At threat level (`threat`, `threat_to_life`) every decision
+ * needs `reason` (THREAT_REASON_REQUIRED, 422) and is refused while the message's threat-to-life
+ * alert is unacknowledged (THREAT_ALERT_UNACKNOWLEDGED, 409); the reason is recorded in the
+ * decision's one custody event.
+ */
 export const decideMailSchema = z.object({
   decision: z.enum(MAIL_DECISIONS),
   note: z.string().max(2000).optional(),
+  reason: z.string().max(2000).optional(),
 });
 
 /**

@@ -65,7 +65,11 @@ describe('escalating a message as a threat', () => {
     const { s, recordId } = await threatWithCaseAndPerp();
     const bobs = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: "Bob's", councillorId: s.bob.id } })).json()) as { id: string };
     expect((await api(s.officer.token, `/mail/records/${recordId}/escalate`, { method: 'POST', json: { caseId: bobs.id } })).status).toBe(404);
-    await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision: 'release' } });
+    // Releasing a threat to life takes an acknowledged alert and a written reason.
+    const { threatAlert } = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as MailRecordView;
+    await api(s.officer.token, `/mail/alerts/${threatAlert!.id}/ack`, { method: 'POST' });
+    const released = await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision: 'release', reason: 'Police advised it is safe to release' } });
+    expect(released.status).toBe(200);
     const late = await api(s.officer.token, `/mail/records/${recordId}/escalate`, { method: 'POST', json: {} });
     expect(late.status).toBe(409);
     expect(await rows('SELECT 1 FROM mail_escalations WHERE record_id = ?', recordId)).toHaveLength(0);

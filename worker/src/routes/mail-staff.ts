@@ -13,6 +13,7 @@ import { insertActionStatement } from '../db/mail-actions.ts';
 import { ackAlertStatement, getAlert, listOpenAlerts } from '../db/mail-alerts.ts';
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { threatDecisionReason } from '../mail/threat-guard.ts';
 import { newId, now } from '../db/ids.ts';
 
 const STATE_AFTER: Record<MailDecision, MailState> = { release: 'released', keep: 'kept', not_abuse: 'not_abuse' };
@@ -52,15 +53,17 @@ export const mailStaffRoutes = new Hono<AppEnv>()
   })
   .post('/records/:id/decision', async (c) => {
     const p = c.get('principal');
-    const { decision, note } = await readJson(c, decideMailSchema);
+    const { decision, note, reason: given } = await readJson(c, decideMailSchema);
     const record = await getRecord(c.env.DB, p.councilId, c.req.param('id'));
     if (!record) throw new WardguardError('NOT_FOUND', 'No such mail record.');
     if (!DECIDABLE.includes(record.state)) throw new WardguardError('CONFLICT', `This message was already decided (${record.state}).`);
+    // Threat level: a written reason, and the alert acknowledged (an alert is never un-acknowledged, so reading it here cannot race).
+    const reason = threatDecisionReason(record, given);
     const at = now();
     const actionId = newId();
     await appendCustody(
       c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'mail_decided', itemId: record.itemId, at, details: { recordId: record.id, decision, actionId, note: note ?? null } }],
+      [{ councilId: p.councilId, actorId: p.userId, action: 'mail_decided', itemId: record.itemId, at, details: { recordId: record.id, decision, actionId, note: note ?? null, severity: record.severity, reason } }],
       [
         decideRecordStatement(c.env.DB, record.id, STATE_AFTER[decision], p.userId, at, record.state),
         requireChange(c.env.DB),

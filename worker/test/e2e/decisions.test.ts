@@ -36,7 +36,8 @@ async function officerPage(): Promise<{ page: Page; writes: string[] }> {
 describe('decisions in the message view', () => {
   it('says the filter could not find the message instead of calling the decision applied', async () => {
     const id = stack.seed.records.threat!;
-    await call(stack.seed.officerToken, `/mail/records/${id}/decision`, { method: 'POST', json: { decision: 'keep' } });
+    // A threat: deciding it takes a written reason (no alert to acknowledge below threat to life).
+    await call(stack.seed.officerToken, `/mail/records/${id}/decision`, { method: 'POST', json: { decision: 'keep', reason: 'Abusive, not a credible threat' } });
     const { actions } = await call<{ actions: { id: string; recordId: string }[] }>(stack.seed.serviceToken, '/mail/service/actions');
     await call(stack.seed.serviceToken, `/mail/service/actions/${actions.find((a) => a.recordId === id)!.id}/ack`, { method: 'POST', json: { outcome: 'not_found' } });
     const { page } = await officerPage();

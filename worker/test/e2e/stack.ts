@@ -80,7 +80,17 @@ export async function seedBulkQueue(stack: DashboardStack, n: number): Promise<v
   }
   const file = join(stack.persistTo, 'bulk.sql');
   writeFileSync(file, lines.join('\n'));
-  await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', stack.persistTo, '--file', file]);
+  // The running Worker holds the same local database: a write that finds it busy (a page's poll
+  // at that moment) is refused whole by SQLite, so trying it again cannot insert anything twice.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', stack.persistTo, '--file', file]);
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !/SQLITE_BUSY|database is locked/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
 }
 
 export interface CallInit {

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.ts';
 import { when } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
 import type { Case, MailRecord, Perpetrator } from '../lib/types.ts';
+import { DecisionConfirm } from './decision-confirm.tsx';
 
 type Decision = 'release' | 'keep' | 'escalate' | 'not_abuse';
 
@@ -15,10 +16,10 @@ export const DECISIONS: { id: Decision; key: string; label: string }[] = [
 ];
 const LABEL = Object.fromEntries(DECISIONS.map((d) => [d.id, d.label])) as Record<Decision, string>;
 const CONSEQUENCE: Record<Decision, string> = {
-  release: "the mail filter will move it back to the councillor's inbox.",
-  keep: 'it stays in quarantine, recorded as abuse.',
-  escalate: 'it stays in quarantine and is recorded as referred to the police, with the case and perpetrator chosen above.',
-  not_abuse: "the mail filter will move it back to the councillor's inbox, and it joins the classifier's labelled set as not abuse.",
+  release: "The mail filter will move it back to the councillor's inbox.",
+  keep: 'It stays in quarantine, recorded as abuse.',
+  escalate: 'It stays in quarantine and is recorded as referred to the police, with the case and perpetrator chosen above.',
+  not_abuse: "The mail filter will move it back to the councillor's inbox, and it joins the classifier's labelled set as not abuse.",
 };
 
 const STATE_TEXT: Record<MailRecord['state'], string> = {
@@ -41,19 +42,16 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
   const [note, setNote] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  // A decision (by click or key) first asks for confirmation, with focus on Confirm.
+  // A decision (by click or key) first opens the confirmation: it never decides by itself.
   const [pending, setPending] = useState<Decision | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (pending) confirmRef.current?.focus();
-  }, [pending]);
 
   useEffect(() => {
     api<{ cases: Case[] }>(`/cases?councillorId=${encodeURIComponent(record.councillorId)}`).then((r) => setCases(r.cases)).catch(() => undefined);
     api<{ perpetrators: Perpetrator[] }>('/perpetrators').then((r) => setPerps(r.perpetrators)).catch(() => undefined);
   }, [record.councillorId]);
 
-  const decide = async (d: Decision) => {
+  /** Resolves to an error to show in the confirmation, or null once the decision is recorded. */
+  const decide = async (d: Decision, reason: string | null): Promise<string | null> => {
     setBusy(true);
     try {
       let updated: MailRecord;
@@ -71,7 +69,7 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
       } else {
         updated = await api<MailRecord>(`/mail/records/${encodeURIComponent(record.id)}/decision`, {
           method: 'POST',
-          json: { decision: d, ...(note.trim() ? { note: note.trim() } : {}) },
+          json: { decision: d, ...(note.trim() ? { note: note.trim() } : {}), ...(reason ? { reason } : {}) },
         });
         if (d === 'keep' && (caseId || perpId)) {
           await api(`/evidence/${encodeURIComponent(record.itemId)}`, {
@@ -81,21 +79,18 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
         }
       }
       setStatus(d === 'escalate' ? 'Escalated as a threat: kept in quarantine and recorded as referred to the police.' : 'Decision recorded.');
-      onDecided(updated);
-    } catch (e) {
-      setStatus(e instanceof ApiError ? e.message : 'The decision could not be recorded.');
-    } finally {
       setPending(null);
+      onDecided(updated);
+      return null;
+    } catch (e) {
+      return e instanceof ApiError ? e.message : 'The decision could not be recorded.';
+    } finally {
       setBusy(false);
     }
   };
 
   const decided = record.state !== 'quarantined';
   const offered = (d: Decision) => (d === 'escalate' ? !record.escalation : d === 'release' || !decided);
-  const cancel = () => {
-    setPending(null);
-    document.querySelector<HTMLButtonElement>('.decision-buttons button')?.focus();
-  };
   return (
     <section class="decision" aria-labelledby="decision-h">
       <h2 id="decision-h">Decision</h2>
@@ -156,16 +151,16 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
                 <kbd>{d.key}</kbd> {d.label.toLowerCase()}
               </span>
             ))}
-            . Each key only opens the decision: <kbd>Enter</kbd> confirms it, <kbd>Esc</kbd> cancels.
+            . Each key only opens the decision: <kbd>Enter</kbd> confirms it, <kbd>Esc</kbd> cancels. At threat level a decision needs a written reason.
           </p>
           <div class="decision-buttons">
             {DECISIONS.filter((d) => offered(d.id)).map((d) => (
               <button
                 type="button"
                 key={d.id}
-                disabled={busy || pending !== null}
+                disabled={busy}
                 class={d.id === 'escalate' ? 'danger' : undefined}
-                onClick={() => setPending(d.id)}
+                onClick={() => setPending((p) => p ?? d.id)}
                 data-key={d.key}
                 aria-keyshortcuts={d.key}
                 aria-describedby="decision-keys"
@@ -175,19 +170,16 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
             ))}
           </div>
           {pending && (
-            <div class="confirm" role="group" aria-labelledby="confirm-h" onKeyDown={(e) => e.key === 'Escape' && cancel()}>
-              <p id="confirm-h">
-                <strong>{LABEL[pending]}</strong>
-                {record.severity === 'threat_to_life' && pending !== 'escalate' ? ' — this message may be a threat to life. ' : ': '}
-                {CONSEQUENCE[pending]}
-              </p>
-              <button type="button" ref={confirmRef} disabled={busy} class={pending === 'escalate' ? 'danger' : undefined} onClick={() => decide(pending)}>
-                Confirm: {LABEL[pending]}
-              </button>{' '}
-              <button type="button" disabled={busy} onClick={cancel}>
-                Cancel
-              </button>
-            </div>
+            <DecisionConfirm
+              action={LABEL[pending]}
+              consequence={CONSEQUENCE[pending]}
+              messages={[record]}
+              guarded={pending !== 'escalate'}
+              danger={pending === 'escalate'}
+              onConfirm={(reason) => decide(pending, reason)}
+              onClose={() => setPending(null)}
+              fallbackFocus={() => document.querySelector<HTMLButtonElement>(`.decision-buttons button[data-key="${DECISIONS.find((d) => d.id === pending)?.key}"]`) ?? document.querySelector<HTMLButtonElement>('.decision-buttons button')}
+            />
           )}
         </>
       )}

@@ -57,7 +57,7 @@ export function MessageView({ id }: { id: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable || document.querySelector('dialog[open]') || e.ctrlKey || e.metaKey || e.altKey) return;
       const button = document.querySelector<HTMLButtonElement>(`.decision button[data-key="${CSS.escape(e.key)}"]`);
       if (button && !button.disabled) {
         e.preventDefault();

@@ -5,6 +5,7 @@ import { href } from '../lib/route.ts';
 import type { MailQueuePage, Severity } from '../lib/types.ts';
 import { useCouncillors } from '../lib/use-councillors.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
+import { DecisionConfirm, type ConfirmMessage } from '../components/decision-confirm.tsx';
 
 const STATES = [
   ['quarantined', 'Waiting for review'],
@@ -14,6 +15,11 @@ const STATES = [
 ] as const;
 type Decision = 'release' | 'keep' | 'not_abuse';
 const DECISION_LABEL: Record<Decision, string> = { release: 'Release to inbox', keep: 'Keep as abuse', not_abuse: 'Mark not abuse' };
+const CONSEQUENCE: Record<Decision, string> = {
+  release: "The mail filter will move each one back to the councillor's inbox.",
+  keep: 'Each stays in quarantine, recorded as abuse.',
+  not_abuse: "The mail filter will move each one back to the councillor's inbox, and each joins the classifier's labelled set as not abuse.",
+};
 
 const PAGE_SIZE = 50;
 const SENDER_DEBOUNCE_MS = 300;
@@ -98,27 +104,35 @@ export function QueueView() {
       return next;
     });
 
-  const decide = async (decision: Decision) => {
-    const ids = [...selected];
+  // A bulk decision first says what it will do to which messages (as they were when it was
+  // asked for: a refresh meanwhile does not change what was confirmed).
+  const [pending, setPending] = useState<{ decision: Decision; messages: ConfirmMessage[] } | null>(null);
+  const ask = (decision: Decision) => {
+    const messages = shown.filter((r) => selected.has(r.id));
+    if (messages.length) setPending({ decision, messages });
+  };
+
+  const decide = async (decision: Decision, messages: ConfirmMessage[], reason: string | null): Promise<null> => {
     let done = 0;
     const failures: string[] = [];
-    for (const id of ids) {
+    for (const m of messages) {
       try {
-        await api(`/mail/records/${encodeURIComponent(id)}/decision`, { method: 'POST', json: { decision } });
+        await api(`/mail/records/${encodeURIComponent(m.id)}/decision`, { method: 'POST', json: { decision, ...(reason ? { reason } : {}) } });
         done += 1;
       } catch (e) {
-        failures.push(e instanceof ApiError ? e.message : String(e));
+        failures.push(`${m.exhibitRef}: ${e instanceof ApiError ? e.message : String(e)}`);
       }
     }
-    setStatus(`${DECISION_LABEL[decision]}: ${done} of ${ids.length} done.${failures.length ? ` ${failures[0]}` : ''}`);
+    setStatus(`${DECISION_LABEL[decision]}: ${done} of ${messages.length} done.${failures.length ? ` ${failures[0]}` : ''}`);
     setSelected(new Set());
     await load();
+    return null;
   };
 
   // Keyboard: j/k move, x selects, Enter or o opens, / jumps to the sender filter.
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.closest('dialog') || e.ctrlKey || e.metaKey || e.altKey) return;
     const row = shown[cursor];
     if (e.key === 'j' || e.key === 'k') {
       const next = Math.max(0, Math.min(shown.length - 1, cursor + (e.key === 'j' ? 1 : -1)));
@@ -180,11 +194,22 @@ export function QueueView() {
       <div class="bulk" role="group" aria-label="Decide the selected messages">
         <span>{selected.size} selected</span>
         {(Object.keys(DECISION_LABEL) as Decision[]).map((d) => (
-          <button type="button" key={d} disabled={selected.size === 0 || state === 'released' || state === 'not_abuse'} onClick={() => decide(d)}>
+          <button type="button" key={d} disabled={selected.size === 0 || state === 'released' || state === 'not_abuse'} onClick={() => ask(d)}>
             {DECISION_LABEL[d]}
           </button>
         ))}
       </div>
+      {pending && (
+        <DecisionConfirm
+          action={DECISION_LABEL[pending.decision]}
+          consequence={CONSEQUENCE[pending.decision]}
+          messages={pending.messages}
+          guarded
+          onConfirm={(reason) => decide(pending.decision, pending.messages, reason)}
+          onClose={() => setPending(null)}
+          fallbackFocus={() => tableRef.current?.querySelector<HTMLElement>('tbody tr[tabindex="0"]') ?? null}
+        />
+      )}
       <p role="status" class="status">
         {status}
       </p>
