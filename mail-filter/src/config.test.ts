@@ -84,4 +84,10 @@ describe('mail filter config', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('gives up on a Worker that does not answer after 10 s by default, and refuses a filing timeout that is not 1 to 120 whole seconds', () => {
+    expect(parseConfig(valid(), '/etc/wardguard').worker.filingTimeoutSeconds).toBe(10);
+    expect(parseConfig({ ...valid(), worker: { ...valid().worker, filingTimeoutSeconds: 3 } }, '/etc/wardguard').worker.filingTimeoutSeconds).toBe(3);
+    for (const bad of [0, 121, 2.5, '5']) expect(errorOf({ ...valid(), worker: { ...valid().worker, filingTimeoutSeconds: bad } })).toMatch(/worker\.filingTimeoutSeconds/);
+  });
 });

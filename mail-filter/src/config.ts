@@ -48,7 +48,16 @@ const accountSchema = z.object({
 });
 
 export const configSchema = z.object({
-  worker: z.object({ url: z.url(), token: z.string().min(20) }),
+  worker: z.object({
+    url: z.url(),
+    token: z.string().min(20),
+    /**
+     * How long a flagged message waits for the Worker to take its record before it is spooled
+     * (plus one second per MiB of message); also bounds the Worker's other, small calls. Short,
+     * so a hung Worker (connections accepted, never answered) costs seconds, not minutes.
+     */
+    filingTimeoutSeconds: z.number().int().min(1).max(120).default(10),
+  }),
   /** Where records wait (fsynced) while the Worker cannot be reached. */
   spoolDir: z.string().min(1),
   /** How often each account polls officers' decisions while idling, and drains the spool. */

@@ -9,6 +9,8 @@ import { drainSpool } from './spool/drain.ts';
 import { superviseAccount } from './imap/supervisor.ts';
 import { createAlertMailer } from './outbox/alert-mail.ts';
 import { sendDueAlerts } from './outbox/alert-loop.ts';
+import { createLocalAlerts } from './outbox/local-alerts.ts';
+import { createOutage } from './worker/outage.ts';
 import { repeat } from './repeat.ts';
 import { checkWorkerConfig, warnMissingAlerts } from './startup-check.ts';
 import { createReleasedSet } from './state/released-set.ts';
@@ -23,14 +25,12 @@ export function createFilter(config: Config, log: Logger) {
   const replies = createRepliesClient(config.worker);
   const spool = createSpool(join(config.spoolDir, 'outbox'));
   const mailer = config.alerts ? createAlertMailer(config.alerts) : null;
+  const localAlerts = createLocalAlerts({ mailer, dir: join(config.spoolDir, 'state', 'alerted'), log });
+  const outage = createOutage(config.pollSeconds * 1000);
   const stop = new AbortController();
   let alertNow = () => {};
   const retryRefused = new Set(config.accounts.map((a) => a.id));
-
-  async function onSpooledThreatToLife(record: FileMail): Promise<void> {
-    if (!mailer) return;
-    await mailer.send({ alertId: null, councillor: record.councillorId, mailbox: record.mailbox, from: record.from, exhibitRef: null, receivedAt: record.receivedAt, repeat: 0, spooled: true });
-  }
+  const onUnfiledThreatToLife = (record: FileMail) => localAlerts.alertOnce(record);
 
   return {
     /** Throws INVALID_CONFIG (a bad token or councillorId) before any mailbox is touched. */
@@ -46,7 +46,8 @@ export function createFilter(config: Config, log: Logger) {
             worker,
             spool,
             log,
-            onSpooledThreatToLife,
+            onUnfiledThreatToLife,
+            outage,
             // Threats first: a new alert is emailed now, not at the next alerts poll.
             onAlert: () => alertNow(),
             retryRefused,
@@ -60,7 +61,10 @@ export function createFilter(config: Config, log: Logger) {
         ),
       );
       tasks.push(repeat('spool drain', pollMs, async () => {
-        const { sent } = await drainSpool(spool, worker, log, (r) => { if (r.alertId) alertNow(); });
+        const { sent } = await drainSpool(spool, worker, log, (r) => {
+          outage.ended();
+          if (r.alertId) alertNow();
+        });
         if (sent) log.info('spool drained', { sent });
       }, { stop: stop.signal, log }));
       if (mailer) tasks.push(repeat('alerts', config.alerts!.pollSeconds * 1000, () => sendDueAlerts(worker, mailer, log), { stop: stop.signal, log, onWake: (wake) => (alertNow = wake) }));

@@ -166,3 +166,33 @@ export function encryptedMessage(): Built {
     ]),
   };
 }
+
+/** A clean covering note with another message attached whole (`message/rfc822`), as mail clients forward (inline or as an attachment). */
+export function forwarded(inner: Built, note = 'Thought you should see this, it came in this morning. Kind regards, Sam', disposition: 'attachment' | 'inline' = 'attachment'): Built {
+  return multipart(
+    [
+      crlf(['Content-Type: text/plain; charset=utf-8', '', note]),
+      crlf(['Content-Type: message/rfc822', disposition === 'inline' ? 'Content-Disposition: inline' : 'Content-Disposition: attachment; filename="forwarded.eml"', '', inner.raw]),
+    ],
+    { subject: 'Fwd: have a look' },
+  );
+}
+
+/** Plain ASCII text under a charset label that does not fit it (e.g. utf-16: decodes to CJK nonsense). */
+export function mislabelledCharset(body: string, charset = 'utf-16'): Built {
+  const messageId = `<${randomUUID()}@sender.example>`;
+  return {
+    messageId,
+    raw: crlf([
+      'From: resident@sender.example',
+      'To: alice@council.example',
+      'Subject: About the council',
+      `Message-ID: ${messageId}`,
+      'MIME-Version: 1.0',
+      `Content-Type: text/plain; charset=${charset}`,
+      '',
+      body,
+      '',
+    ]),
+  };
+}

@@ -112,7 +112,8 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       dirty = false;
       await scanInbox(client, progress, deps);
       try {
-        await applyPendingActions(client, account, deps.worker, log, deps.released);
+        // While the Worker is failing, asking it for decisions would only hold up the next scan.
+        if (!deps.outage?.active()) await applyPendingActions(client, account, deps.worker, log, deps.released);
       } catch (err) {
         if (!client.usable) throw err;
         log.warn('decisions not applied this pass', { error: (err as Error).message });

@@ -36,6 +36,10 @@ export function createAlertMailer(cfg: AlertsConfig) {
     secure: cfg.smtp.secure,
     ...(cfg.smtp.user ? { auth: { user: cfg.smtp.user, pass: cfg.smtp.password ?? '' } } : {}),
     ignoreTLS: !cfg.smtp.secure && cfg.smtp.host === '127.0.0.1',
+    // A stalled mail server must not hold up quarantining for nodemailer's default minutes.
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
   });
   return {
     async send(n: AlertNotice): Promise<void> {
@@ -51,11 +55,16 @@ export function createAlertMailer(cfg: AlertsConfig) {
           '',
           `From: ${n.from}`,
           `Received: ${n.receivedAt}`,
-          n.exhibitRef ? `Exhibit: ${n.exhibitRef}` : 'Exhibit: not yet filed (the Worker is unreachable; the record is held by the mail filter).',
+          n.exhibitRef ? `Exhibit: ${n.exhibitRef}` : 'Exhibit: not yet filed (the Worker cannot be reached or did not answer).',
           n.alertId ? `Alert: ${n.alertId}` : '',
           '',
-          'It has been moved to Quarantine and flagged. Review it in the Wardguard dashboard and acknowledge this alert;',
-          'this message repeats until someone does. If anyone is in immediate danger, call 999.',
+          ...(n.spooled
+            ? [
+                'It is moved to Quarantine and flagged as soon as the mail filter holds its record safely; until then it stays in the inbox.',
+                'Once the Worker is back it is filed and alerted again in the Wardguard dashboard, where it must be acknowledged.',
+              ]
+            : ['It has been moved to Quarantine and flagged. Review it in the Wardguard dashboard and acknowledge this alert;', 'this message repeats until someone does.']),
+          'If anyone is in immediate danger, call 999.',
         ].join('\n'),
       });
     },

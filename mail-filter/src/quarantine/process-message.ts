@@ -5,6 +5,8 @@ import type { Logger } from '../log.ts';
 import type { Spool } from '../spool/spool.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import { errorCode, isTransient } from '../worker/client.ts';
+import type { Outage } from '../worker/outage.ts';
+import { WardguardError } from '@wardguard/shared';
 import type { ScanProgress } from '../scan/progress.ts';
 import { scanMessage, sha256 } from '../scan/scan-message.ts';
 import type { ReleasedSet } from '../state/released-set.ts';
@@ -16,36 +18,61 @@ export interface ProcessDeps {
   worker: WorkerClient;
   spool: Spool;
   log: Logger;
-  /** A threat to life that could only be spooled: alert the duty officers from here, now. */
-  onSpooledThreatToLife(record: FileMail): Promise<void>;
+  /**
+   * A threat to life the Worker did not take: alert the duty officers from here, now, and
+   * only once per message (see outbox/local-alerts.ts). Called before the spool write.
+   */
+  onUnfiledThreatToLife(record: FileMail): Promise<unknown>;
   /** The Worker raised a new threat alert for a message just filed: email the duty officers now. */
   onAlert?(alertId: string): void;
   /** Messages officers released: never filed or moved again. */
   released: ReleasedSet;
+  /** The Worker failed a moment ago: spool at once rather than wait out another timeout. */
+  outage?: Outage;
 }
 
 export type Outcome = 'gone' | 'skipped' | 'clean' | 'quarantined' | 'spooled' | 'released-earlier' | 'refused';
 
 type Durable = { state: string; spooled: boolean; alertId: string | null } | { refused: unknown };
 
+async function fileWithWorker(deps: ProcessDeps, record: FileMail, eml: Buffer) {
+  if (deps.outage?.active()) throw new WardguardError('WORKER_UNAVAILABLE', 'The Worker failed a moment ago; not asked again yet.');
+  try {
+    const result = await deps.worker.fileMail(record, eml);
+    deps.outage?.ended();
+    return result;
+  } catch (err) {
+    if (isTransient(err)) deps.outage?.failed();
+    throw err;
+  }
+}
+
 /**
  * Makes the record durable: the Worker's acknowledgement, or failing a transient error an
  * fsynced spool entry. A permanent refusal (too large, invalid, unknown councillor, bad
  * token) is returned, never spooled: the message must then stay in the inbox, because no
  * officer would ever see a record the Worker will not take. Throws only if the spool
- * write failed, and then too the message must stay put.
+ * write failed, and then too the message must stay put. A threat to life is alerted
+ * before the spool write: a full or read-only disk must not silence it.
  */
 async function makeDurable(deps: ProcessDeps, record: FileMail, eml: Buffer): Promise<Durable> {
   try {
-    const result = await deps.worker.fileMail(record, eml);
+    const result = await fileWithWorker(deps, record, eml);
     if (result.alertId && result.created) deps.onAlert?.(result.alertId);
     return { state: result.state, spooled: false, alertId: result.alertId };
   } catch (err) {
     if (!isTransient(err)) return { refused: err };
     deps.log.warn('the Worker did not take the record; spooling it', { messageId: record.messageId, error: (err as Error).message });
-    await deps.spool.put(record, eml);
-    if (record.verdict.severity === 'threat_to_life') {
-      await deps.onSpooledThreatToLife(record).catch((e: unknown) => deps.log.error('local threat alert failed', { error: (e as Error).message }));
+    // The alert is on its way before the spool write starts, and is seen through whether or
+    // not the write works (it runs beside it, so a slow SMTP server does not delay the write).
+    const alerted =
+      record.verdict.severity === 'threat_to_life'
+        ? deps.onUnfiledThreatToLife(record).catch((e: unknown) => deps.log.error('local threat alert failed', { messageId: record.messageId, error: (e as Error).message }))
+        : null;
+    try {
+      await deps.spool.put(record, eml);
+    } finally {
+      await alerted;
     }
     return { state: 'quarantined', spooled: true, alertId: null };
   }

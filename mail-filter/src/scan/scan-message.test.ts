@@ -61,4 +61,43 @@ describe('scanning one message', () => {
     expect(shouldQuarantine('review', 'threat_to_life')).toBe(true);
     expect(shouldQuarantine('clean', 'profanity')).toBe(false);
   });
+
+  it('scores a message forwarded as an attachment with its covering note: the worst wins, offsets refer to its own text', async () => {
+    const { verdict, record } = await scan(m.forwarded(m.textMessage(m.THREAT_TO_LIFE, { subject: 'you' })).raw);
+    expect(verdict.severity).toBe('threat_to_life');
+    expect(record.unreadable).toBeNull();
+    const hit = verdict.evidence.find((e) => e.field === 'body')!;
+    expect(verdict.bodyText!.slice(hit.start, hit.end)).toBe(hit.phrase);
+    expect((await scan(m.forwarded(m.forwarded(m.textMessage(m.ABUSE))).raw)).verdict.severity).toBe('abuse');
+    // Shown inline, mailparser would fold it into the text under a header block the classifier sets aside as quoted.
+    expect((await scan(m.forwarded(m.textMessage(m.THREAT_TO_LIFE), undefined, 'inline').raw)).verdict.severity).toBe('threat_to_life');
+    expect((await scan(m.forwarded(m.textMessage(m.CLEAN)).raw)).verdict.severity).toBe('clean');
+    // No covering note at all: the attached message is read, not sent to review as attachment-only.
+    expect((await scan(m.forwarded(m.textMessage(m.CLEAN), '').raw)).verdict.severity).toBe('clean');
+  });
+
+  it('reads attached messages three levels down and sends anything nested deeper to review', async () => {
+    let nested = m.textMessage(m.CLEAN);
+    for (let i = 0; i < 3; i++) nested = m.forwarded(nested);
+    expect((await scan(nested.raw)).verdict.severity).toBe('clean');
+    expect((await scan(m.forwarded(nested).raw)).verdict).toMatchObject({ severity: 'review', error: 'ATTACHED_MESSAGE_NESTED_TOO_DEEP' });
+  });
+
+  it('reads plain text under a utf-16 label as the text it is, and keeps a real UTF-16 message readable', async () => {
+    expect((await scan(m.mislabelledCharset(m.ABUSE).raw)).verdict.severity).toBe('abuse');
+    expect((await scan(m.mislabelledCharset(m.ABUSE, '"UTF-16BE"').raw)).verdict.severity).toBe('abuse');
+    expect((await scan(m.mislabelledCharset(m.CLEAN).raw)).verdict.severity).toBe('clean');
+    const latin1 = Buffer.concat([Buffer.from(m.mislabelledCharset('').raw.replace(/\r\n\r\n\r\n$/, '\r\n\r\n')), Buffer.from('Grüße. You are a useless fucking idiot and everyone knows it.\r\n', 'latin1')]);
+    expect((await scanMessage(latin1, ctx)).verdict.severity).toBe('abuse');
+    const realUtf16 = (body: string) =>
+      m.mislabelledCharset('', 'utf-16le').raw.replace('charset=utf-16le\r\n', 'charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n').replace(/\r\n\r\n\r\n$/, `\r\n\r\n${Buffer.from(body, 'utf16le').toString('base64')}\r\n`);
+    expect((await scan(realUtf16(m.ABUSE))).verdict.severity).toBe('abuse');
+    expect((await scan(realUtf16('请看一下磨坊巷的坑洼。谢谢。\r\n'))).verdict.severity).not.toBe('review');
+  });
+
+  it('sends text that makes sense under no charset reading to review, never to clean', async () => {
+    // UTF-16 of CJK with no ASCII at all: no reading of the bytes is text a person could check.
+    const { record } = await scan(m.mislabelledCharset('', 'utf-16le').raw.replace('charset=utf-16le\r\n', 'charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n').replace(/\r\n\r\n\r\n$/, `\r\n\r\n${Buffer.from('请看一下磨坊巷的坑洼谢谢', 'utf16le').toString('base64')}\r\n`));
+    expect(record).toMatchObject({ unreadable: 'UNDECODABLE_TEXT', verdict: { severity: 'review' } });
+  });
 });

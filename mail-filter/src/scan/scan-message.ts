@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FileMail } from '@wardguard/shared/api/mail';
 import { parseMessage } from './parse.ts';
-import { reviewVerdict, scoreMessage, type Verdict } from './classify.ts';
+import type { Verdict } from './classify.ts';
+import { scoreParsed } from './score-parsed.ts';
 
 export interface ScannedMessage {
   /** The record for the Worker (verdict included); filed only if the message is flagged. */
@@ -12,13 +13,14 @@ export interface ScannedMessage {
 export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 /**
- * Parses and scores one raw message for one account. Quoted replies and the signature are
- * split off by the classifier and kept in `verdict.email`; unreadable mail gets `review`.
+ * Parses and scores one raw message for one account, with the messages attached to it whole.
+ * Quoted replies and the signature are split off by the classifier and kept in
+ * `verdict.email`; unreadable mail gets `review`.
  */
 export async function scanMessage(source: Buffer, ctx: { mailbox: string; councillorId: string; receivedAt: Date | null }): Promise<ScannedMessage> {
   const hash = sha256(source);
   const parsed = await parseMessage(source);
-  const verdict = parsed.unreadable ? reviewVerdict(parsed.unreadable) : scoreMessage({ subject: parsed.subject, text: parsed.text, html: parsed.html });
+  const verdict = scoreParsed(parsed);
   const unreadable = parsed.unreadable ?? (verdict.severity === 'review' ? (verdict.error ?? 'UNREADABLE') : null);
   const record: FileMail = {
     councillorId: ctx.councillorId,

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WardguardError } from '@wardguard/shared';
 import type { FileMail, FileMailResult } from '@wardguard/shared/api/mail';
 import { createSpool } from './spool.ts';
+import { recordKey } from './key.ts';
 import { drainSpool } from './drain.ts';
 import { silentLogger } from '../log.ts';
 import { reviewVerdict } from '../scan/classify.ts';
@@ -86,7 +87,8 @@ describe('local spool', () => {
     expect(await drainSpool(spool, worker, log)).toEqual({ sent: 1, left: 0, refused: 1 });
     expect(await spool.list()).toEqual([]);
     // Not retried every round, and not lost: the record and its exact bytes wait for a person.
-    expect(readdirSync(join(spool.dir, 'refused')).sort()).toEqual([expect.stringMatching(/1{64}\.eml$/), expect.stringMatching(/1{64}\.json$/)]);
+    const aside = recordKey(record('1'.repeat(64)));
+    expect(readdirSync(join(spool.dir, 'refused')).sort()).toEqual([`${aside}.eml`, `${aside}.json`]);
     expect(errors).toEqual([expect.objectContaining({ code: 'ARTIFACT_TOO_LARGE' })]);
     expect(await drainSpool(spool, worker, log)).toEqual({ sent: 0, left: 0, refused: 0 });
     expect(calls).toBe(2);
@@ -98,5 +100,50 @@ describe('local spool', () => {
     for (const code of ['ARTIFACT_TOO_LARGE', 'VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'HASH_MISMATCH']) {
       expect(isTransient(new WardguardError(code, 'refused'))).toBe(false);
     }
+  });
+
+  it('keeps one entry per mailbox when two accounts with the same first 32 characters receive the same bytes', async () => {
+    const spool = createSpool(tmp());
+    const sha = 'c'.repeat(64);
+    const north = { ...record(sha), mailbox: 'shared-mailbox-for-the-whole-ward.north@council.example' };
+    const south = { ...record(sha), mailbox: 'shared-mailbox-for-the-whole-ward.south@council.example' };
+    await spool.put(north, Buffer.from('same'));
+    await spool.put(south, Buffer.from('same'));
+    const names = await spool.list();
+    expect(names.sort()).toEqual([recordKey(north), recordKey(south)].sort());
+    expect(names.every((n) => /^[0-9a-f]{64}$/.test(n))).toBe(true);
+    const worker = fakeWorker(ok);
+    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 2, left: 0, refused: 0 });
+    expect(worker.filed.map((r) => r.mailbox).sort()).toEqual([north.mailbox, south.mailbox]);
+  });
+
+  it('still drains entries spooled under the old names (hex of the first 32 characters of the account id)', async () => {
+    const spool = createSpool(tmp());
+    mkdirSync(spool.dir, { recursive: true });
+    const old = record('d'.repeat(64));
+    const oldName = `${Buffer.from(old.mailbox).toString('hex').slice(0, 64)}-${old.sourceSha256}`;
+    writeFileSync(join(spool.dir, `${oldName}.eml`), 'old bytes');
+    writeFileSync(join(spool.dir, `${oldName}.json`), JSON.stringify(old));
+    await spool.put(record('e'.repeat(64)), Buffer.from('new bytes'));
+    const worker = fakeWorker(ok);
+    expect(await drainSpool(spool, worker, silentLogger)).toEqual({ sent: 2, left: 0, refused: 0 });
+    expect(worker.filed.map((r) => r.sourceSha256).sort()).toEqual(['d'.repeat(64), 'e'.repeat(64)]);
+    expect(readdirSync(spool.dir)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('leaves nothing half-written when the disk is full, whether the .eml or the .json write fails', async () => {
+    const spool = createSpool(tmp());
+    mkdirSync(spool.dir, { recursive: true });
+    const r = record('f'.repeat(64));
+    const name = recordKey(r);
+    // Writes through this link fail with ENOSPC, as on a full disk.
+    symlinkSync('/dev/full', join(spool.dir, `${name}.eml.tmp`));
+    await expect(spool.put(r, Buffer.alloc(64 * 1024, 0x41))).rejects.toThrow(/ENOSPC/);
+    expect(readdirSync(spool.dir)).toEqual([]);
+
+    symlinkSync('/dev/full', join(spool.dir, `${name}.json.tmp`));
+    await expect(spool.put(r, Buffer.from('x'))).rejects.toThrow(/ENOSPC/);
+    expect(readdirSync(spool.dir)).toEqual([]);
+    expect(await spool.list()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileMail } from '@wardguard/shared/api/mail';
+import { recordKey } from './key.ts';
 
 export interface SpoolEntry {
   name: string;
@@ -8,17 +9,27 @@ export interface SpoolEntry {
   eml: Buffer;
 }
 
+const removeIfThere = (path: string) => unlink(path).catch(() => undefined);
+
+/** Writes `path` whole or not at all: a failed write (full or read-only disk) leaves no `.tmp`. */
 async function writeDurably(path: string, data: Buffer | string): Promise<void> {
   const tmp = `${path}.tmp`;
-  const fh = await open(tmp, 'w');
   try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await removeIfThere(tmp);
+    throw err;
   }
-  await rename(tmp, path);
 }
+
+const exists = (path: string) => access(path).then(() => true, () => false);
 
 async function syncDir(dir: string): Promise<void> {
   const fh = await open(dir, 'r');
@@ -31,19 +42,30 @@ async function syncDir(dir: string): Promise<void> {
 
 /**
  * Records the Worker has not acknowledged yet, on local disk. `put` returns only after the
- * files and the directory entry are fsynced, so a message may leave the inbox once it has.
- * The name is the message's identity, so spooling the same message twice keeps one entry.
+ * files and the directory entry are fsynced, so a message may leave the inbox once it has;
+ * when it throws, nothing half-written is left. The name is the message's identity in its
+ * mailbox (`recordKey`: SHA-256 of account id + source hash), so spooling the same message
+ * twice keeps one entry and two mailboxes never share one. Entries named the old way
+ * (hex of the first 32 characters of the account id, `-`, source hash) are still listed,
+ * read and drained.
  */
 export function createSpool(dir: string) {
-  const nameFor = (r: FileMail) => `${Buffer.from(r.mailbox).toString('hex').slice(0, 64)}-${r.sourceSha256}`;
   return {
     dir,
     async put(record: FileMail, eml: Buffer): Promise<string> {
       await mkdir(dir, { recursive: true });
-      const name = nameFor(record);
+      const name = recordKey(record);
+      const emlPath = join(dir, `${name}.eml`);
+      const jsonPath = join(dir, `${name}.json`);
       // The .eml first: a .json without its .eml is never listed as complete.
-      await writeDurably(join(dir, `${name}.eml`), eml);
-      await writeDurably(join(dir, `${name}.json`), JSON.stringify(record));
+      await writeDurably(emlPath, eml);
+      try {
+        await writeDurably(jsonPath, JSON.stringify(record));
+      } catch (err) {
+        // No record: drop the lone .eml, unless an earlier spooling of this message is complete.
+        if (!(await exists(jsonPath))) await removeIfThere(emlPath);
+        throw err;
+      }
       await syncDir(dir);
       return name;
     },

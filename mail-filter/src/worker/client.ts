@@ -11,7 +11,14 @@ import {
 import { serviceCouncillorSchema, type ServiceCouncillor } from '@wardguard/shared/api/mail-service';
 import type { z } from 'zod';
 
-const REQUEST_TIMEOUT_MS = 120_000;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+const MIB = 1024 * 1024;
+
+/**
+ * How long one filing may take: the configured wait, plus a second per MiB so a large message
+ * on a slow link is not cut off. A hung Worker is then given up on in seconds, not minutes.
+ */
+export const filingTimeoutMs = (timeoutSeconds: number, bytes: number): number => (timeoutSeconds + Math.ceil(bytes / MIB)) * 1000;
 
 /**
  * Whether a failure is worth retrying later (Worker unreachable, 5xx, 429, or anything that
@@ -25,21 +32,28 @@ export const isTransient = (err: unknown): boolean => !(err instanceof Wardguard
 export const errorCode = (err: unknown): string => (err as { code?: unknown })?.code ? String((err as { code: unknown }).code) : 'UNKNOWN';
 
 /** The Worker's mail API as the filter uses it (service token). */
-export function createWorkerClient(opts: { url: string; token: string }) {
+export function createWorkerClient(opts: { url: string; token: string; filingTimeoutSeconds?: number }) {
   const base = `${opts.url.replace(/\/$/, '')}/api/v1/mail/service`;
+  const timeoutSeconds = opts.filingTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 
-  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S, timeoutMs = timeoutSeconds * 1000): Promise<z.infer<S>> {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
         ...init,
         headers: { authorization: `Bearer ${opts.token}`, ...(init.headers as Record<string, string> | undefined) },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       throw new WardguardError('WORKER_UNAVAILABLE', `The Worker cannot be reached: ${(err as Error).message}`);
     }
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      // Headers came, then the body stalled past the timeout or the connection dropped.
+      throw new WardguardError('WORKER_UNAVAILABLE', `The Worker stopped answering: ${(err as Error).message}`);
+    }
     if (res.status >= 500 || res.status === 429) throw new WardguardError('WORKER_UNAVAILABLE', `The Worker answered ${res.status}: ${text.slice(0, 300)}`);
     if (!res.ok) {
       let code = 'WORKER_REFUSED';
@@ -59,7 +73,7 @@ export function createWorkerClient(opts: { url: string; token: string }) {
       const form = new FormData();
       form.append('record', JSON.stringify(record));
       form.append('eml', new Blob([new Uint8Array(eml.buffer, eml.byteOffset, eml.byteLength)], { type: 'message/rfc822' }), 'message.eml');
-      return call('/messages', { method: 'POST', body: form }, fileMailResultSchema);
+      return call('/messages', { method: 'POST', body: form }, fileMailResultSchema, filingTimeoutMs(timeoutSeconds, eml.byteLength));
     },
     /** The councillor an account belongs to; the Worker refuses (NOT_FOUND) one outside the token's council. */
     councillor(id: string): Promise<ServiceCouncillor> {
