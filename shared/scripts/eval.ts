@@ -7,6 +7,11 @@ import { loadCouncillorEmails, loadDavidson, loadHateCheck, loadPetitions, loadP
 import { f3, pct, score, table } from './lib/metrics.ts';
 import { readLabels } from './lib/datasets.ts';
 import { makeEmailBodies, measure } from './lib/throughput.ts';
+import { loadGabHate, loadLatentHatred, loadToxicSpans } from './lib/datasets.ts';
+import { headFile, privateTestGuard, sourceOf, threatCandidates, trainThreatHead } from './lib/linear.ts';
+import { createModel } from '../src/classify/model.ts';
+import type { ModelFile } from '../src/classify/model.ts';
+import shippedWeights from '../src/classify/model-weights.json' with { type: 'json' };
 
 const ABUSIVE = new Set(['abuse', 'threat', 'threat_to_life']);
 const ANY_FLAG = new Set(['profanity', 'abuse', 'threat', 'threat_to_life']);
@@ -72,7 +77,25 @@ Davidson rows with fold 0 of 5 (only those are scored here); all petitions; all 
 The rules were written while looking at HateCheck threat_*/spell_* failures and the councillor dev set, so
 those numbers measure the rules on data they were developed against. The petitions were not trained on,
 but three rules were tightened after seeing their first false flags ("or else", "human waste", bare
-"death to"), and the model threshold moved from 0.75 to a 1 % validation-FPR choice (0.845).
+"death to"), and the abuse head's threshold moved from 0.75 to a 1 % validation-FPR choice (0.845), then
+to a 0.5 % choice (0.885) when the private-test guard's drops shifted the 1 % choice to 0.81 and two
+neutral group-naming sentences (a unit test and one councillor-fresh criticism) came back as hate.
+
+What was tuned on (a score on these is a DEV score, not a held-out one):
+- Rules (threat.ts, threat-lexicon.ts, backoff.ts, normalise.ts): written and tuned on HateCheck
+  (esp. threat_*/spell_*), the councillor dev and fresh sets (shared/scripts/data), and Latent Hatred
+  stage-2 "threatening" posts. NOT on the Gab Hate Corpus or Toxic Spans.
+- Model, abuse head: trained on HateCheck training templates + 4/5 of Davidson; threshold on their
+  validation fold.
+- Model, threat head (shipped): trained on Gab Hate Corpus train split (cv), Latent Hatred, Toxic Spans
+  (Threat spans from >= 2 annotators), Davidson 4/5 and HateCheck non-threat training templates as
+  negatives; threshold on their validation fold (benign flagged <= 0.2 %, non-threats <= 0.5 %). So the
+  tables above use a threat head that has seen LH and Toxic Spans: only the source-held-out table
+  below gives held-out threat-head numbers.
+- Everything trained or tuned on passed ../shared/tools/private-test-guard.mjs first.
+Source-held-out table: the threat head is retrained here, in memory, once per row group, on the OTHER
+sources only (same recipe and threshold rule). Gab Hate Corpus test split and Toxic Spans are held out
+for rules and model alike; the Latent Hatred row is held out for the model but a DEV number for the rules.
 `);
 
 function datasetRows(name: string, examples: Example[], mapping: 'abusive' | 'any'): string[][] {
@@ -212,3 +235,75 @@ console.log(
     ],
   ),
 );
+
+// ---------------------------------------------------------------------------------------------
+// Source-held-out: each real source in turn is held out of the threat head's training (trained
+// here, in memory, on the other sources) and scored as rules only and rules + model.
+console.log('\n## Source-held-out threat detection (threat head retrained without the held-out source)\n');
+const heldT0 = Date.now();
+const candidates = threatCandidates();
+const guard = privateTestGuard(candidates.map((c) => c.ex));
+const guardKept = new Set(guard.kept);
+const guardedCandidates = candidates.filter((c) => guardKept.has(c.ex));
+console.log(`Private-test guard on the training candidates: kept ${guard.kept.length} of ${candidates.length}, dropped ${guard.dropped}.`);
+const HOLDOUTS: Array<{ name: string; source: string; examples: Example[] }> = [
+  { name: 'Gab Hate Corpus test', source: 'ghc', examples: loadGabHate().filter((e) => e.heldOut) },
+  { name: 'Toxic Spans', source: 'toxic-spans', examples: loadToxicSpans().filter((e) => !e.unsure) },
+  { name: 'Latent Hatred (rules: dev)', source: 'lh', examples: loadLatentHatred() },
+];
+const SHIPPED = shippedWeights as ModelFile;
+const heldRows: string[][] = [];
+const spanNotes: string[] = [];
+for (const h of HOLDOUTS) {
+  const head = trainThreatHead(guardedCandidates.filter((c) => sourceOf(c.ex) !== h.source));
+  const heldModel = createModel({ ...SHIPPED, version: `${SHIPPED.version}-without-${h.source}`, threat: headFile(head.weights, head.threshold, []) });
+  const threats = h.examples.filter((e) => e.threat);
+  const negatives = h.examples.filter((e) => !e.abusive);
+  const nonThreats = h.examples.filter((e) => !e.threat);
+  const abuseOnly = createModel({ ...SHIPPED, threat: undefined });
+  const systemsHeld = [
+    ['rules only', null],
+    ['rules + abuse head', abuseOnly],
+    [`rules + abuse + threat head (t=${head.threshold.toFixed(3)})`, heldModel],
+  ] as const;
+  for (const [label, model] of systemsHeld) {
+    const sev = new Map<Example, Verdict>();
+    for (const e of h.examples) sev.set(e, classify({ body: e.text }, { model }));
+    const v = (e: Example) => sev.get(e)!;
+    const rate = (xs: Example[], f: (e: Example) => boolean) => (xs.length ? pct(xs.filter(f).length / xs.length) : '-');
+    heldRows.push([
+      h.name,
+      label,
+      String(threats.length),
+      rate(threats, (e) => THREAT.has(v(e).severity)),
+      rate(threats, (e) => v(e).severity !== 'clean'),
+      String(negatives.length),
+      rate(negatives, (e) => v(e).severity !== 'clean'),
+      rate(negatives, (e) => ABUSIVE.has(v(e).severity)),
+      rate(nonThreats, (e) => THREAT.has(v(e).severity)),
+    ]);
+    if (h.source === 'toxic-spans' && model !== abuseOnly) {
+      // Evidence spans against the annotators' Threat spans (offsets into the same text).
+      const caught = threats.filter((e) => THREAT.has(v(e).severity));
+      const agree = caught.filter((e) =>
+        v(e).evidence.some(
+          (x) => THREAT.has(x.category) && (e.spans ?? []).some((s) => s.type === 'Threat' && x.start < s.end && s.start < x.end),
+        ),
+      );
+      spanNotes.push(`Toxic Spans, ${label}: of ${caught.length} threats caught as threat, ${agree.length} have threat evidence overlapping an annotated Threat span.`);
+    }
+  }
+}
+console.log(
+  table(
+    ['held-out source', 'system', 'n threats', 'threat R', 'flagged R', 'n neg', 'neg any flag', 'neg ≥ abuse', 'non-threat → threat'],
+    heldRows,
+  ),
+);
+console.log(`threat R: threat or threat_to_life; flagged R: any severity other than clean (incl. review);
+negatives: GHC no hd/vo/cv label, Toxic Spans no span and a "not toxic" majority, Latent Hatred not_hate;
+non-threat → threat: every non-threat text of the source (incl. abusive) read as a threat.
+Threat labels: GHC cv; Toxic Spans Threat span from >= 2 annotators (and >= 30 % of them; comments with one
+threat annotator are left out); Latent Hatred stage-2 threatening (incitement is not counted as a threat).`);
+for (const note of spanNotes) console.log(note);
+console.log(`(source-held-out section: ${((Date.now() - heldT0) / 1000).toFixed(0)} s)`);

@@ -1,40 +1,54 @@
 // `npm run train`: fit the linear model in shared/src/classify/model-weights.json from
 // ../shared/data. Deterministic (seeded shuffle, fixed epochs): re-running gives the same file.
 //
+// Two heads over the same hashed features, one file:
+// - abuse head (identity-based hate, insults): HateCheck + Davidson, as before.
+// - threat head: Gab Hate Corpus `cv` (train split), Latent Hatred `threatening`, Toxic Spans
+//   Threat spans (≥ 2 annotators) as positives; everything else of those sources, Davidson and
+//   HateCheck non-threat cases as negatives.
+// Every training text first passes ../shared/tools/private-test-guard.mjs (run as a subprocess).
+//
 // Held out, never trained on: one HateCheck template in four, every HateCheck threat_* and
-// spell_* functionality (rules and normaliser territory), one Davidson tweet in five, all
-// petitions, and our own councillor-email set. Threshold is chosen on a validation fold of
-// the training data, never on the held-out data.
+// spell_* functionality (rules and normaliser territory), one Davidson tweet in five, the Gab
+// Hate Corpus test split, all petitions, and our own councillor-email sets. Thresholds are
+// chosen on a validation fold of the training data, never on held-out data.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFeatures, FEATURE_BITS } from '../src/classify/features.ts';
+import { FEATURE_BITS } from '../src/classify/features.ts';
 import { encodeBase64 } from '../src/classify/model.ts';
 import type { ModelFile } from '../src/classify/model.ts';
-import { normalise } from '../src/classify/normalise.ts';
-import { VOCABULARY } from '../src/classify/vocabulary.ts';
-import { fold, loadDavidson, loadHateCheck, REPO_ROOT } from './lib/datasets.ts';
+import { loadDavidson, loadHateCheck, REPO_ROOT } from './lib/datasets.ts';
 import type { Example } from './lib/datasets.ts';
-import { mulberry32, shuffle } from './lib/rng.ts';
+import {
+  ABUSE_FIT,
+  chooseF1Threshold,
+  fit,
+  headFile,
+  isValidation,
+  privateTestGuard,
+  quantise,
+  SEED,
+  sourceOf,
+  threatCandidates,
+  THREAT_MAX_FPR_BENIGN,
+  THREAT_MAX_FPR_NON_THREAT,
+  toRows,
+  trainThreatHead,
+} from './lib/linear.ts';
 
-const SEED = 20260523;
-const EPOCHS = 6;
-const LEARNING_RATE = 0.5;
-const L2 = 1e-6;
-const MAX_VALIDATION_FPR = 0.01;
+// Abuse head: best-F1 threshold with validation false-positive rate ≤ 0.5 % (was 1 %). With the
+// private-test guard's drops the 1 % choice fell from 0.845 to 0.81 and the head began calling
+// neutral sentences that name a group ("Our ward has more disabled people than most.") hate;
+// benign text flagged is over target (#12), so the constraint was tightened.
+const MAX_VALIDATION_FPR = 0.005;
 const OUT = join(REPO_ROOT, 'shared', 'src', 'classify', 'model-weights.json');
 
-interface Row {
-  feats: Uint32Array;
-  y: number;
-  weight: number;
-}
-
 /**
- * The model learns identity-based hate and dehumanising language. Davidson "offensive"
+ * The abuse head learns identity-based hate and dehumanising language. Davidson "offensive"
  * (casual swearing) is a negative here on purpose: swearing is the lexicon's job, and a model
  * that equates swearing with hate would flag angry constituents.
  */
-function trainingExamples(): Array<{ ex: Example; y: number }> {
+function abuseExamples(): Array<{ ex: Example; y: number }> {
   const hc = loadHateCheck()
     .filter((e) => !e.heldOut && e.group !== 'target_indiv_nh')
     .map((ex) => ({ ex, y: ex.abusive ? 1 : 0 }));
@@ -44,94 +58,54 @@ function trainingExamples(): Array<{ ex: Example; y: number }> {
   return [...hc, ...dv];
 }
 
-function toRows(items: Array<{ ex: Example; y: number }>): Row[] {
-  const pos = items.filter((i) => i.y === 1).length;
-  const neg = items.length - pos;
-  return items.map(({ ex, y }) => ({
-    feats: extractFeatures(normalise(ex.text, { vocabulary: VOCABULARY })),
-    y,
-    // Balance the classes so the rare hateful examples are not drowned out.
-    weight: y === 1 ? neg / Math.max(pos, 1) / 2 + 0.5 : 1,
-  }));
+function guarded<T extends { ex: Example }>(name: string, items: T[]): T[] {
+  const { kept, dropped, report } = privateTestGuard(items.map((i) => i.ex));
+  const keep = new Set(kept);
+  console.error(`${name}: private-test guard kept ${kept.length} of ${items.length}, dropped ${dropped} (${report})`);
+  return items.filter((i) => keep.has(i.ex));
 }
 
-function fit(rows: Row[]): { w: Float64Array; bias: number } {
-  const w = new Float64Array(1 << FEATURE_BITS);
-  let bias = 0;
-  const rand = mulberry32(SEED);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    const lr = LEARNING_RATE / (1 + epoch);
-    for (const r of shuffle(rows, rand)) {
-      if (r.feats.length === 0) continue;
-      const x = 1 / Math.sqrt(r.feats.length);
-      let z = bias;
-      for (const f of r.feats) z += w[f]! * x;
-      const p = 1 / (1 + Math.exp(-z));
-      const g = (p - r.y) * r.weight;
-      for (const f of r.feats) w[f] = w[f]! - lr * (g * x + L2 * w[f]!);
-      bias -= lr * g * 0.1;
-    }
-  }
-  return { w, bias };
-}
-
-function predict(m: { w: Float64Array; bias: number }, feats: Uint32Array): number {
-  if (feats.length === 0) return 0;
-  let z = 0;
-  for (const f of feats) z += m.w[f]!;
-  z = z / Math.sqrt(feats.length) + m.bias;
-  return 1 / (1 + Math.exp(-z));
-}
-
-function chooseThreshold(m: { w: Float64Array; bias: number }, val: Row[]): number {
-  const scored = val.map((r) => ({ p: predict(m, r.feats), y: r.y }));
-  const negatives = scored.filter((s) => s.y === 0).length;
-  let best = { t: 0.9, f1: -1 };
-  for (let t = 0.5; t <= 0.995; t += 0.005) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const s of scored) {
-      if (s.p >= t && s.y === 1) tp++;
-      else if (s.p >= t) fp++;
-      else if (s.y === 1) fn++;
-    }
-    if (fp / Math.max(negatives, 1) > MAX_VALIDATION_FPR) continue;
-    const f1 = (2 * tp) / Math.max(2 * tp + fp + fn, 1);
-    if (f1 > best.f1) best = { t, f1 };
-  }
-  console.error(`validation: threshold ${best.t.toFixed(3)}, F1 ${best.f1.toFixed(3)} (FPR ≤ ${MAX_VALIDATION_FPR})`);
-  return Math.round(best.t * 1000) / 1000;
-}
-
-function quantise(w: Float64Array): { scale: number; bytes: Int8Array } {
-  let max = 0;
-  for (const v of w) max = Math.max(max, Math.abs(v));
-  const scale = max / 127 || 1;
-  const bytes = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++) bytes[i] = Math.round(w[i]! / scale);
-  return { scale, bytes };
-}
-
-const items = trainingExamples();
-const isVal = (e: Example) => fold(e.id, 10) === 7;
-const trainRows = toRows(items.filter((i) => !isVal(i.ex)));
-const valRows = toRows(items.filter((i) => isVal(i.ex)));
-console.error(`training on ${trainRows.length} examples, validating on ${valRows.length}`);
-const threshold = chooseThreshold(fit(trainRows), valRows);
-const final = fit([...trainRows, ...valRows]);
+// Abuse head.
+const items = guarded('abuse head', abuseExamples());
+const trainRows = toRows(items.filter((i) => !isValidation(i.ex)));
+const valRows = toRows(items.filter((i) => isValidation(i.ex)));
+console.error(`abuse head: training on ${trainRows.length} examples, validating on ${valRows.length}`);
+const chosen = chooseF1Threshold(fit(trainRows, ABUSE_FIT), valRows, MAX_VALIDATION_FPR);
+console.error(`abuse head validation: threshold ${chosen.t.toFixed(3)}, F1 ${chosen.f1.toFixed(3)} (FPR ≤ ${MAX_VALIDATION_FPR})`);
+const final = fit([...trainRows, ...valRows], ABUSE_FIT);
 const { scale, bytes } = quantise(final.w);
+
+// Threat head.
+const threatItems = guarded('threat head', threatCandidates());
+const counts = new Map<string, { pos: number; neg: number }>();
+for (const i of threatItems) {
+  const c = counts.get(sourceOf(i.ex)) ?? { pos: 0, neg: 0 };
+  if (i.y === 1) c.pos++;
+  else c.neg++;
+  counts.set(sourceOf(i.ex), c);
+}
+for (const [s, c] of counts) console.error(`  ${s}: ${c.pos} threats, ${c.neg} non-threats`);
+const threat = trainThreatHead(threatItems, (s) => console.error(s));
+
 const file: ModelFile = {
-  version: `linear-h${FEATURE_BITS}-s${SEED}`,
+  version: `linear-h${FEATURE_BITS}-s${SEED}-threat`,
   featureBits: FEATURE_BITS,
   bias: Math.round(final.bias * 1e4) / 1e4,
   scale: Number(scale.toPrecision(6)),
   weights: encodeBase64(bytes),
-  threshold,
+  threshold: chosen.t,
   trainedOn: [
     'HateCheck (Röttger et al., ACL 2021, CC BY 4.0): templates with templ_id % 4 != 0, excluding threat_*, spell_*, target_indiv_nh',
     'Davidson et al. (ICWSM 2017, MIT): 4 in 5 tweets; hate = positive, offensive and neither = negative',
   ],
+  threat: headFile(threat.weights, threat.threshold, [
+    'Gab Hate Corpus (Kennedy et al., LRE 2022, CC BY 4.0): train split; cv (call for violence) = positive, all else negative',
+    'Latent Hatred (ElSherief et al., EMNLP 2021, CC BY 4.0): stage-2 threatening = positive (incitement is not), all else negative',
+    'Toxic Spans (Pavlopoulos et al., ACL 2022, CC0): Threat span from >= 2 annotators (and >= 30 %) = positive; one annotator = unused; other comments negative',
+    'Davidson et al. (MIT): 4 in 5 tweets, negative; HateCheck (CC BY 4.0): training templates, non-threat cases, negative',
+    `All text passed ../shared/tools/private-test-guard.mjs. Threshold: lowest with validation benign flagged <= ${THREAT_MAX_FPR_BENIGN * 100} % and non-threats flagged <= ${THREAT_MAX_FPR_NON_THREAT * 100} %`,
+  ]),
 };
-writeFileSync(OUT, JSON.stringify(file) + '\n');
-console.error(`wrote ${OUT} (${(JSON.stringify(file).length / 1024).toFixed(0)} KB)`);
+const json = JSON.stringify(file) + '\n';
+writeFileSync(OUT, json);
+console.error(`wrote ${OUT} (${(json.length / 1024).toFixed(0)} KB)`);

@@ -1,5 +1,5 @@
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. Returns rows of objects keyed by header. */
-export function parseCsv(text: string): Array<Record<string, string>> {
+/** RFC 4180 CSV (or TSV with `delimiter` '\t'): quoted fields may hold commas, doubled quotes and newlines. Returns rows of objects keyed by header. */
+export function parseCsv(text: string, delimiter = ','): Array<Record<string, string>> {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -14,7 +14,7 @@ export function parseCsv(text: string): Array<Record<string, string>> {
         } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {

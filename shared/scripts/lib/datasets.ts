@@ -13,6 +13,20 @@ export interface Example {
   group: string;
   /** Held out from training (evaluation only). */
   heldOut: boolean;
+  /** Which corpus it came from (for source-held-out evaluation). */
+  source?: string;
+  /** Toxic Spans only: every annotator's typed span, as UTF-16 offsets into `text` (a test of evidence spans). */
+  spans?: Span[];
+  /** Label too weak to use either way (e.g. one Toxic Spans annotator of several saw a threat). */
+  unsure?: boolean;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  type: string;
+  /** Annotation id: one annotator's pass over the comment. */
+  annotation: string;
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -65,6 +79,139 @@ export function loadDavidson(): Example[] {
       heldOut: fold(id, 5) === 0,
     };
   });
+}
+
+/**
+ * Gab Hate Corpus (Kennedy et al. 2022): `cv` (call for violence) → threat; `hd` (assault on
+ * human dignity), `vo` (vulgarity/offensive) or `cv` → abusive. Labels are the corpus's majority
+ * labels. The `test` split is held out (`heldOut`): training never sees it.
+ */
+export function loadGabHate(): Example[] {
+  const out: Example[] = [];
+  for (const split of ['train', 'test'] as const) {
+    parseCsv(read(`gab-hate-corpus/ghc_${split}.tsv`), '\t').forEach((r, i) => {
+      const cv = r['cv'] === '1';
+      const abusive = cv || r['hd'] === '1' || r['vo'] === '1';
+      out.push({
+        id: `ghc-${split}:${i}`,
+        text: (r['text'] ?? '').trim(),
+        abusive,
+        threat: cv,
+        group: cv ? 'cv' : r['hd'] === '1' ? 'hd' : r['vo'] === '1' ? 'vo' : 'none',
+        heldOut: split === 'test',
+        source: 'ghc',
+      });
+    });
+  }
+  return out.filter((e) => e.text !== '');
+}
+
+/**
+ * Latent Hatred (ElSherief et al. 2021). Stage 1: explicit_hate / implicit_hate → abusive,
+ * not_hate → negative. Stage 2 (implicit hate only, matched to stage 1 by post text):
+ * `threatening` (as primary or extra class) → threat. `incitement` is NOT a threat here: in this
+ * corpus it is incitement to hate (rallying, "we must have an all-white America"), not a call to
+ * violence against a person; it stays abusive (implicit hate). `group` is the stage-2 class
+ * when there is one, else the stage-1 class.
+ */
+export function loadLatentHatred(): Example[] {
+  const key = (p: string) => p.replace(/\s+/g, ' ').trim();
+  const stage2 = new Map<string, { cls: string; extra: string }>();
+  for (const r of parseCsv(read('latent-hatred/implicit_hate_v1_stg2_posts.tsv'), '\t')) {
+    stage2.set(key(r['post'] ?? ''), { cls: r['implicit_class'] ?? '', extra: r['extra_implicit_class'] ?? '' });
+  }
+  const seen = new Set<string>();
+  const out: Example[] = [];
+  const push = (id: string, post: string, cls1: string) => {
+    const text = tidyTweet(post);
+    const k = key(post);
+    if (text === '' || seen.has(k)) return;
+    seen.add(k);
+    const s2 = stage2.get(k);
+    const threat = s2 !== undefined && (s2.cls === 'threatening' || s2.extra === 'threatening');
+    out.push({
+      id,
+      text,
+      abusive: cls1 !== 'not_hate' || s2 !== undefined,
+      threat,
+      group: threat ? 'threatening' : (s2?.cls ?? cls1),
+      heldOut: false,
+      source: 'lh',
+    });
+  };
+  parseCsv(read('latent-hatred/implicit_hate_v1_stg1_posts.tsv'), '\t').forEach((r, i) => push(`lh:${i}`, r['post'] ?? '', r['class'] ?? ''));
+  // Stage-2 posts missing from stage 1 (the text differs slightly): implicit hate.
+  let n = 0;
+  for (const [post] of stage2) push(`lh2:${n++}`, post, 'implicit_hate');
+  return out;
+}
+
+/** The tweets were exported with stray runs of quotes at either end; drop them, keep the words. */
+function tidyTweet(s: string): string {
+  return s
+    .replace(/(?:\s*"+\s*)+$/g, '')
+    .replace(/^(?:\s*"+\s*)+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Toxic Spans threat label: at least this many annotators marked a Threat span… */
+export const TOXIC_SPANS_MIN_THREAT_ANNOTATORS = 2;
+/** …and at least this share of the comment's annotators did. */
+export const TOXIC_SPANS_MIN_THREAT_SHARE = 0.3;
+
+/**
+ * Toxic Spans (Pavlopoulos et al. 2022), Civil Comments. A comment is a threat when at least two
+ * annotators, and at least 30 % of its annotators, marked a Threat span. One annotator alone is
+ * too noisy to use (1,317 comments; their "Threat" spans include "stupidity", "sociopath",
+ * "cut the crap"): those are `unsure` (neither threat nor negative). A comment with no span of
+ * any type and a majority of "not toxic" answers is a negative; any other comment with spans is
+ * abusive-not-threat. Every span (all types, all annotators) is kept in `spans` with its offsets.
+ */
+export function loadToxicSpans(): Example[] {
+  const comments = parseCsv(read('toxic-spans/comments.csv'));
+  const annotations = parseCsv(read('toxic-spans/annotations.csv'));
+  const spans = parseCsv(read('toxic-spans/spans.csv'));
+  const commentOf = new Map<string, string>();
+  const annotators = new Map<string, number>();
+  const notToxic = new Map<string, number>();
+  for (const a of annotations) {
+    const c = a['comment_id'] ?? '';
+    commentOf.set(a['annotation'] ?? '', c);
+    annotators.set(c, (annotators.get(c) ?? 0) + 1);
+    if (a['not toxic'] === 'True') notToxic.set(c, (notToxic.get(c) ?? 0) + 1);
+  }
+  const spansOf = new Map<string, Span[]>();
+  for (const s of spans) {
+    const c = commentOf.get(s['annotation'] ?? '');
+    if (c === undefined) continue;
+    const list = spansOf.get(c) ?? [];
+    list.push({ start: Number(s['start']), end: Number(s['end']), type: s['type'] ?? '', annotation: s['annotation'] ?? '' });
+    spansOf.set(c, list);
+  }
+  return comments
+    .map((r): Example => {
+      const c = r['comment_id'] ?? '';
+      const sp = spansOf.get(c) ?? [];
+      const threatAnnotators = new Set(sp.filter((s) => s.type === 'Threat').map((s) => s.annotation)).size;
+      const total = annotators.get(c) ?? 0;
+      const threat = threatAnnotators >= TOXIC_SPANS_MIN_THREAT_ANNOTATORS && threatAnnotators >= TOXIC_SPANS_MIN_THREAT_SHARE * total;
+      const negative = sp.length === 0 && (notToxic.get(c) ?? 0) * 2 > total;
+      const ex: Example = {
+        id: `toxic-spans:${c}`,
+        text: r['comment_text'] ?? '',
+        abusive: !negative,
+        threat,
+        group: threat ? 'threat' : threatAnnotators > 0 ? 'threat-1' : negative ? 'clean' : sp.length > 0 ? 'toxic' : 'unlabelled',
+        heldOut: false,
+        source: 'toxic-spans',
+        spans: sp,
+      };
+      // One threat annotator, or no span without a "not toxic" majority: no usable label.
+      if ((!threat && threatAnnotators > 0) || (!negative && sp.length === 0)) ex.unsure = true;
+      return ex;
+    })
+    .filter((e) => e.text.trim() !== '');
 }
 
 /** UK Parliament petitions: legitimate, often angry political text. All negative, never trained on. */

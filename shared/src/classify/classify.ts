@@ -1,6 +1,7 @@
 import { detectAbuse } from './abuse.ts';
 import { detectBackoffThreats } from './backoff.ts';
 import { dedupeHits, severityOf } from './combine.ts';
+import { judgeSymbolsOnly } from './emoji.ts';
 import type { Hit } from './hit.ts';
 import { originalPhrase } from './hit.ts';
 import { htmlToText } from './html-text.ts';
@@ -66,11 +67,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): V
     bodyText = htmlToText(input.html);
     body = bodyText;
   }
-  const parts = options.email === false ? { own: body, quoted: '', signature: '' } : splitEmail(body);
+  const parts = options.email === false ? { own: body, quoted: '', signature: '', signed: '' } : splitEmail(body);
   const results: FieldResult[] = [];
   if (input.subject?.trim()) results.push(scoreField('subject', input.subject, model));
-  const readable = parts.own.trim() !== '' && !ARMOURED.test(body) && /\p{L}{2}/u.test(parts.own);
-  if (readable) results.push(scoreField('body', parts.own, model));
+  const armoured = ARMOURED.test(body);
+  const ownReadable = parts.own.trim() !== '' && !armoured && /\p{L}{2}/u.test(parts.own);
+  if (ownReadable) results.push(scoreField('body', parts.own, model));
+  // A sign-off alone ("Thank you") is a readable message, and a threat written under the
+  // sign-off is still a threat: the signature is scored for threats only.
+  const signedReadable = parts.signed.trim() !== '' && !armoured && /\p{L}{2}/u.test(parts.signed);
+  if (signedReadable) results.push(threatsOnly(scoreField('body', parts.signed, model)));
+  const readable = ownReadable || signedReadable;
 
   const scores = emptyScores();
   const evidence: Evidence[] = [];
@@ -85,7 +92,14 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): V
   }
   let severity = severityOf(categories);
   let error: string | undefined;
-  if (!readable && severity === 'clean') {
+  const symbols = !readable && severity === 'clean' && !ARMOURED.test(body) ? judgeSymbolsOnly(parts.own.trim() ? parts.own : body) : null;
+  if (symbols !== null && symbols !== 'clean') {
+    const at = body.indexOf(body.trim());
+    categories.add(symbols.category);
+    scores[symbols.category] = symbols.score;
+    evidence.push({ category: symbols.category, phrase: body.trim(), start: at, end: at + body.trim().length, source: 'rule', rule: symbols.rule, field: 'body' });
+    severity = severityOf(categories);
+  } else if (!readable && severity === 'clean' && symbols === null) {
     severity = 'review';
     error = ARMOURED.test(body) ? 'ENCRYPTED_BODY' : body.trim() === '' ? 'EMPTY_BODY' : 'UNREADABLE_BODY';
   }
@@ -103,6 +117,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): V
   return verdict;
 }
 
+const THREAT_CATEGORIES: ReadonlySet<Category> = new Set(['threat', 'threat_to_life', 'doxxing']);
+function threatsOnly(r: FieldResult): FieldResult {
+  return { ...r, hits: r.hits.filter((h) => THREAT_CATEGORIES.has(h.category)) };
+}
+
 function scoreField(field: Field, text: string, model: LinearModel | null): FieldResult {
   const n = normalise(text, { vocabulary: VOCABULARY });
   const hits = [...detectThreats(n), ...detectAbuse(n)];
@@ -118,8 +137,9 @@ const isAddressed = memoByWord((word) => ADDRESSED.has(word));
 const isGroupWord = memoByWord((word) => GROUP_WORDS.has(word));
 
 /**
- * The model scores each sentence; a sentence above its threshold becomes hate (if it names an
- * identity group) or insult. It only adds what the rules did not already explain.
+ * The model scores each sentence; a sentence above the abuse head's threshold becomes hate (if
+ * it names an identity group) or insult, and one above the threat head's threshold becomes a
+ * threat (`model:threat`). It only adds what the rules did not already explain.
  */
 function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
   const out: Hit[] = [];
@@ -127,8 +147,9 @@ function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
   // whole field is checked, once, and only when a sentence names a group.
   let hostile: boolean | undefined;
   for (const [a, b] of sentenceRanges(n.tokens)) {
-    // The model looks for abuse aimed at people: skip sentences that address no one and name no
-    // group, and sentences that quote someone (quoted abuse is judged by the rules' context checks).
+    // The model looks for abuse and threats aimed at people: skip sentences that address no one
+    // and name no group, and sentences that quote someone (quoted abuse is judged by the rules'
+    // context checks).
     let addressed = false;
     let group = false;
     for (let k = a; k < b; k++) {
@@ -145,10 +166,26 @@ function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
     // negative word in the message before the model alone may call it hate ("Gay people are
     // welcome here" stays clean; "Gay people are a disgrace" does not). See hostile.ts.
     if (group && !(hostile ??= n.tokens.some((t) => isHostile(t)))) continue;
-    const p = model.predict({ ...n, tokens: n.tokens.slice(a, b) });
+    const sentence = { ...n, tokens: n.tokens.slice(a, b) };
+    const overlaps = (h: Hit) => h.nStart < last.nEnd && first.nStart < h.nEnd;
+    let p: number;
+    if (model.threat && model.predictBoth) {
+      const both = model.predictBoth(sentence);
+      p = both.abuse;
+      // The threat head speaks only where no rule already found a threat (or self-harm: "I want
+      // to kill myself" is a welfare flag, not a threat).
+      if (
+        both.threat >= model.threat.threshold &&
+        !ruleHits.some((h) => (h.category === 'threat' || h.category === 'threat_to_life' || h.category === 'self_harm') && overlaps(h))
+      ) {
+        out.push({ category: 'threat', rule: 'model:threat', nStart: first.nStart, nEnd: last.nEnd, score: Math.round(both.threat * 1000) / 1000 });
+      }
+    } else {
+      p = model.predict(sentence);
+    }
     if (p < model.threshold) continue;
     const covered = ruleHits.some(
-      (h) => (h.category === 'hate' || h.category === 'insult' || h.category === 'threat_to_life') && h.nStart < last.nEnd && first.nStart < h.nEnd,
+      (h) => (h.category === 'hate' || h.category === 'insult' || h.category === 'threat_to_life') && overlaps(h),
     );
     if (covered) continue;
     const category: Category = group ? 'hate' : 'insult';

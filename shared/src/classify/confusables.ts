@@ -1,3 +1,4 @@
+import { EMOJI_WORDS } from './emoji.ts';
 // Look-alike letters that abusers swap in to dodge filters ("аss" with a Cyrillic а).
 // NFKD already folds full-width, mathematical and circled letters; this table covers the
 // scripts NFKD leaves alone. Keys are lower case: the caller lower-cases first.
@@ -17,7 +18,7 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['\u00a0', ' '], ['\u2009', ' '], ['\u202f', ' '],
 ];
 
-export const CONFUSABLES: ReadonlyMap<string, string> = new Map(PAIRS);
+export const CONFUSABLES: ReadonlyMap<string, string> = new Map([...PAIRS, ...EMOJI_WORDS]);
 
 /** Characters that render as nothing and are used to split a word invisibly (see text/invisible.ts). */
 export { INVISIBLE as ZERO_WIDTH } from '../text/invisible.ts';

@@ -53,6 +53,24 @@ export function sumWeights(n: Normalised, weights: Int8Array, maxTokens = 600): 
   return { sum, count };
 }
 
+/** Like `sumWeights`, for two weight vectors over the same features in one pass (two model heads). */
+export function sumWeights2(
+  n: Normalised,
+  a: Int8Array,
+  b: Int8Array,
+  maxTokens = 600,
+): { sumA: number; sumB: number; count: number } {
+  let sumA = 0;
+  let sumB = 0;
+  let count = 0;
+  visitFeatures(n, maxTokens, (f) => {
+    sumA += a[f] ?? 0;
+    sumB += b[f] ?? 0;
+    count++;
+  });
+  return { sumA, sumB, count };
+}
+
 /** Each distinct feature of `n`, once, in order. */
 function visitFeatures(n: Normalised, maxTokens: number, visit: (feature: number) => void): void {
   generation = (generation + 1) >>> 0;

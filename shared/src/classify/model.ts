@@ -1,4 +1,4 @@
-import { FEATURE_BITS, sumWeights } from './features.ts';
+import { FEATURE_BITS, sumWeights, sumWeights2 } from './features.ts';
 import type { Normalised } from './normalise.ts';
 import weightsFile from './model-weights.json' with { type: 'json' };
 
@@ -13,12 +13,30 @@ export interface ModelFile {
   /** Probability above which the model alone may raise a flag (chosen on held-out data). */
   threshold: number;
   trainedOn: string[];
+  /** Second head over the same hashed features: is this a threat (of violence or harm)? */
+  threat?: HeadFile;
+}
+
+/** One more logistic head over the same features; weights int8 × scale, base64. */
+export interface HeadFile {
+  bias: number;
+  scale: number;
+  weights: string;
+  /** Probability above which this head alone may raise a flag (chosen on a validation fold). */
+  threshold: number;
+  trainedOn: string[];
 }
 
 export interface LinearModel {
   version: string;
+  /** Abuse head's threshold. */
   threshold: number;
+  /** Abuse head: identity-based hate and insults. */
   predict(n: Normalised): number;
+  /** Threat head, when the weights have one. */
+  threat?: { threshold: number; predict(n: Normalised): number };
+  /** Both heads in one pass over the features (only when there is a threat head). */
+  predictBoth?(n: Normalised): { abuse: number; threat: number };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -65,16 +83,32 @@ export function createModel(file: ModelFile): LinearModel {
     });
   }
   const w = decodeBase64(file.weights);
-  return {
+  const prob = (sum: number, count: number, scale: number, bias: number) =>
+    count === 0 ? 0 : 1 / (1 + Math.exp(-((sum * scale) / Math.sqrt(count) + bias)));
+  const model: LinearModel = {
     version: file.version,
     threshold: file.threshold,
     predict(n) {
       const { sum, count } = sumWeights(n, w);
-      if (count === 0) return 0;
-      const z = (sum * file.scale) / Math.sqrt(count) + file.bias;
-      return 1 / (1 + Math.exp(-z));
+      return prob(sum, count, file.scale, file.bias);
     },
   };
+  const head = file.threat;
+  if (head) {
+    const t = decodeBase64(head.weights);
+    model.threat = {
+      threshold: head.threshold,
+      predict(n) {
+        const { sum, count } = sumWeights(n, t);
+        return prob(sum, count, head.scale, head.bias);
+      },
+    };
+    model.predictBoth = (n) => {
+      const { sumA, sumB, count } = sumWeights2(n, w, t);
+      return { abuse: prob(sumA, count, file.scale, file.bias), threat: prob(sumB, count, head.scale, head.bias) };
+    };
+  }
+  return model;
 }
 
 let cached: LinearModel | null = null;
