@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { isWardguardError, type ErrorBody } from '@wardguard/shared';
 import type { AppEnv } from './env.ts';
 import { statusFor } from './http/error-status.ts';
+import { loadConfig } from './http/load-config.ts';
+import { capBodies, type UploadRoute } from './http/body-cap.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -23,8 +25,17 @@ const errorBody = (code: string, message: string, details?: unknown): ErrorBody 
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
+/** Routes that read their own body with `readLimited` at MAX_BUNDLE_BYTES; every other body gets MAX_JSON_BYTES. */
+const UPLOAD_ROUTES: readonly UploadRoute[] = [
+  { method: 'POST', path: /^\/api\/v1\/evidence$/ },
+  { method: 'POST', path: /^\/api\/v1\/mail\/service\/messages$/ },
+  { method: 'PUT', path: /^\/api\/v1\/bench\/raw\/[^/]+$/ },
+];
+
 export function createApp() {
   const api = new Hono<AppEnv>()
+    // Before sign-in, so an unauthenticated body is capped too.
+    .use(capBodies({ uploads: UPLOAD_ROUTES }))
     .get('/health', (c) => c.json({ ok: true, service: 'wardguard' }))
     .route('/session', signInRoute)
     .use(authenticate())
@@ -50,6 +61,7 @@ export function createApp() {
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();
+  app.use(loadConfig());
   // Hono answers HEAD by running the GET handler and dropping the body, so a HEAD on a view
   // or download would log a custody event for bytes that were never sent. The API has no
   // use for HEAD: refuse it before any handler runs.

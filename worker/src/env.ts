@@ -1,11 +1,20 @@
 import type { Role } from '@wardguard/shared';
+import type { Config } from './config.ts';
 
+/**
+ * The Worker's environment as wrangler hands it over: raw strings. Code reads settings
+ * through `readConfig(env)` (config.ts), which validates them and applies the defaults.
+ */
 export interface Bindings {
   DB: D1Database;
   EVIDENCE: R2Bucket;
-  COUNCIL_NAME: string;
-  MAX_BUNDLE_BYTES: string;
-  MAX_ARTIFACT_BYTES: string;
+  COUNCIL_NAME?: string;
+  /** Largest upload in bytes (default 67108864). */
+  MAX_BUNDLE_BYTES?: string;
+  /** Largest single file in an upload, in bytes (default 52428800). */
+  MAX_ARTIFACT_BYTES?: string;
+  /** Largest body on every route that is not an upload (JSON), in bytes (default 1048576). */
+  MAX_JSON_BYTES?: string;
   /** "1" only in local dev: enables the bare R2 route the upload benchmark compares against. */
   ENABLE_BENCH_ROUTES?: string;
   /** Mail filter: where threat-to-life alerts are POSTed (duty officer's pager, chat hook…). */
@@ -31,4 +40,4 @@ export interface Principal {
   sessionIdHash?: string;
 }
 
-export type AppEnv = { Bindings: Bindings; Variables: { principal: Principal } };
+export type AppEnv = { Bindings: Bindings; Variables: { principal: Principal; config: Config } };

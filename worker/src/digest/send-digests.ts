@@ -1,4 +1,5 @@
 import type { Bindings } from '../env.ts';
+import { readConfig } from '../config.ts';
 import { councilDigest, type Digest } from './summary.ts';
 
 const WEBHOOK_TIMEOUT_MS = 5000;
@@ -10,7 +11,7 @@ const WEBHOOK_TIMEOUT_MS = 5000;
  */
 export async function sendDigests(env: Bindings): Promise<{ digests: Digest[]; delivered: number }> {
   const { results } = await env.DB.prepare('SELECT id, name FROM councils').all<{ id: string; name: string }>();
-  const url = env.DIGEST_WEBHOOK_URL || env.ALERT_WEBHOOK_URL;
+  const url = readConfig(env).digestWebhookUrl;
   const digests: Digest[] = [];
   let delivered = 0;
   for (const council of results) {

@@ -1,13 +1,12 @@
 import type { MailAlert } from '@wardguard/shared/api/mail';
 import type { Bindings } from '../env.ts';
+import { readConfig } from '../config.ts';
 import { claimWebhookPush, listWebhookDueAlerts, releaseWebhookPush } from '../db/mail-alerts.ts';
 import { appendCustody, WORKER_ACTOR } from '../db/custody.ts';
 import { sendAlertWebhook } from './webhook.ts';
 
-const DEFAULT_ALERT_REPEAT_SECONDS = 600;
-
 /** Seconds between pushes of one unacknowledged alert (ALERT_REPEAT_SECONDS, default 600). */
-export const alertRepeatSeconds = (env: Pick<Bindings, 'ALERT_REPEAT_SECONDS'>): number => Number(env.ALERT_REPEAT_SECONDS) || DEFAULT_ALERT_REPEAT_SECONDS;
+export const alertRepeatSeconds = (env: Bindings): number => readConfig(env).alertRepeatSeconds;
 
 /**
  * Pushes one alert to the duty webhook if it is due, claiming the push first so two
@@ -23,11 +22,11 @@ export async function pushAlertWebhook(
   previous: { at: string | null; count: number },
   nowMs: number,
 ): Promise<boolean> {
-  if (!env.ALERT_WEBHOOK_URL) return false;
+  if (!readConfig(env).alertWebhookUrl) return false;
   const at = new Date(nowMs).toISOString();
   const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
   if (!(await claimWebhookPush(env.DB, alert.id, at, dueBefore))) return false;
-  const ok = await sendAlertWebhook(env.ALERT_WEBHOOK_URL, alert, previous.count);
+  const ok = await sendAlertWebhook(readConfig(env).alertWebhookUrl!, alert, previous.count);
   if (!ok) {
     await releaseWebhookPush(env.DB, alert.id, at, previous.at);
     return false;
@@ -47,7 +46,7 @@ export async function pushAlertWebhook(
  * the mail filter, which repeats its duty emails on its own schedule.
  */
 export async function repeatAlertWebhooks(env: Bindings, nowMs: number): Promise<{ due: number; pushed: number }> {
-  if (!env.ALERT_WEBHOOK_URL) return { due: 0, pushed: 0 };
+  if (!readConfig(env).alertWebhookUrl) return { due: 0, pushed: 0 };
   const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
   const due = await listWebhookDueAlerts(env.DB, dueBefore);
   let pushed = 0;

@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { itemsByIds } from '../db/evidence.ts';
 import { getExport } from '../db/exports.ts';
+import { readLimited } from '../evidence/read-limited.ts';
 
 /**
  * The export benchmark's baseline: every stored file of an export read from R2 in full and
@@ -27,14 +28,14 @@ const BENCH_PREFIX = 'bench/';
 export const benchRoutes = new Hono<AppEnv>()
   .use(requireRole('admin'))
   .use(async (c, next) => {
-    if (c.env.ENABLE_BENCH_ROUTES !== '1') throw new WardguardError('NOT_FOUND', 'Not found.');
+    if (!c.get('config').benchRoutes) throw new WardguardError('NOT_FOUND', 'Not found.');
     await next();
   })
   // Only the PUT is timed: deleting in the same request would make the baseline slower and
   // flatter the upload's ratio. The benchmark clears bench/ afterwards with DELETE /raw.
   .put('/raw/:key{[A-Za-z0-9_-]{1,64}}', async (c) => {
     const key = `${BENCH_PREFIX}${c.req.param('key')}`;
-    const object = await c.env.EVIDENCE.put(key, await c.req.arrayBuffer());
+    const object = await c.env.EVIDENCE.put(key, await readLimited(c.req.raw, c.get('config').maxBundleBytes));
     return c.json({ ok: true, bytes: object?.size ?? 0 });
   })
   .delete('/raw', async (c) => {

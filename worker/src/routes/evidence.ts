@@ -29,8 +29,9 @@ export const evidenceRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const p = c.get('principal');
     if (p.role === 'service') throw new WardguardError('FORBIDDEN', 'Service tokens file mail through the mail routes.');
-    const body = await readLimited(c.req.raw, Number(c.env.MAX_BUNDLE_BYTES));
-    const bundle = await parseBundle(body, c.req.header('content-type') ?? '', { maxArtifactBytes: Number(c.env.MAX_ARTIFACT_BYTES) });
+    const { maxBundleBytes, maxArtifactBytes } = c.get('config');
+    const body = await readLimited(c.req.raw, maxBundleBytes);
+    const bundle = await parseBundle(body, c.req.header('content-type') ?? '', { maxArtifactBytes });
     const councillorId = targetCouncillor(p, bundle.manifest.councillorId);
     const { receipt, created } = await storeBundle(c.env, p, councillorId, bundle);
     return c.json(receipt, created ? 201 : 200);

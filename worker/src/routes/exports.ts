@@ -79,7 +79,7 @@ export const exportRoutes = new Hono<AppEnv>()
     const p = c.get('principal');
     const record = await visibleExport(c);
     // Fail closed before anything is recorded or sent: no key, no pack.
-    const signer = await packSigner(c.env.PACK_SIGNING_KEY);
+    const signer = await packSigner(c.get('config').packSigningKey);
     const pack = await buildPack({ db: c.env.DB, bucket: c.env.EVIDENCE, signer, renderReport, keyUrl: new URL(PACK_KEY_PATH, c.req.url).href }, p, record);
     const settle = pack.finished.then(async (outcome) => {
       const details = { exportId: record.id, packId: pack.packId, manifestSha256: pack.manifestSha256, bytes: pack.length };

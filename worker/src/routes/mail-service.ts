@@ -21,8 +21,8 @@ export const mailServiceRoutes = new Hono<AppEnv>()
   .use(requireRole('service'))
   .post('/messages', async (c) => {
     const p = c.get('principal');
-    const body = await readLimited(c.req.raw, Number(c.env.MAX_BUNDLE_BYTES));
-    const filing = await parseFiling(body, c.req.header('content-type') ?? '', Number(c.env.MAX_ARTIFACT_BYTES));
+    const body = await readLimited(c.req.raw, c.get('config').maxBundleBytes);
+    const filing = await parseFiling(body, c.req.header('content-type') ?? '', c.get('config').maxArtifactBytes);
     const { result, created } = await storeMail(c.env, p, filing);
     return c.json(result, created ? 201 : 200);
   })

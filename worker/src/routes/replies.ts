@@ -12,10 +12,10 @@ import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
 import { readJson } from '../http/read-json.ts';
+import { readConfig } from '../config.ts';
 import { composeReply, type ComposedReply } from '../replies/compose.ts';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
 
-const DEFAULT_REPLY_PERIOD_DAYS = 30;
 const valuesSchema = z.object(Object.fromEntries(Object.keys(TEMPLATE_VARIABLES).map((k) => [k, z.string().max(500).optional()]))).strict();
 const draftSchema = z.object({
   recordId: z.string().min(1).max(64),
@@ -39,7 +39,7 @@ async function compose(env: Bindings, p: Principal, recordId: string, key: Templ
   if (!template) throw new WardguardError('NOT_FOUND', 'No such template.');
   const councillor = await getUser(env.DB, p.councilId, record.councillorId);
   const council = await env.DB.prepare('SELECT name FROM councils WHERE id = ?').bind(p.councilId).first<{ name: string }>();
-  const reply = composeReply(record, template, { councillorName: councillor?.name ?? 'your councillor', councilName: council?.name ?? env.COUNCIL_NAME, at: new Date() }, values);
+  const reply = composeReply(record, template, { councillorName: councillor?.name ?? 'your councillor', councilName: council?.name ?? readConfig(env).councilName, at: new Date() }, values);
   return { record, reply };
 }
 
@@ -49,7 +49,7 @@ async function compose(env: Bindings, p: Principal, recordId: string, key: Templ
  * so a second approval racing the first is refused too, with nothing recorded for it.
  */
 export async function recordApproval(env: Bindings, p: Principal, record: MailRecordView, reply: ComposedReply, overrideReason: string | null): Promise<string> {
-  const days = Number(env.REPLY_PERIOD_DAYS) || DEFAULT_REPLY_PERIOD_DAYS;
+  const days = readConfig(env).replyPeriodDays;
   const since = new Date(Date.now() - days * 86_400_000).toISOString();
   const tooSoon = (when: string) => new WardguardError('REPLY_TOO_SOON', `This sender already got the "${reply.templateKey}" reply ${when}; one per ${days} days.`);
   const earlier = await recentReply(env.DB, p.councilId, reply.to, reply.templateKey, since);

@@ -28,7 +28,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     const csrf = p.sessionIdHash
       ? await c.env.DB.prepare('SELECT csrf FROM sessions WHERE id_hash = ?').bind(p.sessionIdHash).first<string>('csrf')
       : null;
-    return c.json({ userId: p.userId, role: p.role, name: p.name, councilId: p.councilId, councilName: c.env.COUNCIL_NAME, csrfToken: csrf });
+    return c.json({ userId: p.userId, role: p.role, name: p.name, councilId: p.councilId, councilName: c.get('config').councilName, csrfToken: csrf });
   })
   .delete('/', async (c) => {
     const p = c.get('principal');

@@ -9,7 +9,7 @@ export const PACK_KEY_PATH = '/.well-known/wardguard-pack-key';
  * a pack (a police officer, a platform, a court) must be able to fetch it.
  */
 export const wellKnownRoutes = new Hono<AppEnv>().get('/wardguard-pack-key', async (c) => {
-  const signer = await packSigner(c.env.PACK_SIGNING_KEY);
+  const signer = await packSigner(c.get('config').packSigningKey);
   c.header('cache-control', 'public, max-age=300');
   c.header('access-control-allow-origin', '*');
   return c.json(signer.publicKey);

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { WardguardError } from '@wardguard/shared';
+import type { Bindings } from './env.ts';
+
+/** Defaults for every optional setting; wrangler.toml [vars] and the README's table say the same. */
+export const CONFIG_DEFAULTS = {
+  councilName: 'Example Borough Council',
+  maxBundleBytes: 64 * 1024 * 1024,
+  maxArtifactBytes: 50 * 1024 * 1024,
+  maxJsonBytes: 1024 * 1024,
+  replyPeriodDays: 30,
+  alertRepeatSeconds: 600,
+} as const;
+
+// An empty or blank var is the same as an unset one: the default applies. Anything else must
+// parse, so "64MB" fails loudly instead of becoming NaN and switching a limit off.
+const unsetIfBlank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const wholeNumber = (unit: string, example: string) =>
+  z.preprocess(
+    unsetIfBlank,
+    z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]{0,14}$/, `must be a whole number of ${unit} greater than 0, such as "${example}"`)
+      .transform(Number)
+      .optional(),
+  );
+
+function isHttpUrl(s: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const webhookUrl = z.preprocess(
+  unsetIfBlank,
+  z
+    .string()
+    .trim()
+    .refine(isHttpUrl, 'must be an http(s) URL')
+    .optional(),
+);
+
+const configSchema = z.object({
+  COUNCIL_NAME: z.preprocess(unsetIfBlank, z.string().trim().max(200, 'must be at most 200 characters').optional()),
+  MAX_BUNDLE_BYTES: wholeNumber('bytes', '67108864'),
+  MAX_ARTIFACT_BYTES: wholeNumber('bytes', '52428800'),
+  MAX_JSON_BYTES: wholeNumber('bytes', '1048576'),
+  REPLY_PERIOD_DAYS: wholeNumber('days', '30'),
+  ALERT_REPEAT_SECONDS: wholeNumber('seconds', '600'),
+  ALERT_WEBHOOK_URL: webhookUrl,
+  DIGEST_WEBHOOK_URL: webhookUrl,
+  ENABLE_BENCH_ROUTES: z.preprocess(unsetIfBlank, z.enum(['0', '1'], { error: 'must be "1" or "0"' }).optional()),
+  // Checked where it is used (export/signing-key.ts): a missing or bad key refuses packs with
+  // PACK_KEY_MISSING / PACK_KEY_INVALID, and the rest of the Worker keeps working.
+  PACK_SIGNING_KEY: z.string().optional(),
+});
+
+/** The Worker's settings, parsed once from its environment; see `readConfig`. */
+export interface Config {
+  councilName: string;
+  /** Largest upload (evidence bundle, filed mail) accepted, in bytes. */
+  maxBundleBytes: number;
+  /** Largest single file in an upload, in bytes. */
+  maxArtifactBytes: number;
+  /** Largest body accepted on every other route (JSON), in bytes. */
+  maxJsonBytes: number;
+  replyPeriodDays: number;
+  alertRepeatSeconds: number;
+  alertWebhookUrl: string | null;
+  /** Where the daily digest goes: DIGEST_WEBHOOK_URL, else the alert webhook. */
+  digestWebhookUrl: string | null;
+  benchRoutes: boolean;
+  packSigningKey: string | undefined;
+}
+
+function parseConfig(env: Bindings): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    // Name the variables, never their values: PACK_SIGNING_KEY and webhook URLs are secrets.
+    const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.')} ${i.message}`);
+    throw new WardguardError('INVALID_CONFIG', `The Worker is misconfigured: ${problems.join('; ')}. Fix wrangler.toml [vars] or the secret and redeploy.`, {
+      variables: parsed.error.issues.map((i) => i.path.map(String).join('.')),
+    });
+  }
+  const v = parsed.data;
+  const alertWebhookUrl = v.ALERT_WEBHOOK_URL ?? null;
+  return {
+    councilName: v.COUNCIL_NAME ?? CONFIG_DEFAULTS.councilName,
+    maxBundleBytes: v.MAX_BUNDLE_BYTES ?? CONFIG_DEFAULTS.maxBundleBytes,
+    maxArtifactBytes: v.MAX_ARTIFACT_BYTES ?? CONFIG_DEFAULTS.maxArtifactBytes,
+    maxJsonBytes: v.MAX_JSON_BYTES ?? CONFIG_DEFAULTS.maxJsonBytes,
+    replyPeriodDays: v.REPLY_PERIOD_DAYS ?? CONFIG_DEFAULTS.replyPeriodDays,
+    alertRepeatSeconds: v.ALERT_REPEAT_SECONDS ?? CONFIG_DEFAULTS.alertRepeatSeconds,
+    alertWebhookUrl,
+    digestWebhookUrl: v.DIGEST_WEBHOOK_URL ?? alertWebhookUrl,
+    benchRoutes: v.ENABLE_BENCH_ROUTES === '1',
+    packSigningKey: v.PACK_SIGNING_KEY,
+  };
+}
+
+const cache = new WeakMap<object, { config: Config } | { error: WardguardError }>();
+
+/**
+ * The Worker's typed settings, parsed from `env` on first use and cached for that env
+ * object (workerd hands every request the same one; a test's `{ ...env, X }` is parsed anew).
+ * A bad value throws `INVALID_CONFIG` naming the variable, every time, so a mistyped limit
+ * is a loud 500 rather than a limit silently switched off.
+ *
+ * @example
+ * const { maxBundleBytes } = readConfig(c.env);
+ */
+export function readConfig(env: Bindings): Config {
+  let entry = cache.get(env);
+  if (!entry) {
+    try {
+      entry = { config: parseConfig(env) };
+    } catch (err) {
+      entry = { error: err as WardguardError };
+      console.error('invalid configuration:', entry.error.message);
+    }
+    cache.set(env, entry);
+  }
+  if ('error' in entry) throw entry.error;
+  return entry.config;
+}
