@@ -16,15 +16,16 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { url: { type: 'string' }, selection: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        allowPositionals: true,
+        options: { url: { type: 'string' }, selection: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+  })();
   if (parsed.values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

@@ -17,7 +17,7 @@ export const EMOJI_WORDS: ReadonlyArray<readonly [string, string]> = [
 ];
 const THREAT_EMOJI = new RegExp(`[${EMOJI_WORDS.map(([e]) => e).join('')}]`, 'u');
 // Pictures, punctuation, symbols, digits, spaces and the invisible joiners emoji are built from.
-const SYMBOLS_ONLY = /^[\p{Extended_Pictographic}\p{Emoji_Component}\p{P}\p{S}\p{N}\p{Z}\s\u200d\ufe0f]+$/u;
+const SYMBOLS_ONLY = /^(?:[\p{Extended_Pictographic}\p{Emoji_Component}\p{P}\p{S}\p{N}\p{Z}\s]|\u200d|\ufe0f)+$/u;
 
 /**
  * A message with no words at all: null when it has letters (the rules read it), else a threat

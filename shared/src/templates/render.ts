@@ -52,8 +52,8 @@ function valueFor(name: TemplateVariable, values: TemplateValues, where: 'subjec
  */
 export function renderReply(t: ReplyTemplateText, values: TemplateValues): RenderedReply {
   templateVariables(t);
-  const fill = (s: string, where: 'subject' | 'body', escape: (v: string) => string) =>
-    s.replace(PLACEHOLDER, (_, name: string) => escape(valueFor(name as TemplateVariable, values, where)));
+  const fill = (s: string, where: 'subject' | 'body', encode: (v: string) => string) =>
+    s.replace(PLACEHOLDER, (_, name: string) => encode(valueFor(name as TemplateVariable, values, where)));
   const subject = fill(t.subject, 'subject', (v) => v).replace(/\s+/g, ' ').trim();
   const text = fill(t.body, 'body', (v) => v).replace(/\r\n?/g, '\n');
   const paragraphs = t.body

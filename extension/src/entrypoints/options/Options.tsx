@@ -74,7 +74,16 @@ export function Options() {
               ))}
             </select>
           </label>
-          <button onClick={async () => (await unpair(), setPairing(null), setMessage(null))}>Unpair</button>
+          <button
+            type="button"
+            onClick={async () => {
+              await unpair();
+              setPairing(null);
+              setMessage(null);
+            }}
+          >
+            Unpair
+          </button>
         </>
       )}
     </main>

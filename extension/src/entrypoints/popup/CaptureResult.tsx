@@ -42,8 +42,8 @@ export function CaptureResult({ outcome, onChange, onOutcome }: { outcome: Captu
             <textarea rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
           </label>
           <div class="row">
-            <button onClick={async () => onOutcome(await ask({ type: 'confirm', id: outcome.bundleId, note }))}>File anyway</button>
-            <button
+            <button type="button" onClick={async () => onOutcome(await ask({ type: 'confirm', id: outcome.bundleId, note }))}>File anyway</button>
+            <button type="button"
               onClick={async () => {
                 await ask({ type: 'discard', id: outcome.bundleId });
                 onOutcome(null);

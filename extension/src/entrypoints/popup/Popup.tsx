@@ -42,8 +42,8 @@ export function Popup() {
       <main>
         <h1>Wardguard</h1>
         <p class="warn">Not paired with your council's Wardguard server yet. Captures are kept in the browser until you pair.</p>
-        <button onClick={() => browser.runtime.openOptionsPage()}>Pair now</button>
-        <button class="capture" disabled={busy} onClick={capture}>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>Pair now</button>
+        <button type="button" class="capture" disabled={busy} onClick={capture}>
           {busy ? 'Capturing…' : 'Capture this page'}
         </button>
         {outcome && <CaptureResult outcome={outcome} onChange={refresh} onOutcome={setOutcome} />}
@@ -55,7 +55,7 @@ export function Popup() {
   return (
     <main>
       <h1>Wardguard{status?.pairing ? <small> · {status.pairing.userName}</small> : null}</h1>
-      <button class="capture" disabled={busy} onClick={capture}>
+      <button type="button" class="capture" disabled={busy} onClick={capture}>
         {busy ? 'Capturing…' : 'Capture as evidence'}
       </button>
       <label>

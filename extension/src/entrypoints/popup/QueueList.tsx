@@ -18,15 +18,39 @@ export function QueueList({ status, onChange }: { status: StatusView; onChange: 
                 <small>{whyWaiting(q)}</small>
                 {q.state !== 'pending' && (
                   <div class="row">
-                    {needsRepairing(q) && <button onClick={() => browser.runtime.openOptionsPage()}>Pair again</button>}
-                    <button onClick={async () => (await ask({ type: 'confirm', id: q.id }), onChange())}>{q.state === 'needs_attention' ? 'Try again' : 'File anyway'}</button>
-                    <button onClick={async () => confirm('Delete this capture from the browser? It has not been filed.') && (await ask({ type: 'discard', id: q.id }), onChange())}>Delete</button>
+                    {needsRepairing(q) && <button type="button" onClick={() => browser.runtime.openOptionsPage()}>Pair again</button>}
+                    <button
+                      type="button"
+                      onClick={async () => {
+                        await ask({ type: 'confirm', id: q.id });
+                        onChange();
+                      }}
+                    >
+                      {q.state === 'needs_attention' ? 'Try again' : 'File anyway'}</button>
+                    <button
+                      type="button"
+                      onClick={async () => {
+                        if (!confirm('Delete this capture from the browser? It has not been filed.')) return;
+                        await ask({ type: 'discard', id: q.id });
+                        onChange();
+                      }}
+                    >
+                      Delete
+                    </button>
                   </div>
                 )}
               </li>
             ))}
           </ul>
-          <button onClick={async () => (await ask({ type: 'retry' }), onChange())}>Send now</button>
+          <button
+            type="button"
+            onClick={async () => {
+              await ask({ type: 'retry' });
+              onChange();
+            }}
+          >
+            Send now
+          </button>
         </section>
       )}
       {status.receipts.length > 0 && (

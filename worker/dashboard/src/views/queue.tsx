@@ -148,6 +148,7 @@ export function QueueView() {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: j/k/x shortcuts listen on the whole queue; every one has a button or link too
     <section onKeyDown={onKey}>
       <h1>Review queue</h1>
       <p class="hint" id="queue-keys">
@@ -191,6 +192,7 @@ export function QueueView() {
           <input id="f-sender" type="search" value={senderInput} onInput={(e) => setSenderInput((e.target as HTMLInputElement).value)} />
         </label>
       </form>
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields; a fieldset would need a legend the design has no room for */}
       <div class="bulk" role="group" aria-label="Decide the selected messages">
         <span>{selected.size} selected</span>
         {(Object.keys(DECISION_LABEL) as Decision[]).map((d) => (

@@ -185,6 +185,7 @@ export function VerifyView() {
       <KeySection published={published} pasted={pasted} onPaste={setPasted} />
       <section aria-labelledby="verify-pack-heading">
         <h2 id="verify-pack-heading">2. The pack</h2>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut; the file input inside is the keyboard way */}
         <div
           class={dragging ? 'drop-zone dragging' : 'drop-zone'}
           onDragOver={(e) => {
