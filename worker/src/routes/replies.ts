@@ -13,6 +13,7 @@ import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
 import { readJson } from '../http/read-json.ts';
 import { readConfig } from '../config.ts';
+import { getCouncil } from '../db/councils.ts';
 import { composeReply, type ComposedReply } from '../replies/compose.ts';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
 
@@ -38,7 +39,7 @@ async function compose(env: Bindings, p: Principal, recordId: string, key: Templ
   const template = await currentTemplate(env.DB, p.councilId, key);
   if (!template) throw new WardguardError('NOT_FOUND', 'No such template.');
   const councillor = await getUser(env.DB, p.councilId, record.councillorId);
-  const council = await env.DB.prepare('SELECT name FROM councils WHERE id = ?').bind(p.councilId).first<{ name: string }>();
+  const council = await getCouncil(env.DB, p.councilId);
   const reply = composeReply(record, template, { councillorName: councillor?.name ?? 'your councillor', councilName: council?.name ?? readConfig(env).councilName, at: new Date() }, values);
   return { record, reply };
 }

@@ -27,6 +27,14 @@ describe('dashboard sessions', () => {
     expect(await me.json()).toMatchObject({ userId: s.officer.id, role: 'officer' });
   });
 
+  it("name each council from the database, not the Worker's one COUNCIL_NAME", async () => {
+    const s = await seedCouncil();
+    const mine = await api(s.officer.token, '/session');
+    expect(await mine.json()).toMatchObject({ councilId: s.council.id, councilName: 'Test Borough Council' });
+    const theirs = await api(s.otherOfficer.token, '/session');
+    expect(await theirs.json()).toMatchObject({ councilName: 'Elsewhere District Council' });
+  });
+
   it('refuse a write without the CSRF header, and accept it with', async () => {
     const s = await seedCouncil();
     const { cookie, csrf } = await signIn(s.officer.token);

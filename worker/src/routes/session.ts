@@ -7,6 +7,7 @@ import { findTokenOwner } from '../db/tokens.ts';
 import { createSession, endSession, SESSION_MAX_AGE_S } from '../db/sessions.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { readJson } from '../http/read-json.ts';
+import { getCouncil } from '../db/councils.ts';
 
 const signInSchema = z.object({ token: z.string().trim().min(1).max(200) });
 
@@ -28,7 +29,10 @@ export const sessionRoutes = new Hono<AppEnv>()
     const csrf = p.sessionIdHash
       ? await c.env.DB.prepare('SELECT csrf FROM sessions WHERE id_hash = ?').bind(p.sessionIdHash).first<string>('csrf')
       : null;
-    return c.json({ userId: p.userId, role: p.role, name: p.name, councilId: p.councilId, councilName: c.get('config').councilName, csrfToken: csrf });
+    // Each council's own name: one Worker may serve several councils, and COUNCIL_NAME is only
+    // the fallback for a database that has none.
+    const council = await getCouncil(c.env.DB, p.councilId);
+    return c.json({ userId: p.userId, role: p.role, name: p.name, councilId: p.councilId, councilName: council?.name ?? c.get('config').councilName, csrfToken: csrf });
   })
   .delete('/', async (c) => {
     const p = c.get('principal');
