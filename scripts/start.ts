@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { applyMigrations, ROOT, startWorker } from './lib/wrangler.ts';
 import { ensureFirstAdmin } from './lib/principals.ts';
 import { ensureDevPackKey, publicHalf } from './lib/pack-key.ts';
+import { clearDevAddress, writeDevAddress } from './lib/dev-address.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const COUNCIL_NAME = process.env.WARDGUARD_COUNCIL_NAME ?? 'Example Borough Council';
@@ -49,6 +50,9 @@ if (packKey.created) {
 }
 
 const worker = await startWorker({ port: PORT, vars: { ENABLE_BENCH_ROUTES: '1' }, inherit: true });
+// `npm run demo` and the admin tools find this Worker here, whatever PORT it was given.
+writeDevAddress(worker.url);
+process.once('exit', () => clearDevAddress());
 console.log(`\nWardguard: dashboard ${worker.url}/  API ${worker.url}/api/v1  (Ctrl-C to stop; \`npm run demo\` adds sample data)
 Browser extension to load unpacked: ${join(ROOT, 'extension', '.output', 'chrome-mv3')} (pair it with ${worker.url} in its options)\n`);
 

@@ -8,6 +8,7 @@ import type { Store } from './wrangler.ts';
 import { buildEml, demoMails } from './demo-mail.ts';
 import { solidPng } from './png.ts';
 import { createDeviceSigner } from './device-signer.ts';
+import { DEMO_COUNCILLOR_EMAIL, DEMO_OFFICER_EMAIL } from './demo-again.ts';
 
 export interface DemoSeed {
   councilId: string;
@@ -48,9 +49,9 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
     const t = await call<{ token: string }>(base, admin.token, `/users/${u.id}/tokens`, { method: 'POST', json: { label: 'demo' } });
     return { id: u.id, token: t.token };
   };
-  const aisha = await mk('Aisha Khan', 'councillor', 'cllr.khan@council.example');
+  const aisha = await mk('Aisha Khan', 'councillor', DEMO_COUNCILLOR_EMAIL);
   const tom = await mk('Tom Reid', 'councillor', 'cllr.reid@council.example');
-  const officer = await mk('Sam Patel', 'officer', 'sam.patel@council.example');
+  const officer = await mk('Sam Patel', 'officer', DEMO_OFFICER_EMAIL);
   const service = await mk('Mail filter (demo)', 'service');
 
   // Aisha records who is harassing her; her own captures can then name him.
