@@ -90,4 +90,10 @@ describe('mail filter config', () => {
     expect(parseConfig({ ...valid(), worker: { ...valid().worker, filingTimeoutSeconds: 3 } }, '/etc/wardguard').worker.filingTimeoutSeconds).toBe(3);
     for (const bad of [0, 121, 2.5, '5']) expect(errorOf({ ...valid(), worker: { ...valid().worker, filingTimeoutSeconds: bad } })).toMatch(/worker\.filingTimeoutSeconds/);
   });
+
+  it('sends messages up to 50 MiB whole by default (the Worker\'s default limit), and refuses a limit under 1 MiB', () => {
+    expect(parseConfig(valid(), '/etc/wardguard').worker.maxMessageBytes).toBe(50 * 1024 * 1024);
+    expect(parseConfig({ ...valid(), worker: { ...valid().worker, maxMessageBytes: 2 * 1024 * 1024 } }, '/etc/wardguard').worker.maxMessageBytes).toBe(2 * 1024 * 1024);
+    for (const bad of [1000, 1.5e6 + 0.5, '50MB']) expect(errorOf({ ...valid(), worker: { ...valid().worker, maxMessageBytes: bad } })).toMatch(/worker\.maxMessageBytes/);
+  });
 });

@@ -57,6 +57,13 @@ export const configSchema = z.object({
      * so a hung Worker (connections accepted, never answered) costs seconds, not minutes.
      */
     filingTimeoutSeconds: z.number().int().min(1).max(120).default(10),
+    /**
+     * The largest message sent to the Worker whole: set it to the Worker's MAX_ARTIFACT_BYTES.
+     * A larger flagged message (or one the Worker answers "too large" for) is filed as a reduced
+     * copy, its oversized parts replaced by notes giving their name, type, size and SHA-256;
+     * the original stays whole in the quarantine folder.
+     */
+    maxMessageBytes: z.number().int().min(1024 * 1024).default(50 * 1024 * 1024),
   }),
   /** Where records wait (fsynced) while the Worker cannot be reached. */
   spoolDir: z.string().min(1),

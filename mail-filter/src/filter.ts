@@ -14,6 +14,7 @@ import { createOutage } from './worker/outage.ts';
 import { repeat } from './repeat.ts';
 import { checkWorkerConfig, warnMissingAlerts } from './startup-check.ts';
 import { createReleasedSet } from './state/released-set.ts';
+import { withLargeMail } from './large/file-message.ts';
 
 /**
  * The whole filter: one supervised IMAP session per account, plus two background loops
@@ -21,7 +22,8 @@ import { createReleasedSet } from './state/released-set.ts';
  * every loop after the message in hand.
  */
 export function createFilter(config: Config, log: Logger) {
-  const worker = createWorkerClient(config.worker);
+  // Every filing (at arrival and from the spool) falls back to a reduced copy for a message too large to file whole.
+  const worker = withLargeMail(createWorkerClient(config.worker), { maxMessageBytes: config.worker.maxMessageBytes, log });
   const replies = createRepliesClient(config.worker);
   const spool = createSpool(join(config.spoolDir, 'outbox'));
   const mailer = config.alerts ? createAlertMailer(config.alerts) : null;

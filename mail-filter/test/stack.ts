@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { MAIL_STATES, type MailRecordView } from '@wardguard/shared/api/mail';
-import { ROOT } from '../../scripts/lib/wrangler.ts';
-import type { Dovecot } from './dovecot.ts';
+import { ROOT, startWorker } from '../../scripts/lib/wrangler.ts';
+import { freePort, type Dovecot } from './dovecot.ts';
+import { seedWorkerState } from './principals.ts';
 
 export async function waitFor<T>(what: string, fn: () => Promise<T | false | null | undefined>, timeoutMs = 30_000, everyMs = 250): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -24,8 +25,7 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | false | nul
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-export function stack() {
-  const s = inject('stack');
+export function stack(s = inject('stack')) {
   const workerUrl = `http://127.0.0.1:${s.workerPort}`;
   const officer = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const headers = new Headers(init.headers);
@@ -54,11 +54,33 @@ export function stack() {
     async received(): Promise<{ webhookCalls: Array<Record<string, unknown>>; emails: Array<{ to: string[]; raw: string }> }> {
       return (await fetch(`${s.controlUrl}/received`)).json() as never;
     },
-    stopWorker: async () => void (await fetch(`${s.controlUrl}/worker/stop`, { method: 'POST' })),
-    startWorker: async () => void (await fetch(`${s.controlUrl}/worker/start`, { method: 'POST' })),
+    stopWorker: async (): Promise<void> => void (await fetch(`${s.controlUrl}/worker/stop`, { method: 'POST' })),
+    startWorker: async (): Promise<void> => void (await fetch(`${s.controlUrl}/worker/start`, { method: 'POST' })),
   };
 }
 export type Stack = ReturnType<typeof stack>;
+
+/**
+ * A second, separate Worker (its own D1/R2 and principals) started with extra vars, e.g.
+ * small MAX_ARTIFACT_BYTES; alerts still go to the shared webhook receiver and SMTP server.
+ * Costs a few seconds of wrangler calls: only for tests that need other Worker settings.
+ */
+export async function ownStack(vars: Record<string, string>): Promise<Stack & { close(): Promise<void> }> {
+  const shared = inject('stack');
+  const persistTo = tempDir('wg-own-worker-');
+  const principals = await seedWorkerState(persistTo);
+  const workerPort = await freePort();
+  const allVars = { ALERT_WEBHOOK_URL: `${shared.controlUrl}/alert`, ALERT_REPEAT_SECONDS: '3', ...vars };
+  let worker: Awaited<ReturnType<typeof startWorker>> | null = await startWorker({ port: workerPort, persistTo, vars: allVars });
+  const stopWorker = async () => {
+    await worker?.stop();
+    worker = null;
+  };
+  const startOwn = async () => {
+    if (!worker) worker = await startWorker({ port: workerPort, persistTo, vars: allVars });
+  };
+  return { ...stack({ ...shared, workerPort, ...principals }), stopWorker, startWorker: startOwn, close: stopWorker };
+}
 
 export interface FilterProcess {
   proc: ChildProcess;

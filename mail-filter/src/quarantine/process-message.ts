@@ -110,7 +110,11 @@ export async function processMessage(client: ImapFlow, msg: FetchedMessage, prog
   if (!shouldQuarantine(verdict.severity, account.quarantineAt)) return 'clean';
   const durable = await makeDurable(deps, record, msg.source);
   if ('refused' in durable) {
-    // Left in the inbox, where the councillor still has it; not marked scanned-clean.
+    // Left in the inbox, where the councillor still has it; not marked scanned-clean. A threat
+    // to life the Worker will not record is still told to the duty officers, once.
+    if (record.verdict.severity === 'threat_to_life') {
+      await deps.onUnfiledThreatToLife(record).catch((e: unknown) => deps.log.error('local threat alert failed', { messageId: record.messageId, error: (e as Error).message }));
+    }
     await progress.refused(uid);
     deps.log.error('the Worker REFUSED this message; it stays in the inbox, unrecorded, until the cause is fixed and the filter restarts', {
       account: account.id,

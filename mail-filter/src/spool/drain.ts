@@ -9,7 +9,9 @@ import type { Logger } from '../log.ts';
  * acknowledged it. Stops at the first transient failure (the Worker is still away). A
  * record the Worker refuses outright is set aside in `refused/` and logged as an error:
  * its message is already in Quarantine (it was spooled while the Worker was away), so a
- * person must file it by hand; retrying it every round would change nothing.
+ * person must file it by hand; retrying it every round would change nothing. A message
+ * too large to file whole is not refused here: `worker.fileMail` (large/file-message.ts)
+ * files its reduced copy.
  */
 export async function drainSpool(spool: Spool, worker: WorkerClient, log: Logger, onFiled?: (r: FileMailResult) => void): Promise<{ sent: number; left: number; refused: number }> {
   const names = await spool.list();

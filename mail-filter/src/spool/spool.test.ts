@@ -79,7 +79,7 @@ describe('local spool', () => {
     let calls = 0;
     const worker = fakeWorker((r) => {
       calls += 1;
-      if (r.sourceSha256.startsWith('1')) throw new WardguardError('ARTIFACT_TOO_LARGE', 'too big');
+      if (r.sourceSha256.startsWith('1')) throw new WardguardError('VALIDATION_FAILED', 'invalid');
       return ok();
     });
     const errors: Array<Record<string, unknown>> = [];
@@ -89,7 +89,7 @@ describe('local spool', () => {
     // Not retried every round, and not lost: the record and its exact bytes wait for a person.
     const aside = recordKey(record('1'.repeat(64)));
     expect(readdirSync(join(spool.dir, 'refused')).sort()).toEqual([`${aside}.eml`, `${aside}.json`]);
-    expect(errors).toEqual([expect.objectContaining({ code: 'ARTIFACT_TOO_LARGE' })]);
+    expect(errors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED' })]);
     expect(await drainSpool(spool, worker, log)).toEqual({ sent: 0, left: 0, refused: 0 });
     expect(calls).toBe(2);
   });

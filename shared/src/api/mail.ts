@@ -5,7 +5,8 @@ import { severitySchema, verdictSchema } from '../classify/verdict.ts';
  * The mail contract between the mail filter (service token) and the Worker.
  *
  * Filing is multipart: a `record` field (JSON, `fileMailSchema`) and an `eml` file holding
- * the original message byte-for-byte. The Worker re-hashes the bytes and refuses a mismatch.
+ * the original message byte-for-byte (or, for a message too large to file, the reduced copy
+ * that `record.reduced` describes). The Worker re-hashes the bytes and refuses a mismatch.
  * The same (mailbox, Message-ID, SHA-256) is recorded once however often it is filed.
  */
 export const MAIL_DECISIONS = ['release', 'keep', 'not_abuse'] as const;
@@ -15,6 +16,34 @@ export const MAIL_STATES = ['quarantined', 'released', 'kept', 'not_abuse'] as c
 export type MailState = (typeof MAIL_STATES)[number];
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+
+/** The most replaced parts one reduced filing may list. */
+export const REDUCED_PARTS_MAX = 1000;
+
+/** One part of a message left out of a reduced filing: what it was, so the original can be matched. */
+export const replacedPartSchema = z.object({
+  /** The attachment's file name as the sender gave it (sender-chosen text), or null. */
+  name: z.string().max(1000).nullable(),
+  mediaType: z.string().max(255),
+  /** Bytes after transfer decoding (base64, quoted-printable), as the attachment would be saved. */
+  size: z.number().int().nonnegative(),
+  /** SHA-256 of those decoded bytes. */
+  sha256,
+});
+export type ReplacedPart = z.infer<typeof replacedPartSchema>;
+
+/**
+ * A message too large for the Worker is filed as a reduced copy: the same headers and text,
+ * each oversized part replaced by a short text/plain note naming it (file name, media type,
+ * size, SHA-256). The record's `sourceSha256`/`sourceSize` stay the original's (the message
+ * kept whole in the mailbox's quarantine folder); the `eml` sent is the copy described here.
+ */
+export const reducedFilingSchema = z.object({
+  emlSha256: sha256,
+  emlSize: z.number().int().nonnegative(),
+  parts: z.array(replacedPartSchema).min(1).max(REDUCED_PARTS_MAX),
+});
+export type ReducedFiling = z.infer<typeof reducedFilingSchema>;
 
 export const fileMailSchema = z.object({
   councillorId: z.string().min(1).max(64),
@@ -36,6 +65,8 @@ export const fileMailSchema = z.object({
   /** Why the text could not be read (parse failure, image only…), or null. */
   unreadable: z.string().max(200).nullable(),
   verdict: verdictSchema,
+  /** Present when the `eml` is a reduced copy of a message too large for the Worker. */
+  reduced: reducedFilingSchema.optional(),
 });
 export type FileMail = z.infer<typeof fileMailSchema>;
 

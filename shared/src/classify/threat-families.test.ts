@@ -147,6 +147,16 @@ const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
       'We will see you in court',
     ],
   },
+  'claiming to know where they are': {
+    threats: ['We know where your office is.', 'We know where your office is. Be ready.', 'I know where your kids are', 'We know where you are.'],
+    benign: [
+      'I know where you are coming from on this.',
+      "I know where your office is, I'll drop the petition off.",
+      'I know where your office is and I will be there at 9 with the residents.',
+      'I know where your loyalties are.',
+      'I know where the town hall is.',
+    ],
+  },
   'false alarms seen before': {
     threats: [],
     benign: [

@@ -88,6 +88,9 @@ const ROUTINE = `(?:drives|parks|walks|leaves|gets|catches|takes|goes|plays|work
 const NEXT_ALONE = `(?! (?!(?:councillor|cllr|mate|pal|love|sunshine|buddy|pet|darling|sweetheart|bitch|scum|traitor|you|i|we|after|and|so|then|just|mark|believe|remember|watch|trust|count|i promise|mr|mrs|ms|miss|on (?:my|the|our|his|their) (?:hit )?list)\\b)[a-z])`;
 const NOT_DEAD_IDIOM = `(?! (?:tired|impressed|chuffed|jealous|pleased|right|wrong|easy|on|lucky|excited|proud|keen|happy|busy|good|funny|serious|boring|beat|set|against|interested|proud)\\b)`;
 
+// "Where your loyalties are" is a place only in a figure of speech.
+const NOT_ABSTRACT = `(?! (?:priorities|priority|loyalties|loyalty|sympathies|allegiances?|interests?|values|heart|head|mind|thoughts|conscience|morals|principles|policies|argument|point|logic)\\b)`;
+
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
 const CORE_PATTERNS: Pattern[] = [
   // First-person intent + lethal harm + a target: "I'm going to kill you", "we'll burn your house".
@@ -135,8 +138,11 @@ const CORE_PATTERNS: Pattern[] = [
   // "The world would be better off without you / without Muslims": a noun phrase, or a group named bare.
   P('better-off-without', 'threat', `${BETTER_OFF}${TARGET}${GONE}`),
   P('better-off-without', 'threat', `${BETTER_OFF}(?:all |those |these |the )?(?:[a-z]+ )?(?:people|muslims|immigrants|women|gays|jews|blacks)${GONE}`),
-  // Doxxing and intimidation.
-  P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|have found|found|know exactly|now know) (?:where|what school|which school|what nursery|which nursery) (?:you|your|ur|u)(?: [a-z']+){0,3} (?:live|lives|sleep|sleeps|work|works|park|go to|goes to|attend|attends|drop|walk|shop|are)\\b`, ['threat']),
+  // Doxxing and intimidation. "We know where your office is." ends the sentence on purpose: a
+  // claim to know where they are, with no errand after it, is the message; "where you are
+  // coming from" is the idiom for understanding someone.
+  P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|have found|found|know exactly|now know) (?:where|what school|which school|what nursery|which nursery) (?:you|your|ur|u)${NOT_ABSTRACT}(?: [a-z']+){0,3} (?:live|lives|sleep|sleeps|work|works|park|go to|goes to|attend|attends|drop|walk|shop|are(?! coming from| going with))\\b`, ['threat']),
+  { ...P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|know exactly|now know) where (?:your|ur)${NOT_ABSTRACT}(?: [a-z']+){1,3} (?:is|are)\\b`, ['threat']), accept: endsItsSentence },
   P('doxxing-have', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:got|have|found|know|posted|shared|sharing|will share|will post|'ll post|'ll share) (?:your|ur|yer) (?:home )?(?:address|postcode|phone number|home|number plate|kids'? names|daughter'?s name|son'?s name|kids'? school|children'?s school|routine|car)\\b`, ['threat']),
   P('doxxing-school', 'doxxing', `\\byour (?:kids|children|daughter|son|little ones|grandkids|wife|husband|family)(?:'s|'|s')? (?:school|nursery|college|workplace|address)\\b.{0,60}?(?:know|seen|watching|waiting|outside|find|found|would be|shame|lovely|nice|careful|safe)\\b|\\b(?:know|seen|watching|waiting outside|found) (?:your|ur) (?:kids|children|daughter|son|family)(?:'s|'|s')? (?:school|nursery|college)\\b`, ['threat']),
   P('doxxing-watching', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:been )?(?:watching|following|followed|photographing|photographed|filming|filmed|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`, ['threat']),
@@ -152,6 +158,12 @@ const CORE_PATTERNS: Pattern[] = [
   // Telling someone to kill themselves is harassment aimed at them, not a welfare signal.
   P('incite-self-harm', 'harassment', `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`, ['threat']),
 ];
+
+/** Nothing follows the hit in its sentence: the next word, if any, starts a new one. */
+function endsItsSentence(n: Normalised, _nStart: number, nEnd: number): boolean {
+  const next = n.tokens.find((t) => t.nStart >= nEnd);
+  return !next || next.sentenceStart;
+}
 
 const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS];
 

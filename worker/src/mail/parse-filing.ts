@@ -10,7 +10,8 @@ export interface VerifiedFiling {
 
 /**
  * Reads a filing (multipart: `record` JSON + `eml` file) and checks that the bytes are
- * the ones the filter hashed: the .eml is evidence and must arrive byte-for-byte.
+ * the ones the filter hashed: the .eml is evidence and must arrive byte-for-byte. For a
+ * reduced filing (`record.reduced`) those are the reduced copy's bytes.
  */
 export async function parseFiling(body: Uint8Array, contentType: string, maxEmlBytes: number): Promise<VerifiedFiling> {
   const entries = await readMultipart(body, contentType, 'a "record" part and an "eml" file part');
@@ -29,8 +30,10 @@ export async function parseFiling(body: Uint8Array, contentType: string, maxEmlB
   const mail = parsed.data;
   if (emlPart.size > maxEmlBytes) throw new WardguardError('ARTIFACT_TOO_LARGE', `The message is ${emlPart.size} bytes; the limit is ${maxEmlBytes}.`);
   const eml = new Uint8Array(await emlPart.arrayBuffer());
-  if (eml.byteLength !== mail.sourceSize) throw new WardguardError('SIZE_MISMATCH', `eml: ${eml.byteLength} bytes received, ${mail.sourceSize} declared.`);
+  // A reduced copy is checked against its own hash; the record's source hash names the original.
+  const declared = mail.reduced ? { size: mail.reduced.emlSize, sha256: mail.reduced.emlSha256 } : { size: mail.sourceSize, sha256: mail.sourceSha256 };
+  if (eml.byteLength !== declared.size) throw new WardguardError('SIZE_MISMATCH', `eml: ${eml.byteLength} bytes received, ${declared.size} declared.`);
   const actual = await sha256Hex(eml);
-  if (actual !== mail.sourceSha256) throw new WardguardError('HASH_MISMATCH', `eml: SHA-256 is ${actual}, ${mail.sourceSha256} declared.`);
+  if (actual !== declared.sha256) throw new WardguardError('HASH_MISMATCH', `eml: SHA-256 is ${actual}, ${declared.sha256} declared.`);
   return { mail, eml };
 }

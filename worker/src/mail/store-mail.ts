@@ -17,7 +17,9 @@ const EML_NAME = 'message.eml';
  * Files a quarantined message: the .eml into R2 (R2 re-checks the SHA-256), then in one
  * D1 transaction the evidence item (exhibit number), its artifact, the review record, the
  * alert for a threat to life and their custody events. The same message filed again
- * returns the first record; a failure leaves nothing behind.
+ * returns the first record; a failure leaves nothing behind. A reduced filing (a message too
+ * large to file whole) stores the reduced copy under its own hash, and says so in the item's
+ * metadata and in the `uploaded` and `mail_quarantined` custody events.
  */
 export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFiling): Promise<{ result: FileMailResult; created: boolean }> {
   const { mail, eml } = filing;
@@ -34,9 +36,15 @@ export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFil
   const r2Key = artifactKey(p.councilId, itemId, artifactId);
   const isThreatToLife = mail.verdict.severity === 'threat_to_life';
   const alertId = isThreatToLife ? newId() : null;
+  // What R2 holds: the message itself, or for one too large to file its reduced copy.
+  const emlSha256 = mail.reduced?.emlSha256 ?? mail.sourceSha256;
+  // Hashes and sizes only: file names are sender-chosen text, and custody is readable by the councillor.
+  const reduced = mail.reduced
+    ? { originalSha256: mail.sourceSha256, originalSize: mail.sourceSize, parts: mail.reduced.parts.map((x) => ({ mediaType: x.mediaType, size: x.size, sha256: x.sha256 })) }
+    : null;
 
   await env.EVIDENCE.put(r2Key, eml, {
-    sha256: mail.sourceSha256,
+    sha256: emlSha256,
     httpMetadata: { contentType: 'message/rfc822' },
     customMetadata: { itemId, name: EML_NAME },
   });
@@ -53,14 +61,20 @@ export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFil
           perpetratorId: null,
           kind: 'email',
           title: `Quarantined email (${mail.verdict.severity})`,
-          metadata: { mailRecordId: recordId, mailbox: mail.mailbox, messageId: mail.messageId, severity: mail.verdict.severity },
+          metadata: {
+            mailRecordId: recordId,
+            mailbox: mail.mailbox,
+            messageId: mail.messageId,
+            severity: mail.verdict.severity,
+            ...(reduced ? { reduced: { originalSha256: reduced.originalSha256, originalSize: reduced.originalSize, replacedParts: reduced.parts.length } } : {}),
+          },
           capturedAt: mail.receivedAt,
           capturedBy: p.userId,
           receivedAt: at,
           idempotencyKey: `mail:${recordId}`,
           manifestSha256: mail.sourceSha256,
         },
-        [{ id: artifactId, name: EML_NAME, mediaType: 'message/rfc822', size: eml.byteLength, sha256: mail.sourceSha256, r2Key }],
+        [{ id: artifactId, name: EML_NAME, mediaType: 'message/rfc822', size: eml.byteLength, sha256: emlSha256, r2Key }],
       ),
       insertRecordStatement(env.DB, { id: recordId, councilId: p.councilId, itemId, createdAt: at, mail }),
       ...(alertId ? [insertAlertStatement(env.DB, { id: alertId, councilId: p.councilId, recordId, createdAt: at })] : []),
@@ -70,8 +84,8 @@ export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFil
       env.DB,
       [
         { ...base, action: 'captured', at: mail.receivedAt, details: { kind: 'email', mailbox: mail.mailbox, messageId: mail.messageId } },
-        { ...base, action: 'uploaded', at, details: { artifacts: [{ name: EML_NAME, sha256: mail.sourceSha256, size: eml.byteLength }] } },
-        { ...base, action: 'mail_quarantined', at, details: { recordId, severity: mail.verdict.severity, classifier: mail.verdict.version, unreadable: mail.unreadable } },
+        { ...base, action: 'uploaded', at, details: { artifacts: [{ name: EML_NAME, sha256: emlSha256, size: eml.byteLength, ...(reduced ? { reduced: true } : {}) }] } },
+        { ...base, action: 'mail_quarantined', at, details: { recordId, severity: mail.verdict.severity, classifier: mail.verdict.version, unreadable: mail.unreadable, ...(reduced ? { reduced } : {}) } },
         ...(alertId ? [{ ...base, action: 'alert_raised', at, details: { alertId, recordId } }] : []),
       ],
       statements,
