@@ -37,7 +37,10 @@ function bigBlob(bytes: number): Buffer {
 
 /** The .eml the Worker stored for a record, read as an officer would download it. */
 async function storedEml(record: MailRecordView): Promise<string> {
-  const item = (await (await stack.officer(`/evidence/${record.itemId}`)).json()) as { artifacts: Array<{ id: string; name: string }>; metadata: Record<string, unknown> };
+  const item = (await (await stack.officer(`/evidence/${record.itemId}`)).json()) as {
+    artifacts: Array<{ id: string; name: string }>;
+    metadata: Record<string, unknown>;
+  };
   expect(item.artifacts).toHaveLength(1);
   const res = await stack.officer(`/evidence/${record.itemId}/artifacts/${item.artifacts[0]!.id}`);
   expect(res.status).toBe(200);
@@ -45,7 +48,9 @@ async function storedEml(record: MailRecordView): Promise<string> {
 }
 
 async function custodyDetails(record: MailRecordView, action: string): Promise<Record<string, unknown>> {
-  const { events } = (await (await stack.officer(`/custody?itemId=${record.itemId}`)).json()) as { events: Array<{ action: string; details: Record<string, unknown> }> };
+  const { events } = (await (await stack.officer(`/custody?itemId=${record.itemId}`)).json()) as {
+    events: Array<{ action: string; details: Record<string, unknown> }>;
+  };
   return events.find((e) => e.action === action)!.details;
 }
 

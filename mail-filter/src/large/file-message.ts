@@ -64,7 +64,13 @@ export async function fileMessage(worker: WorkerClient, record: FileMail, eml: B
       refusal = err;
     }
   }
-  throw refusal ?? new WardguardError('ARTIFACT_TOO_LARGE', `The message is ${eml.byteLength} bytes, over maxMessageBytes (${opts.maxMessageBytes}), and has no part that could be replaced.`);
+  throw (
+    refusal ??
+    new WardguardError(
+      'ARTIFACT_TOO_LARGE',
+      `The message is ${eml.byteLength} bytes, over maxMessageBytes (${opts.maxMessageBytes}), and has no part that could be replaced.`,
+    )
+  );
 }
 
 /** The Worker client with `fileMail` going through `fileMessage`: every filing path (arrival, spool drain) gets the same handling. */

@@ -22,7 +22,10 @@ function headerBlockEnd(s: string, start: number, end: number): { headersEnd: nu
   if (s.startsWith('\n', start)) return { headersEnd: start, bodyStart: start + 1 };
   const crlf = s.indexOf('\r\n\r\n', start);
   const lf = s.indexOf('\n\n', start);
-  const candidates = [crlf >= 0 && crlf < end ? { headersEnd: crlf, bodyStart: crlf + 4 } : null, lf >= 0 && lf < end ? { headersEnd: lf, bodyStart: lf + 2 } : null].filter((c) => c !== null);
+  const candidates = [
+    crlf >= 0 && crlf < end ? { headersEnd: crlf, bodyStart: crlf + 4 } : null,
+    lf >= 0 && lf < end ? { headersEnd: lf, bodyStart: lf + 2 } : null,
+  ].filter((c) => c !== null);
   if (candidates.length === 0) return { headersEnd: end, bodyStart: end };
   return candidates.reduce((a, b) => (a.headersEnd <= b.headersEnd ? a : b));
 }
@@ -79,7 +82,8 @@ function delimiters(s: string, from: number, end: number, boundary: string): Arr
 }
 
 /** The line break before a delimiter belongs to it, not to the part before. */
-const trimBreak = (s: string, at: number, floor: number): number => (at - 2 >= floor && s.slice(at - 2, at) === '\r\n' ? at - 2 : at - 1 >= floor && s[at - 1] === '\n' ? at - 1 : at);
+const trimBreak = (s: string, at: number, floor: number): number =>
+  at - 2 >= floor && s.slice(at - 2, at) === '\r\n' ? at - 2 : at - 1 >= floor && s[at - 1] === '\n' ? at - 1 : at;
 
 export function parseEntity(s: string, start = 0, end = s.length, depth = 0): MimeEntity {
   const { headersEnd, bodyStart } = headerBlockEnd(s, start, end);

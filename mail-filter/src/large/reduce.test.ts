@@ -32,7 +32,13 @@ function message(parts: string[]): Buffer {
   );
 }
 const attachment = (name: string, data: Buffer, type = 'application/pdf') =>
-  crlf([`Content-Type: ${type}; name="${name}"`, `Content-Disposition: attachment;\r\n filename*=utf-8''${encodeURIComponent(name)}`, 'Content-Transfer-Encoding: base64', '', b64(data)]);
+  crlf([
+    `Content-Type: ${type}; name="${name}"`,
+    `Content-Disposition: attachment;\r\n filename*=utf-8''${encodeURIComponent(name)}`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64(data),
+  ]);
 const text = (body: string, type = 'text/plain') => crlf([`Content-Type: ${type}; charset=utf-8`, '', body]);
 const original = (b: Buffer) => ({ sha256: sha(b), size: b.byteLength });
 
@@ -69,13 +75,25 @@ describe('a reduced copy of a large message', () => {
 
   it('keeps the headers of a single-part message whose whole body is too large, and keeps the text of a forwarded message', async () => {
     const pdf = blob(200_000);
-    const single = Buffer.from(crlf(['From: a@x.example', 'Subject: only a pdf', 'Content-Type: application/pdf', 'Content-Transfer-Encoding: base64', '', b64(pdf)]));
+    const single = Buffer.from(
+      crlf(['From: a@x.example', 'Subject: only a pdf', 'Content-Type: application/pdf', 'Content-Transfer-Encoding: base64', '', b64(pdf)]),
+    );
     const r = reduceMessage(single, 'attachments', original(single))!;
     const parsed = await simpleParser(r.eml);
     expect(parsed.subject).toBe('only a pdf');
     expect(r.parts).toEqual([{ name: null, mediaType: 'application/pdf', size: pdf.byteLength, sha256: sha(pdf) }]);
 
-    const inner = crlf(['Subject: inner', 'Content-Type: multipart/mixed; boundary="in"', '', '--in', text('I will burn your house down.'), '--in', attachment('video.mp4', blob(150_000), 'video/mp4'), '--in--', '']);
+    const inner = crlf([
+      'Subject: inner',
+      'Content-Type: multipart/mixed; boundary="in"',
+      '',
+      '--in',
+      text('I will burn your house down.'),
+      '--in',
+      attachment('video.mp4', blob(150_000), 'video/mp4'),
+      '--in--',
+      '',
+    ]);
     const fwd = message([text('see below'), crlf(['Content-Type: message/rfc822', '', inner])]);
     const f = reduceMessage(fwd, 'attachments', original(fwd))!;
     expect(f.parts.map((p) => p.name)).toEqual(['video.mp4']);
@@ -91,8 +109,18 @@ describe('a reduced copy of a large message', () => {
 
 describe('filing a message too large for the Worker', () => {
   const record = (eml: Buffer): FileMail => ({
-    councillorId: 'u1', mailbox: 'alice@council.example', messageId: '<big@sender.example>', sourceSha256: sha(eml), sourceSize: eml.byteLength,
-    from: 'a', to: 'b', subject: 's', sentAt: null, receivedAt: '2026-11-23T10:00:00.000Z', receivedChain: [], unreadable: null,
+    councillorId: 'u1',
+    mailbox: 'alice@council.example',
+    messageId: '<big@sender.example>',
+    sourceSha256: sha(eml),
+    sourceSize: eml.byteLength,
+    from: 'a',
+    to: 'b',
+    subject: 's',
+    sentAt: null,
+    receivedAt: '2026-11-23T10:00:00.000Z',
+    receivedChain: [],
+    unreadable: null,
     verdict: { severity: 'threat_to_life' } as FileMail['verdict'],
   });
   const ok: FileMailResult = { recordId: 'r', exhibitRef: 'AB/1', state: 'quarantined', created: true, alertId: 'a' };
@@ -115,7 +143,11 @@ describe('filing a message too large for the Worker', () => {
     expect(calls[0]!.eml).toBe(source);
     const sent = calls[1]!;
     expect(sent.record.sourceSha256).toBe(sha(source));
-    expect(sent.record.reduced).toEqual({ emlSha256: sha(sent.eml), emlSize: sent.eml.byteLength, parts: [expect.objectContaining({ name: 'big.bin', size: 400_000 })] });
+    expect(sent.record.reduced).toEqual({
+      emlSha256: sha(sent.eml),
+      emlSize: sent.eml.byteLength,
+      parts: [expect.objectContaining({ name: 'big.bin', size: 400_000 })],
+    });
   });
 
   it('does not send a message over maxMessageBytes whole, and passes other refusals and outages on unchanged', async () => {
@@ -124,9 +156,17 @@ describe('filing a message too large for the Worker', () => {
     await fileMessage(worker(10 * 1024 * 1024, calls), record(source), source, { maxMessageBytes: 1024 * 1024, log: silentLogger });
     expect(calls.map((c) => Boolean(c.record.reduced))).toEqual([true]);
 
-    const refusing = { fileMail: async () => { throw new WardguardError('NOT_FOUND', 'no such councillor'); } } as unknown as WorkerClient;
-    await expect(fileMessage(refusing, record(source), source, { maxMessageBytes: 50 * 1024 * 1024, log: silentLogger })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const refusing = {
+      fileMail: async () => {
+        throw new WardguardError('NOT_FOUND', 'no such councillor');
+      },
+    } as unknown as WorkerClient;
+    await expect(fileMessage(refusing, record(source), source, { maxMessageBytes: 50 * 1024 * 1024, log: silentLogger })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const tooSmall = worker(10, []);
-    await expect(fileMessage(tooSmall, record(source), source, { maxMessageBytes: 50 * 1024 * 1024, log: silentLogger })).rejects.toMatchObject({ code: 'ARTIFACT_TOO_LARGE' });
+    await expect(fileMessage(tooSmall, record(source), source, { maxMessageBytes: 50 * 1024 * 1024, log: silentLogger })).rejects.toMatchObject({
+      code: 'ARTIFACT_TOO_LARGE',
+    });
   });
 });

@@ -21,7 +21,11 @@ export interface ReducedMessage {
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 // No line breaks or control characters from the sender's file name into our headers or note.
-const clean = (v: string, max: number): string => v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, max);
+const clean = (v: string, max: number): string =>
+  v
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, max);
 const STUBBED_HEADERS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-length']);
 
 /** The entity's header fields (with folded lines) other than its content headers. */
@@ -33,7 +37,15 @@ function otherHeaderFields(s: string, e: MimeEntity, nl: string): string[] {
     if (/^[ \t]/.test(line) && fields.length > 0) fields[fields.length - 1] += nl + line;
     else fields.push(line);
   }
-  return fields.filter((f) => !STUBBED_HEADERS.has(f.slice(0, Math.max(f.indexOf(':'), 0)).trim().toLowerCase()));
+  return fields.filter(
+    (f) =>
+      !STUBBED_HEADERS.has(
+        f
+          .slice(0, Math.max(f.indexOf(':'), 0))
+          .trim()
+          .toLowerCase(),
+      ),
+  );
 }
 
 /** The note standing in for one part: its own headers kept, the content replaced (UTF-8, as latin1 chars). */
@@ -81,7 +93,12 @@ export function reduceMessage(source: Buffer, how: Reduction, original: { sha256
   for (const e of chosen) {
     const bytes = decodedBody(s, e);
     const name = fileName(e);
-    const part: ReplacedPart = { name: name === null ? null : clean(name, 1000), mediaType: clean(e.mediaType, 255), size: bytes.byteLength, sha256: sha256(bytes) };
+    const part: ReplacedPart = {
+      name: name === null ? null : clean(name, 1000),
+      mediaType: clean(e.mediaType, 255),
+      size: bytes.byteLength,
+      sha256: sha256(bytes),
+    };
     parts.push(part);
     out += s.slice(at, e.start) + stub(s, e, part, original, nl);
     at = e.end;

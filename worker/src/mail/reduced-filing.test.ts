@@ -31,7 +31,10 @@ describe('filing a reduced copy of a message too large to file whole', () => {
 
     const view = (await (await api(s.officer.token, `/mail/records/${result.recordId}`)).json()) as MailRecordView;
     expect(view).toMatchObject({ sourceSha256: await sha256Hex(original), sourceSize: original.byteLength, severity: 'threat_to_life' });
-    const item = (await (await api(s.officer.token, `/evidence/${view.itemId}`)).json()) as { artifacts: Array<{ id: string; sha256: string; size: number }>; metadata: Record<string, unknown> };
+    const item = (await (await api(s.officer.token, `/evidence/${view.itemId}`)).json()) as {
+      artifacts: Array<{ id: string; sha256: string; size: number }>;
+      metadata: Record<string, unknown>;
+    };
     expect(item.artifacts).toEqual([expect.objectContaining({ sha256: record.reduced!.emlSha256, size: copy.byteLength })]);
     expect(item.metadata.reduced).toEqual({ originalSha256: record.sourceSha256, originalSize: record.sourceSize, replacedParts: 1 });
     // The stored copy downloads, its integrity checked against the copy's own hash.
@@ -39,7 +42,9 @@ describe('filing a reduced copy of a message too large to file whole', () => {
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(copy);
 
-    const events = await env.DB.prepare('SELECT action, details FROM custody_events WHERE item_id = ? ORDER BY seq').bind(view.itemId).all<{ action: string; details: string }>();
+    const events = await env.DB.prepare('SELECT action, details FROM custody_events WHERE item_id = ? ORDER BY seq')
+      .bind(view.itemId)
+      .all<{ action: string; details: string }>();
     const details = (action: string) => JSON.parse(events.results.find((e) => e.action === action)!.details) as Record<string, unknown>;
     expect(details('mail_quarantined').reduced).toEqual({
       originalSha256: record.sourceSha256,
