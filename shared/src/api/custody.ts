@@ -30,11 +30,40 @@ export interface CustodyEventView {
   hash: string;
 }
 
+/**
+ * A signed statement of where a council's chain stood: its head (seq, hash), how many events
+ * it held, and when. Written outside D1 (R2), so a chain cut or rewritten with database access
+ * no longer matches the last checkpoint. Signed as canonical JSON with the council's pack key.
+ */
+export interface CustodyCheckpoint {
+  version: 1;
+  councilId: string;
+  seq: number;
+  hash: string;
+  events: number;
+  at: string;
+}
+
+export interface SignedCustodyCheckpoint {
+  checkpoint: CustodyCheckpoint;
+  /** Ed25519 over canonicalJson(checkpoint), base64. */
+  signature: string;
+  /** SHA-256 of the raw public key that signs packs and checkpoints. */
+  keyFingerprint: string;
+}
+
 export interface CustodyVerifyResult {
   ok: boolean;
   events: number;
   headHash: string;
-  firstBroken: null | { seq: number; reason: 'prev_hash' | 'hash'; expected: string; found: string };
+  /**
+   * prev_hash / hash: a link does not hold. checkpoint: the links hold, but the chain no longer
+   * reaches the last signed checkpoint with the same hash and count (events deleted from the
+   * end, or rewritten and re-hashed), or the checkpoint's signature does not verify.
+   */
+  firstBroken: null | { seq: number; reason: 'prev_hash' | 'hash' | 'checkpoint'; expected: string; found: string };
+  /** The last signed checkpoint the chain was checked against; null when none has been written yet. */
+  checkpoint?: CustodyCheckpoint | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -140,3 +140,27 @@ export async function verifyCustody(db: D1Database, councilId: string): Promise<
     if (results.length < VERIFY_PAGE) return { ok: true, events: count, headHash: prev, firstBroken: null };
   }
 }
+
+/** The council's chain head and its length, or null when it has no events. */
+export async function custodyHead(db: D1Database, councilId: string): Promise<{ seq: number; hash: string; events: number } | null> {
+  const row = await db
+    .prepare(
+      `SELECT seq, hash, (SELECT COUNT(*) FROM custody_events WHERE council_id = ?1) AS events
+       FROM custody_events WHERE council_id = ?1 ORDER BY seq DESC LIMIT 1`,
+    )
+    .bind(councilId)
+    .first<{ seq: number; hash: string; events: number }>();
+  return row ?? null;
+}
+
+/** The council's event at `seq` (its hash) and how many of its events reach that far; null when there is no such event. */
+export async function custodyAt(db: D1Database, councilId: string, seq: number): Promise<{ hash: string; events: number } | null> {
+  const row = await db
+    .prepare(
+      `SELECT hash, (SELECT COUNT(*) FROM custody_events WHERE council_id = ?1 AND seq <= ?2) AS events
+       FROM custody_events WHERE council_id = ?1 AND seq = ?2`,
+    )
+    .bind(councilId, seq)
+    .first<{ hash: string; events: number }>();
+  return row ?? null;
+}

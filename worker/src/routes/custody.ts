@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { WardguardError } from '@wardguard/shared';
 import type { AppEnv } from '../env.ts';
 import { isStaff, requireRole } from '../auth/roles.ts';
-import { listCustody, verifyCustody } from '../db/custody.ts';
+import { listCustody } from '../db/custody.ts';
+import { verifyAnchoredCustody } from '../custody/verify.ts';
 import { visibleItem } from './evidence.ts';
 
 // Read-only on purpose: the log has no route that edits or deletes, and the table
@@ -19,5 +20,5 @@ export const custodyRoutes = new Hono<AppEnv>()
     return c.json({ events });
   })
   .get('/verify', requireRole('officer', 'admin'), async (c) => {
-    return c.json(await verifyCustody(c.env.DB, c.get('principal').councilId));
+    return c.json(await verifyAnchoredCustody(c.env, c.get('principal').councilId));
   });

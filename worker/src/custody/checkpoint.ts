@@ -1,0 +1,96 @@
+import { canonicalJson, type CustodyCheckpoint, type SignedCustodyCheckpoint } from '@wardguard/shared';
+import { bytesToB64, type PackSigner } from '../export/signing-key.ts';
+import { custodyAt, custodyHead } from '../db/custody.ts';
+import { now } from '../db/ids.ts';
+
+/**
+ * Checkpoints live in R2, outside the database they vouch for: whoever can rewrite D1 (a
+ * council's own IT can drop the triggers) still cannot make the chain match a checkpoint
+ * signed before the rewrite. `latest.json` is what verification reads; the numbered copies
+ * are the history, one per head that was anchored.
+ */
+const prefix = (councilId: string) => `custody/checkpoints/${councilId}/`;
+const LATEST = 'latest.json';
+const numbered = (seq: number) => `${String(seq).padStart(16, '0')}.json`;
+
+const encoder = new TextEncoder();
+const b64ToBytes = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+
+/** What R2 holds for a council: nothing yet, a checkpoint, or bytes that are not one. */
+export type StoredCheckpoint = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'found'; signed: SignedCustodyCheckpoint };
+
+/** Where the chain parts from a checkpoint; null when it still reaches it unchanged. */
+export interface CheckpointMismatch {
+  seq: number;
+  expected: string;
+  found: string;
+}
+
+export async function signCheckpoint(signer: PackSigner, checkpoint: CustodyCheckpoint): Promise<SignedCustodyCheckpoint> {
+  const signature = await signer.sign(encoder.encode(canonicalJson(checkpoint)));
+  return { checkpoint, signature: bytesToB64(signature), keyFingerprint: signer.publicKey.fingerprint };
+}
+
+/** True when `signed` was signed by the key whose raw public half (base64) is given. */
+export async function checkpointSignatureHolds(signed: SignedCustodyCheckpoint, publicKeyRaw: string): Promise<boolean> {
+  try {
+    const key = await crypto.subtle.importKey('raw', b64ToBytes(publicKeyRaw), { name: 'Ed25519' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, b64ToBytes(signed.signature), encoder.encode(canonicalJson(signed.checkpoint)));
+  } catch {
+    return false;
+  }
+}
+
+export async function readLatestCheckpoint(bucket: R2Bucket, councilId: string): Promise<StoredCheckpoint> {
+  const obj = await bucket.get(prefix(councilId) + LATEST);
+  if (!obj) return { kind: 'none' };
+  try {
+    const signed = JSON.parse(await obj.text()) as SignedCustodyCheckpoint;
+    const c = signed?.checkpoint;
+    const wellFormed = c?.councilId === councilId && Number.isInteger(c.seq) && typeof c.hash === 'string' && Number.isInteger(c.events) && typeof signed.signature === 'string';
+    return wellFormed ? { kind: 'found', signed } : { kind: 'unreadable' };
+  } catch {
+    return { kind: 'unreadable' };
+  }
+}
+
+/**
+ * Does the chain in D1 still reach the checkpoint: the event at its seq with its hash, and as
+ * many events up to it? Deleting the newest events removes that event; editing an older one
+ * and re-hashing everything after it changes that hash; deleting one and re-hashing changes both.
+ */
+export async function chainMismatch(db: D1Database, checkpoint: CustodyCheckpoint): Promise<CheckpointMismatch | null> {
+  const at = await custodyAt(db, checkpoint.councilId, checkpoint.seq);
+  if (!at) return { seq: checkpoint.seq, expected: checkpoint.hash, found: 'no such event' };
+  if (at.hash !== checkpoint.hash) return { seq: checkpoint.seq, expected: checkpoint.hash, found: at.hash };
+  if (at.events !== checkpoint.events) return { seq: checkpoint.seq, expected: `${checkpoint.events} events`, found: `${at.events} events` };
+  return null;
+}
+
+export type AnchorOutcome =
+  | { kind: 'empty' }
+  | { kind: 'unchanged'; signed: SignedCustodyCheckpoint }
+  | { kind: 'written'; signed: SignedCustodyCheckpoint }
+  /** Never overwrite the evidence: a chain that no longer reaches its last checkpoint is not anchored again. */
+  | { kind: 'refused'; reason: 'unreadable' | 'bad_signature' | 'mismatch'; mismatch?: CheckpointMismatch };
+
+/** Signs the council's current chain head and stores it in R2, if it moved since the last checkpoint. */
+export async function anchorCouncil(db: D1Database, bucket: R2Bucket, signer: PackSigner, councilId: string): Promise<AnchorOutcome> {
+  const head = await custodyHead(db, councilId);
+  if (!head) return { kind: 'empty' };
+  const stored = await readLatestCheckpoint(bucket, councilId);
+  if (stored.kind === 'unreadable') return { kind: 'refused', reason: 'unreadable' };
+  if (stored.kind === 'found') {
+    const last = stored.signed;
+    if (!(await checkpointSignatureHolds(last, signer.publicKey.raw))) return { kind: 'refused', reason: 'bad_signature' };
+    const mismatch = await chainMismatch(db, last.checkpoint);
+    if (mismatch) return { kind: 'refused', reason: 'mismatch', mismatch };
+    if (last.checkpoint.seq === head.seq) return { kind: 'unchanged', signed: last };
+  }
+  const signed = await signCheckpoint(signer, { version: 1, councilId, seq: head.seq, hash: head.hash, events: head.events, at: now() });
+  const body = JSON.stringify(signed);
+  const meta = { httpMetadata: { contentType: 'application/json' } };
+  await bucket.put(prefix(councilId) + numbered(head.seq), body, meta);
+  await bucket.put(prefix(councilId) + LATEST, body, meta);
+  return { kind: 'written', signed };
+}
