@@ -9,16 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
 import { startDovecot, type Dovecot } from './dovecot.ts';
 import { filterConfig, ownStack, startFilter, tempDir, waitFor, type Stack } from './stack.ts';
-import { bigAttachment, CLEAN, THREAT_TO_LIFE } from './messages.ts';
+import { bigAttachment, CLEAN, multipart, THREAT_TO_LIFE } from './messages.ts';
 
 const ARRIVAL = 'large-arrival@council.example';
 const SPOOLED = 'large-spooled@council.example';
+const UNREDUCIBLE = 'large-unreducible@council.example';
 const MIB = 1024 * 1024;
 let dovecot: Dovecot;
 let stack: Stack & { close(): Promise<void> };
 
 beforeAll(async () => {
-  dovecot = await startDovecot([ARRIVAL, SPOOLED]);
+  dovecot = await startDovecot([ARRIVAL, SPOOLED, UNREDUCIBLE]);
   stack = await ownStack({ MAX_ARTIFACT_BYTES: String(MIB), MAX_BUNDLE_BYTES: String(1.5 * MIB) });
 });
 afterAll(async () => {
@@ -148,4 +149,36 @@ describe('flagged mail larger than the Worker takes', () => {
       await filter.kill();
     }
   }, 240_000);
+
+  it('leaves a threat to life that cannot be made small enough in the inbox, marked refused, and still e-mails the duty officers once', async () => {
+    // Thirty attachments of ~60 KiB each: none is large enough to replace, together over the limit.
+    const part = (i: number) =>
+      [
+        'Content-Type: application/pdf',
+        `Content-Disposition: attachment; filename="page-${i}.pdf"`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.alloc(45_000, i).toString('base64').replace(/.{76}/g, '$&\r\n'),
+      ].join('\r\n');
+    const ttl = multipart([['Content-Type: text/plain; charset=utf-8', '', THREAT_TO_LIFE].join('\r\n'), ...Array.from({ length: 30 }, (_, i) => part(i))]);
+    dovecot.deliver(UNREDUCIBLE, ttl.raw);
+    const filter = startFilter(filterConfig(stack, dovecot, UNREDUCIBLE));
+    try {
+      await waitFor(
+        'the message marked refused',
+        async () => (await dovecot.list(UNREDUCIBLE, 'INBOX')).some((m) => m.flags.has('$WardguardRefused')),
+        60_000,
+        500,
+      );
+      await waitFor('the duty officers told by the filter', async () => (await localAlertsFor(UNREDUCIBLE)).length > 0, 30_000);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect((await dovecot.list(UNREDUCIBLE, 'INBOX')).map((m) => m.messageId)).toEqual([ttl.messageId]);
+      expect(await dovecot.list(UNREDUCIBLE, 'Quarantine')).toEqual([]);
+      expect(await stack.records(UNREDUCIBLE)).toEqual([]);
+      expect(await localAlertsFor(UNREDUCIBLE)).toHaveLength(1);
+      expect(filter.logs.join('')).toMatch(/REFUSED this message.*"code":"BUNDLE_TOO_LARGE"/);
+    } finally {
+      await filter.kill();
+    }
+  }, 120_000);
 });
