@@ -19,7 +19,8 @@ import { indexCsv } from './index-csv.ts';
 import { DIARY_FILE, indexEntry } from './index-entry.ts';
 import { loadPackModel, type PackModel } from './pack-model.ts';
 import { preservationSheet } from './preservation.ts';
-import { packReadme } from './readme.ts';
+import { packScope } from './platform-scope.ts';
+import { packReadme, type VerifyLinks } from './readme.ts';
 import { reportFor, type RenderReport } from './report-input.ts';
 import { bytesToB64, type PackSigner } from './signing-key.ts';
 import { streamPack, type PlannedFile, type StreamedPack } from './stream-zip.ts';
@@ -39,8 +40,8 @@ export interface PackDeps {
   bucket: R2Bucket;
   signer: PackSigner;
   renderReport: RenderReport;
-  /** Where the council publishes its public key, printed in README.txt. */
-  keyUrl: string;
+  /** The council's published key and browser verifier, printed in README.txt and the report. */
+  links: VerifyLinks;
 }
 
 export interface BuiltPack extends StreamedPack {
@@ -81,6 +82,7 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   });
 
   const caseId = record.scope.kind === 'case' ? record.scope.id : null;
+  const scope = packScope(record);
   const { positions } = await appendCustodyAt(db, [
     {
       councilId: p.councilId,
@@ -94,7 +96,7 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
         variant: record.variant,
         platform: record.platform,
         recipient: record.recipient,
-        scope: record.scope,
+        scope,
         exhibits: entries.map((e) => ({ itemId: e.itemId, exhibitRef: e.exhibitRef, files: e.files.length })),
       },
     },
@@ -113,10 +115,10 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
     exhibits: entries.length,
   } as const;
   const platforms = [...new Set(entries.flatMap((e) => (e.kind === 'web_capture' && e.platform ? [e.platform] : [])))].sort();
-  const report = await deps.renderReport(reportFor(model, entries, { packId, createdAt, createdBy: p.name, publicKey: signer.publicKey }, bucket));
+  const report = await deps.renderReport(reportFor(model, entries, { packId, createdAt, createdBy: p.name, publicKey: signer.publicKey }, bucket, deps.links));
 
   const files: PlannedFile[] = [
-    await bytesFile(PACK_PATHS.readme, 'readme', encoder.encode(packReadme(meta as Parameters<typeof packReadme>[0], deps.keyUrl))),
+    await bytesFile(PACK_PATHS.readme, 'readme', encoder.encode(packReadme(meta as Parameters<typeof packReadme>[0], deps.links))),
     await bytesFile(PACK_PATHS.report, 'report', report),
     await bytesFile(PACK_PATHS.indexJson, 'index', encoder.encode(JSON.stringify({ packId, exhibits: entries }, null, 2) + '\n')),
     await bytesFile(PACK_PATHS.indexCsv, 'index', encoder.encode(indexCsv(entries))),
@@ -136,7 +138,7 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   const manifest: PackManifest = {
     format: PACK_FORMAT,
     ...meta,
-    scope: record.scope,
+    scope,
     createdBy: { id: p.userId, name: p.name },
     custody: { path: PACK_PATHS.custody, headSeq: head.seq, headHash: head.hash },
     files: files.map(({ source: _s, ...f }) => f),

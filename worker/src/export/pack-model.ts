@@ -1,7 +1,8 @@
-import { WardguardError, type CaseView, type DiaryVersionView, type PerpetratorView, type UserView } from '@wardguard/shared';
+import { WardguardError, type CaseView, type CustodyEventView, type DiaryVersionView, type PerpetratorView, type UserView } from '@wardguard/shared';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
 import { getCase } from '../db/cases.ts';
 import { getCouncil } from '../db/councils.ts';
+import { mailDecisionsForItems } from '../db/custody-mail.ts';
 import { versionsForItems } from '../db/diary.ts';
 import { itemsByIds, type PackItem } from '../db/evidence.ts';
 import type { ExportRecord } from '../db/exports.ts';
@@ -19,6 +20,8 @@ export interface PackModel {
   perpetrators: Map<string, PerpetratorView>;
   users: Map<string, UserView>;
   diary: Map<string, DiaryVersionView[]>;
+  /** Officers' decisions and escalations on each email item, from the custody log (police packs only). */
+  mailDecisions: Map<string, CustodyEventView[]>;
 }
 
 export async function loadPackModel(db: D1Database, councilId: string, record: ExportRecord): Promise<PackModel> {
@@ -30,12 +33,14 @@ export async function loadPackModel(db: D1Database, councilId: string, record: E
     throw new WardguardError('PACK_INTEGRITY', 'Some exhibits of this export can no longer be found; nothing was sent.');
   }
   const perpIds = [...new Set(items.flatMap((i) => (i.perpetratorId ? [i.perpetratorId] : [])))];
-  const [mail, perps, users, diary, caseInfo] = await Promise.all([
-    recordsForItems(db, councilId, items.filter((i) => i.kind === 'email').map((i) => i.id)),
+  const emailIds = items.filter((i) => i.kind === 'email').map((i) => i.id);
+  const [mail, perps, users, diary, caseInfo, mailDecisions] = await Promise.all([
+    recordsForItems(db, councilId, emailIds),
     perpetratorsByIds(db, councilId, perpIds),
     listUsers(db, councilId),
     record.variant === 'police' ? versionsForItems(db, items.filter((i) => i.kind === 'diary').map((i) => i.id)) : Promise.resolve(new Map<string, DiaryVersionView[]>()),
     record.scope.kind === 'case' && record.scope.id ? getCase(db, councilId, record.scope.id) : Promise.resolve(null),
+    record.variant === 'police' ? mailDecisionsForItems(db, councilId, emailIds) : Promise.resolve(new Map<string, CustodyEventView[]>()),
   ]);
   return {
     record,
@@ -46,5 +51,6 @@ export async function loadPackModel(db: D1Database, councilId: string, record: E
     perpetrators: new Map(perps.map((p) => [p.id, p])),
     users: new Map(users.map((u) => [u.id, u])),
     diary,
+    mailDecisions,
   };
 }

@@ -1,6 +1,10 @@
-import type { PackIndexEntry, PackPublicKey } from '@wardguard/shared';
+import { WardguardError, type PackIndexEntry, type PackPublicKey } from '@wardguard/shared';
+import { emailNotesFor } from './email-notes.ts';
+import { emailBodyText } from './email-text.ts';
+import { packScope } from './platform-scope.ts';
 import type { ReportInput } from './report/index.ts';
 import type { PackModel } from './pack-model.ts';
+import type { VerifyLinks } from './readme.ts';
 
 export type { ReportInput };
 export type RenderReport = (input: ReportInput) => Promise<Uint8Array>;
@@ -13,12 +17,14 @@ export function reportFor(
   exhibits: PackIndexEntry[],
   pack: { packId: string; createdAt: string; createdBy: string; publicKey: PackPublicKey },
   bucket: R2Bucket,
+  links: VerifyLinks,
 ): ReportInput {
   const { record } = model;
   const councillorIds = [...new Set(model.items.map((i) => i.councillorId))];
   const councillor = councillorIds.length === 1 ? model.users.get(councillorIds[0]!) : undefined;
   const police = record.variant === 'police';
   const byId = new Map(model.items.map((i) => [i.id, i]));
+  const scope = packScope(record);
   return {
     packId: pack.packId,
     variant: record.variant,
@@ -28,9 +34,12 @@ export function reportFor(
     recipient: record.recipient,
     council: { name: model.council.name },
     councillor: councillor ? { name: councillor.name } : null,
-    scope: { kind: record.scope.kind, title: record.scope.title },
-    caseInfo: model.caseInfo ? { title: model.caseInfo.title, status: model.caseInfo.status, policeReference: police ? model.caseInfo.policeReference : null } : null,
+    scope: { kind: scope.kind, title: scope.title },
+    // A case title can name a suspect ("Harassment by ..."): a platform pack does not carry it.
+    caseInfo: model.caseInfo && police ? { title: model.caseInfo.title, status: model.caseInfo.status, policeReference: model.caseInfo.policeReference } : null,
     publicKey: { fingerprint: pack.publicKey.fingerprint, raw: pack.publicKey.raw },
+    keyUrl: links.keyUrl,
+    verifyUrl: links.verifyUrl,
     exhibits,
     // A platform pack carries no internal attribution: the council's perpetrator records stay home.
     perpetrators: police
@@ -51,6 +60,7 @@ export function reportFor(
             : [];
         })
       : [],
+    emails: emailNotesFor(model),
     loadImage: async (entry) => {
       const item = byId.get(entry.itemId);
       const pick =
@@ -60,6 +70,14 @@ export function reportFor(
       const obj = await bucket.get(pick.r2Key);
       if (!obj) return null;
       return { bytes: new Uint8Array(await obj.arrayBuffer()), mediaType: pick.mediaType === 'image/jpeg' ? 'image/jpeg' : 'image/png' };
+    },
+    loadEmailText: async (entry) => {
+      const eml = byId.get(entry.itemId)?.stored.find((a) => a.mediaType === 'message/rfc822' || a.name.toLowerCase().endsWith('.eml'));
+      if (!eml) return null;
+      const obj = await bucket.get(eml.r2Key);
+      // The report names the file instead; the ZIP stream will refuse the pack for the same reason.
+      if (!obj) throw new WardguardError('PACK_INTEGRITY', `${entry.exhibitRef}: the stored message is missing.`);
+      return emailBodyText(await obj.arrayBuffer());
     },
   };
 }

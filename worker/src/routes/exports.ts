@@ -9,6 +9,7 @@ import { getExport, insertExportStatement, listExports, recordDownloadStatement,
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { readJson } from '../http/read-json.ts';
 import { buildPack } from '../export/build-pack.ts';
+import { packScope, platformScopeTitle } from '../export/platform-scope.ts';
 import { renderReport } from '../export/report/index.ts';
 import { packSigner } from '../export/signing-key.ts';
 import { PACK_KEY_PATH } from './well-known.ts';
@@ -43,8 +44,11 @@ async function visibleExport(c: Context<AppEnv>): Promise<ExportRecord> {
   return found;
 }
 
+/** The council's own pages, so the pack's instructions work for a reader with only the ZIP. */
+const verifyLinks = (requestUrl: string) => ({ keyUrl: new URL(PACK_KEY_PATH, requestUrl).href, verifyUrl: new URL('/#/verify', requestUrl).href });
+
 const fileName = (r: ExportRecord, at: string) =>
-  `wardguard-${r.variant}${r.platform ? `-${r.platform}` : ''}-${r.scope.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'pack'}-${at.slice(0, 10)}.zip`;
+  `wardguard-${r.variant}${r.platform ? `-${r.platform}` : ''}-${packScope(r).title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'pack'}-${at.slice(0, 10)}.zip`;
 
 // Packs hold quarantined mail and diaries: officers and admins only, as with the queue.
 export const exportRoutes = new Hono<AppEnv>()
@@ -62,7 +66,8 @@ export const exportRoutes = new Hono<AppEnv>()
       councilId: p.councilId,
       variant: input.variant,
       platform: input.platform ?? null,
-      scope: { kind: input.scope.kind, id: scope.id, title: scope.title },
+      // The council keeps which case or person it was for; a platform pack's title names neither.
+      scope: { kind: input.scope.kind, id: scope.id, title: input.variant === 'police' ? scope.title : platformScopeTitle(input.platform ?? null, items.length) },
       recipient: input.recipient,
       itemIds: items.map((i) => i.id),
       createdBy: p.userId,
@@ -80,7 +85,7 @@ export const exportRoutes = new Hono<AppEnv>()
     const record = await visibleExport(c);
     // Fail closed before anything is recorded or sent: no key, no pack.
     const signer = await packSigner(c.get('config').packSigningKey);
-    const pack = await buildPack({ db: c.env.DB, bucket: c.env.EVIDENCE, signer, renderReport, keyUrl: new URL(PACK_KEY_PATH, c.req.url).href }, p, record);
+    const pack = await buildPack({ db: c.env.DB, bucket: c.env.EVIDENCE, signer, renderReport, links: verifyLinks(c.req.url) }, p, record);
     const settle = pack.finished.then(async (outcome) => {
       const details = { exportId: record.id, packId: pack.packId, manifestSha256: pack.manifestSha256, bytes: pack.length };
       if (outcome.ok) {

@@ -1,6 +1,8 @@
 import type { ReportInput } from './types.ts';
 import { platformName, thousands, utc } from './format.ts';
-import { ALERT, GREY, type ReportWriter } from './writer.ts';
+import { textWidth } from './fonts.ts';
+import { ALERT, CONTENT_WIDTH, GREY, type ReportWriter } from './writer.ts';
+import { platformScopeTitle } from '../platform-scope.ts';
 
 /**
  * The offences a reader may want to consider (evidence standard, "per case"). Wardguard does
@@ -14,6 +16,8 @@ export const OFFENCES: readonly { title: string; detail: string }[] = [
   { title: 'Online Safety Act 2023, s.181 (threatening communications)', detail: 'Sending a message that threatens death or serious harm, intending or reckless as to whether the recipient fears it will be carried out.' },
 ];
 
+const COMMAND_MIN_SIZE = 6;
+
 const SCOPE_LABEL: Record<ReportInput['scope']['kind'], string> = { case: 'Case', perpetrator: 'Perpetrator', selection: 'Selected exhibits' };
 
 export function writeCover(w: ReportWriter, input: ReportInput): void {
@@ -22,7 +26,7 @@ export function writeCover(w: ReportWriter, input: ReportInput): void {
   w.line(input.council.name, { font: 'bold', size: 13, color: GREY });
   w.gap(4);
   w.line(police ? 'Evidence pack: police' : `Evidence pack: ${platformName(input.platform) ?? 'platform'} trust and safety`, { font: 'bold', size: 24 });
-  w.paragraph(`${SCOPE_LABEL[input.scope.kind]}: ${input.scope.title}`, { font: 'bold', size: 13, maxChars: 300 });
+  w.paragraph(police ? `${SCOPE_LABEL[input.scope.kind]}: ${input.scope.title}` : platformScopeTitle(input.platform, input.exhibits.length), { font: 'bold', size: 13, maxChars: 300 });
   w.gap(6);
   w.rule();
   if (police) policeFields(w, input);
@@ -69,6 +73,13 @@ function commonFields(w: ReportWriter, input: ReportInput): void {
   w.field('Exhibits', thousands(input.exhibits.length));
 }
 
+/** A command to type is of no use broken over two lines: shrink it to fit one if that keeps it legible. */
+function command(w: ReportWriter, text: string): void {
+  const indent = 20;
+  const fits = (CONTENT_WIDTH - indent) / textWidth(w.fonts.mono, text, 1);
+  w.paragraph(text, { font: 'mono', size: Math.max(COMMAND_MIN_SIZE, Math.min(8, Math.floor(fits * 10) / 10)), indent, maxChars: 400 });
+}
+
 function targetNote(w: ReportWriter, input: ReportInput): void {
   const who = input.councillor ? `${input.councillor.name} is` : 'The person targeted is';
   w.paragraph(
@@ -102,11 +113,15 @@ function verification(w: ReportWriter, input: ReportInput): void {
       'differ, the file is the evidence. To check that no file has changed since the council signed the pack, either:',
     { size: 8.5 },
   );
-  w.paragraph('1. with Node.js 20 or later, run:', { size: 8.5, indent: 8 });
-  w.paragraph(`npx wardguard-verify pack.zip --key ${input.publicKey.raw}`, { font: 'mono', size: 8, indent: 20 });
-  w.paragraph("2. or open the council's Wardguard dashboard, choose Verify a pack and drop the ZIP on the page (it never leaves your computer).", { size: 8.5, indent: 8 });
+  // The browser page first: it needs nothing installed. npx only with --no-install, because a
+  // bare `npx wardguard-verify` would download whatever anyone has published under that name.
+  w.paragraph("1. open the council's verify page in a browser (no sign-in needed) and drop the ZIP on it; the file never leaves your computer:", { size: 8.5, indent: 8 });
+  w.paragraph(input.verifyUrl, { font: 'mono', size: 8, indent: 20, maxChars: 300 });
+  w.paragraph('2. or, where the wardguard-verify command is already installed (a copy of the Wardguard source), run:', { size: 8.5, indent: 8 });
+  command(w, `npx --no-install wardguard-verify pack.zip --key ${input.keyUrl}`);
   w.gap(4);
   w.field("Council's public key", input.publicKey.raw, { font: 'mono', size: 8 });
   w.field('Key fingerprint', input.publicKey.fingerprint, { font: 'mono', size: 8 });
+  w.field('Key published at', input.keyUrl, { font: 'mono', size: 8, maxChars: 300 });
   w.paragraph('Confirm the fingerprint with the council (by phone or on its website) before relying on the signature.', { size: 8, color: ALERT });
 }

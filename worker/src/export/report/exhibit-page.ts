@@ -1,8 +1,9 @@
 import type { PackIndexEntry } from '@wardguard/shared';
 import { diaryEntry } from './diary.ts';
 import { byteSize, inZone, KIND_LABEL, platformName, thousands, utc } from './format.ts';
+import { writeEmailNotes, writeEmailText, type ExhibitEmailText } from './emails.ts';
 import type { ExhibitImage } from './images.ts';
-import type { ReportDiaryEntry } from './types.ts';
+import type { ReportDiaryEntry, ReportEmailNotes } from './types.ts';
 import { ALERT, CONTENT_WIDTH, GREY, LABEL_WIDTH, type ReportWriter } from './writer.ts';
 
 /** A tall screenshot is shown over at most this many pages, shrunk further if it needs more. */
@@ -10,8 +11,18 @@ export const MAX_IMAGE_PAGES = 8;
 const POST_TEXT_CHARS = 6000;
 const RECEIVED_HOPS = 20;
 
+/** What only a police pack prints beside an exhibit's own fields. */
+export interface ExhibitExtras {
+  /** False in a platform pack: no council attribution of the exhibit to a person. */
+  police: boolean;
+  diary?: ReportDiaryEntry | undefined;
+  emailText?: ExhibitEmailText | null | undefined;
+  emailNotes?: ReportEmailNotes | undefined;
+}
+
 /** One exhibit from a new page: everything the evidence standard asks for, then its image. */
-export function writeExhibit(w: ReportWriter, e: PackIndexEntry, image: ExhibitImage | null, diary: ReportDiaryEntry | undefined): void {
+export function writeExhibit(w: ReportWriter, e: PackIndexEntry, image: ExhibitImage | null, extras: ExhibitExtras): void {
+  const { diary, emailText, emailNotes } = extras;
   w.runningHead = null;
   w.newPage();
   w.runningHead = `Exhibit ${e.exhibitRef} (continued)`;
@@ -34,7 +45,7 @@ export function writeExhibit(w: ReportWriter, e: PackIndexEntry, image: ExhibitI
     w.field('Numeric author ID', e.authorId, { font: 'mono' });
     w.field('Post ID', e.postId, { font: 'mono' });
   }
-  if (e.perpetrator) w.field('Attributed to', `${e.perpetrator.displayName} (the council's record)`);
+  if (e.perpetrator && extras.police) w.field('Attributed to', `${e.perpetrator.displayName} (the council's record)`);
 
   if (e.email) {
     section(w, 'Email');
@@ -68,6 +79,8 @@ export function writeExhibit(w: ReportWriter, e: PackIndexEntry, image: ExhibitI
     section(w, 'Text of the post (as read from the page)');
     w.paragraph(e.postText, { size: 9, maxChars: POST_TEXT_CHARS });
   }
+  if (emailText) writeEmailText(w, emailText);
+  if (emailNotes) writeEmailNotes(w, emailNotes);
   if (diary) {
     section(w, "Councillor's diary entry");
     diaryEntry(w, diary);

@@ -8,6 +8,8 @@ import { PAGE } from './writer.ts';
 
 const FINGERPRINT = 'f'.repeat(8) + '0123456789abcdef'.repeat(3) + 'e'.repeat(8);
 const KEY = 'MCowBQYDK2VwAyEAq83vEjb3jXqL9bE0s1Hq3tCnQ8mUo2dUe1b4aZcY0uI=';
+const KEY_URL = 'https://wardguard.example-council.gov.uk/.well-known/wardguard-pack-key';
+const VERIFY_URL = 'https://wardguard.example-council.gov.uk/#/verify';
 const sha = (n: number) => n.toString(16).padStart(2, '0').repeat(32);
 const screenshot = makePng(64, 40, (x, y) => [x * 4, y * 6, 120, 255]);
 
@@ -56,7 +58,11 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
     exhibits: [webCapture, email, upload],
     perpetrators: [{ id: 'p1', displayName: 'Dave Angry', aliases: ['Angry Dave'], handles: ['x @angry_dave id 1234567890'], emails: ['dave@example.net'] }],
     diary: [],
+    emails: [],
+    keyUrl: KEY_URL,
+    verifyUrl: VERIFY_URL,
     loadImage: async (e) => (e.exhibitRef === 'JS/1' ? { bytes: screenshot, mediaType: 'image/png' } : null),
+    loadEmailText: async () => null,
     ...over,
   };
 }
@@ -77,7 +83,11 @@ describe('report.pdf', () => {
     expect(cover).toContain('DC Jones, Thames Valley Police');
     expect(cover).toContain('Cllr Jane Smith is an elected member of Example Borough Council: a "person of public');
     for (const law of ['Malicious Communications Act 1988, s.1', 'Communications Act 2003, s.127', 'Protection from Harassment Act 1997', 'Online Safety Act 2023, s.179', 'Online Safety Act 2023, s.181']) expect(cover).toContain(law);
-    expect(cover).toContain(`npx wardguard-verify pack.zip --key ${KEY}`);
+    expect(cover).toContain(VERIFY_URL);
+    expect(cover).toContain(KEY_URL);
+    expect(cover).toContain(`npx --no-install wardguard-verify pack.zip --key ${KEY_URL}`);
+    expect(cover).not.toMatch(/npx (?!--no-install )/);
+    expect(cover.indexOf(VERIFY_URL)).toBeLessThan(cover.indexOf('npx --no-install'));
     expect(cover).toContain(FINGERPRINT);
 
     expect(timeline).toContain('Dave Angry');
@@ -229,5 +239,86 @@ describe('report.pdf', () => {
     const pdf = await renderReport(input({ exhibits: [big], loadImage: async () => (calls++, null) }));
     expect(calls).toBe(0);
     expect((await pageTexts(pdf)).at(-1)).toContain('Image not printed: larger than 8 MB; see exhibits/JS-1/full-page.png.');
+  });
+
+  it("prints an email's text, its escalation (police reference and note) and the officers' decisions, in a police pack", async () => {
+    const loaded: string[] = [];
+    const pages = await pageTexts(await renderReport(input({
+      emails: [{
+        exhibitRef: 'JS/2',
+        escalation: { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', policeReference: 'TVP-INC-778', note: 'Rang 101; PC Khan wants the original.' },
+        decisions: [
+          { at: '2025-03-02T08:30:00.000Z', by: 'Ola Officer', action: 'alert_acknowledged', decision: null, reason: null, note: null },
+          { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', action: 'mail_escalated', decision: null, reason: null, note: 'Rang 101; PC Khan wants the original.' },
+          { at: '2025-03-03T10:00:00.000Z', by: 'Ola Officer', action: 'mail_decided', decision: 'keep', reason: 'Police asked us to keep it', note: null },
+        ],
+      }],
+      loadEmailText: async (e) => (loaded.push(e.exhibitRef), e.exhibitRef === 'JS/2' ? { text: 'You will regret this.\nI know which car is yours.', fromHtml: true } : null),
+    })));
+    expect(loaded).toEqual(['JS/2']);
+    const page = pages.find((p) => p.startsWith('JS/2'))!;
+    expect(page).toContain('Text of the email');
+    expect(page).toContain('You will regret this.\nI know which car is yours.');
+    expect(page).toContain('converted from the HTML');
+    expect(page).toContain('TVP-INC-778');
+    expect(page).toContain('Rang 101; PC Khan wants the original.');
+    expect(page).toContain('2025-03-02 08:30:00 UTC  Threat alert acknowledged by Ola Officer');
+    expect(page).toContain('2025-03-02 09:00:00 UTC  Escalated to the police by Sam Patel');
+    expect(page).toContain('2025-03-03 10:00:00 UTC  Kept in quarantine by Ola Officer');
+    expect(page).toContain('Reason: Police asked us to keep it');
+  });
+
+  it('wraps and paginates a long email, prints hostile email text without throwing, and names the file when the text cannot be read', async () => {
+    const long = Array.from({ length: 1500 }, (_, i) => `Line ${i} of a very long rant about the planning committee and the bins.`).join('\n');
+    const pdf = await renderReport(input({ loadEmailText: async () => ({ text: long, fromHtml: false }) }));
+    const pages = await pageTexts(pdf);
+    expect(pages.filter((p) => p.startsWith('Exhibit JS/2 (continued)')).length).toBeGreaterThanOrEqual(4);
+    expect(pages.join('\n')).toContain('Line 300 of a very long rant');
+    expect(pages.join('\n')).toMatch(/more characters not printed; the full text is in index\.json and the original files/);
+    const fonts = await embedReportFonts(await PDFDocument.create());
+    const byKey = new Map<string, ReportFont>(Object.values(fonts).map((f) => [f.key, f]));
+    for (const runs of await pageRuns(pdf)) for (const r of runs) expect(r.x + textWidth(byKey.get(r.font)!, r.text, r.size)).toBeLessThanOrEqual(PAGE.width - PAGE.margin + 0.01);
+
+    const hostile = `🤡 ${'\u202E'}evil\u0000 ${'B'.repeat(8000)} ` + 'kill '.repeat(30_000);
+    const nasty = await pageTexts(await renderReport(input({
+      emails: [{ exhibitRef: 'JS/2', escalation: { at: hostile, by: hostile, policeReference: hostile, note: hostile }, decisions: Array(300).fill({ at: hostile, by: hostile, action: hostile, decision: hostile, reason: hostile, note: hostile }) }],
+      loadEmailText: async () => ({ text: hostile, fromHtml: false }),
+    })));
+    expect(nasty.join('\n')).toContain('[U+202E]evil');
+    expect(nasty.length).toBeLessThan(80);
+
+    const failing = await pageTexts(await renderReport(input({ loadEmailText: async () => { throw new Error('not MIME'); } })));
+    expect(failing.find((p) => p.startsWith('JS/2'))).toContain('The text could not be read for printing; see exhibits/JS-2/message.eml.');
+  });
+
+  it('stops printing email text past its budget and never reads the messages it will skip', async () => {
+    const emails = Array.from({ length: 6 }, (_, i) => ({ ...email, exhibitRef: `JS/${10 + i}`, itemId: `m${i}`, files: [file(`JS/${10 + i}`, 'message.eml', 'message/rfc822', 1000, i)] }));
+    const loaded: string[] = [];
+    const pages = await pageTexts(await renderReport(
+      input({ exhibits: emails, loadEmailText: async (e) => (loaded.push(e.exhibitRef), { text: `Body of ${e.exhibitRef}`, fromHtml: false }) }),
+      { emailBudgetBytes: 3500 },
+    ));
+    expect(loaded).toEqual(['JS/10', 'JS/11', 'JS/12']);
+    expect(pages.join('\n')).toContain('Body of JS/12');
+    expect(pages.find((p) => p.startsWith('JS/13'))).toContain('Text not printed to keep the report small; see exhibits/JS-13/message.eml.');
+  });
+
+  it('gives a platform report a neutral scope: the case title and the perpetrator it names are nowhere in it', async () => {
+    const platformExhibit = { ...webCapture, perpetrator: null };
+    const pdf = await renderReport(input({ variant: 'platform', platform: 'x', exhibits: [platformExhibit], perpetrators: [], scope: { kind: 'perpetrator', title: 'Incidents attributed to Dave Angry' } }));
+    const text = all(await pageTexts(pdf));
+    expect(text).toContain('Platform report: 1 item on X');
+    for (const absent of ['Dave Angry', 'D. Angry', 'Harassment by', 'attributed to']) expect(text).not.toContain(absent);
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getTitle()).not.toContain('Angry');
+  });
+
+  it('does not print email text, escalations or decisions in a platform report, even if handed them', async () => {
+    const text = all(await pageTexts(await renderReport(input({
+      variant: 'platform', platform: 'x', perpetrators: [],
+      emails: [{ exhibitRef: 'JS/2', escalation: { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', policeReference: 'TVP-INC-778', note: 'INTERNAL NOTE' }, decisions: [] }],
+      loadEmailText: async () => ({ text: 'SECRET EMAIL BODY', fromHtml: false }),
+    }))));
+    for (const absent of ['SECRET EMAIL BODY', 'INTERNAL NOTE', 'TVP-INC-778']) expect(text).not.toContain(absent);
   });
 });

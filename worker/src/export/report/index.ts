@@ -3,22 +3,26 @@ import { writeCover } from './cover.ts';
 import { writeDiary } from './diary.ts';
 import { writeExhibit } from './exhibit-page.ts';
 import { embedReportFonts } from './fonts.ts';
+import { createEmailReader } from './emails.ts';
 import { createImagePrinter } from './images.ts';
 import { writeTimeline } from './timeline.ts';
 import type { ReportInput, ReportOptions } from './types.ts';
 import { ReportWriter } from './writer.ts';
+import { platformScopeTitle } from '../platform-scope.ts';
 
-export type { ReportDiaryEntry, ReportInput, ReportOptions, ReportPerpetrator } from './types.ts';
+export type { ReportDiaryEntry, ReportEmailNotes, ReportEmailText, ReportInput, ReportMailDecision, ReportOptions, ReportPerpetrator } from './types.ts';
+export { EMAIL_BUDGET_BYTES, EMAIL_MAX_BYTES, EMAIL_TEXT_BUDGET_CHARS, EMAIL_TEXT_CHARS } from './emails.ts';
 export { IMAGE_BUDGET_BYTES, IMAGE_BUDGET_PIXELS, IMAGE_MAX_BYTES } from './images.ts';
 
 const META_CHARS = 200;
 
 /**
  * report.pdf: cover sheet, timeline grouped by perpetrator, the councillor's diary (police
- * packs only), then one page or more per exhibit with its image. Never fails on the content of
- * the evidence: unprintable text is replaced with a note, images that cannot be printed are
- * named instead, and only `imageBudgetBytes` of images are embedded, so a thousand-exhibit
- * pack fits in a Worker's memory.
+ * packs only), then one page or more per exhibit with its image; in a police pack an email's
+ * page also carries its text, its escalation to the police and the officers' decisions. Never
+ * fails on the content of the evidence: unprintable text is replaced with a note, images and
+ * emails that cannot be printed are named instead, and only `imageBudgetBytes` of images and
+ * `emailBudgetBytes` of messages are read, so a thousand-exhibit pack fits in a Worker's memory.
  *
  * @example
  * const pdf = await renderReport({ ...pack, exhibits, loadImage: (e) => readScreenshot(e) });
@@ -37,10 +41,14 @@ export async function renderReport(input: ReportInput, options: ReportOptions = 
   await writer.flush();
 
   const images = createImagePrinter(doc, input.loadImage, options.imageBudgetBytes, options.imageBudgetPixels);
+  // A platform pack prints no email text, escalation or decision even if handed them.
+  const emails = police ? createEmailReader(input.loadEmailText, options.emailBudgetBytes, options.emailTextBudgetChars) : null;
   const diaryByRef = new Map(police ? input.diary.map((d) => [d.exhibitRef, d]) : []);
+  const notesByRef = new Map(police ? input.emails.map((n) => [n.exhibitRef, n]) : []);
   for (const entry of input.exhibits) {
     const image = await images.forExhibit(entry);
-    writeExhibit(writer, entry, image, diaryByRef.get(entry.exhibitRef));
+    const emailText = emails ? await emails.forExhibit(entry) : null;
+    writeExhibit(writer, entry, image, { police, diary: diaryByRef.get(entry.exhibitRef), emailText, emailNotes: notesByRef.get(entry.exhibitRef) });
     await writer.flush();
   }
 
@@ -51,7 +59,8 @@ export async function renderReport(input: ReportInput, options: ReportOptions = 
 
 function setMetadata(doc: PDFDocument, input: ReportInput): void {
   const cut = (s: string) => s.slice(0, META_CHARS);
-  doc.setTitle(cut(`Evidence pack ${input.packId}: ${input.scope.title}`));
+  // A platform pack names no suspect, not even in the document properties.
+  doc.setTitle(cut(`Evidence pack ${input.packId}: ${input.variant === 'police' ? input.scope.title : platformScopeTitle(input.platform, input.exhibits.length)}`));
   doc.setAuthor(cut(input.council.name));
   doc.setSubject(input.variant === 'police' ? 'Evidence pack for the police' : cut(`Evidence pack for ${input.platform ?? 'a platform'}`));
   doc.setCreator('Wardguard');
