@@ -26,7 +26,7 @@ export function createFilter(config: Config, log: Logger) {
   const worker = withLargeMail(createWorkerClient(config.worker), { maxMessageBytes: config.worker.maxMessageBytes, log });
   const replies = createRepliesClient(config.worker);
   const spool = createSpool(join(config.spoolDir, 'outbox'));
-  const mailer = config.alerts ? createAlertMailer(config.alerts) : null;
+  const mailer = config.alerts ? createAlertMailer(config.alerts, config.worker.url) : null;
   const localAlerts = createLocalAlerts({ mailer, dir: join(config.spoolDir, 'state', 'alerted'), log });
   const outage = createOutage(config.pollSeconds * 1000);
   const stop = new AbortController();

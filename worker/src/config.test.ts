@@ -55,6 +55,7 @@ describe('configuration', () => {
       alertWebhookUrl: null,
       digestWebhookUrl: null,
       benchRoutes: false,
+      publicUrl: null,
       packSigningKey: undefined,
     });
   });

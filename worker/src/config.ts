@@ -53,6 +53,7 @@ const configSchema = z.object({
   ALERT_REPEAT_SECONDS: wholeNumber('seconds', '600'),
   ALERT_WEBHOOK_URL: webhookUrl,
   DIGEST_WEBHOOK_URL: webhookUrl,
+  PUBLIC_URL: webhookUrl,
   ENABLE_BENCH_ROUTES: z.preprocess(unsetIfBlank, z.enum(['0', '1'], { error: 'must be "1" or "0"' }).optional()),
   // Checked where it is used (export/signing-key.ts): a missing or bad key refuses packs with
   // PACK_KEY_MISSING / PACK_KEY_INVALID, and the rest of the Worker keeps working.
@@ -74,6 +75,8 @@ export interface Config {
   /** Where the daily digest goes: DIGEST_WEBHOOK_URL, else the alert webhook. */
   digestWebhookUrl: string | null;
   benchRoutes: boolean;
+  /** Where officers open the dashboard (no trailing slash): alert links point there. */
+  publicUrl: string | null;
   packSigningKey: string | undefined;
 }
 
@@ -98,6 +101,7 @@ function parseConfig(env: Bindings): Config {
     alertWebhookUrl,
     digestWebhookUrl: v.DIGEST_WEBHOOK_URL ?? alertWebhookUrl,
     benchRoutes: v.ENABLE_BENCH_ROUTES === '1',
+    publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     packSigningKey: v.PACK_SIGNING_KEY,
   };
 }

@@ -17,6 +17,8 @@ export interface Bindings {
   MAX_JSON_BYTES?: string;
   /** "1" only in local dev: enables the bare R2 route the upload benchmark compares against. */
   ENABLE_BENCH_ROUTES?: string;
+  /** Where officers open the dashboard, e.g. https://wardguard.council.example; alert links point there. */
+  PUBLIC_URL?: string;
   /** Mail filter: where threat-to-life alerts are POSTed (duty officer's pager, chat hook…). */
   ALERT_WEBHOOK_URL?: string;
   /** Rules-of-Engagement replies: one reply per sender per template per this many days (default 30). */

@@ -7,6 +7,8 @@ type AlertsConfig = NonNullable<Config['alerts']>;
 /** What the duty officer is told. No message text: only who, when and where to look. */
 export interface AlertNotice {
   alertId: string | null;
+  /** The Worker's record of the message; null while it is only in the filter's spool. */
+  recordId: string | null;
   councillor: string;
   mailbox: string;
   from: string;
@@ -19,6 +21,7 @@ export interface AlertNotice {
 
 export const noticeFromAlert = (a: MailAlert): AlertNotice => ({
   alertId: a.id,
+  recordId: a.recordId,
   councillor: a.councillorName,
   mailbox: a.mailbox,
   from: a.from,
@@ -28,8 +31,12 @@ export const noticeFromAlert = (a: MailAlert): AlertNotice => ({
   spooled: false,
 });
 
-/** Sends threat-to-life alerts to the duty officers through the filter's SMTP. */
-export function createAlertMailer(cfg: AlertsConfig) {
+/**
+ * Sends threat-to-life alerts to the duty officers through the filter's SMTP. `dashboardUrl`
+ * (the Worker's address, which serves the dashboard) lets the e-mail link straight to the message.
+ */
+export function createAlertMailer(cfg: AlertsConfig, dashboardUrl?: string) {
+  const base = dashboardUrl?.replace(/\/+$/, '');
   const transport = nodemailer.createTransport({
     host: cfg.smtp.host,
     port: cfg.smtp.port,
@@ -57,6 +64,7 @@ export function createAlertMailer(cfg: AlertsConfig) {
           `Received: ${n.receivedAt}`,
           n.exhibitRef ? `Exhibit: ${n.exhibitRef}` : 'Exhibit: not yet filed (the Worker cannot be reached or did not answer).',
           n.alertId ? `Alert: ${n.alertId}` : '',
+          ...(base ? [n.recordId ? `Open it: ${base}/#/message/${encodeURIComponent(n.recordId)}` : `Review queue: ${base}/`] : []),
           '',
           ...(n.spooled
             ? [

@@ -74,6 +74,22 @@ describe('threat-to-life webhook repeats from the Worker cron', () => {
     ]);
   });
 
+  it("names the council and links straight to the message, so a duty officer on a phone opens it in one tap", async () => {
+    const s = await seedCouncil();
+    const pushes = recordWebhook();
+    const { res } = await fileMessage(s.service.token, s.alice.id, { subject: 'tonight', body: THREAT_TO_LIFE });
+    const { alertId, recordId } = (await res.json()) as FileMailResult;
+    const ctx = createExecutionContext();
+    const withUrl = { ...env, ALERT_WEBHOOK_URL: HOOK, PUBLIC_URL: 'https://wardguard.council.example/' };
+    await worker.scheduled(createScheduledController({ cron: '* * * * *', scheduledTime: Date.now() }), withUrl, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(pushes.find((p) => p.alertId === alertId)).toMatchObject({
+      councilId: s.council.id,
+      councilName: 'Test Borough Council',
+      link: `https://wardguard.council.example/#/message/${recordId}`,
+    });
+  });
+
   it('retries at the next minute a push the webhook did not accept', async () => {
     const s = await seedCouncil();
     const { res } = await fileMessage(s.service.token, s.alice.id, { subject: 'tonight', body: THREAT_TO_LIFE });

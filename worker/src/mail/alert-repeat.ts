@@ -4,6 +4,8 @@ import { readConfig } from '../config.ts';
 import { claimWebhookPush, listWebhookDueAlerts, releaseWebhookPush } from '../db/mail-alerts.ts';
 import { appendCustody, WORKER_ACTOR } from '../db/custody.ts';
 import { sendAlertWebhook } from './webhook.ts';
+import { getCouncil } from '../db/councils.ts';
+import { messageLink } from './message-link.ts';
 
 /** Seconds between pushes of one unacknowledged alert (ALERT_REPEAT_SECONDS, default 600). */
 export const alertRepeatSeconds = (env: Bindings): number => readConfig(env).alertRepeatSeconds;
@@ -18,7 +20,7 @@ export const alertRepeatSeconds = (env: Bindings): number => readConfig(env).ale
 export async function pushAlertWebhook(
   env: Bindings,
   alert: MailAlert,
-  where: { councilId: string; itemId: string },
+  where: { councilId: string; itemId: string; origin?: string },
   previous: { at: string | null; count: number },
   nowMs: number,
 ): Promise<boolean> {
@@ -26,7 +28,9 @@ export async function pushAlertWebhook(
   const at = new Date(nowMs).toISOString();
   const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
   if (!(await claimWebhookPush(env.DB, alert.id, at, dueBefore))) return false;
-  const ok = await sendAlertWebhook(readConfig(env).alertWebhookUrl!, alert, previous.count);
+  const council = await getCouncil(env.DB, where.councilId);
+  const about = { councilId: where.councilId, councilName: council?.name ?? readConfig(env).councilName, link: messageLink(readConfig(env).publicUrl ?? where.origin ?? null, alert.recordId) };
+  const ok = await sendAlertWebhook(readConfig(env).alertWebhookUrl!, alert, previous.count, about);
   if (!ok) {
     await releaseWebhookPush(env.DB, alert.id, at, previous.at);
     return false;

@@ -21,7 +21,13 @@ const EML_NAME = 'message.eml';
  * large to file whole) stores the reduced copy under its own hash, and says so in the item's
  * metadata and in the `uploaded` and `mail_quarantined` custody events.
  */
-export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFiling): Promise<{ result: FileMailResult; created: boolean }> {
+export async function storeMail(
+  env: Bindings,
+  p: Principal,
+  filing: VerifiedFiling,
+  /** The Worker's address as the filer reached it: alert links fall back to it when PUBLIC_URL is unset. */
+  origin?: string,
+): Promise<{ result: FileMailResult; created: boolean }> {
   const { mail, eml } = filing;
   const existing = await existingResult(env, p.councilId, mail.mailbox, mail.messageId, mail.sourceSha256);
   if (existing) return { result: existing, created: false };
@@ -103,7 +109,7 @@ export async function storeMail(env: Bindings, p: Principal, filing: VerifiedFil
   if (alertId) {
     const alert = await getAlert(env.DB, p.councilId, alertId);
     // The first push now; the Worker's cron repeats it (and retries a failed one) until acknowledged.
-    if (alert) await pushAlertWebhook(env, alert, { councilId: p.councilId, itemId }, { at: null, count: 0 }, Date.now());
+    if (alert) await pushAlertWebhook(env, alert, { councilId: p.councilId, itemId, ...(origin ? { origin } : {}) }, { at: null, count: 0 }, Date.now());
   }
   const result = await existingResult(env, p.councilId, mail.mailbox, mail.messageId, mail.sourceSha256);
   if (!result) throw new WardguardError('INTERNAL', 'The stored record could not be read back.');

@@ -23,7 +23,7 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     const p = c.get('principal');
     const body = await readLimited(c.req.raw, c.get('config').maxBundleBytes);
     const filing = await parseFiling(body, c.req.header('content-type') ?? '', c.get('config').maxArtifactBytes);
-    const { result, created } = await storeMail(c.env, p, filing);
+    const { result, created } = await storeMail(c.env, p, filing, new URL(c.req.url).origin);
     return c.json(result, created ? 201 : 200);
   })
   .get('/councillors/:id', async (c) => {

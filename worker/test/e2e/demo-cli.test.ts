@@ -30,8 +30,8 @@ afterAll(async () => {
 });
 
 async function demo(): Promise<string> {
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
-  delete env.PORT;
+  const { PORT: _unset, ...inherited } = process.env;
+  const env = { ...inherited, WRANGLER_SEND_METRICS: 'false' };
   const { stdout } = await run(TSX, ['scripts/demo.ts', '--persist-to', persistTo], { cwd: ROOT, env });
   return stdout;
 }
