@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { extractPost } from '../src/extract/index.ts';
+import { extractSavedPage } from '../src/extract/saved-page.ts';
 import {
   corpusAvailable,
   FIELDS,
@@ -39,6 +40,10 @@ function extractGiven(page: CorpusPage, html: string) {
   return extractPost(document as unknown as Document, page.url ?? HOME[page.platform] ?? 'https://example.invalid/');
 }
 
+function extractInferred(html: string) {
+  return extractSavedPage(html, (h) => parseHTML(h).document as unknown as Document).metadata;
+}
+
 const cell = (t: Tally): string => `${t.right}/${t.wrong}/${t.missing}`.padEnd(9);
 const pct = (t: Tally): string => `${(rightRate(t) * 100).toFixed(1)} %`;
 
@@ -61,8 +66,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const pages = loadCorpus();
-  const results = pages.map((page) => scorePage(page, extractGiven(page, readPage(page)), isHeldOut(page, pages)));
-  const mode = values['given-url'] ? 'address given (expected.json url)' : 'address given (expected.json url)';
+  const given = values['given-url'] === true;
+  const results = pages.map((page) => {
+    const html = readPage(page);
+    return scorePage(page, given ? extractGiven(page, html) : extractInferred(html), isHeldOut(page, pages));
+  });
+  const mode = given ? 'address given (expected.json url, platform home if none)' : 'no address given: read from the page';
   const out = [`extract:eval — ${mode}`, ''];
   out.push(table('TUNED', results.filter((r) => !r.heldOut)), '');
   out.push(table('HELD OUT', results.filter((r) => r.heldOut)), '');

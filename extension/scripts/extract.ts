@@ -1,14 +1,18 @@
 /**
  * Prints the post metadata extracted from a saved page, as JSON.
  *
- *   npm run extract -- saved-page.html --url https://x.com/someone/status/123 [--selection "text"]
+ *   npm run extract -- saved-page.html [--url https://x.com/someone/status/123] [--selection "text"]
+ *
+ * Without --url the address is read from the page (MHTML header, "saved from" comment, canonical
+ * link, og:url, app links, embedded JSON) or inferred from the platform's markup; the warnings
+ * say which. Wayback Machine copies give the original address and the archive time.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { extractPost } from '../src/extract/index.ts';
+import { extractSavedPage } from '../src/extract/saved-page.ts';
 
-const USAGE = 'Usage: npm run extract -- <saved-page.html> --url <original url> [--selection <selected text>]';
+const USAGE = 'Usage: npm run extract -- <saved-page.html|.mhtml> [--url <original url>] [--selection <selected text>]';
 
 function fail(message: string): never {
   process.stderr.write(`extract: ${message}\n${USAGE}\n`);
@@ -34,14 +38,15 @@ async function main(): Promise<void> {
   if (!file) fail('missing saved-page file');
   if (extra.length > 0) fail(`unexpected arguments: ${extra.join(' ')}`);
   const url = parsed.values.url;
-  if (!url) fail('missing --url (the address the page was saved from)');
-  let pageUrl: URL;
-  try {
-    pageUrl = new URL(url);
-  } catch {
-    fail(`not a valid URL: ${url}`);
+  let pageUrl: URL | undefined;
+  if (url !== undefined) {
+    try {
+      pageUrl = new URL(url);
+    } catch {
+      fail(`not a valid URL: ${url}`);
+    }
+    if (pageUrl.protocol !== 'https:' && pageUrl.protocol !== 'http:') fail(`URL must be http(s): ${url}`);
   }
-  if (pageUrl.protocol !== 'https:' && pageUrl.protocol !== 'http:') fail(`URL must be http(s): ${url}`);
 
   let html: string;
   try {
@@ -50,9 +55,12 @@ async function main(): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${code ?? String(error)}`);
   }
-  const { document } = parseHTML(html);
   const selection = parsed.values.selection;
-  const metadata = extractPost(document as unknown as Document, pageUrl.href, selection ? { selectionText: selection } : {});
+  const { metadata, source } = extractSavedPage(html, (h) => parseHTML(h).document as unknown as Document, {
+    ...(pageUrl ? { url: pageUrl.href } : {}),
+    ...(selection ? { selectionText: selection } : {}),
+  });
+  if (!source.url) fail('missing --url: the page does not say which address it was saved from');
   process.stdout.write(`${JSON.stringify(metadata, null, 2)}\n`);
 }
 

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { postMetadataSchema } from '@wardguard/shared/evidence/post-metadata';
@@ -49,7 +52,22 @@ describe('npm run extract', () => {
     const bad = await cli('src/extract/fixtures/x-status.html', '--url', 'x.com/a/status/1');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/not a valid URL/);
-    const missing = await cli('src/extract/fixtures/x-status.html');
+  });
+
+  it('reads the address from the saved page when --url is left out, and says so', async () => {
+    const { code, stdout } = await cli('src/extract/fixtures/x-status.html');
+    expect(code).toBe(0);
+    const metadata = postMetadataSchema.parse(JSON.parse(stdout));
+    expect(metadata).toMatchObject({ platform: 'x', postId: '1763210000000000001' });
+    expect(metadata.warnings).toContain('Page address read from the saved page (canonical): https://x.com/angry_payer99/status/1763210000000000001');
+  });
+
+  it('asks for --url when the page gives no clue where it came from', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'extract-cli-'));
+    const file = join(dir, 'anonymous.html');
+    await writeFile(file, '<html><body><p>Hand-written page with no address and no platform markup.</p></body></html>');
+    const missing = await cli(file);
+    await rm(dir, { recursive: true });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/missing --url/);
   });

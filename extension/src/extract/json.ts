@@ -63,7 +63,7 @@ export function sliceJsonObject(source: string, from: number): string | null {
 }
 
 const ASSIGNMENT_RE =
-  /(?:window\.__[A-Z_]+__|window\[["']__[A-Z_]+__["']\]|ytInitialData|ytInitialPlayerResponse|__INITIAL_STATE__|__APOLLO_STATE__)\s*=\s*/g;
+  /(?:window\.__[A-Z_]+__|window\[["']__[A-Z_]+__["']\]|ytInitialData|ytInitialPlayerResponse|__INITIAL_STATE__|__APOLLO_STATE__|window\.___r|window\._sharedData)\s*=\s*/g;
 
 // Per-extraction cache: `extractPost` calls `forgetEmbeddedJson` when done, because a live page changes.
 const cache = new WeakMap<Document, unknown[]>();

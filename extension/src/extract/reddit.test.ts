@@ -9,7 +9,7 @@ const POST = {
   pageState: 'ok',
   authorHandle: 'pothole_pete',
   authorId: 't2_8fakeau1',
-  postId: 't3_1b3xfak',
+  postId: '1b3xfak',
   postText:
     'Our councillor voted for the car park closures\n\nPemberton lives on Elm Road. Just saying.\nMaybe people should go and tell her what they think.',
   replyTo: null,
@@ -48,10 +48,10 @@ describe('Reddit extractor', () => {
     expect(result).toMatchObject({
       authorHandle: 'pothole_pete',
       authorId: 't2_8fakeau1',
-      postId: 't1_kfake02',
+      postId: 'kfake02',
       postText: "It's public info. She should watch her back.",
       postTimestamp: '2024-03-04T10:15:00.000Z',
-      replyTo: { postId: 't1_kfake01', authorHandle: 'elm_road_resident' },
+      replyTo: { postId: 'kfake01', authorHandle: 'elm_road_resident' },
     });
     expect(result.permalink).toMatch(/kfake02\/$/);
   });
@@ -60,7 +60,7 @@ describe('Reddit extractor', () => {
     const doc = loadFixture('reddit-new.html');
     const target = doc.querySelector('shreddit-comment[thingid="t1_kfake03"] p')!;
     const result = expectValid(extractPost(doc, `https://www.reddit.com${PATH}`, { targetElement: target }));
-    expect(result).toMatchObject({ pageState: 'unavailable', postId: 't1_kfake03', authorHandle: null });
+    expect(result).toMatchObject({ pageState: 'unavailable', postId: 'kfake03', authorHandle: null });
     expect(result.warnings.join(' ')).toMatch(/removed or deleted/);
     expect(result.warnings.join(' ')).toMatch(/author account has been deleted/);
   });
@@ -69,13 +69,13 @@ describe('Reddit extractor', () => {
     const result = expectValid(
       extractPost(loadFixture('reddit-old.html'), `https://old.reddit.com${PATH}kfake01/`),
     );
-    expect(result).toMatchObject({ postId: 't1_kfake01', authorHandle: 'elm_road_resident', replyTo: { postId: 't3_1b3xfak' } });
+    expect(result).toMatchObject({ postId: 'kfake01', authorHandle: 'elm_road_resident', replyTo: { postId: '1b3xfak' } });
   });
 
   it('marks a post removed by a moderator as unavailable but keeps its ids', () => {
     const doc = loadFixture('reddit-new.html');
     doc.querySelector('shreddit-post [slot="text-body"]')!.innerHTML = '<p>[ Removed by moderator ]</p>';
     const result = expectValid(extractPost(doc, `https://www.reddit.com${PATH}`));
-    expect(result).toMatchObject({ pageState: 'unavailable', postId: 't3_1b3xfak', authorId: 't2_8fakeau1' });
+    expect(result).toMatchObject({ pageState: 'unavailable', postId: '1b3xfak', authorId: 't2_8fakeau1' });
   });
 });

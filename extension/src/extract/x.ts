@@ -4,6 +4,7 @@ import { findObject, getPath, readEmbeddedJson, str, type JsonObject } from './j
 import { absoluteUrl, attr, safeQuery, safeQueryAll, textOf, visibleText } from './text.ts';
 import { isoFromMachineTime } from './time.ts';
 import type { ExtractContext } from './types.ts';
+import { fillFromLegacyTweet, LEGACY_TWEET, pickLegacyTweet } from './x-legacy.ts';
 
 const STATUS_RE = /^\/(?:([A-Za-z0-9_]{1,15})|i\/web)\/status(?:es)?\/(\d{1,25})/;
 const TWEET = 'article[data-testid="tweet"]';
@@ -86,6 +87,16 @@ function applyTweetJson(draft: Draft, tweet: JsonObject, base: URL): void {
 export function extractX(ctx: ExtractContext): Draft {
   const draft = createDraft('x');
   const fromUrl = parseXStatusUrl(ctx.url);
+  if (!safeQuery(ctx.doc, TWEET) && safeQuery(ctx.doc, LEGACY_TWEET)) {
+    const legacy = pickLegacyTweet(ctx, fromUrl?.postId ?? null);
+    if (legacy) {
+      draft.container = legacy;
+      draft.isPagePost = fromUrl !== null && attr(legacy, 'data-tweet-id') === fromUrl.postId;
+      fillFromLegacyTweet(ctx, draft, legacy);
+      return draft;
+    }
+    if (fromUrl) addWarning(draft, `Tweet ${fromUrl.postId} from the address is not among the tweets on the page`);
+  }
   const article = pickContainer(ctx, draft, {
     selector: TWEET,
     prefer: (el) => fromUrl !== null && statusLink(el, ctx.url)?.postId === fromUrl.postId,
