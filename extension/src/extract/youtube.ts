@@ -1,9 +1,8 @@
 import { addWarning, createDraft, setField, type Draft } from './draft.ts';
-import { findObject, getPath, readEmbeddedJson, str } from './json.ts';
-import { readLink, readMeta } from './meta.ts';
+import { getPath, str } from './json.ts';
 import { absoluteUrl, attr, safeQuery, safeQueryAll, textOf, visibleText } from './text.ts';
-import { isoFromMachineTime } from './time.ts';
 import type { ExtractContext } from './types.ts';
+import { extractYouTubeVideo, findPlayerResponse } from './youtube-video.ts';
 
 const COMMENT = 'ytd-comment-view-model, ytd-comment-renderer';
 
@@ -74,8 +73,7 @@ function extractComment(ctx: ExtractContext, draft: Draft, comment: Element, vid
 export function extractYouTube(ctx: ExtractContext): Draft {
   const draft = createDraft('youtube');
   const videoId = videoIdOf(ctx.url);
-  const blobs = readEmbeddedJson(ctx.doc);
-  const player = findObject(blobs, (o) => o['videoDetails'] !== undefined || o['playabilityStatus'] !== undefined);
+  const player = findPlayerResponse(ctx.doc);
   const status = str(getPath(player, 'playabilityStatus', 'status'));
   const comment = pickComment(ctx);
   if (comment) {
@@ -86,33 +84,7 @@ export function extractYouTube(ctx: ExtractContext): Draft {
     addWarning(draft, 'The selected element is not inside a comment; extracted the video instead');
   }
 
-  const details = getPath(player, 'videoDetails');
-  const micro = getPath(player, 'microformat', 'playerMicroformatRenderer');
-  const ownerUrl = str(getPath(micro, 'ownerProfileUrl'));
-  setField(draft, 'postId', str(getPath(details, 'videoId')), 'json');
-  setField(draft, 'authorId', str(getPath(details, 'channelId')) ?? str(getPath(micro, 'externalChannelId')), 'json');
-  setField(draft, 'authorDisplayName', str(getPath(details, 'author')) ?? str(getPath(micro, 'ownerChannelName')), 'json');
-  setField(draft, 'authorHandle', handleFromHref(ownerUrl), 'json');
-  setField(draft, 'authorProfileUrl', ownerUrl?.replace(/^http:/, 'https:'), 'json');
-  const title = str(getPath(details, 'title'));
-  const description = str(getPath(details, 'shortDescription'));
-  setField(draft, 'postText', title ? (description ? `${title}\n\n${description}` : title) : description, 'json');
-  const published = str(getPath(micro, 'publishDate')) ?? str(getPath(micro, 'uploadDate'));
-  setField(draft, 'postTimestamp', isoFromMachineTime(published), 'json');
-  const thumb = str(getPath(micro, 'thumbnail', 'thumbnails', 0, 'url'));
-  setField(draft, 'mediaUrls', thumb ? [thumb] : [], 'json');
-
-  const owner = safeQuery(ctx.doc, 'ytd-video-owner-renderer a[href*="/@"], ytd-channel-name a[href]');
-  setField(draft, 'authorHandle', handleFromHref(attr(owner, 'href')), 'dom');
-  setField(draft, 'authorDisplayName', owner ? visibleText(owner) : null, 'dom');
-  setField(draft, 'authorProfileUrl', absoluteUrl(attr(owner, 'href'), ctx.url), 'dom');
-  setField(draft, 'postText', textOf(ctx.doc, 'ytd-watch-metadata #title h1, h1.ytd-watch-metadata'), 'dom');
-  setField(draft, 'postTimestampText', textOf(ctx.doc, '#info-strings yt-formatted-string, #info span:last-child'), 'dom');
-
-  setField(draft, 'authorId', readMeta(ctx.doc, 'channelId'), 'meta');
-  const published2 = readMeta(ctx.doc, 'datePublished', 'uploadDate');
-  setField(draft, 'postTimestamp', isoFromMachineTime(published2), 'meta');
-  setField(draft, 'authorProfileUrl', absoluteUrl(readLink(ctx.doc, 'author') ?? null, ctx.url), 'meta');
+  extractYouTubeVideo(ctx, draft, player);
   if (videoId) {
     setField(draft, 'postId', videoId, 'url');
     setField(draft, 'permalink', `https://www.youtube.com/watch?v=${videoId}`, 'url');
