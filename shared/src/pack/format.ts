@@ -27,6 +27,8 @@ export const PACK_PATHS = {
   indexJson: 'index.json',
   indexCsv: 'index.csv',
   custody: 'custody/custody.jsonl',
+  /** The council's signed checkpoint of its chain head, written to R2 as the pack was made. */
+  custodyCheckpoint: 'custody/checkpoint.json',
   manifest: 'manifest.json',
   signature: 'manifest.sig',
 } as const;

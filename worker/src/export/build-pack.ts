@@ -5,6 +5,7 @@ import {
   PACK_SIGNATURE_FORMAT,
   preservationPath,
   sha256Hex,
+  WardguardError,
   type PackIndexEntry,
   type PackIndexFile,
   type PackManifest,
@@ -12,6 +13,7 @@ import {
 } from '@wardguard/shared';
 import type { Principal } from '../env.ts';
 import { appendCustodyAt } from '../db/custody.ts';
+import { anchorCouncil } from '../custody/checkpoint.ts';
 import { newId, now } from '../db/ids.ts';
 import type { ExportRecord } from '../db/exports.ts';
 import { custodyFile } from './custody-file.ts';
@@ -83,6 +85,11 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
 
   const caseId = record.scope.kind === 'case' ? record.scope.id : null;
   const scope = packScope(record);
+  // Fail closed: no pack is issued from a chain that no longer reaches its last signed checkpoint.
+  const before = await anchorCouncil(db, bucket, signer, p.councilId);
+  if (before.kind === 'refused') {
+    throw new WardguardError('CUSTODY_CHECKPOINT_MISMATCH', 'The custody log no longer matches its last signed checkpoint, so no pack can be issued. Ask an admin to check GET /custody/verify.');
+  }
   const { positions } = await appendCustodyAt(db, [
     {
       councilId: p.councilId,
@@ -102,6 +109,9 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
     },
   ]);
   const head = positions[0]!;
+  // The head with the export event in it, signed into R2 and into the pack.
+  const anchored = await anchorCouncil(db, bucket, signer, p.councilId);
+  const checkpoint = anchored.kind === 'written' || anchored.kind === 'unchanged' ? anchored.signed : null;
   const custody = await custodyFile(db, { councilId: p.councilId, itemIds: record.itemIds, caseId: record.variant === 'police' ? caseId : null, headSeq: head.seq });
 
   const meta = {
@@ -131,6 +141,7 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
     if (d) files.push(d);
   }
   files.push({ path: PACK_PATHS.custody, role: 'custody', size: custody.size, sha256: custody.sha256, source: { kind: 'stream', open: custody.stream } });
+  if (checkpoint) files.push(await bytesFile(PACK_PATHS.custodyCheckpoint, 'custody', encoder.encode(JSON.stringify(checkpoint, null, 2) + '\n')));
   for (const platform of platforms) {
     files.push(await bytesFile(preservationPath(platform), 'preservation', encoder.encode(preservationSheet(platform, entries.filter((e) => e.platform === platform), createdAt))));
   }
