@@ -9,7 +9,8 @@ export function fillFromJsonLd(draft: Draft, doc: Document, base: URL): void {
   const post = readJsonLdPosts(doc)[0];
   if (!post) return;
   setField(draft, 'postText', post.text, 'jsonld');
-  setField(draft, 'authorDisplayName', post.authorName, 'jsonld');
+  // `@handle` is a handle standing in for a missing name (Instagram's alternateName), not a display name.
+  if (!post.authorName?.startsWith('@')) setField(draft, 'authorDisplayName', post.authorName, 'jsonld');
   setField(draft, 'authorHandle', post.authorHandle, 'jsonld');
   setField(draft, 'authorId', post.authorId, 'jsonld');
   setField(draft, 'authorProfileUrl', absoluteUrl(post.authorUrl, base), 'jsonld');

@@ -14,8 +14,16 @@ export function applyMediaItem(draft: Draft, item: JsonObject, permalinkFor: (ha
   setField(draft, 'authorHandle', handle, 'json');
   setField(draft, 'authorDisplayName', str(getPath(user, 'full_name')), 'json');
   setField(draft, 'authorId', str(getPath(user, 'pk')) ?? str(getPath(user, 'id')), 'json');
-  setField(draft, 'postText', str(getPath(item, 'caption', 'text')) ?? str(getPath(item, 'edge_media_to_caption', 'edges', 0, 'node', 'text')), 'json');
-  const taken = getPath(item, 'taken_at') ?? getPath(item, 'taken_at_timestamp');
+  const caption = item['caption'];
+  setField(
+    draft,
+    'postText',
+    // 2013 pages give the caption as a plain string; later ones as { text } or a GraphQL edge.
+    (typeof caption === 'string' ? str(caption) : str(getPath(caption, 'text'))) ??
+      str(getPath(item, 'edge_media_to_caption', 'edges', 0, 'node', 'text')),
+    'json',
+  );
+  const taken = getPath(item, 'taken_at') ?? getPath(item, 'taken_at_timestamp') ?? getPath(item, 'date');
   setField(draft, 'postTimestamp', typeof taken === 'number' || typeof taken === 'string' ? isoFromEpoch(taken) : null, 'json');
   if (handle && code) setField(draft, 'permalink', permalinkFor(handle, code), 'json');
   const media: string[] = [];

@@ -15,7 +15,7 @@ import { extractYouTube } from './youtube.ts';
 const HOSTS: [Platform, string[]][] = [
   ['x', ['twitter.com', 'x.com']],
   ['facebook', ['facebook.com', 'fb.com']],
-  ['instagram', ['instagram.com']],
+  ['instagram', ['instagram.com', 'instagr.am']],
   ['tiktok', ['tiktok.com']],
   ['youtube', ['youtube.com', 'youtu.be']],
   ['reddit', ['reddit.com']],
