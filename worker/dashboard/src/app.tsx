@@ -8,6 +8,7 @@ import { QueueView } from './views/queue.tsx';
 import { MessageView } from './views/message.tsx';
 import { CasesView } from './views/cases.tsx';
 import { CaseView } from './views/case.tsx';
+import { EvidenceListView } from './views/evidence.tsx';
 import { PerpetratorsView } from './views/perpetrators.tsx';
 import { PerpetratorView } from './views/perpetrator.tsx';
 import { TemplatesView } from './views/templates.tsx';
@@ -43,7 +44,7 @@ export function App() {
   const staff = me.role === 'officer' || me.role === 'admin';
   return (
     <Layout me={me} route={route} onSignedOut={() => setMe(null)}>
-      {!staff && route.name !== 'cases' && route.name !== 'case' && route.name !== 'verify' ? (
+      {!staff && route.name !== 'cases' && route.name !== 'case' && route.name !== 'evidence' && route.name !== 'verify' ? (
         <section>
           <h1>Review queue</h1>
           <p role="alert" class="notice">
@@ -56,6 +57,8 @@ export function App() {
         <CasesView staff={staff} />
       ) : route.name === 'case' ? (
         <CaseView id={route.id} staff={staff} />
+      ) : route.name === 'evidence' ? (
+        <EvidenceListView staff={staff} />
       ) : route.name === 'perpetrators' ? (
         <PerpetratorsView />
       ) : route.name === 'perpetrator' ? (

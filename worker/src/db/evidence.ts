@@ -115,6 +115,8 @@ export interface ItemFilter {
   /** Leave out mail the filter quarantined: its text is for officers only. */
   hideQuarantinedMail?: boolean;
   caseId?: string;
+  /** Only items in no case: captures filed with "No case yet" must not drop out of sight. */
+  unlinked?: boolean;
   perpetratorId?: string;
   kind?: EvidenceKind;
   limit: number;
@@ -128,9 +130,10 @@ export async function listItems(db: D1Database, councilId: string, f: ItemFilter
          AND (?1 IS NULL OR councillor_id = ?1) AND (?2 IS NULL OR case_id = ?2)
          AND (?3 IS NULL OR perpetrator_id = ?3) AND (?4 IS NULL OR kind = ?4) AND (?5 IS NULL OR received_at < ?5)
          AND (?8 = 0 OR NOT EXISTS (SELECT 1 FROM mail_records m WHERE m.item_id = evidence_items.id))
+         AND (?9 = 0 OR case_id IS NULL)
        ORDER BY received_at DESC LIMIT ?6`,
     )
-    .bind(f.councillorId ?? null, f.caseId ?? null, f.perpetratorId ?? null, f.kind ?? null, f.before ?? null, f.limit, councilId, f.hideQuarantinedMail ? 1 : 0)
+    .bind(f.councillorId ?? null, f.caseId ?? null, f.perpetratorId ?? null, f.kind ?? null, f.before ?? null, f.limit, councilId, f.hideQuarantinedMail ? 1 : 0, f.unlinked ? 1 : 0)
     .all<ItemRow>();
   if (results.length === 0) return [];
   const ids = results.map((r) => r.id);

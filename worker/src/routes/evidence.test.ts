@@ -206,6 +206,19 @@ describe('reading evidence', () => {
     expect(otherList.items.map((i) => i.id)).not.toContain(receipt.itemId);
   });
 
+  it('lists the items in no case yet, so a capture filed without one is never out of sight', async () => {
+    const { s, receipt } = await filed();
+    const kase = (await (await api(s.alice.token, '/cases', { method: 'POST', json: { title: 'Linked' } })).json()) as { id: string };
+    const f = files();
+    const linked = (await (await upload(s.alice.token, await manifestFor(f, { caseId: kase.id }), f)).json()) as Receipt;
+    const unlinked = (await (await api(s.officer.token, `/evidence?caseId=none&councillorId=${s.alice.id}`)).json()) as { items: { id: string; caseId: string | null }[] };
+    expect(unlinked.items.map((i) => i.id)).toEqual([receipt.itemId]);
+    const own = (await (await api(s.alice.token, '/evidence?caseId=none')).json()) as { items: { id: string }[] };
+    expect(own.items.map((i) => i.id)).toEqual([receipt.itemId]);
+    const inCase = (await (await api(s.officer.token, `/evidence?caseId=${kase.id}`)).json()) as { items: { id: string }[] };
+    expect(inCase.items.map((i) => i.id)).toEqual([linked.itemId]);
+  });
+
   it('streams an artifact with its hash, never as a page the browser would render, and logs the download', async () => {
     const { s, f, receipt } = await filed();
     const html = receipt.artifacts.find((a) => a.name === 'page.html')!;

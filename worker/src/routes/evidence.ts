@@ -45,7 +45,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
     const items = await listItems(c.env.DB, p.councilId, {
       councillorId: isStaff(p) ? q.councillorId : p.userId,
       hideQuarantinedMail: !isStaff(p),
-      caseId: q.caseId,
+      // ?caseId=none lists what is in no case yet.
+      ...(q.caseId === 'none' ? { unlinked: true } : { caseId: q.caseId }),
       perpetratorId: q.perpetratorId,
       kind,
       before: q.before,

@@ -28,6 +28,9 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
           <a href="#/cases" aria-current={current(['cases', 'case'])}>
             Cases
           </a>
+          <a href="#/evidence" aria-current={current(['evidence'])}>
+            Evidence
+          </a>
           {staff && (
             <a href="#/perpetrators" aria-current={current(['perpetrators', 'perpetrator'])}>
               Perpetrators

@@ -4,6 +4,7 @@ export type Route =
   | { name: 'queue' }
   | { name: 'message'; id: string }
   | { name: 'cases' }
+  | { name: 'evidence' }
   | { name: 'case'; id: string }
   | { name: 'perpetrators' }
   | { name: 'perpetrator'; id: string }
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'message' && id) return { name: 'message', id };
   if (head === 'cases') return id ? { name: 'case', id } : { name: 'cases' };
   if (head === 'templates') return { name: 'templates' };
+  if (head === 'evidence') return { name: 'evidence' };
   if (head === 'verify') return { name: 'verify' };
   if (head === 'perpetrators') return id ? { name: 'perpetrator', id } : { name: 'perpetrators' };
   return { name: 'queue' };
