@@ -29,7 +29,9 @@ describe('Facebook extractor', () => {
     const doc = loadFixture('facebook-post.html');
     doc.querySelector('script[data-sjs]')!.remove();
     const result = expectValid(extractPost(doc, URL));
-    expect(result).toMatchObject({ authorId: '100089012345678', postId: 'pfbid02Fake9xKqZ', postTimestamp: '2024-03-01T12:00:00.000Z' });
+    // The opaque pfbid is not the story id: it stays in the permalink, the id is left empty with a warning.
+    expect(result).toMatchObject({ authorId: '100089012345678', postId: null, permalink: URL, postTimestamp: '2024-03-01T12:00:00.000Z' });
+    expect(result.warnings.join('\n')).toMatch(/Only Facebook's opaque post id \(pfbid02Fake9xKqZ\)/);
     expect(result.fieldSources).toMatchObject({ authorId: 'dom', postTimestamp: 'dom' });
   });
 

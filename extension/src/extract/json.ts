@@ -65,6 +65,10 @@ export function sliceJsonObject(source: string, from: number): string | null {
 const ASSIGNMENT_RE =
   /(?:window\.__[A-Z_]+__|window\[["']__[A-Z_]+__["']\]|ytInitialData|ytInitialPlayerResponse|__INITIAL_STATE__|__APOLLO_STATE__|window\.___r|window\._sharedData)\s*=\s*/g;
 
+/** Meta's server-rendered pages hand their Relay data to script calls: `requireLazy([…], function(m){ m.handle({…}) })`. */
+const CALL_RE = /\bhandle(?:WithCustomApplyEach)?\(\s*(?:[A-Za-z_$][\w$.]*\s*,\s*)?(?=\{)/g;
+const CALLS_PER_SCRIPT_MAX = 10;
+
 // Per-extraction cache: `extractPost` calls `forgetEmbeddedJson` when done, because a live page changes.
 const cache = new WeakMap<Document, unknown[]>();
 
@@ -75,7 +79,8 @@ export function forgetEmbeddedJson(doc: Document): void {
 /**
  * Every JSON blob embedded in the page: `<script type="application/json">` (Next.js, Meta's
  * `data-sjs`, TikTok rehydration data, Mastodon initial state), `data-props` on server-rendered
- * React roots, and `window.__X__ = {...}` / `ytInitialData = {...}` assignments. Malformed blobs are skipped.
+ * React roots, `window.__X__ = {...}` / `ytInitialData = {...}` assignments and Meta's `….handle({...})`
+ * and `handleWithCustomApplyEach(ScheduledApplyEach, {...})` calls (at most 10 per script). Malformed blobs are skipped.
  */
 export function readEmbeddedJson(doc: Document): unknown[] {
   const cached = cache.get(doc);
@@ -93,6 +98,12 @@ export function readEmbeddedJson(doc: Document): unknown[] {
     if (type !== '' && type !== 'text/javascript' && type !== 'module') continue;
     if (text.length > JSON_MAX_CHARS) continue;
     for (const match of text.matchAll(ASSIGNMENT_RE)) {
+      const parsed = parseJson(sliceJsonObject(text, match.index + match[0].length));
+      if (parsed !== null) blobs.push(parsed);
+    }
+    let calls = 0;
+    for (const match of text.matchAll(CALL_RE)) {
+      if (++calls > CALLS_PER_SCRIPT_MAX) break;
       const parsed = parseJson(sliceJsonObject(text, match.index + match[0].length));
       if (parsed !== null) blobs.push(parsed);
     }
