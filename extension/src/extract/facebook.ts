@@ -135,7 +135,8 @@ export function extractFacebook(ctx: ExtractContext): Draft {
   });
   draft.container = container;
   const isComment = /^comment/i.test(attr(container, 'aria-label') ?? '');
-  draft.isPagePost = !isComment;
+  // On a timeline (no post in the address) the page's meta tags describe the Page, not its first post.
+  draft.isPagePost = !isComment && (fromUrl.postId !== null || container === null);
 
   if (container) {
     if (!isComment) {

@@ -136,7 +136,8 @@ export function extractReddit(ctx: ExtractContext): Draft {
     if (el.tagName.toLowerCase().startsWith('shreddit-')) applyNew(ctx, draft, el);
     else if (el.matches('div.Post')) applyRedesign(ctx, draft, el);
     else applyOld(ctx, draft, el);
-    draft.isPagePost = wantedId === null || draft.values.postId === wantedId;
+    // On a listing the page's meta tags describe the subreddit, not its first post.
+    draft.isPagePost = wantedId !== null && draft.values.postId === wantedId;
     const text = draft.values.postText ?? '';
     const lastLine = text.split('\n').pop() ?? '';
     if (GONE_TEXT.test(lastLine.trim()) || GONE_PHRASES.test(text.slice(0, 2000)) || attr(el, 'is-deleted') === 'true' || el.classList.contains('deleted')) {

@@ -104,7 +104,8 @@ export function extractX(ctx: ExtractContext): Draft {
   draft.container = article;
   const link = article ? statusLink(article, ctx.url) : null;
   const postId = link?.postId ?? fromUrl?.postId ?? null;
-  draft.isPagePost = !article || !fromUrl || postId === fromUrl.postId;
+  // Page-level meta tags describe the page: a status page's tweet, not the first tweet of a timeline.
+  draft.isPagePost = !article || (fromUrl !== null && postId === fromUrl.postId);
   const handle = (article ? handleFromUserName(article) : null) ?? link?.handle ?? null;
 
   if (article) {
