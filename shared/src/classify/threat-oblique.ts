@@ -53,7 +53,7 @@ export const OBLIQUE_PATTERNS: Pattern[] = [
   P(
     'there-will-be-blood',
     'threat',
-    `\\bthere(?:'ll| will| is going to|'s going to| shall|'s gonna) be (?:blood|bloodshed|violence|a bloodbath|hell to pay|trouble for you|consequences for you)\\b(?! on (?:your|their|his|her|the|our) )`,
+    `\\bthere(?:'ll| will| is going to|'s going to| shall|'s gonna) be (?:blood|bloodshed|violence|a bloodbath|hell to pay|trouble for you|(?:serious |real |severe |dire )?consequences for you)\\b(?! on (?:your|their|his|her|the|our) )`,
     [words('blood bloodshed violence bloodbath hell trouble consequences')],
   ),
   P(

@@ -8,6 +8,7 @@ import { makePattern } from './threat-pattern.ts';
 import type { Pattern } from './threat-pattern.ts';
 import { OBLIQUE_PATTERNS } from './threat-oblique.ts';
 import { VEILED_PATTERNS } from './threat-veiled.ts';
+import { MENACE_PATTERNS } from './threat-menace.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
 import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, SUBJECT_OR_SOMEONE, TARGET } from './threat-lexicon.ts';
@@ -148,7 +149,7 @@ const CORE_PATTERNS: Pattern[] = [
   P('doxxing-watching', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:been )?(?:watching|following|followed|photographing|photographed|filming|filmed|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`, ['threat']),
   P('doxxing-photos', 'doxxing', `\\b(?:got|have|taken|took|seen|posted|sharing|share|i'?ve|we'?ve)(?: got)? (?:some |a few |the )?(?:photos|pictures|pics|photo|picture|footage|video) of (?:your|ur) (?:kids|children|daughter|son|wife|husband|house|home|family|car)\\b`, ['threat']),
   P('doxxing-nice', 'doxxing', `\\b(?:nice|lovely|pretty|beautiful) (?:house|home|family|kids|car|wife|daughter|front door|garden)(?: you(?:'ve| have) got)?.{0,50}?(?:shame|pity|careful|if something|if anything|happen)\\b`, ['threat']),
-  P('doxxing-visit', 'doxxing', `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`, ['threat']),
+  P('doxxing-visit', 'doxxing', `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside|outside|sat outside|stood outside|standing outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`, ['threat']),
   // Knowing the family's routine, said so the reader notices: "Your wife drives a red Fiesta and
   // parks it on Oak Avenue. Just so you know." / "We know your daughter gets the 7.15 bus."
   P('doxxing-routine', 'doxxing', `\\byour ${FAMILY}(?:'s)? ${ROUTINE}\\b.{0,100}?\\b(?:just so you know|thought you should know|thought you'?d (?:like|want) to know|thought you might (?:like|want) to know|in case you (?:wondered|were wondering)|we know|i know|we'?ve seen|i'?ve seen|we'?re watching|i'?m watching|we'?ve been watching|i'?ve been watching)\\b`, ['threat']),
@@ -165,7 +166,7 @@ function endsItsSentence(n: Normalised, _nStart: number, nEnd: number): boolean 
   return !next || next.sentenceStart;
 }
 
-const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS];
+const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS, ...MENACE_PATTERNS];
 
 
 const SENTENCE_END = /[.!?\n]+/g;
