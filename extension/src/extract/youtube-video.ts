@@ -23,7 +23,7 @@ function channelIdFromHref(href: string | null | undefined): string | null {
  * 2016–2020 pages keep the player response as an escaped JSON string inside `ytplayer.config`
  * (`"player_response":"{\"videoDetails\"…}"`): decode it once, within size caps.
  */
-function escapedPlayerResponse(doc: Document): JsonObject | null {
+function escapedPlayerResponse(doc: Document, videoId: string | null): JsonObject | null {
   for (const script of safeQueryAll(doc, 'script')) {
     const text = script.textContent ?? '';
     if (text.length > SCRIPT_MAX_CHARS) continue;
@@ -34,16 +34,20 @@ function escapedPlayerResponse(doc: Document): JsonObject | null {
     while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
     const inner = parseJson(text.slice(start, end + 1));
     const parsed = typeof inner === 'string' ? parseJson(inner) : null;
-    if (isObject(parsed) && (parsed['videoDetails'] !== undefined || parsed['playabilityStatus'] !== undefined)) return parsed;
+    const id = str(getPath(parsed, 'videoDetails', 'videoId'));
+    if (isObject(parsed) && (videoId === null || id === null || id === videoId) && (id !== null || parsed['playabilityStatus'] !== undefined)) return parsed;
   }
   return null;
 }
 
-export function findPlayerResponse(doc: Document): JsonObject | null {
+/** The player response for `videoId` if the page has one, else the first one (the caller checks it). */
+export function findPlayerResponse(doc: Document, videoId: string | null): JsonObject | null {
   const blobs = readEmbeddedJson(doc);
+  const withVideo = (o: JsonObject) => isObject(o['videoDetails']) && str(getPath(o, 'videoDetails', 'videoId')) !== null;
   return (
-    findObject(blobs, (o) => isObject(o['videoDetails']) && str(getPath(o, 'videoDetails', 'videoId')) !== null) ??
-    escapedPlayerResponse(doc) ??
+    (videoId ? findObject(blobs, (o) => withVideo(o) && str(getPath(o, 'videoDetails', 'videoId')) === videoId) : null) ??
+    findObject(blobs, withVideo) ??
+    escapedPlayerResponse(doc, videoId) ??
     findObject(blobs, (o) => o['playabilityStatus'] !== undefined)
   );
 }
@@ -91,6 +95,16 @@ export function extractYouTubeVideo(ctx: ExtractContext, draft: Draft, player: J
   setField(draft, 'authorProfileUrl', absoluteUrl(attr(owner, 'href'), ctx.url), 'dom');
   setField(draft, 'postText', textOf(doc, 'ytd-watch-metadata #title h1, h1.ytd-watch-metadata'), 'dom');
   setField(draft, 'postTimestampText', textOf(doc, '#info-strings yt-formatted-string, #info span:last-child'), 'dom');
+
+  // Server-rendered parts (microdata, classic layout, head meta) are not updated when the app moves
+  // to another video: use them only when they are about the video in the address.
+  const served = attr(safeQuery(doc, 'meta[itemprop="videoId"], meta[itemprop="identifier"]'), 'content');
+  const wanted = ctx.url.searchParams.get('v');
+  if (served && wanted && served !== wanted) {
+    addWarning(draft, `The page's server-rendered video data is for ${served}, not ${wanted} in the address; it was not used`);
+    draft.isPagePost = false;
+    return;
+  }
 
   // schema.org microdata (2013–2025 server HTML): the author scope names the channel.
   const authorScope = safeQuery(doc, '[itemprop="author"]');

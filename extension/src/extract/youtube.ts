@@ -73,7 +73,13 @@ function extractComment(ctx: ExtractContext, draft: Draft, comment: Element, vid
 export function extractYouTube(ctx: ExtractContext): Draft {
   const draft = createDraft('youtube');
   const videoId = videoIdOf(ctx.url);
-  const player = findPlayerResponse(ctx.doc);
+  let player = findPlayerResponse(ctx.doc, videoId);
+  const playerVideo = str(getPath(player, 'videoDetails', 'videoId'));
+  if (videoId && playerVideo && playerVideo !== videoId) {
+    // YouTube is a single-page app: the embedded player data can still describe the first video opened.
+    addWarning(draft, `The page's embedded video data is for ${playerVideo}, not ${videoId} in the address; it was not used`);
+    player = null;
+  }
   const status = str(getPath(player, 'playabilityStatus', 'status'));
   const comment = pickComment(ctx);
   if (comment) {
