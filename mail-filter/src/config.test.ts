@@ -28,6 +28,14 @@ describe('mail filter config', () => {
     expect(c.pollSeconds).toBe(30);
   });
 
+  it('bounds fetches by bytes by default and names a batch setting out of range', () => {
+    expect(parseConfig(valid(), '/etc/wardguard').batch).toEqual({ fetchBytes: 16 * 1024 * 1024, fetchMessages: 100, filingConcurrency: 4 });
+    expect(parseConfig({ ...valid(), batch: { fetchBytes: 64 * 1024 * 1024 } }, '/etc/wardguard').batch).toMatchObject({ fetchBytes: 64 * 1024 * 1024, filingConcurrency: 4 });
+    expect(errorOf({ ...valid(), batch: { fetchBytes: 1000 } })).toMatch(/batch\.fetchBytes/);
+    expect(errorOf({ ...valid(), batch: { filingConcurrency: 0 } })).toMatch(/batch\.filingConcurrency/);
+    expect(errorOf({ ...valid(), batch: { fetchMessages: 2.5 } })).toMatch(/batch\.fetchMessages/);
+  });
+
   it('names the bad field when a port is not a number', () => {
     const raw = valid();
     (raw.accounts[0]!.imap as Record<string, unknown>).port = '993';

@@ -47,6 +47,9 @@ const accountSchema = z.object({
   quarantineAt: z.enum(QUARANTINE_LEVELS).default('profanity'),
 });
 
+const MIB = 1024 * 1024;
+const BATCH_DEFAULTS = { fetchBytes: 16 * MIB, fetchMessages: 100, filingConcurrency: 4 };
+
 export const configSchema = z.object({
   worker: z.object({
     url: z.url(),
@@ -77,6 +80,20 @@ export const configSchema = z.object({
       pollSeconds: z.number().positive().max(3600).default(60),
     })
     .optional(),
+  /**
+   * How much mail each account handles at once. A fetch holds at most `fetchBytes` of message
+   * source (by RFC822.SIZE; a single larger message is fetched alone) and `fetchMessages`
+   * messages, so memory stays near the process's base plus a few times `fetchBytes` (or the
+   * largest message) whatever arrives. The flagged messages of a batch are filed with the
+   * Worker `filingConcurrency` at a time, then flagged and moved to quarantine together.
+   */
+  batch: z
+    .object({
+      fetchBytes: z.number().int().min(MIB).max(1024 * MIB).default(BATCH_DEFAULTS.fetchBytes),
+      fetchMessages: z.number().int().min(1).max(1000).default(BATCH_DEFAULTS.fetchMessages),
+      filingConcurrency: z.number().int().min(1).max(16).default(BATCH_DEFAULTS.filingConcurrency),
+    })
+    .default(BATCH_DEFAULTS),
   reconnect: z.object({ minMs: z.number().int().positive().default(500), maxMs: z.number().int().positive().default(60_000) }).default({ minMs: 500, maxMs: 60_000 }),
   accounts: z.array(accountSchema).min(1, 'configure at least one mailbox'),
 });

@@ -56,6 +56,7 @@ export function createFilter(config: Config, log: Logger) {
             released,
             stateDir: join(config.spoolDir, 'state'),
             pollMs,
+            batch: config.batch,
             stopSignal: stop.signal,
             replies,
           },

@@ -1,7 +1,11 @@
 import type { ImapFlow } from 'imapflow';
 import { WardguardError } from '@wardguard/shared';
 import type { ProcessDeps } from '../quarantine/process-message.ts';
-import { FETCH_QUERY, processMessage, type FetchedMessage } from '../quarantine/process-message.ts';
+import { FETCH_QUERY, type FetchedMessage } from '../quarantine/process-message.ts';
+import { processBatch } from '../quarantine/process-batch.ts';
+import { planBatches } from '../scan/batches.ts';
+import type { Config } from '../config.ts';
+import { uidSet } from './uid-set.ts';
 import { applyPendingActions } from '../actions/apply-actions.ts';
 import { createScanProgress, type ScanProgress } from '../scan/progress.ts';
 import { createImapClient, ensureFolder, requireMove } from './client.ts';
@@ -18,57 +22,50 @@ export interface SessionDeps extends ProcessDeps {
   replies?: RepliesClient;
   /** Accounts whose refused messages the next scan retries (every account at start; emptied as they connect). */
   retryRefused?: Set<string>;
+  /** Fetch batch bounds and filing concurrency (config `batch`). */
+  batch: Config['batch'];
   /** Called after each full pass over the inbox (tests and the bench watch it). */
   onPass?(): void;
 }
 
 
-/** Messages fetched per round trip; bounded so a run of large messages stays in memory. */
-const FETCH_BATCH = 25;
+/** Pending messages whose sizes are asked for in one FETCH, before they are split into batches. */
+const SIZE_WINDOW = 2000;
+
+async function fetchSizes(client: ImapFlow, uids: number[]): Promise<Array<{ uid: number; size: number }>> {
+  const out: Array<{ uid: number; size: number }> = [];
+  for await (const m of client.fetch(uidSet(uids), { uid: true, size: true }, { uid: true })) out.push({ uid: m.uid, size: m.size ?? 0 });
+  return out.sort((a, b) => a.uid - b.uid);
+}
 
 async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchedMessage[]> {
   const out: FetchedMessage[] = [];
-  for await (const m of client.fetch(uids.join(','), FETCH_QUERY, { uid: true })) out.push(m as FetchedMessage);
+  for await (const m of client.fetch(uidSet(uids), FETCH_QUERY, { uid: true })) out.push(m as FetchedMessage);
   return out.sort((a, b) => a.uid - b.uid);
 }
 
 /**
- * Scans every unscanned INBOX message, oldest first, until none are left. Clean messages
- * are marked done in one STORE per batch (a crash before it only means a re-scan). A
- * message that fails for a reason other than the connection is logged and left for the
- * next pass; it is never counted as clean.
+ * Scans every unscanned INBOX message, oldest first, until none are left, in fetch batches
+ * bounded by bytes and count (config `batch`), each filed and quarantined together (see
+ * process-batch.ts). A message that fails for a reason other than the connection is logged
+ * and left for the next pass; it is never counted as clean.
  */
 async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: SessionDeps): Promise<void> {
   const lock = await client.getMailboxLock(deps.account.folders.inbox);
+  const limits = { maxBytes: deps.batch.fetchBytes, maxMessages: deps.batch.fetchMessages };
   try {
     const failed = new Set<number>();
     for (;;) {
       const uids = (await progress.pending()).filter((u) => !failed.has(u));
       if (uids.length === 0 || deps.stopSignal.aborted) return;
-      for (let i = 0; i < uids.length; i += FETCH_BATCH) {
-        if (deps.stopSignal.aborted) return;
-        const clean: number[] = [];
-        // With a high-water mark, clean mail is marked before anything after it moves.
-        const flushClean = async () => {
-          await progress.done(clean.splice(0), { moved: false });
-        };
-        for (const msg of await fetchBatch(client, uids.slice(i, i + FETCH_BATCH))) {
-          try {
-            const outcome = await processMessage(client, msg, progress, deps);
-            if (outcome === 'clean') clean.push(msg.uid);
-            else if (progress.mode === 'high-water') await flushClean();
-          } catch (err) {
-            if (!client.usable) throw err;
-            deps.log.error('message left in the inbox for the next pass', { uid: msg.uid, error: (err as Error).message });
-            failed.add(msg.uid);
-            // With a high-water mark nothing past a failed message may be marked done.
-            if (progress.mode === 'high-water') {
-              await flushClean();
-              return;
-            }
-          }
+      for (let w = 0; w < uids.length; w += SIZE_WINDOW) {
+        for (const batch of planBatches(await fetchSizes(client, uids.slice(w, w + SIZE_WINDOW)), limits)) {
+          if (deps.stopSignal.aborted) return;
+          const result = await processBatch(client, await fetchBatch(client, batch), progress, deps, deps.batch);
+          for (const uid of result.failed) failed.add(uid);
+          // With a high-water mark nothing past a failed message may be marked done: the pass ends here.
+          if (result.failed.length > 0 && progress.mode === 'high-water') return;
         }
-        await flushClean();
       }
     }
   } finally {

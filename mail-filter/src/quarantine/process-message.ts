@@ -1,17 +1,15 @@
-import type { ImapFlow } from 'imapflow';
 import type { FileMail } from '@wardguard/shared/api/mail';
 import type { AccountConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Spool } from '../spool/spool.ts';
 import type { WorkerClient } from '../worker/client.ts';
-import { errorCode, isTransient } from '../worker/client.ts';
+import { isTransient } from '../worker/client.ts';
 import type { Outage } from '../worker/outage.ts';
 import { WardguardError } from '@wardguard/shared';
-import type { ScanProgress } from '../scan/progress.ts';
 import { scanMessage, sha256 } from '../scan/scan-message.ts';
 import type { ReleasedSet } from '../state/released-set.ts';
-import { isThreat, shouldQuarantine } from '../scan/classify.ts';
-import { FLAGGED, QUARANTINED, REFUSED, RELEASED, SCANNED, THREAT } from '../imap/keywords.ts';
+import { shouldQuarantine, type Verdict } from '../scan/classify.ts';
+import { RELEASED, SCANNED } from '../imap/keywords.ts';
 
 export interface ProcessDeps {
   account: AccountConfig;
@@ -30,8 +28,6 @@ export interface ProcessDeps {
   /** The Worker failed a moment ago: spool at once rather than wait out another timeout. */
   outage?: Outage;
 }
-
-export type Outcome = 'gone' | 'skipped' | 'clean' | 'quarantined' | 'spooled' | 'released-earlier' | 'refused';
 
 type Durable = { state: string; spooled: boolean; alertId: string | null } | { refused: unknown };
 
@@ -88,63 +84,56 @@ export interface FetchedMessage {
 
 export const FETCH_QUERY = { uid: true, source: true, flags: true, internalDate: true } as const;
 
+/** What one fetched INBOX message needs, decided without touching the mailbox. */
+export type Triage =
+  | { kind: 'gone' | 'skipped' | 'clean' }
+  /** Released by an officer earlier: stays in the inbox, marked done. */
+  | { kind: 'released-earlier' }
+  | { kind: 'flagged'; record: FileMail; verdict: Verdict };
+
 /**
- * One fetched INBOX message, with the INBOX lock held: parse, score. Clean mail is left to
- * the caller to mark done (in one STORE per batch); flagged or unreadable mail is recorded
- * durably FIRST, then flagged and MOVEd to the quarantine folder. Never deletes anything.
+ * Parses and scores one fetched message. Touches neither the mailbox nor the Worker, so a
+ * batch can be scanned first and its flagged messages filed together (see process-batch.ts).
  */
-export async function processMessage(client: ImapFlow, msg: FetchedMessage, progress: ScanProgress, deps: ProcessDeps): Promise<Outcome> {
-  const { uid } = msg;
-  if (!msg.source) return 'gone';
-  if (msg.flags?.has(SCANNED)) return 'skipped';
+export async function triageMessage(msg: FetchedMessage, deps: Pick<ProcessDeps, 'account' | 'released'>): Promise<Triage> {
+  if (!msg.source) return { kind: 'gone' };
+  if (msg.flags?.has(SCANNED)) return { kind: 'skipped' };
   const { account } = deps;
   // Released by an officer: it belongs in the inbox, whatever the scan would say now. The
   // keyword where the server kept it; the local set where it did not (new UID, no keywords).
-  if (msg.flags?.has(RELEASED) || deps.released.has(account.id, sha256(msg.source))) {
-    await progress.done([uid], { moved: false });
-    deps.log.info('left in the inbox: an officer released it earlier', { account: account.id, uid });
-    return 'released-earlier';
-  }
+  if (msg.flags?.has(RELEASED) || deps.released.has(account.id, sha256(msg.source))) return { kind: 'released-earlier' };
   const internal = msg.internalDate ? new Date(msg.internalDate) : null;
   const { record, verdict } = await scanMessage(msg.source, { mailbox: account.id, councillorId: account.councillorId, receivedAt: internal });
-  if (!shouldQuarantine(verdict.severity, account.quarantineAt)) return 'clean';
-  const durable = await makeDurable(deps, record, msg.source);
+  if (!shouldQuarantine(verdict.severity, account.quarantineAt)) return { kind: 'clean' };
+  return { kind: 'flagged', record, verdict };
+}
+
+/** What filing a flagged message came to. Only `durable` messages may leave the inbox. */
+export type Filed =
+  | { kind: 'durable'; spooled: boolean }
+  /** The Worker will never take it (too large, invalid…): it stays in the inbox, marked refused. */
+  | { kind: 'refused'; error: unknown }
+  /** An officer already released this exact message: it belongs in the inbox. */
+  | { kind: 'released' };
+
+/**
+ * Makes a flagged message's record durable (Worker, or the fsynced spool) and alerts a
+ * threat to life the Worker will not take. Touches no mailbox. Throws only if the spool
+ * write failed; the message must then stay in the inbox.
+ */
+export async function fileFlagged(deps: ProcessDeps, record: FileMail, eml: Buffer): Promise<Filed> {
+  const durable = await makeDurable(deps, record, eml);
   if ('refused' in durable) {
     // Left in the inbox, where the councillor still has it; not marked scanned-clean. A threat
     // to life the Worker will not record is still told to the duty officers, once.
     if (record.verdict.severity === 'threat_to_life') {
       await deps.onUnfiledThreatToLife(record).catch((e: unknown) => deps.log.error('local threat alert failed', { messageId: record.messageId, error: (e as Error).message }));
     }
-    await progress.refused(uid);
-    deps.log.error('the Worker REFUSED this message; it stays in the inbox, unrecorded, until the cause is fixed and the filter restarts', {
-      account: account.id,
-      uid,
-      code: errorCode(durable.refused),
-      error: (durable.refused as Error).message,
-      messageId: record.messageId,
-      severity: verdict.severity,
-    });
-    return 'refused';
+    return { kind: 'refused', error: durable.refused };
   }
   if (durable.state === 'released' || durable.state === 'not_abuse') {
-    // An officer already released this exact message: it belongs in the inbox.
-    await deps.released.add(account.id, record.sourceSha256);
-    await client.messageFlagsAdd(String(uid), [RELEASED], { uid: true });
-    await progress.done([uid], { moved: false });
-    return 'released-earlier';
+    await deps.released.add(deps.account.id, record.sourceSha256);
+    return { kind: 'released' };
   }
-  if (msg.flags?.has(REFUSED)) await client.messageFlagsRemove(String(uid), [REFUSED], { uid: true });
-  // \Flagged in its own STORE: a server that refuses our keywords must still flag a threat.
-  const keywords = [QUARANTINED, ...(isThreat(verdict.severity) ? [THREAT] : [])];
-  if (!(await client.messageFlagsAdd(String(uid), keywords, { uid: true }))) {
-    deps.log.warn('keywords not set before quarantining', { account: account.id, uid, keywords });
-  }
-  if (isThreat(verdict.severity) && !(await client.messageFlagsAdd(String(uid), [FLAGGED], { uid: true }))) {
-    deps.log.error('could not set \\Flagged on a threat before quarantining it', { account: account.id, uid, messageId: record.messageId });
-  }
-  const moved = await client.messageMove(String(uid), account.folders.quarantine, { uid: true });
-  if (!moved) throw new Error(`MOVE of UID ${uid} to ${account.folders.quarantine} failed`);
-  await progress.done([uid], { moved: true });
-  deps.log.info('quarantined', { uid, severity: verdict.severity, messageId: record.messageId, spooled: durable.spooled });
-  return durable.spooled ? 'spooled' : 'quarantined';
+  return { kind: 'durable', spooled: durable.spooled };
 }

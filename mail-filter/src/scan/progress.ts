@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImapFlow } from 'imapflow';
 import { REFUSED, SCANNED } from '../imap/keywords.ts';
+import { uidSet } from '../imap/uid-set.ts';
 
 /**
  * Which INBOX messages still need scanning, surviving restarts: the `$WardguardScanned`
@@ -35,7 +36,7 @@ export async function createScanProgress(client: ImapFlow, stateDir: string, acc
         return (uids || []).sort((a, b) => a - b);
       },
       async done(uids, { moved }) {
-        if (!moved && uids.length > 0) await client.messageFlagsAdd(uids.join(','), [SCANNED], { uid: true });
+        if (!moved && uids.length > 0) await client.messageFlagsAdd(uidSet(uids), [SCANNED], { uid: true });
       },
       async refused(uid) {
         await client.messageFlagsAdd(String(uid), [REFUSED], { uid: true });
