@@ -1,8 +1,9 @@
-import type { PostMetadata } from '@wardguard/shared/evidence/post-metadata';
+import { type PostMetadata, WARNINGS_MAX } from '@wardguard/shared/evidence/post-metadata';
 import { addWarning, createDraft, finalizeDraft, type Draft } from './draft.ts';
 import { fillFromJsonLd, fillFromMeta } from './fill.ts';
 import { forgetEmbeddedJson } from './json.ts';
 import { forgetMeta } from './meta.ts';
+import { unwrapWayback } from './page-source.ts';
 import { detectPageState } from './page-state.ts';
 import { normaliseForMatch, tidyText } from './text.ts';
 import { detectPlatform, EXTRACTORS } from './platforms.ts';
@@ -70,8 +71,18 @@ export function extractPost(doc: Document, url: string, options: ExtractOptions 
     addWarning(draft, `Page URL is not a valid URL: ${url.slice(0, 200)}`);
     return finalizeDraft(draft, 'no_post');
   }
+  // A Wayback Machine copy is extracted as the page it archived; the archive address is kept in a warning.
+  const wayback = unwrapWayback(parsed.href);
+  if (wayback) parsed = new URL(wayback.original);
   try {
-    return run(doc, parsed, options);
+    const result = run(doc, parsed, options);
+    if (wayback) {
+      result.warnings = [
+        `Wayback Machine copy of ${wayback.original}, archived ${wayback.archivedAt ?? 'at an unknown time'} (${url.slice(0, 500)})`,
+        ...result.warnings,
+      ].slice(0, WARNINGS_MAX);
+    }
+    return result;
   } catch (error) {
     const draft = createDraft(detectPlatformSafe(doc, parsed));
     addWarning(draft, `Extraction failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`);

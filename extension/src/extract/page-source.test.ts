@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from './fixtures/load.ts';
 import { describeSource, locatePage, savedFromComment, unwrapWayback, waybackTime } from './page-source.ts';
+import { extractPost } from './index.ts';
 import { extractSavedPage, readMhtml } from './saved-page.ts';
 
 const locate = (html: string, mhtmlLocation?: string) => locatePage(parseDocument(html), html, { mhtmlLocation });
@@ -63,6 +64,15 @@ describe('where a saved page came from', () => {
     expect(describeSource(source).join('\n')).toMatch(/Wayback Machine copy of https:\/\/twitter\.com\/hand_written\/status\/42, archived 2019-05-13T22:45:04\.000Z/);
     const canonicalOnly = locate('<link rel="canonical" href="https://web.archive.org/web/2019/https://www.youtube.com/watch?v=abcDEF12345">');
     expect(canonicalOnly).toMatchObject({ url: 'https://www.youtube.com/watch?v=abcDEF12345', how: 'canonical', archive: { archivedAt: '2019-01-01T00:00:00.000Z' } });
+  });
+});
+
+describe('a Wayback Machine address given to extractPost', () => {
+  it('extracts the archived page as the platform it came from and records the archive', () => {
+    const html = '<div class="tweet permalink-tweet" data-tweet-id="42" data-screen-name="hand_written" data-name="Hand Written"><p class="tweet-text">archived words</p></div>';
+    const result = extractPost(parseDocument(html), 'https://web.archive.org/web/20190513224504/https://twitter.com/hand_written/status/42');
+    expect(result).toMatchObject({ platform: 'x', authorHandle: 'hand_written', postId: '42', postText: 'archived words' });
+    expect(result.warnings[0]).toMatch(/^Wayback Machine copy of https:\/\/twitter\.com\/hand_written\/status\/42, archived 2019-05-13T22:45:04\.000Z/);
   });
 });
 

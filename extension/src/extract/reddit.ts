@@ -115,8 +115,8 @@ function applyRedesign(ctx: ExtractContext, draft: Draft, el: Element): void {
 
 /** On a listing with no id in the address: the first post of the main listing, not a spotlight, sidebar or ad. */
 function firstListed(el: Element): boolean {
-  if (el.closest('.promotedlink, .spotlight, .side, #siteTable_organic, .organic-listing')) return false;
-  if (el.classList.contains('promotedlink') || attr(el, 'data-promoted') === 'true') return false;
+  if (el.closest('.promotedlink, .promoted, .spotlight, .side, #siteTable_organic, .organic-listing')) return false;
+  if (attr(el, 'data-promoted') === 'true') return false;
   if (el.matches('div.thing')) return el.parentElement?.id === 'siteTable';
   return true;
 }

@@ -1,4 +1,4 @@
-import type { PostMetadata } from '@wardguard/shared/evidence/post-metadata';
+import { type PostMetadata, WARNINGS_MAX } from '@wardguard/shared/evidence/post-metadata';
 import { extractPost } from './index.ts';
 import { describeSource, locatePage, unwrapWayback, type PageSource } from './page-source.ts';
 import type { ExtractOptions } from './types.ts';
@@ -96,6 +96,6 @@ export function extractSavedPage(
   const { url: _url, ...extractOptions } = options;
   const metadata = extractPost(doc, source.url ?? 'about:blank', extractOptions);
   const notes = describeSource(source);
-  metadata.warnings = [...notes, ...metadata.warnings].slice(0, 50);
+  metadata.warnings = [...notes, ...metadata.warnings].slice(0, WARNINGS_MAX);
   return { metadata, source };
 }
