@@ -1,6 +1,5 @@
-import { makePattern, words } from './threat-pattern.ts';
+import { endsItsSentence, makePattern, words } from './threat-pattern.ts';
 import type { Pattern } from './threat-pattern.ts';
-import type { Normalised } from './normalise.ts';
 
 // Menace without a verb of killing: an attack on the reader's property, a death carried as a
 // vehicle ("in a body bag"), silencing "for good", being followed, the family's routine stated
@@ -15,12 +14,6 @@ const FAMILY = `(?:kids|children|daughter|son|wife|husband|partner|little ones|g
 
 const P = (rule: string, category: Pattern['category'], src: string, need: string[][], accept?: Pattern['accept'], negationInside = false) =>
   makePattern(rule, category, src, need, { ...(accept ? { accept } : {}), negationInside });
-
-/** Nothing follows the hit in its sentence: the next word, if any, starts a new one. */
-function endsItsSentence(n: Normalised, _nStart: number, nEnd: number): boolean {
-  const next = n.tokens.find((t) => t.nStart >= nEnd);
-  return !next || next.sentenceStart;
-}
 
 export const MENACE_PATTERNS: Pattern[] = [
   // Property as the target: "put a brick through your window", "torch your car".

@@ -60,3 +60,9 @@ export function makePattern(
 
 /** A word list written as one string. */
 export const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
+
+/** For `accept`: nothing follows the hit in its sentence (the next word, if any, starts a new one). */
+export function endsItsSentence(n: Normalised, _nStart: number, nEnd: number): boolean {
+  const next = n.tokens.find((t) => t.nStart >= nEnd);
+  return !next || next.sentenceStart;
+}

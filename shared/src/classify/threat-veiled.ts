@@ -50,7 +50,7 @@ export const VEILED_PATTERNS: Pattern[] = [
   P(
     'countdown',
     'threat',
-    `\\b(?:(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps) (?:left|to go|remaining)[ ,]+(?:and )?(?:counting )?tick ?tock|tick ?tock[ ,]+(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps)(?: left| to go| remaining)?|the clock is ticking (?:for you|on your life)|(?:your|ur) clock is ticking)\\b`,
+    `\\b(?:(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps) (?:left|to go|remaining)[ ,]+(?:and )?(?:counting )?tick ?tock|tick ?tock[ ,]+(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps)(?: left| to go| remaining)?|the clock is ticking (?:for you|on your life)|(?:your|ur) clock is ticking|tick ?tock (?:councillor|cllr|traitor|mate|love|sunshine|sweetheart|darling|bitch)|tick ?tock\\b.{0,60}\\btick ?tock)\\b`,
     [words('tick ticking')],
   ),
   // Execution imagery, being prepared: "Get the rope ready for this one".
@@ -113,7 +113,7 @@ export const VEILED_PATTERNS: Pattern[] = [
   P(
     'someone-will-get-you',
     'threat',
-    `\\b(?:someone|somebody|one of us|one of these days someone|people|the lads)(?:'s| is| are)? (?:going to|gonna|will|'ll|is bound to|are bound to)(?: get| do| sort| deal with| come for| catch| find)(?: out)? ${YOU}\\b(?= *(?:$|[.!?\\n,]|one day|soon|eventually|sooner or later|i promise|mark my words|and\\b|if\\b|councillor|cllr))`,
+    `\\b(?:someone|somebody|one of us|one of these days someone|people|the lads)(?:'s| is| are)? (?:going to|gonna|will|'ll|is bound to|are bound to)(?: get| do| sort| deal with| come for| catch| find)(?: out)? ${YOU}\\b(?= *(?:$|[.!?\\n,]|one day|one dark night|one night|one of these days|in the dark|at night|when you least expect it|soon|eventually|sooner or later|i promise|mark my words|and\\b|if\\b|councillor|cllr))`,
     [words('someone somebody one people lads'), words('get do sort deal come catch find')],
   ),
   P(

@@ -4,11 +4,12 @@ import { execAll } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
 import { subjectStartBefore } from './noun-phrase.ts';
 import { execSplit } from './split-pattern.ts';
-import { makePattern } from './threat-pattern.ts';
+import { endsItsSentence, makePattern } from './threat-pattern.ts';
 import type { Pattern } from './threat-pattern.ts';
 import { OBLIQUE_PATTERNS } from './threat-oblique.ts';
 import { VEILED_PATTERNS } from './threat-veiled.ts';
 import { MENACE_PATTERNS } from './threat-menace.ts';
+import { FORETOLD_PATTERNS } from './threat-foretold.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
 import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, SUBJECT_OR_SOMEONE, TARGET } from './threat-lexicon.ts';
@@ -117,7 +118,7 @@ const CORE_PATTERNS: Pattern[] = [
   // An ominous visit with no occasion: "We'll be seeing you very soon, councillor." Not "… very soon at the fete".
   P('seeing-you-soon', 'threat', `\\b(?:we|i)(?:'ll| will| shall|'re| are|'m| am) (?:be )?(?:seeing|visiting|calling on|catching up with|coming to see|paying you a visit|pay you a visit)(?: you)? (?:very|real|really) soon\\b(?! (?:at|in|on|for|when|to|after|before|then|and discuss|to discuss|about)\\b)`),
   P('you-are-dead', 'threat_to_life', `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`),
-  P('days-numbered', 'threat', `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|it would be a (?:shame|pity) if (?:something|anything)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))`, undefined, true),
+  P('days-numbered', 'threat', `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`, undefined, true),
   // Normative threats and death wishes: "traitors should hang", "you deserve to be shot", "I hope you die".
   // The subject is checked on the text before the modal (see `subject`), which keeps these fast.
   S('should-die', 'threat_to_life', `\\b(?:should'?ve been|shoulda been|should|ought to|need to|needs to|must|deserves? to|deserves?|should all|oughta|better)(?: all| just| really)? (?:be |get |go and |have been |'ve been |of been |have |'ve )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
@@ -146,7 +147,7 @@ const CORE_PATTERNS: Pattern[] = [
   { ...P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|know exactly|now know) where (?:your|ur)${NOT_ABSTRACT}(?: [a-z']+){1,3} (?:is|are)\\b`, ['threat']), accept: endsItsSentence },
   P('doxxing-have', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:got|have|found|know|posted|shared|sharing|will share|will post|'ll post|'ll share) (?:your|ur|yer) (?:home )?(?:address|postcode|phone number|home|number plate|kids'? names|daughter'?s name|son'?s name|kids'? school|children'?s school|routine|car)\\b`, ['threat']),
   P('doxxing-school', 'doxxing', `\\byour (?:kids|children|daughter|son|little ones|grandkids|wife|husband|family)(?:'s|'|s')? (?:school|nursery|college|workplace|address)\\b.{0,60}?(?:know|seen|watching|waiting|outside|find|found|would be|shame|lovely|nice|careful|safe)\\b|\\b(?:know|seen|watching|waiting outside|found) (?:your|ur) (?:kids|children|daughter|son|family)(?:'s|'|s')? (?:school|nursery|college)\\b`, ['threat']),
-  P('doxxing-watching', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:been )?(?:watching|following|followed|photographing|photographed|filming|filmed|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`, ['threat']),
+  P('doxxing-watching', 'doxxing', `\\b(?:i|we)(?:'ve| have|'re| are|'m| am)? (?:been )?(?:watching|following|followed|photographing|photographed|filming|filmed|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`, ['threat']),
   P('doxxing-photos', 'doxxing', `\\b(?:got|have|taken|took|seen|posted|sharing|share|i'?ve|we'?ve)(?: got)? (?:some |a few |the )?(?:photos|pictures|pics|photo|picture|footage|video) of (?:your|ur) (?:kids|children|daughter|son|wife|husband|house|home|family|car)\\b`, ['threat']),
   P('doxxing-nice', 'doxxing', `\\b(?:nice|lovely|pretty|beautiful) (?:house|home|family|kids|car|wife|daughter|front door|garden)(?: you(?:'ve| have) got)?.{0,50}?(?:shame|pity|careful|if something|if anything|happen)\\b`, ['threat']),
   P('doxxing-visit', 'doxxing', `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside|outside|sat outside|stood outside|standing outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`, ['threat']),
@@ -160,13 +161,7 @@ const CORE_PATTERNS: Pattern[] = [
   P('incite-self-harm', 'harassment', `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`, ['threat']),
 ];
 
-/** Nothing follows the hit in its sentence: the next word, if any, starts a new one. */
-function endsItsSentence(n: Normalised, _nStart: number, nEnd: number): boolean {
-  const next = n.tokens.find((t) => t.nStart >= nEnd);
-  return !next || next.sentenceStart;
-}
-
-const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS, ...MENACE_PATTERNS];
+const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS, ...MENACE_PATTERNS, ...FORETOLD_PATTERNS];
 
 
 const SENTENCE_END = /[.!?\n]+/g;
