@@ -36,14 +36,14 @@ export const FORETOLD_PATTERNS: Pattern[] = [
     'dare',
     'threat',
     `\\b(?:keep talking|keep it up|keep mouthing off|keep pushing (?:me|it|your luck)|push me|cross me|test me|try me|mess with me)\\b.{0,40}?\\band (?:just )?(?:see|watch) what happens(?: to (?:${YOU}|${YOURS}))?\\b${NOT_AT_POLLS}`,
-    [words('happens')],
+    [words('talking keep push cross test try mess'), words('happens')],
   ),
   // A weapon and the will to use it: "I've got a shotgun and I'm not afraid to use it".
   P(
     'armed-and-willing',
     'threat_to_life',
     `\\b(?:i|we)(?:'ve| have)?(?: got| own| keep| have)? (?:a |an |my |our )?(?:gun|shotgun|rifle|pistol|knife|knives|machete|blade|crossbow|axe|hammer|baseball bat|bat|acid)\\b.{0,40}?\\b(?:not afraid to use (?:it|them)|will use (?:it|them)|(?:i'?ll|we'?ll|i will|we will) use (?:it|them)|know how to use (?:it|them)|ready to use (?:it|them)|with your name on (?:it|them))\\b`,
-    [words('use name')],
+    [words('gun shotgun rifle pistol knife knives machete blade crossbow axe hammer bat acid'), words('use name')],
     true,
   ),
   // Execution and lynching as acts: "line you all up against a wall", "string you up", "wring your neck".
@@ -51,7 +51,7 @@ export const FORETOLD_PATTERNS: Pattern[] = [
     'execution-act',
     'threat_to_life',
     `\\b(?:line|lining|put|putting|stand|standing) (?:${YOU}|them|the lot of you|you lot|all of you)(?: all)? (?:up )?against (?:a|the) wall\\b|\\b(?:string|stringing|strung) (?:${YOU}|them|him|her|the lot of you|you lot|all of you)(?: all)? up\\b|\\b(?:wring|ring) (?:your|ur|yer) (?:scrawny |fat |little |skinny )?(?:neck|necks)\\b`,
-    [words('wall up neck necks')],
+    [words('line lining put putting stand standing string stringing strung wring ring'), words('wall up neck necks')],
   ),
   // A stranger wished on the reader: "I hope somebody runs you over".
   P(
@@ -65,7 +65,7 @@ export const FORETOLD_PATTERNS: Pattern[] = [
     'or-carried-out',
     'threat_to_life',
     `\\b(?:or|otherwise|before) (?:${YOU} )?(?:get|be|are|'re|gets?) (?:carried|dragged|taken) out\\b(?! of (?:office|power|your seat))`,
-    [words('carried dragged taken')],
+    [words('or otherwise before'), words('carried dragged taken')],
   ),
   // Lying in wait at a place of no business: "I'll be waiting in the car park after the meeting".
   P(
@@ -79,7 +79,7 @@ export const FORETOLD_PATTERNS: Pattern[] = [
     'coming-for-you',
     'threat',
     `\\b(?:your time is up|(?:your|ur) days are numbered|time'?s up)\\b.{0,30}?\\b(?:we|i)(?:'re| are|'m| am) coming\\b`,
-    [words('coming')],
+    [words('up numbered'), words('coming')],
     false,
     endsItsSentence,
   ),

@@ -35,7 +35,7 @@ export const MENACE_PATTERNS: Pattern[] = [
     'for-good',
     'threat',
     `\\b(?:close|shut|silence|silencing|shut up|end|put) (?:your (?:eyes|mouth|gob|lights)|${YOU}(?: up| down| to sleep)?) (?:for good|permanently|forever|for ever|once and for all)\\b`,
-    [words('good permanently forever ever once')],
+    [words('close shut silence silencing end put'), words('good permanently forever ever once')],
   ),
   // "The only good councillor is a dead councillor."
   // Only of people: "the only good policy is a dead policy" is about a policy.
@@ -45,7 +45,7 @@ export const MENACE_PATTERNS: Pattern[] = [
     'follow-you',
     'threat',
     `\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| shall| gonna)(?: personally| just)? (?:follow ${YOU} (?:everywhere|home|wherever|around|to your (?:house|home|car|door))|make your (?:life|lives) (?:a )?(?:living )?hell|hunt ${YOU} down|find out where ${YOU} live)\\b`,
-    [words('follow make hunt track find')],
+    [words('follow make hunt find'), words('everywhere home wherever around hell down live house car door')],
   ),
   // Third-party beating wished as due: "it's about time someone gave you a good kicking".
   P(
@@ -67,7 +67,7 @@ export const MENACE_PATTERNS: Pattern[] = [
     'family-routine',
     'threat',
     `\\byour ${FAMILY} (?:walk|walks|walked|go|goes|get|gets|play|plays|cycle|cycles|wait|waits|come|comes|leave|leaves)\\b.{0,60}?\\b(?:alone|on (?:their|his|her) own|by (?:themselves|himself|herself)|unaccompanied)\\b(?!.{0,50}\\b(?:because|cos|since|due to|as there|there'?s no|there is no|thanks to)\\b)`,
-    [words('alone own themselves himself herself unaccompanied')],
+    [words('kids children daughter son wife husband partner ones grandkids mum mother dad father family'), words('alone own themselves himself herself unaccompanied')],
   ),
   // "Remember what happened to the MP in Southend? Could happen to you."
   P(
