@@ -34,12 +34,15 @@ function batch(n: number, tag: string): { sent: Built[]; flagged: Built[] } {
   return { sent, flagged };
 }
 
+/** Several small batches, so a fault can land between one batch's MOVE and the next. */
+const SMALL_BATCHES = { batch: { fetchMessages: 6 } };
+
 describe('faults while filtering', () => {
   it('loses and doubles nothing when the filter is SIGKILLed mid-batch and restarted', async () => {
     const { sent, flagged } = batch(30, 'kill');
     for (const m of sent) dovecot.deliver(KILLED, m.raw);
     const spoolDir = join(tempDir('wg-kill-'), 'spool');
-    const first = startFilter(filterConfig(stack, dovecot, KILLED), spoolDir);
+    const first = startFilter(filterConfig(stack, dovecot, KILLED, SMALL_BATCHES), spoolDir);
     await waitFor('the first quarantined messages', async () => dovecot.countOnDisk(KILLED, 'Quarantine') >= 2, 60_000, 5);
     await first.kill('SIGKILL');
     expect(first.proc.signalCode).toBe('SIGKILL');
@@ -57,7 +60,7 @@ describe('faults while filtering', () => {
   it('loses and doubles nothing when Dovecot stops in the middle of moving mail and comes back', async () => {
     const { sent, flagged } = batch(60, 'dovecot');
     for (const m of sent) dovecot.deliver(RESTARTED, m.raw);
-    const filter = startFilter(filterConfig(stack, dovecot, RESTARTED));
+    const filter = startFilter(filterConfig(stack, dovecot, RESTARTED, SMALL_BATCHES));
     try {
       await waitFor('the first quarantined messages', async () => dovecot.countOnDisk(RESTARTED, 'Quarantine') >= 2, 60_000, 5);
       await dovecot.stop();

@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import { WardguardError } from '@wardguard/shared';
 import type { ProcessDeps } from '../quarantine/process-message.ts';
 import { FETCH_QUERY, type FetchedMessage } from '../quarantine/process-message.ts';
-import { processBatch } from '../quarantine/process-batch.ts';
+import { abandonBatch, createFilingQueue, finishBatch, startBatch, type StartedBatch } from '../quarantine/process-batch.ts';
 import { planBatches } from '../scan/batches.ts';
 import type { Config } from '../config.ts';
 import { uidSet } from './uid-set.ts';
@@ -46,30 +46,61 @@ async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchedMess
 
 /**
  * Scans every unscanned INBOX message, oldest first, until none are left, in fetch batches
- * bounded by bytes and count (config `batch`), each filed and quarantined together (see
- * process-batch.ts). A message that fails for a reason other than the connection is logged
- * and left for the next pass; it is never counted as clean.
+ * bounded by bytes and count (config `batch`). Pipelined one batch deep: while batch k+1 is
+ * scanned (and its flagged messages filed), batch k's last filings settle and its durable
+ * messages are flagged and MOVEd (see process-batch.ts). So at most two batches' flagged
+ * sources are held, one batch's clean ones. A message that fails for a reason other than the
+ * connection is logged and left for the next pass; it is never counted as clean.
  */
 async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: SessionDeps): Promise<void> {
   const lock = await client.getMailboxLock(deps.account.folders.inbox);
   const limits = { maxBytes: deps.batch.fetchBytes, maxMessages: deps.batch.fetchMessages };
+  const filings = createFilingQueue(deps.batch.filingConcurrency);
+  const failed = new Set<number>();
+  let pending: StartedBatch | null = null;
+  let starting: Promise<StartedBatch> | null = null;
+  let behindFailure = false;
+  /** Finishes the batch in hand; false when the pass must end (high-water mark behind a failure). */
+  const finish = async (): Promise<boolean> => {
+    const batch = pending;
+    pending = null;
+    if (!batch) return true;
+    const result = await finishBatch(client, batch, progress, deps);
+    for (const uid of result.failed) failed.add(uid);
+    // With a high-water mark nothing past a failed message may be marked done: the pass ends here.
+    behindFailure = result.failed.length > 0 && progress.mode === 'high-water';
+    return !behindFailure;
+  };
   try {
-    const failed = new Set<number>();
     for (;;) {
       const uids = (await progress.pending()).filter((u) => !failed.has(u));
       if (uids.length === 0 || deps.stopSignal.aborted) return;
       for (let w = 0; w < uids.length; w += SIZE_WINDOW) {
         for (const batch of planBatches(await fetchSizes(client, uids.slice(w, w + SIZE_WINDOW)), limits)) {
           if (deps.stopSignal.aborted) return;
-          const result = await processBatch(client, await fetchBatch(client, batch), progress, deps, deps.batch);
-          for (const uid of result.failed) failed.add(uid);
-          // With a high-water mark nothing past a failed message may be marked done: the pass ends here.
-          if (result.failed.length > 0 && progress.mode === 'high-water') return;
+          const msgs = await fetchBatch(client, batch);
+          starting = startBatch(msgs, deps, filings);
+          const [goOn, next] = await Promise.all([finish(), starting]);
+          starting = null;
+          pending = next;
+          if (!goOn) return;
         }
       }
+      if (!(await finish())) return;
     }
   } finally {
-    lock.release();
+    try {
+      // Leaving early (shutdown, a failure under a high-water mark, a lost connection): the
+      // batch in hand is finished if that is still allowed and possible; otherwise only its
+      // filings are waited for, and its messages stay in the inbox for the next pass to file
+      // (de-duplicated) and move.
+      const inHand = pending ?? (starting ? await starting : null);
+      pending = inHand;
+      if (inHand && client.usable && !behindFailure) await finish().catch((err: unknown) => deps.log.warn('last batch not finished', { error: (err as Error).message }));
+      else if (inHand) await abandonBatch(inHand);
+    } finally {
+      lock.release();
+    }
   }
 }
 

@@ -7,11 +7,6 @@ import { uidSet } from '../imap/uid-set.ts';
 import { errorCode } from '../worker/client.ts';
 import { fileFlagged, triageMessage, type FetchedMessage, type Filed, type ProcessDeps } from './process-message.ts';
 
-export interface BatchOptions {
-  /** Flagged messages filed with the Worker at once. */
-  filingConcurrency: number;
-}
-
 export interface BatchResult {
   /** Left in the inbox for the next pass after an error; never counted as clean. */
   failed: number[];
@@ -25,75 +20,109 @@ interface Flagged {
   filing: Promise<Filed>;
 }
 
-/** At most `n` tasks at once; the rest start in the order they were queued. */
-function createLimit(n: number) {
+/** A batch scanned, its flagged messages' filings under way; `finishBatch` moves them. */
+export interface StartedBatch {
+  failed: number[];
+  notMoved: number[];
+  flagged: Flagged[];
+}
+
+/**
+ * Filings for one scan of the inbox: at most `concurrency` at once (the rest start in the
+ * order they were queued), and the same bytes twice one after the other, so they make one
+ * spool entry and one record.
+ */
+export function createFilingQueue(concurrency: number) {
   let running = 0;
-  const queue: Array<() => void> = [];
-  return async function limited<T>(task: () => Promise<T>): Promise<T> {
-    if (running >= n) await new Promise<void>((r) => queue.push(r));
+  const waiting: Array<() => void> = [];
+  const sameBytes = new Map<string, Promise<unknown>>();
+  async function limited<T>(task: () => Promise<T>): Promise<T> {
+    if (running >= concurrency) await new Promise<void>((r) => waiting.push(r));
     running += 1;
     try {
       return await task();
     } finally {
       running -= 1;
-      queue.shift()?.();
+      waiting.shift()?.();
     }
+  }
+  return {
+    file<T>(sourceSha256: string, task: () => Promise<T>): Promise<T> {
+      const before = sameBytes.get(sourceSha256) ?? Promise.resolve();
+      const filing = before.then(() => limited(task));
+      const settled = filing.then(() => undefined, () => undefined);
+      sameBytes.set(sourceSha256, settled);
+      void settled.then(() => {
+        if (sameBytes.get(sourceSha256) === settled) sameBytes.delete(sourceSha256);
+      });
+      return filing;
+    },
   };
 }
+export type FilingQueue = ReturnType<typeof createFilingQueue>;
+
+const leftForNextPass = (client: ImapFlow, deps: ProcessDeps, failed: number[], uid: number, err: unknown) => {
+  if (!client.usable) throw err;
+  deps.log.error('message left in the inbox for the next pass', { account: deps.account.id, uid, error: (err as Error).message });
+  failed.push(uid);
+};
 
 /**
- * One fetched batch of INBOX messages, with the INBOX lock held. Scans them in UID order;
- * each flagged message is filed (Worker, or the fsynced spool) as soon as it is scanned,
- * `filingConcurrency` at a time, while the rest are scanned. Once every filing has settled,
- * the messages whose records are durable are flagged and MOVEd to quarantine together: one
- * STORE per keyword set and ONE UID MOVE for the batch. A message whose filing failed, or
- * that the Worker refused, is never moved. Nothing is marked done until the MOVE is over,
- * and with a high-water mark nothing past a failed message is marked done at all.
+ * Scans a fetched batch of INBOX messages in UID order (never rejects); each flagged message is filed
+ * (Worker, or the fsynced spool) through `filings` as soon as it is scanned, while the
+ * rest are scanned. Touches no mailbox: `finishBatch` does that once the filings settle,
+ * so the session can scan the next batch meanwhile.
  */
-export async function processBatch(client: ImapFlow, msgs: FetchedMessage[], progress: ScanProgress, deps: ProcessDeps, opts: BatchOptions): Promise<BatchResult> {
-  const { account, log } = deps;
-  const limit = createLimit(opts.filingConcurrency);
-  const failed: number[] = [];
-  const notMoved: number[] = [];
-  const flagged: Flagged[] = [];
-  // The same bytes twice in one batch are filed one after the other: one spool entry, one record.
-  const sameBytes = new Map<string, Promise<unknown>>();
-  const leftForNextPass = (uid: number, err: unknown) => {
-    if (!client.usable) throw err;
-    log.error('message left in the inbox for the next pass', { account: account.id, uid, error: (err as Error).message });
-    failed.push(uid);
-  };
-
+export async function startBatch(msgs: FetchedMessage[], deps: ProcessDeps, filings: FilingQueue): Promise<StartedBatch> {
+  const started: StartedBatch = { failed: [], notMoved: [], flagged: [] };
   for (const msg of msgs) {
     let triage;
     try {
       triage = await triageMessage(msg, deps);
     } catch (err) {
-      leftForNextPass(msg.uid, err);
+      // Never rejects: its filings are under way and must be waited for (finishBatch or abandonBatch).
+      deps.log.error('message left in the inbox for the next pass', { account: deps.account.id, uid: msg.uid, error: (err as Error).message });
+      started.failed.push(msg.uid);
       continue;
     }
-    if (triage.kind === 'clean') notMoved.push(msg.uid);
+    if (triage.kind === 'clean') started.notMoved.push(msg.uid);
     else if (triage.kind === 'released-earlier') {
-      notMoved.push(msg.uid);
-      log.info('left in the inbox: an officer released it earlier', { account: account.id, uid: msg.uid });
+      started.notMoved.push(msg.uid);
+      deps.log.info('left in the inbox: an officer released it earlier', { account: deps.account.id, uid: msg.uid });
     } else if (triage.kind === 'flagged') {
       const { record } = triage;
       const source = msg.source!;
-      const before = sameBytes.get(record.sourceSha256) ?? Promise.resolve();
-      const filing = before.then(() => limit(() => fileFlagged(deps, record, source)));
-      filing.catch(() => undefined); // settled and read below; never an unhandled rejection meanwhile
-      sameBytes.set(record.sourceSha256, filing.catch(() => undefined));
-      flagged.push({ msg: { ...msg, source }, record, verdict: triage.verdict, filing });
+      const filing = filings.file(record.sourceSha256, () => fileFlagged(deps, record, source));
+      filing.catch(() => undefined); // settled and read in finishBatch; never an unhandled rejection meanwhile
+      started.flagged.push({ msg: { ...msg, source }, record, verdict: triage.verdict, filing });
     }
   }
+  return started;
+}
 
+/** Waits for a started batch's filings without moving anything (the batch is abandoned). */
+export async function abandonBatch(started: StartedBatch): Promise<void> {
+  await Promise.allSettled(started.flagged.map((f) => f.filing));
+}
+
+/**
+ * Once every filing of a started batch has settled, flags and MOVEs the messages whose
+ * records are durable together: one STORE per keyword set and ONE UID MOVE for the batch.
+ * A message whose filing failed, or that the Worker refused, is never moved. Nothing is
+ * marked done until the MOVE is over, and with a high-water mark nothing past a failed
+ * message is marked done at all.
+ */
+export async function finishBatch(client: ImapFlow, started: StartedBatch, progress: ScanProgress, deps: ProcessDeps): Promise<BatchResult> {
+  const { account, log } = deps;
+  const { flagged, notMoved } = started;
+  const failed = [...started.failed];
   const settled = await Promise.allSettled(flagged.map((f) => f.filing));
   const durable: Array<Flagged & { spooled: boolean }> = [];
   const refused: Array<{ f: Flagged; error: unknown }> = [];
   const releasedNow: number[] = [];
   flagged.forEach((f, i) => {
     const s = settled[i]!;
-    if (s.status === 'rejected') return leftForNextPass(f.msg.uid, s.reason);
+    if (s.status === 'rejected') return leftForNextPass(client, deps, failed, f.msg.uid, s.reason);
     if (s.value.kind === 'durable') durable.push({ ...f, spooled: s.value.spooled });
     else if (s.value.kind === 'refused') refused.push({ f, error: s.value.error });
     else releasedNow.push(f.msg.uid);
@@ -104,7 +133,7 @@ export async function processBatch(client: ImapFlow, msgs: FetchedMessage[], pro
       await client.messageFlagsAdd(uidSet(releasedNow), [RELEASED], { uid: true });
       notMoved.push(...releasedNow);
     } catch (err) {
-      for (const uid of releasedNow) leftForNextPass(uid, err);
+      for (const uid of releasedNow) leftForNextPass(client, deps, failed, uid, err);
     }
   }
 
@@ -114,7 +143,7 @@ export async function processBatch(client: ImapFlow, msgs: FetchedMessage[], pro
       await quarantine(client, durable, deps);
       moved.push(...durable.map((d) => d.msg.uid));
     } catch (err) {
-      for (const d of durable) leftForNextPass(d.msg.uid, err);
+      for (const d of durable) leftForNextPass(client, deps, failed, d.msg.uid, err);
     }
   }
   for (const d of durable.filter((d) => moved.includes(d.msg.uid))) {
