@@ -1,0 +1,50 @@
+// Child processes for the benches: run a TypeScript entry under tsx, read its peak RSS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { ROOT } from '../../scripts/lib/wrangler.ts';
+
+/** Peak resident set size (VmHWM) of a live process, in bytes; 0 if it is gone. */
+export function peakRss(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+export interface Child {
+  proc: ChildProcess;
+  /** Everything written to stdout and stderr so far, in order. */
+  output(): string;
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** One node process with tsx as a loader (so its pid is the program's, not a CLI wrapper's). */
+export function startChild(entry: string, args: string[]): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+  return {
+    proc,
+    output: () => out,
+    exited,
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill('SIGTERM');
+      const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
+
+/** Runs a child to completion and returns its output; throws with the output if it failed. */
+export async function runChild(entry: string, args: string[]): Promise<string> {
+  const child = startChild(entry, args);
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`${entry} ${args[0] ?? ''} exited ${code}:\n${child.output().slice(-4000)}`);
+  return child.output();
+}
