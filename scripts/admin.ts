@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@wardguard/shared';
 import { createCouncil, createUser, issueToken, listCouncils, listUsers, resolveCouncil, revokeToken } from './lib/principals.ts';
 import { applyMigrations, type Store } from './lib/wrangler.ts';
-import { createPackKey } from './lib/create-pack-key.ts';
+import { createCouncilPackKey, createPackKey } from './lib/create-pack-key.ts';
 
 const USAGE = `Usage: npm run admin -- <command> [--remote] [--persist-to <dir>]
 
@@ -17,6 +17,8 @@ Commands:
   list-users
   create-pack-key [--rotate]   the council's Ed25519 key for signing evidence packs
                                (local: .dev.vars; --remote: the PACK_SIGNING_KEY Worker secret)
+  create-pack-key --council <id>
+                               that council's own key, in PACK_SIGNING_KEYS (local .dev.vars only)
 
 Tokens are printed once and stored only as SHA-256 hashes. The private pack key is never printed.`;
 
@@ -89,7 +91,9 @@ try {
       for (const u of await listUsers(store)) console.log(`${u.id}  ${u.role.padEnd(10)} ${u.initials.padEnd(5)} ${u.name}${u.email ? ` <${u.email}>` : ''}  [${u.council}] tokens:${u.live_tokens}`);
       break;
     case 'create-pack-key':
-      console.log(await createPackKey(store, values.rotate));
+      // Remote: refused before any call to D1 (see createCouncilPackKey).
+      if (values.council) console.log(createCouncilPackKey(store, store.remote ? values.council : await resolveCouncil(store, values.council)));
+      else console.log(await createPackKey(store, values.rotate));
       break;
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);

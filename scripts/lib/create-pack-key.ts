@@ -1,13 +1,28 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { devPackKey, ensureDevPackKey, publicHalf } from './pack-key.ts';
+import { devPackKey, ensureDevCouncilKey, ensureDevPackKey, publicHalf } from './pack-key.ts';
 import { newPackKey } from './new-pack-key.ts';
 import { ROOT, runWrangler, wranglerEnv, type Store } from './wrangler.ts';
 
-const describe = (key: string, what: string) => {
+const describe = (key: string, what: string, councilId?: string) => {
   const pub = publicHalf(key);
-  return `${what}\n\n  public key   ${pub.raw}\n  fingerprint  ${pub.fingerprint}\n\nPublished at /.well-known/wardguard-pack-key; give the fingerprint to the police with each pack.`;
+  const at = councilId ? `/.well-known/wardguard-pack-key/${councilId}` : '/.well-known/wardguard-pack-key';
+  return `${what}\n\n  public key   ${pub.raw}\n  fingerprint  ${pub.fingerprint}\n\nPublished at ${at}; give the fingerprint to the police with each pack.`;
 };
+
+/**
+ * A council's own key, in PACK_SIGNING_KEYS. Local only: a Worker secret cannot be read back,
+ * so the CLI cannot add one council to the deployed map without dropping the others.
+ */
+export function createCouncilPackKey(store: Store, councilId: string): string {
+  if (store.remote) {
+    throw new Error(
+      'Secrets cannot be read back, so one council cannot be added to the deployed PACK_SIGNING_KEYS here. Put the whole JSON object {"<councilId>": "<key>", …} with `npx wrangler secret put PACK_SIGNING_KEYS` (see README, "Several councils").',
+    );
+  }
+  const { created, key } = ensureDevCouncilKey(councilId);
+  return describe(key, created ? `Added council ${councilId}'s own key to PACK_SIGNING_KEYS in .dev.vars (restart npm start to use it).` : `Council ${councilId} already has its own key in .dev.vars (kept).`, councilId);
+}
 
 /** Pipes the secret to `wrangler secret put` on stdin so it never appears in argv, logs or the terminal. */
 function putSecret(value: string): Promise<void> {

@@ -31,3 +31,31 @@ export function ensureDevPackKey(): { created: boolean; key: string } {
   writeFileSync(DEV_VARS, `${before}${before && !before.endsWith('\n') ? '\n' : ''}PACK_SIGNING_KEY="${key}"\n`, { mode: 0o600 });
   return { created: true, key };
 }
+
+const MAP_LINE = /^PACK_SIGNING_KEYS\s*=\s*'(.*)'\s*$/m;
+
+/** The per-council keys in .dev.vars (PACK_SIGNING_KEYS, single-quoted JSON); {} when none. */
+export function devCouncilKeys(text: string): Record<string, string> {
+  const m = MAP_LINE.exec(text);
+  if (!m) return {};
+  const parsed = JSON.parse(m[1]!) as unknown;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('PACK_SIGNING_KEYS in .dev.vars is not a JSON object; fix or remove that line.');
+  return parsed as Record<string, string>;
+}
+
+/** .dev.vars text with `key` as the council's entry in PACK_SIGNING_KEYS, every other line kept. */
+export function withCouncilKey(text: string, councilId: string, key: string): string {
+  const line = `PACK_SIGNING_KEYS='${JSON.stringify({ ...devCouncilKeys(text), [councilId]: key })}'`;
+  if (MAP_LINE.test(text)) return text.replace(MAP_LINE, line);
+  return `${text}${text && !text.endsWith('\n') ? '\n' : ''}${line}\n`;
+}
+
+/** Gives a council its own local key once; an existing entry is kept (its packs verify with it). */
+export function ensureDevCouncilKey(councilId: string): { created: boolean; key: string } {
+  const before = existsSync(DEV_VARS) ? readFileSync(DEV_VARS, 'utf8') : '';
+  const existing = devCouncilKeys(before)[councilId];
+  if (existing) return { created: false, key: existing };
+  const key = newPackKey();
+  writeFileSync(DEV_VARS, withCouncilKey(before, councilId, key), { mode: 0o600 });
+  return { created: true, key };
+}

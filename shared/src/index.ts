@@ -6,6 +6,7 @@ export * from './evidence/artifact-name.ts';
 export * from './evidence/media-types.ts';
 export * from './evidence/manifest.ts';
 export * from './api/users.ts';
+export * from './api/council.ts';
 export * from './api/cases.ts';
 export * from './api/perpetrators.ts';
 export * from './api/evidence.ts';

@@ -20,6 +20,7 @@ import { replyRoutes } from './routes/replies.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { wellKnownRoutes } from './routes/well-known.ts';
+import { councilRoutes } from './routes/council.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -58,6 +59,7 @@ export function createApp() {
     .route('/replies', replyRoutes)
     .route('/labels', labelRoutes)
     .route('/exports', exportRoutes)
+    .route('/council', councilRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();

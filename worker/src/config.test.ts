@@ -43,6 +43,20 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses a malformed PACK_SIGNING_KEYS naming the variable, and never echoes the keys in it', async () => {
+    const secret = 'MC4CAQAwBQYDK2VwBCIEIsecretKeyMaterial';
+    for (const value of [`{"c1": "${secret}"`, `["${secret}"]`, `{"c1": 42, "c2": "${secret}"}`, `{"c1": " "}`, `{"": "${secret}"}`]) {
+      const res = await createApp().request('http://wardguard.test/.well-known/wardguard-pack-key', {}, { ...env, PACK_SIGNING_KEYS: value });
+      expect(res.status, value).toBe(500);
+      const { error } = (await res.json()) as ErrorBody;
+      expect(error.code, value).toBe('INVALID_CONFIG');
+      expect(error.message, value).toContain('PACK_SIGNING_KEYS');
+      expect(JSON.stringify(error), value).not.toContain('secretKeyMaterial');
+    }
+    expect(readConfig({ ...env, PACK_SIGNING_KEYS: `{"c1": "${secret}"}` }).packSigningKeys).toEqual({ c1: secret });
+    expect(readConfig({ ...env, PACK_SIGNING_KEYS: ' ' }).packSigningKeys).toBeNull();
+  });
+
   it('uses the documented defaults for settings left unset or blank', () => {
     const bare = { DB: env.DB, EVIDENCE: env.EVIDENCE, MAX_BUNDLE_BYTES: ' ' } as Bindings;
     expect(readConfig(bare)).toEqual({
@@ -57,6 +71,7 @@ describe('configuration', () => {
       benchRoutes: false,
       publicUrl: null,
       packSigningKey: undefined,
+      packSigningKeys: null,
     });
   });
 

@@ -44,6 +44,33 @@ const webhookUrl = z.preprocess(
     .optional(),
 );
 
+/**
+ * PACK_SIGNING_KEYS: a JSON object of council id → base64 PKCS#8 key. Only its shape is
+ * checked here; each key is imported where it is used (PACK_KEY_INVALID naming the council).
+ * Messages never quote the text: it is a secret.
+ */
+const packKeyMap = z.preprocess(
+  unsetIfBlank,
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of council id to base64 key, such as {"<councilId>": "MC4CAQAw…"}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().trim().min(1, 'has an empty council id').max(64, 'has a council id longer than 64 characters'),
+        z.string({ error: 'must map each council id to a key string' }).trim().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'has a key that is not base64'),
+        { error: 'must be a JSON object of council id to base64 key' },
+      ),
+    )
+    .optional(),
+);
+
 const configSchema = z.object({
   COUNCIL_NAME: z.preprocess(unsetIfBlank, z.string().trim().max(200, 'must be at most 200 characters').optional()),
   MAX_BUNDLE_BYTES: wholeNumber('bytes', '67108864'),
@@ -58,6 +85,7 @@ const configSchema = z.object({
   // Checked where it is used (export/signing-key.ts): a missing or bad key refuses packs with
   // PACK_KEY_MISSING / PACK_KEY_INVALID, and the rest of the Worker keeps working.
   PACK_SIGNING_KEY: z.string().optional(),
+  PACK_SIGNING_KEYS: packKeyMap,
 });
 
 /** The Worker's settings, parsed once from its environment; see `readConfig`. */
@@ -77,7 +105,10 @@ export interface Config {
   benchRoutes: boolean;
   /** Where officers open the dashboard (no trailing slash): alert links point there. */
   publicUrl: string | null;
+  /** The deployment's one key: every council's while PACK_SIGNING_KEYS is unset; see export/council-key.ts. */
   packSigningKey: string | undefined;
+  /** Each council's own key (PACK_SIGNING_KEYS); when set, a council missing from it has no key. */
+  packSigningKeys: Readonly<Record<string, string>> | null;
 }
 
 function parseConfig(env: Bindings): Config {
@@ -103,6 +134,7 @@ function parseConfig(env: Bindings): Config {
     benchRoutes: v.ENABLE_BENCH_ROUTES === '1',
     publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     packSigningKey: v.PACK_SIGNING_KEY,
+    packSigningKeys: v.PACK_SIGNING_KEYS ?? null,
   };
 }
 

@@ -27,6 +27,8 @@ export interface Bindings {
   DIGEST_WEBHOOK_URL?: string;
   /** Secret: the council's Ed25519 pack-signing key, base64 PKCS#8 (`npm run admin -- create-pack-key`). */
   PACK_SIGNING_KEY?: string;
+  /** Secret: each council's own pack-signing key, JSON {"<councilId>": "<base64 PKCS#8>"}; see README. */
+  PACK_SIGNING_KEYS?: string;
   /** Mail filter: seconds before an unacknowledged alert is due to be sent again (default 600). */
   ALERT_REPEAT_SECONDS?: string;
 }

@@ -11,7 +11,7 @@ export interface Actor {
   councilId: string;
 }
 
-async function actor(councilId: string, name: string, role: Role): Promise<Actor> {
+export async function actor(councilId: string, name: string, role: Role): Promise<Actor> {
   const user = await createUser(env.DB, councilId, { name, role });
   const t = await issueToken(env.DB, user);
   return { id: user.id, token: t.token, tokenId: t.id, councilId };

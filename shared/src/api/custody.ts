@@ -14,6 +14,7 @@ export const CUSTODY_ACTIONS = [
   'case_updated',
   'perpetrator_created',
   'perpetrator_updated',
+  'council_settings_changed',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

@@ -74,15 +74,25 @@ export type AnchorOutcome =
   /** Never overwrite the evidence: a chain that no longer reaches its last checkpoint is not anchored again. */
   | { kind: 'refused'; reason: 'unreadable' | 'bad_signature' | 'mismatch'; mismatch?: CheckpointMismatch };
 
-/** Signs the council's current chain head and stores it in R2, if it moved since the last checkpoint. */
-export async function anchorCouncil(db: D1Database, bucket: R2Bucket, signer: PackSigner, councilId: string): Promise<AnchorOutcome> {
+/** True when `signed` was signed by any of the keys given (raw public halves, base64). */
+export async function checkpointSignedByAny(signed: SignedCustodyCheckpoint, publicKeysRaw: readonly string[]): Promise<boolean> {
+  for (const raw of publicKeysRaw) if (await checkpointSignatureHolds(signed, raw)) return true;
+  return false;
+}
+
+/**
+ * Signs the council's current chain head and stores it in R2, if it moved since the last
+ * checkpoint. The last checkpoint must carry a signature by one of `trustedKeys` (default:
+ * the signer's own; see council-key.ts `checkpointKeys` for a council that changed key).
+ */
+export async function anchorCouncil(db: D1Database, bucket: R2Bucket, signer: PackSigner, councilId: string, trustedKeys: readonly string[] = [signer.publicKey.raw]): Promise<AnchorOutcome> {
   const head = await custodyHead(db, councilId);
   if (!head) return { kind: 'empty' };
   const stored = await readLatestCheckpoint(bucket, councilId);
   if (stored.kind === 'unreadable') return { kind: 'refused', reason: 'unreadable' };
   if (stored.kind === 'found') {
     const last = stored.signed;
-    if (!(await checkpointSignatureHolds(last, signer.publicKey.raw))) return { kind: 'refused', reason: 'bad_signature' };
+    if (!(await checkpointSignedByAny(last, trustedKeys))) return { kind: 'refused', reason: 'bad_signature' };
     const mismatch = await chainMismatch(db, last.checkpoint);
     if (mismatch) return { kind: 'refused', reason: 'mismatch', mismatch };
     if (last.checkpoint.seq === head.seq) return { kind: 'unchanged', signed: last };

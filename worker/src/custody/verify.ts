@@ -1,9 +1,9 @@
 import type { CustodyVerifyResult } from '@wardguard/shared';
 import type { Bindings } from '../env.ts';
 import { verifyCustody } from '../db/custody.ts';
-import { packSigner } from '../export/signing-key.ts';
+import { checkpointKeys, councilSigner } from '../export/council-key.ts';
 import { readConfig } from '../config.ts';
-import { chainMismatch, checkpointSignatureHolds, readLatestCheckpoint } from './checkpoint.ts';
+import { chainMismatch, checkpointSignedByAny, readLatestCheckpoint } from './checkpoint.ts';
 
 /**
  * The chain's own links, then the last signed checkpoint: links alone cannot tell that the
@@ -21,8 +21,9 @@ export async function verifyAnchoredCustody(env: Bindings, councilId: string): P
   });
   if (stored.kind === 'unreadable') return { ...broken(0, 'a signed checkpoint', 'unreadable checkpoint in storage'), checkpoint: null };
   const { checkpoint } = stored.signed;
-  const signer = await packSigner(readConfig(env).packSigningKey);
-  if (!(await checkpointSignatureHolds(stored.signed, signer.publicKey.raw))) {
+  const config = readConfig(env);
+  const signer = await councilSigner(config, councilId);
+  if (!(await checkpointSignedByAny(stored.signed, await checkpointKeys(config, signer)))) {
     return { ...broken(checkpoint.seq, `signature by ${signer.publicKey.fingerprint}`, 'a signature that does not verify'), checkpoint };
   }
   const mismatch = await chainMismatch(env.DB, checkpoint);

@@ -41,6 +41,8 @@ export interface PackDeps {
   db: D1Database;
   bucket: R2Bucket;
   signer: PackSigner;
+  /** Keys the council's last checkpoint may be signed by (council-key.ts `checkpointKeys`); default the signer's. */
+  checkpointKeys?: readonly string[];
   renderReport: RenderReport;
   /** The council's published key and browser verifier, printed in README.txt and the report. */
   links: VerifyLinks;
@@ -86,7 +88,7 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   const caseId = record.scope.kind === 'case' ? record.scope.id : null;
   const scope = packScope(record);
   // Fail closed: no pack is issued from a chain that no longer reaches its last signed checkpoint.
-  const before = await anchorCouncil(db, bucket, signer, p.councilId);
+  const before = await anchorCouncil(db, bucket, signer, p.councilId, deps.checkpointKeys);
   if (before.kind === 'refused') {
     throw new WardguardError('CUSTODY_CHECKPOINT_MISMATCH', 'The custody log no longer matches its last signed checkpoint, so no pack can be issued. Ask an admin to check GET /custody/verify.');
   }
@@ -110,7 +112,7 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   ]);
   const head = positions[0]!;
   // The head with the export event in it, signed into R2 and into the pack.
-  const anchored = await anchorCouncil(db, bucket, signer, p.councilId);
+  const anchored = await anchorCouncil(db, bucket, signer, p.councilId, deps.checkpointKeys);
   const checkpoint = anchored.kind === 'written' || anchored.kind === 'unchanged' ? anchored.signed : null;
   const custody = await custodyFile(db, { councilId: p.councilId, itemIds: record.itemIds, caseId: record.variant === 'police' ? caseId : null, headSeq: head.seq });
 

@@ -1,9 +1,9 @@
 import { sha256Hex, WardguardError, type PackPublicKey } from '@wardguard/shared';
 
 /**
- * The council's pack-signing key: an Ed25519 private key as base64 PKCS#8 in the Worker
- * secret PACK_SIGNING_KEY (`npm run admin -- create-pack-key` makes one). The public half
- * is derived from it, so the published key can never drift from the signing key.
+ * A pack-signing key: an Ed25519 private key as base64 PKCS#8 in a Worker secret,
+ * PACK_SIGNING_KEY or a council's entry in PACK_SIGNING_KEYS (council-key.ts picks which);
+ * `npm run admin -- create-pack-key` makes one. The public half is derived from it, so the published key can never drift from the signing key.
  */
 export interface PackSigner {
   publicKey: PackPublicKey;
@@ -18,25 +18,34 @@ export const bytesToB64 = (bytes: Uint8Array): string => {
 };
 const b64urlToBytes = (s: string): Uint8Array => b64ToBytes(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
 
-// One import per isolate: the secret does not change while the isolate lives.
-let cached: { secret: string; signer: Promise<PackSigner> } | null = null;
+// One import per key per isolate: the secrets do not change while the isolate lives.
+const cached = new Map<string, Promise<PackSigner>>();
 
-export function packSigner(secret: string | undefined): Promise<PackSigner> {
+/**
+ * The signer for one secret. `name` says where the secret came from (PACK_SIGNING_KEY, or
+ * a council's entry in PACK_SIGNING_KEYS) so a bad key is reported by name, never by value.
+ */
+export function packSigner(secret: string | undefined, name = 'PACK_SIGNING_KEY'): Promise<PackSigner> {
   if (!secret?.trim()) {
     return Promise.reject(
-      new WardguardError('PACK_KEY_MISSING', 'No pack-signing key is configured (PACK_SIGNING_KEY). Run `npm run admin -- create-pack-key`; packs are never issued unsigned.'),
+      new WardguardError('PACK_KEY_MISSING', `No pack-signing key is configured (${name}). Run \`npm run admin -- create-pack-key\`; packs are never issued unsigned.`),
     );
   }
-  if (cached?.secret !== secret) cached = { secret, signer: importSigner(secret.trim()) };
-  return cached.signer;
+  const id = `${name}\n${secret}`;
+  let signer = cached.get(id);
+  if (!signer) {
+    signer = importSigner(secret.trim(), name);
+    cached.set(id, signer);
+  }
+  return signer;
 }
 
-async function importSigner(secret: string): Promise<PackSigner> {
+async function importSigner(secret: string, name: string): Promise<PackSigner> {
   let der: Uint8Array;
   try {
     der = b64ToBytes(secret);
   } catch {
-    throw new WardguardError('PACK_KEY_INVALID', 'PACK_SIGNING_KEY is not base64.');
+    throw new WardguardError('PACK_KEY_INVALID', `${name} is not base64.`);
   }
   let jwk: JsonWebKey;
   let key: CryptoKey;
@@ -45,9 +54,9 @@ async function importSigner(secret: string): Promise<PackSigner> {
     jwk = (await crypto.subtle.exportKey('jwk', extractable)) as JsonWebKey;
     key = (await crypto.subtle.importKey('pkcs8', der, { name: 'Ed25519' }, false, ['sign'])) as CryptoKey;
   } catch {
-    throw new WardguardError('PACK_KEY_INVALID', 'PACK_SIGNING_KEY is not an Ed25519 private key in PKCS#8 form.');
+    throw new WardguardError('PACK_KEY_INVALID', `${name} is not an Ed25519 private key in PKCS#8 form.`);
   }
-  if (!jwk.x) throw new WardguardError('PACK_KEY_INVALID', 'PACK_SIGNING_KEY has no public half.');
+  if (!jwk.x) throw new WardguardError('PACK_KEY_INVALID', `${name} has no public half.`);
   const raw = b64urlToBytes(jwk.x);
   const publicKey: PackPublicKey = { algorithm: 'Ed25519', raw: bytesToB64(raw), fingerprint: await sha256Hex(raw) };
   return {

@@ -4,14 +4,15 @@ import { readConfig } from '../config.ts';
 import { claimWebhookPush, listWebhookDueAlerts, releaseWebhookPush } from '../db/mail-alerts.ts';
 import { appendCustody, WORKER_ACTOR } from '../db/custody.ts';
 import { sendAlertWebhook } from './webhook.ts';
-import { getCouncil } from '../db/councils.ts';
+import { councilHookCensus } from '../db/councils.ts';
+import { councilWebhook } from './webhook-target.ts';
 import { messageLink } from './message-link.ts';
 
 /** Seconds between pushes of one unacknowledged alert (ALERT_REPEAT_SECONDS, default 600). */
 export const alertRepeatSeconds = (env: Bindings): number => readConfig(env).alertRepeatSeconds;
 
 /**
- * Pushes one alert to the duty webhook if it is due, claiming the push first so two
+ * Pushes one alert to its council's duty webhook (webhook-target.ts) if it is due, claiming the push first so two
  * callers never both send it; a push that fails is released and due again next minute.
  * `repeat` in the body is 0 for the first push. A push that got through is an
  * `alert_notified` event (channel webhook) on the message's exhibit, as the filter's duty
@@ -24,13 +25,13 @@ export async function pushAlertWebhook(
   previous: { at: string | null; count: number },
   nowMs: number,
 ): Promise<boolean> {
-  if (!readConfig(env).alertWebhookUrl) return false;
+  const hook = await councilWebhook(env, where.councilId, 'alert');
+  if (!hook) return false;
   const at = new Date(nowMs).toISOString();
   const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
   if (!(await claimWebhookPush(env.DB, alert.id, at, dueBefore))) return false;
-  const council = await getCouncil(env.DB, where.councilId);
-  const about = { councilId: where.councilId, councilName: council?.name ?? readConfig(env).councilName, link: messageLink(readConfig(env).publicUrl ?? where.origin ?? null, alert.recordId) };
-  const ok = await sendAlertWebhook(readConfig(env).alertWebhookUrl!, alert, previous.count, about);
+  const about = { councilId: where.councilId, councilName: hook.councilName, link: messageLink(readConfig(env).publicUrl ?? where.origin ?? null, alert.recordId) };
+  const ok = await sendAlertWebhook(hook.url, alert, previous.count, about);
   if (!ok) {
     await releaseWebhookPush(env.DB, alert.id, at, previous.at);
     return false;
@@ -46,11 +47,11 @@ export async function pushAlertWebhook(
 
 /**
  * The every-minute cron: repeats the webhook for every unacknowledged threat-to-life alert
- * whose last push is older than ALERT_REPEAT_SECONDS, in every council. Independent of
+ * whose last push is older than ALERT_REPEAT_SECONDS, in every council, each to its own hook. Independent of
  * the mail filter, which repeats its duty emails on its own schedule.
  */
 export async function repeatAlertWebhooks(env: Bindings, nowMs: number): Promise<{ due: number; pushed: number }> {
-  if (!readConfig(env).alertWebhookUrl) return { due: 0, pushed: 0 };
+  if (!readConfig(env).alertWebhookUrl && (await councilHookCensus(env.DB)).withHooks === 0) return { due: 0, pushed: 0 };
   const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
   const due = await listWebhookDueAlerts(env.DB, dueBefore);
   let pushed = 0;

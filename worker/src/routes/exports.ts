@@ -11,8 +11,8 @@ import { readJson } from '../http/read-json.ts';
 import { buildPack } from '../export/build-pack.ts';
 import { packScope, platformScopeTitle } from '../export/platform-scope.ts';
 import { renderReport } from '../export/report/index.ts';
-import { packSigner } from '../export/signing-key.ts';
-import { PACK_KEY_PATH } from './well-known.ts';
+import { checkpointKeys, councilSigner } from '../export/council-key.ts';
+import { councilKeyPath } from './well-known.ts';
 
 /** The items a scope covers, before the variant narrows them. */
 async function scopeItems(db: D1Database, p: Principal, scope: CreateExport['scope']): Promise<{ id: string | null; title: string; items: PackItem[] }> {
@@ -45,7 +45,7 @@ async function visibleExport(c: Context<AppEnv>): Promise<ExportRecord> {
 }
 
 /** The council's own pages, so the pack's instructions work for a reader with only the ZIP. */
-const verifyLinks = (requestUrl: string) => ({ keyUrl: new URL(PACK_KEY_PATH, requestUrl).href, verifyUrl: new URL('/#/verify', requestUrl).href });
+const verifyLinks = (requestUrl: string, councilId: string) => ({ keyUrl: new URL(councilKeyPath(councilId), requestUrl).href, verifyUrl: new URL(`/#/verify/${encodeURIComponent(councilId)}`, requestUrl).href });
 
 const fileName = (r: ExportRecord, at: string) =>
   `wardguard-${r.variant}${r.platform ? `-${r.platform}` : ''}-${packScope(r).title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'pack'}-${at.slice(0, 10)}.zip`;
@@ -84,8 +84,10 @@ export const exportRoutes = new Hono<AppEnv>()
     const p = c.get('principal');
     const record = await visibleExport(c);
     // Fail closed before anything is recorded or sent: no key, no pack.
-    const signer = await packSigner(c.get('config').packSigningKey);
-    const pack = await buildPack({ db: c.env.DB, bucket: c.env.EVIDENCE, signer, renderReport, links: verifyLinks(c.req.url) }, p, record);
+    const config = c.get('config');
+    const signer = await councilSigner(config, p.councilId);
+    const links = verifyLinks(c.req.url, p.councilId);
+    const pack = await buildPack({ db: c.env.DB, bucket: c.env.EVIDENCE, signer, checkpointKeys: await checkpointKeys(config, signer), renderReport, links }, p, record);
     const settle = pack.finished.then(async (outcome) => {
       const details = { exportId: record.id, packId: pack.packId, manifestSha256: pack.manifestSha256, bytes: pack.length };
       if (outcome.ok) {

@@ -95,16 +95,36 @@ describe('Verify a pack, in Chromium', () => {
     await context.close();
   });
 
-  it('is in the signed-in navigation too', async () => {
+  it("is in the signed-in navigation too, with the signed-in council's own key", async () => {
     const context = await stack.browser.newContext();
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
+    const keyFetches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/.well-known/wardguard-pack-key')) keyFetches.push(new URL(r.url()).pathname);
+    });
     await page.goto(`${stack.worker.url}/`);
     await page.getByLabel('Access token').fill(stack.seed.officerToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Verify a pack' }).click();
     await page.getByRole('heading', { name: 'Verify an evidence pack' }).waitFor();
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    await page.getByText(/Using the key this council publishes/).waitFor();
+    expect(keyFetches).toEqual([`/.well-known/wardguard-pack-key/${stack.seed.councilId}`]);
+    await context.close();
+  });
+
+  it('fetches the key of the council a pack names in its verify link, without an account', async () => {
+    const context = await stack.browser.newContext();
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    const keyFetches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/.well-known/wardguard-pack-key')) keyFetches.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${stack.worker.url}/#/verify/${stack.seed.councilId}`);
+    await page.getByText(/Using the key this council publishes/).waitFor();
+    expect(keyFetches).toEqual([`/.well-known/wardguard-pack-key/${stack.seed.councilId}`]);
     await context.close();
   });
 });

@@ -13,9 +13,33 @@ type Check =
   | { phase: 'done'; name: string; report: PackReport }
   | { phase: 'error'; message: string };
 
+/**
+ * Each council may have its own key: the one named in the link (`#/verify/<councilId>`, as a
+ * pack's README prints it), else the signed-in user's council, else the deployment's one key.
+ */
+async function keyPath(): Promise<string> {
+  const councilPath = (id: string) => `${KEY_PATH}/${encodeURIComponent(id)}`;
+  const fromLink = location.hash.replace(/^#\/?/, '').split('/')[1];
+  if (fromLink) {
+    try {
+      return councilPath(decodeURIComponent(fromLink));
+    } catch {
+      /* a mangled link: fall through to the other ways */
+    }
+  }
+  try {
+    const me = await fetch('/api/v1/me', { cache: 'no-store', headers: { accept: 'application/json' } });
+    const councilId = me.ok ? ((await me.json()) as { councilId?: unknown }).councilId : undefined;
+    if (typeof councilId === 'string' && councilId) return councilPath(councilId);
+  } catch {
+    /* not signed in, or offline: the deployment's key */
+  }
+  return KEY_PATH;
+}
+
 async function fetchPublishedKey(): Promise<PublishedKey> {
   try {
-    const res = await fetch(KEY_PATH, { credentials: 'omit', cache: 'no-store', headers: { accept: 'application/json' } });
+    const res = await fetch(await keyPath(), { credentials: 'omit', cache: 'no-store', headers: { accept: 'application/json' } });
     if (!res.ok) return { status: 'failed', reason: `the server answered ${res.status}` };
     const { parsePackKey, keyFingerprint } = await loadVerifier();
     const key = parsePackKey(await res.text());
