@@ -116,7 +116,9 @@ export async function finishBatch(client: ImapFlow, started: StartedBatch, progr
   const { account, log } = deps;
   const { flagged, notMoved } = started;
   const failed = [...started.failed];
+  const waitStarted = performance.now();
   const settled = await Promise.allSettled(flagged.map((f) => f.filing));
+  const filingWaitMs = Math.round(performance.now() - waitStarted);
   const durable: Array<Flagged & { spooled: boolean }> = [];
   const refused: Array<{ f: Flagged; error: unknown }> = [];
   const releasedNow: number[] = [];
@@ -138,6 +140,7 @@ export async function finishBatch(client: ImapFlow, started: StartedBatch, progr
   }
 
   const moved: number[] = [];
+  const moveStarted = performance.now();
   if (durable.length > 0) {
     try {
       await quarantine(client, durable, deps);
@@ -149,7 +152,7 @@ export async function finishBatch(client: ImapFlow, started: StartedBatch, progr
   for (const d of durable.filter((d) => moved.includes(d.msg.uid))) {
     log.info('quarantined', { uid: d.msg.uid, severity: d.verdict.severity, messageId: d.record.messageId, spooled: d.spooled });
   }
-  if (moved.length > 0) log.info('quarantined a batch', { account: account.id, moved: moved.length, uids: uidSet(moved) });
+  if (moved.length > 0) log.info('quarantined a batch', { account: account.id, moved: moved.length, uids: uidSet(moved), filingWaitMs, moveMs: Math.round(performance.now() - moveStarted) });
 
   // With a high-water mark, the mark may not pass a message left for the next pass.
   const firstFailed = failed.length > 0 ? Math.min(...failed) : Infinity;
