@@ -6,10 +6,11 @@
 // options, so the ratio is what filing, flagging and moving cost. Each pass and the filter
 // run in their own process, so each peak RSS is its own. Threats to life are in the mix:
 // the Worker's webhook pushes are inside the filter's time.
-//   WG_BENCH_MAIL_MESSAGES=<n> scales the mix (default 10,000, ~213 MB).
+//   WG_BENCH_MAIL_MESSAGES=<n> scales the mix (default 10,000, ~213 MB);
+//   WG_BENCH_FILTER_LOG=<file> keeps the filter's log of the timed run.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { ROOT, startWorker } from '../scripts/lib/wrangler.ts';
@@ -19,7 +20,7 @@ import { ABUSE, textMessage, THREAT_TO_LIFE } from '../mail-filter/test/messages
 import { parseConfig } from '../mail-filter/src/config.ts';
 import { SCANNED, REFUSED } from '../mail-filter/src/imap/keywords.ts';
 import { buildMix } from './lib/mail-mix.ts';
-import { peakRss, runChild, startChild } from './lib/child.ts';
+import { cpuSeconds, groupCpuSeconds, peakRss, runChild, startChild } from './lib/child.ts';
 
 const DEFAULT_MESSAGES = 10_000;
 const LIVE = 20;
@@ -33,6 +34,7 @@ const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 interface PassResult {
   messages: number;
   seconds: number;
+  cpuSeconds: number;
   flagged: number;
   peakRssBytes: number;
 }
@@ -106,6 +108,8 @@ export async function run(): Promise<void> {
       await sleep(5);
     }
     const t0 = performance.now();
+    const cpu0 = cpuSeconds(filter.proc.pid!);
+    const workerCpu0 = groupCpuSeconds(worker.process.pid!);
     const probe = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false });
     await probe.connect();
     cleanups.push(() => probe.logout().catch(() => probe.close()));
@@ -121,6 +125,9 @@ export async function run(): Promise<void> {
     }
     const filterSeconds = (performance.now() - t0) / 1000;
     const filterRss = peakRss(filter.proc.pid!);
+    const filterCpu = cpuSeconds(filter.proc.pid!) - cpu0;
+    const workerCpu = groupCpuSeconds(worker.process.pid!) - workerCpu0;
+    if (process.env.WG_BENCH_FILTER_LOG) writeFileSync(process.env.WG_BENCH_FILTER_LOG, filter.output());
     const quarantined = dovecot.countOnDisk(USER, 'Quarantine');
     const pushesInTime = webhookPushes;
 
@@ -136,19 +143,20 @@ export async function run(): Promise<void> {
     }
 
     const base = classify.messages / classify.seconds;
-    const row = (name: string, n: number, seconds: number, rss: number) =>
-      `| ${name.padEnd(44)} | ${(n / seconds).toFixed(0).padStart(6)} | ${seconds.toFixed(1).padStart(6)} | ${(n / seconds / base).toFixed(2).padStart(8)} | ${mb(rss).padStart(8)} |`;
+    const row = (name: string, n: number, seconds: number, cpu: number, rss: number) =>
+      `| ${name.padEnd(44)} | ${(n / seconds).toFixed(0).padStart(6)} | ${seconds.toFixed(1).padStart(6)} | ${(n / seconds / base).toFixed(2).padStart(8)} | ${`${((100 * cpu) / seconds).toFixed(0)} %`.padStart(8)} | ${mb(rss).padStart(8)} |`;
     const scaled = messages === DEFAULT_MESSAGES ? '' : ` (scaled from the issue's 10,000 with the same proportions)`;
     console.log(`mix: ${messages} messages${scaled}, ${mb(mix.bytes)}: ${mix.text} text ~3 KB, ${mix.html} HTML newsletters ~32 KB, ${mix.attachments} with 2-10 MB attachments (largest ${mb(mix.largestBytes)});`);
     console.log(`     ${mix.abusive} abusive (${((100 * mix.abusive) / messages).toFixed(1)} %) incl. ${mix.threats} threats and ${mix.threatsToLife} threats to life; the classifier flags ${classify.flagged}`);
     console.log(`batches: fetch <= ${mb(batch.fetchBytes)} and <= ${batch.fetchMessages} messages, filing ${batch.filingConcurrency} at a time (the filter's defaults; the baselines fetch the same way)`);
-    console.log('| pass (each in its own process)               |  msg/s |      s | × f+p+c  | peak RSS |');
-    console.log('|----------------------------------------------|--------|--------|----------|----------|');
-    console.log(row('fetch only', fetchOnly.messages, fetchOnly.seconds, fetchOnly.peakRssBytes));
-    console.log(row('fetch + parse (filter parser, warm)', parse.messages, parse.seconds, parse.peakRssBytes));
-    console.log(row('fetch + parse + classify (warm)', classify.messages, classify.seconds, classify.peakRssBytes));
-    console.log(row('filter: + file, webhooks, flag, MOVE (cold)', messages, filterSeconds, filterRss));
+    console.log('| pass (each in its own process)               |  msg/s |      s | × f+p+c  | CPU busy | peak RSS |');
+    console.log('|----------------------------------------------|--------|--------|----------|----------|----------|');
+    console.log(row('fetch only', fetchOnly.messages, fetchOnly.seconds, fetchOnly.cpuSeconds, fetchOnly.peakRssBytes));
+    console.log(row('fetch + parse (filter parser, warm)', parse.messages, parse.seconds, parse.cpuSeconds, parse.peakRssBytes));
+    console.log(row('fetch + parse + classify (warm)', classify.messages, classify.seconds, classify.cpuSeconds, classify.peakRssBytes));
+    console.log(row('filter: + file, webhooks, flag, MOVE (cold)', messages, filterSeconds, filterCpu, filterRss));
     console.log(`filter: ${quarantined} of ${classify.flagged} flagged quarantined; ${pushesInTime} threat-to-life webhook pushes during the run (${mix.threatsToLife} threats to life)`);
+    console.log(`CPU during the filter run: filter ${filterCpu.toFixed(1)} s (${((1000 * filterCpu) / messages).toFixed(2)} ms/msg; warm classify ${((1000 * classify.cpuSeconds) / classify.messages).toFixed(2)} ms/msg), local Worker (wrangler + workerd, on Cloudflare in production) ${workerCpu.toFixed(1)} s; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
     console.log(`arrival → Quarantine over IDLE (APPEND to MOVE on disk, ${LIVE} messages): p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
   } finally {
     await cleanup();

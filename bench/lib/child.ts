@@ -1,6 +1,6 @@
 // Child processes for the benches: run a TypeScript entry under tsx, read its peak RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
 
 /** Peak resident set size (VmHWM) of a live process, in bytes; 0 if it is gone. */
@@ -10,6 +10,31 @@ export function peakRss(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds (user + system) a live process has used so far; 0 if it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by every live process in a process group (e.g. wrangler and its workerd). */
+export function groupCpuSeconds(pgid: number): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[2]) === pgid) total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
 }
 
 export interface Child {
