@@ -24,9 +24,13 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'alarms',
+      // The shortcut and the right-click menu have no popup: the result is told in a notification.
+      'notifications',
       ...(browser === 'chrome' ? ['pageCapture'] : []),
     ],
     host_permissions: mode === 'test' ? ['<all_urls>'] : [],
+    // Council IT can set the server address and a default case by policy (README: managed deployment).
+    storage: { managed_schema: 'managed-schema.json' },
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'capture-evidence': {

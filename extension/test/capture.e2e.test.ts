@@ -396,10 +396,15 @@ describe('a token used from a second install', () => {
 describe('the production build', () => {
   it('asks for no site access beyond the active tab and the paired server', async () => {
     const manifest = JSON.parse(await readFile(join(productionDir, 'manifest.json'), 'utf8'));
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'pageCapture', 'scripting', 'storage', 'unlimitedStorage'].sort());
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'pageCapture', 'scripting', 'storage', 'unlimitedStorage'].sort());
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest.commands['capture-evidence']).toBeTruthy();
+    // An icon of its own, and a policy schema council IT can pre-configure it with.
+    expect(Object.keys(manifest.icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
+    expect(manifest.storage).toEqual({ managed_schema: 'managed-schema.json' });
+    const schema = JSON.parse(await readFile(join(productionDir, 'managed-schema.json'), 'utf8'));
+    expect(Object.keys(schema.properties).sort()).toEqual(['defaultCaseId', 'serverUrl']);
   });
 
   it('without a click on the extension, refuses to capture with a message saying what to do, and queues nothing', async () => {

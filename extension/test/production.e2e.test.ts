@@ -135,6 +135,10 @@ describe('capturing with activeTab only', () => {
     const item = await storedItem(receipt.itemId);
     const m = item.metadata as Record<string, any>;
     expect(m.trigger).toBe('shortcut');
+    // The shortcut has no popup: the badge, tooltip and a notification say it was filed, and as what.
+    await expect.poll(() => b.sw.evaluate(() => chrome.action.getBadgeText({}))).toBe('✓');
+    const feedback = await b.sw.evaluate(() => globalThis.wardguardLastFeedback);
+    expect(feedback?.notification.title).toBe(`Filed as ${receipt.exhibitRef}`);
     expect(m.post).toMatchObject({ authorHandle: 'angry_ratepayer', postId: '101' });
     expect(item.artifacts.map((a) => a.name)).toEqual(expect.arrayContaining(['viewport.png', 'full-page.png', 'full-page-annotated.png', 'post.png', 'page.html', 'page.mhtml']));
     await expectHashesMatch(item);

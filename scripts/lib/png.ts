@@ -21,21 +21,24 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** A real RGB PNG of a flat colour with a darker band, for demo screenshots and tests. */
 export function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  return rgbaPng(width, height, (_x, y) => {
+    const band = y > height * 0.4 && y < height * 0.6;
+    return band ? [rgb[0] >> 1, rgb[1] >> 1, rgb[2] >> 1, 255] : [rgb[0], rgb[1], rgb[2], 255];
+  });
+}
+
+/** A real RGBA PNG drawn pixel by pixel (the extension's icons, test images). */
+export function rgbaPng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): Buffer {
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    const band = y > height * 0.4 && y < height * 0.6;
-    for (let x = 0; x < width; x++) {
-      row[1 + x * 3] = band ? rgb[0] >> 1 : rgb[0];
-      row[2 + x * 3] = band ? rgb[1] >> 1 : rgb[1];
-      row[3 + x * 3] = band ? rgb[2] >> 1 : rgb[2];
-    }
+    const row = Buffer.alloc(1 + width * 4);
+    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 4);
     rows.push(row);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
-  ihdr[9] = 2;
+  ihdr[9] = 6;
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }

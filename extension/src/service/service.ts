@@ -8,6 +8,7 @@ import type { DeliveredReceipt, QueuedBundle, SendResult } from '../queue/types.
 import { getDeviceKey } from '../seal/key-store.ts';
 import { signManifest } from '../seal/signature.ts';
 import { defaultCaseItem, pairingItem } from '../settings/settings.ts';
+import { readManagedSettings } from '../settings/managed.ts';
 import type { CaptureOutcome, StatusView } from './messages.ts';
 
 export const FLUSH_ALARM = 'wardguard-flush';
@@ -58,7 +59,8 @@ export function createWardguard() {
   async function captureTab(tab: { id?: number; windowId?: number }, req: CaptureRequest): Promise<CaptureOutcome> {
     if (tab.id === undefined || tab.windowId === undefined) return { status: 'failed', code: 'NO_TAB', message: 'No page to capture.' };
     try {
-      const caseId = req.caseId === undefined ? await defaultCaseItem.getValue() : req.caseId;
+      // The councillor's own default first, then the one council IT set by policy.
+      const caseId = req.caseId === undefined ? ((await defaultCaseItem.getValue()) ?? (await readManagedSettings()).defaultCaseId) : req.caseId;
       const { draft, hold } = await capturePage(createTabDriver(tab.id, tab.windowId), { ...req, caseId });
       const bundle = await queue.add(draft, { hold });
       lastCaptureError = null;

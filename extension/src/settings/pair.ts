@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ApiError, createApiClient } from '../api/client.ts';
-import { normaliseServerUrl, originPattern, pairingItem, type Pairing } from './settings.ts';
+import { originPattern, pairingItem, type Pairing } from './settings.ts';
+import { parseServerUrl } from './server-url.ts';
 
 export type PairResult = { ok: true; pairing: Pairing } | { ok: false; message: string };
 
@@ -9,8 +10,9 @@ export type PairResult = { ok: true; pairing: Pairing } | { ok: false; message: 
  * click handler: it needs the user's gesture), checks the token with GET /api/v1/me, then stores it.
  */
 export async function pairWithServer(serverInput: string, token: string): Promise<PairResult> {
-  const serverUrl = normaliseServerUrl(serverInput);
-  if (!serverUrl) return { ok: false, message: 'Enter the server address, e.g. https://wardguard.example.gov.uk' };
+  const parsed = parseServerUrl(serverInput);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const serverUrl = parsed.origin;
   if (!token.trim()) return { ok: false, message: 'Paste the token your council gave you.' };
   const granted = await browser.permissions.request({ origins: [originPattern(serverUrl)] }).catch(() => false);
   if (!granted) return { ok: false, message: `Wardguard needs permission to talk to ${serverUrl} to file your evidence there.` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseServerUrl, originPattern } from './server-url.ts';
+import { normaliseServerUrl, originPattern, parseServerUrl } from './server-url.ts';
 
 describe('server address typed at pairing', () => {
   it('keeps only the origin, so the permission asked for is that one server', () => {
@@ -7,7 +7,23 @@ describe('server address typed at pairing', () => {
     expect(originPattern('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787/*');
   });
 
-  it('refuses anything that is not an http(s) address', () => {
-    for (const bad of ['wardguard.example', 'javascript:alert(1)', 'file:///etc/passwd', '']) expect(normaliseServerUrl(bad)).toBeNull();
+  it('reads an address typed without https:// as https', () => {
+    expect(normaliseServerUrl('wardguard.example.gov.uk')).toBe('https://wardguard.example.gov.uk');
+    expect(normaliseServerUrl('wardguard.example.gov.uk:8443/x')).toBe('https://wardguard.example.gov.uk:8443');
+  });
+
+  it('refuses plain http to another machine, and says why', () => {
+    const r = parseServerUrl('http://wardguard.example.gov.uk');
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('unencrypted') });
+    expect(normaliseServerUrl('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
+    expect(normaliseServerUrl('http://localhost:8787')).toBe('http://localhost:8787');
+  });
+
+  it('refuses anything that is not a web address, with a reason for each', () => {
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', '', 'wardguard', 'https://exa mple']) {
+      const r = parseServerUrl(bad);
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { createApiClient, type CaseSummary } from '../../api/client.ts';
 import { pairWithServer, unpair } from '../../settings/pair.ts';
 import { defaultCaseItem, pairingItem, type Pairing } from '../../settings/settings.ts';
+import { readManagedSettings } from '../../settings/managed.ts';
 
 export function Options() {
   const [pairing, setPairing] = useState<Pairing | null>(null);
@@ -10,6 +11,8 @@ export function Options() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [cases, setCases] = useState<CaseSummary[]>([]);
   const [defaultCase, setDefaultCase] = useState('');
+  // Set by the council's IT through browser policy: shown, not editable.
+  const [managedServer, setManagedServer] = useState<string | null>(null);
 
   async function load(p: Pairing | null) {
     setPairing(p);
@@ -18,7 +21,13 @@ export function Options() {
     setDefaultCase((await defaultCaseItem.getValue()) ?? '');
     setCases(await createApiClient(p).cases().catch(() => []));
   }
-  useEffect(() => void pairingItem.getValue().then(load), []);
+  useEffect(() => {
+    void readManagedSettings().then((m) => {
+      setManagedServer(m.serverUrl);
+      if (m.serverUrl) setServer(m.serverUrl);
+    });
+    void pairingItem.getValue().then(load);
+  }, []);
 
   async function onPair(e: Event) {
     e.preventDefault();
@@ -36,8 +45,18 @@ export function Options() {
       <form onSubmit={onPair} style="display:grid;gap:8px">
         <label>
           Server address
-          <input name="server" value={server} onInput={(e) => setServer((e.target as HTMLInputElement).value)} placeholder="https://wardguard.example.gov.uk" />
+          <input
+            name="server"
+            value={server}
+            readOnly={managedServer !== null}
+            aria-describedby={managedServer ? 'server-managed' : undefined}
+            onInput={(e) => setServer((e.target as HTMLInputElement).value)}
+            placeholder="https://wardguard.example.gov.uk"
+          />
         </label>
+        {managedServer && (
+          <small id="server-managed">Set by your council's IT.</small>
+        )}
         <label>
           Token
           <input name="token" type="password" value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} autocomplete="off" />
