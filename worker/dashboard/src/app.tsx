@@ -13,6 +13,14 @@ import { PerpetratorsView } from './views/perpetrators.tsx';
 import { PerpetratorView } from './views/perpetrator.tsx';
 import { TemplatesView } from './views/templates.tsx';
 import { PublicVerifyPage, VerifyView } from './views/verify.tsx';
+import { HomeView } from './views/home.tsx';
+import { DiaryListView } from './views/diary.tsx';
+import { DiaryEntryView } from './views/diary-entry.tsx';
+import { CustodyView } from './views/custody.tsx';
+import { UsersView } from './views/users.tsx';
+
+/** What a councillor may open; anything else (the queue, perpetrators, templates) takes them home. */
+const COUNCILLOR_ROUTES = new Set(['home', 'cases', 'case', 'evidence', 'verify', 'diary', 'diary-entry', 'custody']);
 
 export function App() {
   const [me, setMe] = useState<Me | null | 'loading'>('loading');
@@ -44,13 +52,8 @@ export function App() {
   const staff = me.role === 'officer' || me.role === 'admin';
   return (
     <Layout me={me} route={route} onSignedOut={() => setMe(null)}>
-      {!staff && route.name !== 'cases' && route.name !== 'case' && route.name !== 'evidence' && route.name !== 'verify' ? (
-        <section>
-          <h1>Review queue</h1>
-          <p role="alert" class="notice">
-            The review queue is for your council's officers. Councillors can see their own cases.
-          </p>
-        </section>
+      {!staff && (route.name === 'home' || !COUNCILLOR_ROUTES.has(route.name)) ? (
+        <HomeView me={me} />
       ) : route.name === 'message' ? (
         <MessageView id={route.id} />
       ) : route.name === 'cases' ? (
@@ -67,6 +70,18 @@ export function App() {
         <TemplatesView />
       ) : route.name === 'verify' ? (
         <VerifyView />
+      ) : route.name === 'diary' ? (
+        <DiaryListView staff={staff} />
+      ) : route.name === 'diary-entry' ? (
+        <DiaryEntryView id={route.id} />
+      ) : route.name === 'custody' ? (
+        <CustodyView itemId={route.itemId} me={me} />
+      ) : route.name === 'users' ? (
+        me.role === 'admin' ? (
+          <UsersView />
+        ) : (
+          <p class="notice">Users and tokens are managed by your council's Wardguard administrators.</p>
+        )
       ) : (
         <QueueView />
       )}

@@ -43,6 +43,14 @@ export function EvidenceCard({ item, cases, councillorName, onLinked }: { item: 
       </p>
       {url && <p class="url">{url}</p>}
       <p>
+        {item.kind === 'diary' && (
+          <>
+            <a href={href('diary', item.id)}>Read or edit the entry</a> ·{' '}
+          </>
+        )}
+        <a href={href('custody', item.id)}>Custody log of {item.exhibitRef}</a>
+      </p>
+      <p>
         {linkedCase ? (
           <>
             Case: <a href={href('cases', linkedCase.id)}>{linkedCase.title}</a>

@@ -20,6 +20,11 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
         <span class="brand">Wardguard</span>
         <span class="council">{me.councilName}</span>
         <nav aria-label="Main">
+          {!staff && (
+            <a href="#/home" aria-current={current(['home', 'queue'])}>
+              Home
+            </a>
+          )}
           {staff && (
             <a href="#/queue" aria-current={current(['queue', 'message'])}>
               Review queue
@@ -31,6 +36,9 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
           <a href="#/evidence" aria-current={current(['evidence'])}>
             Evidence
           </a>
+          <a href="#/diary" aria-current={current(['diary', 'diary-entry'])}>
+            Diary
+          </a>
           {staff && (
             <a href="#/perpetrators" aria-current={current(['perpetrators', 'perpetrator'])}>
               Perpetrators
@@ -39,6 +47,16 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
           {staff && (
             <a href="#/templates" aria-current={current(['templates'])}>
               Reply templates
+            </a>
+          )}
+          {staff && (
+            <a href="#/custody" aria-current={current(['custody'])}>
+              Custody chain
+            </a>
+          )}
+          {me.role === 'admin' && (
+            <a href="#/users" aria-current={current(['users'])}>
+              Users
             </a>
           )}
           <a href="#/verify" aria-current={current(['verify'])}>

@@ -65,6 +65,14 @@ export function Timeline({
               </div>
             )}
             <div class="files">{i.artifacts.map((a) => a.name).join(', ')}</div>
+            <div>
+              {i.kind === 'diary' && (
+                <>
+                  <a href={href('diary', i.id)}>Diary entry and its versions</a> ·{' '}
+                </>
+              )}
+              <a href={href('custody', i.id)}>Custody log of {i.exhibitRef}</a>
+            </div>
           </li>
         );
       })}

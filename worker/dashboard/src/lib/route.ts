@@ -9,7 +9,12 @@ export type Route =
   | { name: 'perpetrators' }
   | { name: 'perpetrator'; id: string }
   | { name: 'templates' }
-  | { name: 'verify' };
+  | { name: 'verify' }
+  | { name: 'home' }
+  | { name: 'diary' }
+  | { name: 'diary-entry'; id: string }
+  | { name: 'custody'; itemId?: string }
+  | { name: 'users' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -19,6 +24,10 @@ export function parseRoute(hash: string): Route {
   if (head === 'templates') return { name: 'templates' };
   if (head === 'evidence') return { name: 'evidence' };
   if (head === 'verify') return { name: 'verify' };
+  if (head === 'home') return { name: 'home' };
+  if (head === 'diary') return id ? { name: 'diary-entry', id } : { name: 'diary' };
+  if (head === 'custody') return id ? { name: 'custody', itemId: id } : { name: 'custody' };
+  if (head === 'users') return { name: 'users' };
   if (head === 'perpetrators') return id ? { name: 'perpetrator', id } : { name: 'perpetrators' };
   return { name: 'queue' };
 }

@@ -6,6 +6,7 @@ import type { Case, EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { CaseReplyPanel } from '../components/reply-panel.tsx';
 import { ExportPanel } from '../components/export-panel.tsx';
+import { CaseEdit, STATUS_LABEL } from '../components/case-edit.tsx';
 
 export function CaseView({ id, staff }: { id: string; staff: boolean }) {
   const [kase, setCase] = useState<Case | null>(null);
@@ -50,9 +51,10 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
       </p>
       <h1>{kase.title}</h1>
       <p>
-        Status: <strong>{kase.status}</strong>
+        Status: <strong>{STATUS_LABEL[kase.status]}</strong>
         {kase.policeReference && <> · Police reference {kase.policeReference}</>}
       </p>
+      <CaseEdit kase={kase} onSaved={setCase} />
       {staff && conduct.length > 0 && (
         <section class="notice" aria-labelledby="conduct-h">
           <h2 id="conduct-h">Course of conduct</h2>

@@ -4,11 +4,14 @@ import { when } from '../lib/format.ts';
 import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { ExportPanel } from '../components/export-panel.tsx';
+import { PerpetratorForm, type PerpetratorFields } from '../components/perpetrator-form.tsx';
 
 export function PerpetratorView({ id }: { id: string }) {
   const [perp, setPerp] = useState<Perpetrator | null>(null);
   const [items, setItems] = useState<EvidenceItem[]>([]);
   const [error, setError] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState('');
 
   useEffect(() => {
     Promise.all([api<Perpetrator>(`/perpetrators/${encodeURIComponent(id)}`), api<{ items: EvidenceItem[] }>(`/evidence?perpetratorId=${encodeURIComponent(id)}&limit=500`)])
@@ -25,6 +28,14 @@ export function PerpetratorView({ id }: { id: string }) {
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not change this.');
     }
+  };
+
+  const save = async (fields: PerpetratorFields) => {
+    const saved = await api<Perpetrator>(`/perpetrators/${encodeURIComponent(id)}`, { method: 'PATCH', json: fields });
+    setPerp(saved);
+    setEditing(false);
+    setNotice('Changes saved.');
+    return 'Changes saved.';
   };
 
   if (error) return <p class="error" role="alert">{error}</p>;
@@ -72,6 +83,16 @@ export function PerpetratorView({ id }: { id: string }) {
         <dt>Notes</dt>
         <dd>{perp.notes || '—'}</dd>
       </dl>
+      <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+        Edit this record
+      </button>
+      <p role="status">{notice}</p>
+      {editing && (
+        <section aria-labelledby="edit-perp-h">
+          <h2 id="edit-perp-h">Edit {perp.displayName}</h2>
+          <PerpetratorForm idPrefix="edit-perp" initial={perp} submitLabel="Save changes" onSubmit={save} />
+        </section>
+      )}
       <h2>Incidents</h2>
       <Timeline items={items} perpetrators={new Map([[perp.id, perp]])} />
       {items.length > 0 && <ExportPanel scope={{ kind: 'perpetrator', id: perp.id }} />}

@@ -2,13 +2,23 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
 import { href } from '../lib/route.ts';
 import type { Perpetrator } from '../lib/types.ts';
+import { PerpetratorForm, type PerpetratorFields } from '../components/perpetrator-form.tsx';
 
 export function PerpetratorsView() {
   const [perps, setPerps] = useState<Perpetrator[] | null>(null);
 
+  const load = () =>
+    api<{ perpetrators: Perpetrator[] }>('/perpetrators')
+      .then((r) => setPerps(r.perpetrators))
+      .catch(() => setPerps([]));
   useEffect(() => {
-    api<{ perpetrators: Perpetrator[] }>('/perpetrators').then((r) => setPerps(r.perpetrators)).catch(() => setPerps([]));
+    void load();
   }, []);
+  const create = async (fields: PerpetratorFields) => {
+    const created = await api<Perpetrator>('/perpetrators', { method: 'POST', json: fields });
+    await load();
+    return `${created.displayName} recorded.`;
+  };
 
   return (
     <section>
@@ -45,6 +55,10 @@ export function PerpetratorsView() {
           </tbody>
         </table>
       )}
+      <section aria-labelledby="new-perp-h">
+        <h2 id="new-perp-h">Record a person</h2>
+        <PerpetratorForm idPrefix="new-perp" submitLabel="Record this person" onSubmit={create} />
+      </section>
     </section>
   );
 }
