@@ -108,7 +108,10 @@ describe("the officers' dashboard in Chromium", () => {
 
   it('keeps the queue from a councillor, in the page and in the API', async () => {
     const { page } = await signedIn(stack.seed.councillorToken);
-    await page.getByText("The review queue is for your council's officers").waitFor();
+    // A councillor lands on their own home, not on the officers' queue.
+    await page.getByRole('heading', { level: 1, name: 'Hello, Aisha Khan' }).waitFor();
+    await page.goto(`${stack.worker.url}/#/queue`);
+    await page.getByRole('heading', { name: 'Waiting on you' }).waitFor();
     expect(await page.locator('table.queue').count()).toBe(0);
     const status = await page.evaluate(async () => (await fetch('/api/v1/mail/queue')).status);
     expect(status).toBe(403);
