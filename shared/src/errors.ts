@@ -1,17 +1,19 @@
+import type { ErrorCode } from './api/error-codes.ts';
+
 /**
  * The one error type that crosses package boundaries. `code` is a stable
- * SCREAMING_SNAKE string that callers branch on; the Worker maps codes to HTTP
- * statuses in one place.
+ * SCREAMING_SNAKE code from `ERROR_STATUS` (api/error-codes.ts) that callers branch on; the
+ * Worker answers each with the status listed there.
  *
  * Type guards check `name`, not `instanceof`, because errors cross realms
  * (extension contexts, workerd isolates) where `instanceof` fails.
  */
 export class WardguardError extends Error {
   override name = 'WardguardError' as const;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details?: unknown;
 
-  constructor(code: string, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.code = code;
     if (details !== undefined) this.details = details;

@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './api/error-codes.ts';
 export * from './evidence/hash.ts';
 export * from './evidence/canonical-json.ts';
 export * from './evidence/custody-hash.ts';

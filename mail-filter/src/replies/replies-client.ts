@@ -1,4 +1,5 @@
 import { WardguardError } from '@wardguard/shared';
+import { workerErrorCode } from '../worker/error-code.ts';
 import { replyToSendListSchema, replyToSendSchema, type ReplyToSend } from '@wardguard/shared/api/replies';
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -15,13 +16,7 @@ export function createRepliesClient(opts: { url: string; token: string }) {
     }
     const text = await res.text();
     if (!res.ok) {
-      let code = res.status >= 500 ? 'WORKER_UNAVAILABLE' : 'WORKER_REFUSED';
-      try {
-        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? code;
-      } catch {
-        /* not JSON */
-      }
-      throw new WardguardError(code, `The Worker refused ${path} (${res.status}): ${text.slice(0, 300)}`);
+      throw new WardguardError(workerErrorCode(text, res.status >= 500 ? 'WORKER_UNAVAILABLE' : 'WORKER_REFUSED'), `The Worker refused ${path} (${res.status}): ${text.slice(0, 300)}`);
     }
     return JSON.parse(text);
   }

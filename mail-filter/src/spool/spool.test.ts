@@ -97,7 +97,7 @@ describe('local spool', () => {
   it('treats only an unreachable or overloaded Worker as worth spooling', () => {
     expect(isTransient(new WardguardError('WORKER_UNAVAILABLE', '503'))).toBe(true);
     expect(isTransient(new TypeError('fetch failed'))).toBe(true);
-    for (const code of ['ARTIFACT_TOO_LARGE', 'VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'HASH_MISMATCH']) {
+    for (const code of ['ARTIFACT_TOO_LARGE', 'VALIDATION_FAILED', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'HASH_MISMATCH'] as const) {
       expect(isTransient(new WardguardError(code, 'refused'))).toBe(false);
     }
   });

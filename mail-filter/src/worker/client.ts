@@ -10,6 +10,7 @@ import {
 } from '@wardguard/shared/api/mail';
 import { serviceCouncillorSchema, type ServiceCouncillor } from '@wardguard/shared/api/mail-service';
 import type { z } from 'zod';
+import { workerErrorCode } from './error-code.ts';
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const MIB = 1024 * 1024;
@@ -56,13 +57,7 @@ export function createWorkerClient(opts: { url: string; token: string; filingTim
     }
     if (res.status >= 500 || res.status === 429) throw new WardguardError('WORKER_UNAVAILABLE', `The Worker answered ${res.status}: ${text.slice(0, 300)}`);
     if (!res.ok) {
-      let code = 'WORKER_REFUSED';
-      try {
-        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? code;
-      } catch {
-        /* not JSON */
-      }
-      throw new WardguardError(code, `The Worker refused ${path} (${res.status}): ${text.slice(0, 300)}`);
+      throw new WardguardError(workerErrorCode(text, 'WORKER_REFUSED'), `The Worker refused ${path} (${res.status}): ${text.slice(0, 300)}`);
     }
     return schema.parse(JSON.parse(text));
   }
