@@ -1,13 +1,17 @@
+/** Every custody action the Worker records; `appendCustody` takes only these. */
 export const CUSTODY_ACTIONS = [
+  // Evidence
   'captured',
   'uploaded',
   'viewed',
   'downloaded',
   'linked',
+  'integrity_failed',
+  // Packs
   'exported',
   'export_completed',
   'export_failed',
-  'decision',
+  // Diary, cases, perpetrators, council settings
   'diary_created',
   'diary_edited',
   'case_created',
@@ -15,6 +19,21 @@ export const CUSTODY_ACTIONS = [
   'perpetrator_created',
   'perpetrator_updated',
   'council_settings_changed',
+  // Filtered mail and its alerts
+  'mail_quarantined',
+  'mail_decided',
+  'mail_escalated',
+  'mail_action_applied',
+  'mail_action_not_applied',
+  'alert_raised',
+  'alert_notified',
+  'alert_acknowledged',
+  // Replies
+  'reply_approved',
+  'reply_withdrawn',
+  'reply_sent',
+  'reply_failed',
+  'reply_marked_failed',
 ] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 

@@ -1,11 +1,11 @@
-import { canonicalJson, custodyChainHash, custodyEventBody, GENESIS_HASH, type CustodyEventView, type CustodyVerifyResult } from '@wardguard/shared';
+import { canonicalJson, custodyChainHash, custodyEventBody, GENESIS_HASH, type CustodyAction, type CustodyEventView, type CustodyVerifyResult } from '@wardguard/shared';
 import { now } from './ids.ts';
 import { parseJsonColumn } from './json-column.ts';
 
 export interface CustodyInput {
   councilId: string;
   actorId: string;
-  action: string;
+  action: CustodyAction;
   itemId?: string | null;
   caseId?: string | null;
   details?: Record<string, unknown>;

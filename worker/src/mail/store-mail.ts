@@ -92,7 +92,7 @@ export async function storeMail(
         { ...base, action: 'captured', at: mail.receivedAt, details: { kind: 'email', mailbox: mail.mailbox, messageId: mail.messageId } },
         { ...base, action: 'uploaded', at, details: { artifacts: [{ name: EML_NAME, sha256: emlSha256, size: eml.byteLength, ...(reduced ? { reduced: true } : {}) }] } },
         { ...base, action: 'mail_quarantined', at, details: { recordId, severity: mail.verdict.severity, classifier: mail.verdict.version, unreadable: mail.unreadable, ...(reduced ? { reduced } : {}) } },
-        ...(alertId ? [{ ...base, action: 'alert_raised', at, details: { alertId, recordId } }] : []),
+        ...(alertId ? [{ ...base, action: 'alert_raised' as const, at, details: { alertId, recordId } }] : []),
       ],
       statements,
     );
