@@ -48,6 +48,8 @@ describe('editing a case', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save case' }).click();
     await page.getByText('Case saved.').waitFor();
+    // The form closes on save; focus goes back to the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Edit case details');
     await page.getByRole('heading', { level: 1, name: 'Emails about the Mill Lane road closure' }).waitFor();
     await page.getByText('Police reference WMP-2026-11-0042').waitFor();
     expect(await bearer(stack.seed.officerToken, `/cases/${stack.mailCaseId}`)).toMatchObject({ title: 'Emails about the Mill Lane road closure', status: 'referred', policeReference: 'WMP-2026-11-0042' });

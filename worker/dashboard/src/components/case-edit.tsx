@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
 import { errorText, valueOf } from '../lib/error-text.ts';
 import type { Case } from '../lib/types.ts';
@@ -17,6 +17,8 @@ export function CaseEdit({ kase, onSaved }: { kase: Case; onSaved: (c: Case) => 
   const [policeReference, setPoliceReference] = useState(kase.policeReference ?? '');
   const [message, setMessage] = useState('');
   const [editing, setEditing] = useState(false);
+  // The form goes away on save: focus goes back to the button that opened it, not to the page's top.
+  const editButton = useRef<HTMLButtonElement>(null);
 
   const patch = async (json: Partial<Pick<Case, 'title' | 'status' | 'policeReference'>>, done: string) => {
     if (Object.keys(json).length === 0) {
@@ -29,6 +31,7 @@ export function CaseEdit({ kase, onSaved }: { kase: Case; onSaved: (c: Case) => 
       setStatus(saved.status);
       setPoliceReference(saved.policeReference ?? '');
       setMessage(done);
+      if (editing) editButton.current?.focus();
       setEditing(false);
       onSaved(saved);
     } catch (err) {
@@ -64,7 +67,7 @@ export function CaseEdit({ kase, onSaved }: { kase: Case; onSaved: (c: Case) => 
             Close case
           </button>
         )}
-        <button type="button" aria-expanded={editing} aria-controls="case-edit-form" onClick={() => setEditing(!editing)}>
+        <button ref={editButton} type="button" aria-expanded={editing} aria-controls="case-edit-form" onClick={() => setEditing(!editing)}>
           Edit case details
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DiaryVersionView, DiaryView } from '@wardguard/shared/api/diary';
 import { api } from '../lib/api.ts';
 import { errorText } from '../lib/error-text.ts';
@@ -14,6 +14,7 @@ export function DiaryEntryView({ id }: { id: string }) {
   const [entry, setEntry] = useState<DiaryView | null>(null);
   const [error, setError] = useState('');
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [notice, setNotice] = useState('');
 
   useEffect(() => {
@@ -34,6 +35,7 @@ export function DiaryEntryView({ id }: { id: string }) {
     const saved = await api<DiaryView>(`/diary/${encodeURIComponent(id)}`, { method: 'PUT', json: text });
     setEntry(saved);
     setEditing(false);
+    editButton.current?.focus();
     const done = `Saved as version ${saved.current.version}.`;
     setNotice(done);
     return done;
@@ -57,7 +59,7 @@ export function DiaryEntryView({ id }: { id: string }) {
         · <a href={href('custody', entry.itemId)}>custody log</a>
       </p>
       <VersionText v={entry.current} />
-      <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+      <button ref={editButton} type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
         Edit this entry
       </button>
       <p role="status">{notice}</p>

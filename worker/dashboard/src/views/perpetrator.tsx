@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../lib/api.ts';
 import { when } from '../lib/format.ts';
 import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
@@ -11,6 +11,7 @@ export function PerpetratorView({ id }: { id: string }) {
   const [items, setItems] = useState<EvidenceItem[]>([]);
   const [error, setError] = useState('');
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [notice, setNotice] = useState('');
 
   useEffect(() => {
@@ -34,6 +35,7 @@ export function PerpetratorView({ id }: { id: string }) {
     const saved = await api<Perpetrator>(`/perpetrators/${encodeURIComponent(id)}`, { method: 'PATCH', json: fields });
     setPerp(saved);
     setEditing(false);
+    editButton.current?.focus();
     setNotice('Changes saved.');
     return 'Changes saved.';
   };
@@ -83,7 +85,7 @@ export function PerpetratorView({ id }: { id: string }) {
         <dt>Notes</dt>
         <dd>{perp.notes || '—'}</dd>
       </dl>
-      <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+      <button ref={editButton} type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
         Edit this record
       </button>
       <p role="status">{notice}</p>

@@ -13,6 +13,8 @@ export function UsersView() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('councillor');
   const [message, setMessage] = useState('');
+  // Each user's tokens load when someone opens that user, not all at once.
+  const [opened, setOpened] = useState(new Set<string>());
   const load = () =>
     api<{ users: UserView[] }>('/users')
       .then((r) => setUsers(r.users))
@@ -67,13 +69,13 @@ export function UsersView() {
         <ul class="user-list">
           {users.map((u) => (
             <li key={u.id} data-user-id={u.id}>
-              <details>
+              <details onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened((o) => new Set(o).add(u.id))}>
                 <summary>
                   {u.name} · {ROLE_LABEL[u.role]}
                   {u.email && <> · {u.email}</>}
                   {u.disabledAt && <> · disabled</>}
                 </summary>
-                <UserTokens user={u} />
+                {opened.has(u.id) && <UserTokens user={u} />}
               </details>
             </li>
           ))}

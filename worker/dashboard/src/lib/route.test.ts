@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute } from './route.ts';
+
+describe('dashboard routes', () => {
+  it('opens a diary entry, an item custody log and the admin pages from their addresses', () => {
+    expect(parseRoute('#/home')).toEqual({ name: 'home' });
+    expect(parseRoute('#/diary')).toEqual({ name: 'diary' });
+    expect(parseRoute(href('diary', 'item 1'))).toEqual({ name: 'diary-entry', id: 'item 1' });
+    expect(parseRoute('#/custody')).toEqual({ name: 'custody' });
+    expect(parseRoute(href('custody', 'abc'))).toEqual({ name: 'custody', itemId: 'abc' });
+    expect(parseRoute('#/users')).toEqual({ name: 'users' });
+  });
+
+  it('falls back to the queue (home, for a councillor) on an unknown or empty address', () => {
+    expect(parseRoute('')).toEqual({ name: 'queue' });
+    expect(parseRoute('#/nowhere')).toEqual({ name: 'queue' });
+  });
+});
