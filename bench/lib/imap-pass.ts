@@ -4,7 +4,7 @@
 // filter's FETCH items) and does the filter's own work on each message: nothing more
 // (`fetch`), the filter's parser with its options (`parse`), or parse + classify + the
 // record (`classify`). Warm: the same work runs first over the first messages, untimed.
-// Prints one JSON line: { messages, seconds, flagged, peakRssBytes }.
+// Prints one JSON line: { messages, seconds, cpuSeconds, flagged, peakRssBytes }.
 import { readFileSync } from 'node:fs';
 import { ImapFlow } from 'imapflow';
 import { FETCH_QUERY } from '../../mail-filter/src/quarantine/process-message.ts';
@@ -45,10 +45,13 @@ try {
   const uids = ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
   await pass(client, uids.slice(0, WARM_MESSAGES));
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const flagged = await pass(client, uids);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  process.stdout.write(`${JSON.stringify({ messages: uids.length, seconds, flagged, peakRssBytes: Number(hwm ?? 0) * 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ messages: uids.length, seconds, cpuSeconds, flagged, peakRssBytes: Number(hwm ?? 0) * 1024 })}\n`);
 } finally {
   lock.release();
   await client.logout();
