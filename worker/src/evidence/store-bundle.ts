@@ -6,11 +6,11 @@ import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { getUser } from '../db/users.ts';
 import { pinCaptureKey } from '../db/tokens.ts';
-import { isStaff } from '../auth/roles.ts';
 import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
 import type { VerifiedBundle } from './bundle.ts';
 import { receiptFor } from './receipt.ts';
+import { ownerScope } from '../auth/scope.ts';
 
 /**
  * Makes a verified bundle durable: files into R2 (R2 re-checks each SHA-256 on
@@ -31,7 +31,7 @@ export async function storeBundle(env: Bindings, p: Principal, councillorId: str
     throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
   }
   // As for linking (PATCH /evidence/:id): a councillor may name only a perpetrator they can see.
-  if (manifest.perpetratorId && !(await getPerpetrator(env.DB, p.councilId, manifest.perpetratorId, isStaff(p) ? undefined : p.userId))) {
+  if (manifest.perpetratorId && !(await getPerpetrator(env.DB, p.councilId, manifest.perpetratorId, ownerScope(p)))) {
     throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
   }
 

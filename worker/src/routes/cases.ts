@@ -7,6 +7,7 @@ import { getUser } from '../db/users.ts';
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
+import { ownerScope } from '../auth/scope.ts';
 
 export const caseRoutes = new Hono<AppEnv>()
   .use(requireRole('councillor', 'officer', 'admin'))
@@ -27,13 +28,13 @@ export const caseRoutes = new Hono<AppEnv>()
   })
   .get('/:id', async (c) => {
     const p = c.get('principal');
-    const found = await getCase(c.env.DB, p.councilId, c.req.param('id'), isStaff(p) ? undefined : p.userId);
+    const found = await getCase(c.env.DB, p.councilId, c.req.param('id'), ownerScope(p));
     if (!found) throw new WardguardError('NOT_FOUND', 'No such case.');
     return c.json(found);
   })
   .patch('/:id', async (c) => {
     const p = c.get('principal');
-    const current = await getCase(c.env.DB, p.councilId, c.req.param('id'), isStaff(p) ? undefined : p.userId);
+    const current = await getCase(c.env.DB, p.councilId, c.req.param('id'), ownerScope(p));
     if (!current) throw new WardguardError('NOT_FOUND', 'No such case.');
     const patch = await readJson(c, updateCaseSchema);
     const { stmt, view } = updateCaseStatement(c.env.DB, current.id, current, patch);

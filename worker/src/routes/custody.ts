@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { isStaff, requireRole } from '../auth/roles.ts';
 import { listCustody } from '../db/custody.ts';
 import { verifyAnchoredCustody } from '../custody/verify.ts';
-import { visibleItem } from './evidence.ts';
+import { visibleItem } from '../auth/scope.ts';
 
 // Read-only on purpose: the log has no route that edits or deletes, and the table
 // refuses UPDATE/DELETE by trigger.

@@ -9,7 +9,7 @@ import { getUser } from '../db/users.ts';
 import { appendCustody } from '../db/custody.ts';
 import { newId, now } from '../db/ids.ts';
 import { readJson } from '../http/read-json.ts';
-import { visibleItem } from './evidence.ts';
+import { visibleItem } from '../auth/scope.ts';
 
 const titleFor = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 

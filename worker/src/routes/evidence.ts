@@ -1,29 +1,18 @@
 import { Hono, type Context } from 'hono';
-import { EVIDENCE_KINDS, linkEvidenceSchema, toHex, WardguardError, type EvidenceKind, type EvidenceView } from '@wardguard/shared';
-import type { AppEnv, Principal } from '../env.ts';
-import { canActFor, isStaff, targetCouncillor } from '../auth/roles.ts';
+import { EVIDENCE_KINDS, linkEvidenceSchema, toHex, WardguardError, type EvidenceKind, } from '@wardguard/shared';
+import type { AppEnv, } from '../env.ts';
+import { isStaff, targetCouncillor } from '../auth/roles.ts';
+import { ownerScope, visibleItem } from '../auth/scope.ts';
 import { readLimited } from '../evidence/read-limited.ts';
 import { parseBundle } from '../evidence/bundle.ts';
 import { storeBundle } from '../evidence/store-bundle.ts';
 import { verifiedBody } from '../evidence/verified-body.ts';
-import { getArtifact, getItem, isFiledMail, linkItemStatement, listItems } from '../db/evidence.ts';
+import { getArtifact, linkItemStatement, listItems } from '../db/evidence.ts';
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
-
-/**
- * An item the caller may see, or a 404 that does not reveal whether it exists.
- * Quarantined mail is filed under the councillor but is for officers only: the point of
- * the filter is that the councillor does not have to read it.
- */
-export async function visibleItem(db: D1Database, p: Principal, id: string): Promise<EvidenceView> {
-  const item = await getItem(db, p.councilId, id);
-  if (!item || !canActFor(p, item.councillorId)) throw new WardguardError('NOT_FOUND', 'No such evidence item.');
-  if (!isStaff(p) && item.kind === 'email' && (await isFiledMail(db, item.id))) throw new WardguardError('NOT_FOUND', 'No such evidence item.');
-  return item;
-}
 
 export const evidenceRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
@@ -69,7 +58,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
     if (caseId && !(await getCase(c.env.DB, p.councilId, caseId, item.councillorId))) {
       throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
     }
-    if (perpetratorId && !(await getPerpetrator(c.env.DB, p.councilId, perpetratorId, isStaff(p) ? undefined : p.userId))) {
+    if (perpetratorId && !(await getPerpetrator(c.env.DB, p.councilId, perpetratorId, ownerScope(p)))) {
       throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
     }
     await appendCustody(

@@ -6,6 +6,7 @@ import { getPerpetrator, insertPerpetratorStatement, listPerpetrators, perpetrat
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
+import { ownerScope } from '../auth/scope.ts';
 
 export const perpetratorRoutes = new Hono<AppEnv>()
   .use(requireRole('councillor', 'officer', 'admin'))
@@ -18,17 +19,17 @@ export const perpetratorRoutes = new Hono<AppEnv>()
   })
   .get('/', async (c) => {
     const p = c.get('principal');
-    return c.json({ perpetrators: await listPerpetrators(c.env.DB, p.councilId, isStaff(p) ? undefined : p.userId) });
+    return c.json({ perpetrators: await listPerpetrators(c.env.DB, p.councilId, ownerScope(p)) });
   })
   .get('/:id', async (c) => {
     const p = c.get('principal');
-    const found = await getPerpetrator(c.env.DB, p.councilId, c.req.param('id'), isStaff(p) ? undefined : p.userId);
+    const found = await getPerpetrator(c.env.DB, p.councilId, c.req.param('id'), ownerScope(p));
     if (!found) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
     return c.json(found);
   })
   .patch('/:id', async (c) => {
     const p = c.get('principal');
-    const current = await getPerpetrator(c.env.DB, p.councilId, c.req.param('id'), isStaff(p) ? undefined : p.userId);
+    const current = await getPerpetrator(c.env.DB, p.councilId, c.req.param('id'), ownerScope(p));
     if (!current) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
     // Perpetrator records are shared council-wide; a councillor may only correct their own.
     if (!isStaff(p) && (await perpetratorCreatedBy(c.env.DB, current.id)) !== p.userId) {
