@@ -38,7 +38,7 @@ export async function pageRuns(pdf: Uint8Array): Promise<TextRun[][]> {
     for (const content of contentStreams(doc, page)) {
       const ops = latin1(content);
       for (const m of ops.matchAll(/\/(F\d) ([\d.]+) Tf ([\d.]+) [\d.-]+ Td \(((?:\\[0-7]{3}|\\.|[^\\)])*)\) Tj/g)) {
-        runs.push({ font: m[1]!, size: Number(m[2]), x: Number(m[3]), text: unescape(m[4]!) });
+        runs.push({ font: m[1]!, size: Number(m[2]), x: Number(m[3]), text: unescapePdf(m[4]!) });
       }
     }
     return runs;
@@ -66,7 +66,7 @@ function latin1(bytes: Uint8Array): string {
   return s;
 }
 
-function unescape(s: string): string {
+function unescapePdf(s: string): string {
   return s.replace(/\\([0-7]{3}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(parseInt(e, 8)) : e)).replace(/[\x80-\xff]/g, (c) => FROM_WIN_ANSI.get(c.charCodeAt(0)) ?? c);
 }
 
