@@ -13,8 +13,19 @@ function Warnings({ warnings }: { warnings: string[] }) {
 }
 
 /** What happened to the capture just taken: filed (with receipt), queued, held for confirmation, or failed. */
-export function CaptureResult({ outcome, onChange, onOutcome }: { outcome: CaptureOutcome; onChange: () => void; onOutcome: (o: CaptureOutcome | null) => void }) {
-  const [note, setNote] = useState('');
+export function CaptureResult({
+  outcome,
+  initialNote = '',
+  onChange,
+  onOutcome,
+}: {
+  outcome: CaptureOutcome;
+  /** The note typed before capturing: shown in the held form to edit, never silently replaced. */
+  initialNote?: string;
+  onChange: () => void;
+  onOutcome: (o: CaptureOutcome | null) => void;
+}) {
+  const [note, setNote] = useState(initialNote);
   switch (outcome.status) {
     case 'filed':
       return (
@@ -22,7 +33,12 @@ export function CaptureResult({ outcome, onChange, onOutcome }: { outcome: Captu
           Filed as exhibit <strong>{outcome.receipt.exhibitRef}</strong>
           {outcome.receipt.duplicate ? ' (already on the server)' : ''}.<br />
           <small>Server time {outcome.receipt.serverTime}</small>
-          <Warnings warnings={outcome.warnings} />
+          {outcome.warnings.length > 0 && (
+            <details>
+              <summary>Recorded on the exhibit</summary>
+              <Warnings warnings={outcome.warnings} />
+            </details>
+          )}
         </div>
       );
     case 'queued':
@@ -42,7 +58,16 @@ export function CaptureResult({ outcome, onChange, onOutcome }: { outcome: Captu
             <textarea rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
           </label>
           <div class="row">
-            <button type="button" onClick={async () => onOutcome(await ask({ type: 'confirm', id: outcome.bundleId, note }))}>File anyway</button>
+            <button
+              type="button"
+              onClick={async () => {
+                onOutcome(await ask({ type: 'confirm', id: outcome.bundleId, note }));
+                // The queue list below must not keep showing it as waiting.
+                onChange();
+              }}
+            >
+              File anyway
+            </button>
             <button type="button"
               onClick={async () => {
                 await ask({ type: 'discard', id: outcome.bundleId });

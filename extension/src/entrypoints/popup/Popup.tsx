@@ -46,7 +46,7 @@ export function Popup() {
         <button type="button" class="capture" disabled={busy} onClick={capture}>
           {busy ? 'Capturing…' : 'Capture this page'}
         </button>
-        {outcome && <CaptureResult outcome={outcome} onChange={refresh} onOutcome={setOutcome} />}
+        {outcome && <CaptureResult outcome={outcome} initialNote={note} onChange={refresh} onOutcome={setOutcome} />}
         {status && <QueueList status={status} onChange={refresh} />}
       </main>
     );
@@ -71,7 +71,7 @@ export function Popup() {
         Note (optional)
         <textarea rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       </label>
-      {outcome && <CaptureResult outcome={outcome} onChange={refresh} onOutcome={setOutcome} />}
+      {outcome && <CaptureResult outcome={outcome} initialNote={note} onChange={refresh} onOutcome={setOutcome} />}
       {status && <QueueList status={status} onChange={refresh} />}
     </main>
   );
