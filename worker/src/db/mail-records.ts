@@ -249,3 +249,8 @@ export async function recordsForItems(db: D1Database, councilId: string, itemIds
     .all<RecordRow>();
   return results.map(toView);
 }
+
+/** The From line of the filed message behind an evidence item, or null when the item is not filed mail. */
+export async function senderOfItem(db: D1Database, councilId: string, itemId: string): Promise<string | null> {
+  return (await db.prepare('SELECT sender FROM mail_records WHERE council_id = ? AND item_id = ?').bind(councilId, itemId).first<{ sender: string }>())?.sender ?? null;
+}

@@ -9,7 +9,10 @@ import { storeBundle } from '../evidence/store-bundle.ts';
 import { verifiedBody } from '../evidence/verified-body.ts';
 import { getArtifact, linkItemStatement, listItems } from '../db/evidence.ts';
 import { getCase } from '../db/cases.ts';
-import { getPerpetrator } from '../db/perpetrators.ts';
+import { getPerpetrator, listPerpetrators } from '../db/perpetrators.ts';
+import { senderOfItem } from '../db/mail-records.ts';
+import { suggestPerpetrators } from '../perpetrators/match.ts';
+import { signalsOf } from '../perpetrators/signals.ts';
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
@@ -42,6 +45,14 @@ export const evidenceRoutes = new Hono<AppEnv>()
       limit,
     });
     return c.json({ items });
+  })
+  // Known people this incident may come from (same account id, address, handle or name): a
+  // suggestion for the officer or councillor to confirm with PATCH; nothing is linked here.
+  .get('/:id/perpetrator-suggestions', async (c) => {
+    const p = c.get('principal');
+    const item = await visibleItem(c.env.DB, p, c.req.param('id'));
+    const [sender, known] = await Promise.all([senderOfItem(c.env.DB, p.councilId, item.id), listPerpetrators(c.env.DB, p.councilId, ownerScope(p))]);
+    return c.json({ suggestions: suggestPerpetrators(signalsOf(item, sender), known, item.perpetratorId) });
   })
   .get('/:id', async (c) => {
     const p = c.get('principal');
