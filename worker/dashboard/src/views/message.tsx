@@ -8,6 +8,7 @@ import { HighlightedText } from '../components/highlighted-text.tsx';
 import { SafeHtmlFrame } from '../components/safe-html-frame.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { ReplyPanel } from '../components/reply-panel.tsx';
+import { PerpetratorSuggestions } from '../components/perpetrator-suggestions.tsx';
 
 const STATUS_POLL_MS = 2000;
 
@@ -129,6 +130,7 @@ export function MessageView({ id }: { id: string }) {
         )}
         <p class="hint">Classifier {record.verdict.version}</p>
       </section>
+      <PerpetratorSuggestions itemId={record.itemId} linkedTo={null} />
       <DecisionPanel record={record} onDecided={setRecord} />
       <ReplyPanel record={record} />
       <section aria-labelledby="text-h">
