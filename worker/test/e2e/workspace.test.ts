@@ -220,13 +220,14 @@ describe('at 320 px', () => {
       [`#/cases/${stack.seed.caseId}`, 'Edit case details'],
       [`#/custody/${items[0]!.id}`, '.custody-log li'],
       ['#/custody', 'Verify the chain'],
-      ['#/diary', 'Save to the diary'],
+      ['#/diary', '.diary-list li'],
       [`#/diary/${diaryId}`, 'Edit this entry'],
-      ['#/perpetrators', 'Record this person'],
+      // The list, not just the form: the table is what is widest.
+      ['#/perpetrators', 'table tbody tr'],
       [`#/perpetrators/${stack.seed.perpetratorId}`, 'Edit this record'],
     ] as const) {
       await officer.goto(`${stack.worker.url}/${hash}`);
-      await (ready.startsWith('.') ? officer.locator(ready).first() : officer.getByRole('button', { name: ready })).waitFor();
+      await (/^[.a-z]/.test(ready) ? officer.locator(ready).first() : officer.getByRole('button', { name: ready })).waitFor();
       if (hash === '#/custody') {
         await officer.getByRole('button', { name: 'Verify the chain' }).click();
         await officer.locator('.verify-result').waitFor();
@@ -242,7 +243,7 @@ describe('at 320 px', () => {
     await admin.goto(`${stack.worker.url}/#/users`);
     const first = admin.locator('.user-list > li').first();
     await first.locator('summary').click();
-    await first.getByRole('button', { name: 'Issue token' }).waitFor();
+    await first.locator('.user-tokens li').first().waitFor();
     expect(await sideways(admin), 'users').toBeLessThanOrEqual(0);
     await admin.context().close();
 

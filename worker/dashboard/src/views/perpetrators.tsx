@@ -28,7 +28,7 @@ export function PerpetratorsView() {
       ) : perps.length === 0 ? (
         <p>None recorded.</p>
       ) : (
-        <table>
+        <table class="perp-table">
           <thead>
             <tr>
               <th scope="col">Name</th>
