@@ -35,7 +35,7 @@ const INTENT = w(`will shall gonna gunna going getting gets promise swear soon t
 const IDIOM_NEXT: Record<string, string[]> = {
   death: ['trap', 'toll', 'rate', 'rates', 'of', 'penalty'],
   dead: ['end', 'tired', 'easy', 'right', 'wrong', 'set', 'against', 'on', 'serious', 'heat', 'loss', 'weight'],
-  shot: ['at', 'in'],
+  shot: ['at', 'in', 'of'],
   grave: ['concern', 'concerns', 'consequences', 'error', 'mistake', 'danger', 'doubts', 'reservations'],
   knife: ['crime', 'edge'],
   gun: ['crime'],

@@ -10,6 +10,7 @@ import { OBLIQUE_PATTERNS } from './threat-oblique.ts';
 import { VEILED_PATTERNS } from './threat-veiled.ts';
 import { MENACE_PATTERNS } from './threat-menace.ts';
 import { FORETOLD_PATTERNS } from './threat-foretold.ts';
+import { PICTURED_PATTERNS } from './threat-pictured.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
 import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, SUBJECT_OR_SOMEONE, TARGET } from './threat-lexicon.ts';
@@ -123,7 +124,7 @@ const CORE_PATTERNS: Pattern[] = [
   // The subject is checked on the text before the modal (see `subject`), which keeps these fast.
   S('should-die', 'threat_to_life', `\\b(?:should'?ve been|shoulda been|should|ought to|need to|needs to|must|deserves? to|deserves?|should all|oughta|better)(?: all| just| really)? (?:be |get |go and |have been |'ve been |of been |have |'ve )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
   S('should-be-hurt', 'threat', `\\b(?:should|ought to|need to|needs to|must|deserves? to)(?: all| just| really)? (?:be |get )(?:${HURT_PASSIVE})\\b`),
-  P('wish-death', 'threat_to_life', `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b`),
+  P('wish-death', 'threat_to_life', `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b(?! of\\b)`),
   P('wish-death', 'threat_to_life', `\\b(?:in a just world|if only|i wish|i hope|better off if|better place if)\\b.{0,50}?(?:would all be|were all|would be|had their|would get|were|was) (?:${DEATH_PASSIVE}|throats? cut|heads? cut off|wiped out|eradicated|exterminated)\\b`),
   P('death-to', 'threat_to_life', `\\b(?:death to|hang|kill|shoot|string up|execute|gas|burn) (?:all (?:the )?|the |all of the )?(?:traitors|remoaners|tories|globalists|paedos|politicians|councillors|mps|(?:[a-z]+ )?(?:people|women|men|muslims|jews|immigrants|gays|blacks))\\b`),
   P('death-to', 'threat_to_life', `\\bdeath to ${TARGET}`),
@@ -161,7 +162,7 @@ const CORE_PATTERNS: Pattern[] = [
   P('incite-self-harm', 'harassment', `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`, ['threat']),
 ];
 
-const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS, ...MENACE_PATTERNS, ...FORETOLD_PATTERNS];
+const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS, ...MENACE_PATTERNS, ...FORETOLD_PATTERNS, ...PICTURED_PATTERNS];
 
 
 const SENTENCE_END = /[.!?\n]+/g;
