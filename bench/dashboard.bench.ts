@@ -75,7 +75,11 @@ export async function run(): Promise<void> {
   const store = { persistTo: dir };
   await applyMigrations(store);
   const worker = await startWorker({ port: await freePort(), persistTo: dir });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
   try {
     const seed = await seedDemo(worker.url, store);
     const sqlFile = join(dir, 'queue.sql');
@@ -96,7 +100,9 @@ export async function run(): Promise<void> {
     const message = await timeTo(browser, worker.url, seed.officerToken, `#/message/${seed.records.abuse}`, '.message-text');
     console.log(`dashboard first render, median of ${RUNS} loads in headless Chromium (local wrangler dev)`);
     console.log(`  baseline: empty queue            ${median(base).toFixed(0)} ms`);
-    console.log(`  queue, ${QUEUE_SIZE} waiting            ${median(full).toFixed(0)} ms   ratio ${(median(full) / median(base)).toFixed(2)}x   (${rows} rows on the first page, "${rendered}")`);
+    console.log(
+      `  queue, ${QUEUE_SIZE} waiting            ${median(full).toFixed(0)} ms   ratio ${(median(full) / median(base)).toFixed(2)}x   (${rows} rows on the first page, "${rendered}")`,
+    );
     console.log(`  message view (parsed .eml)       ${median(message).toFixed(0)} ms   ratio ${(median(message) / median(base)).toFixed(2)}x`);
   } finally {
     await browser.close();

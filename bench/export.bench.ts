@@ -20,7 +20,10 @@ function groupRssMb(pgid: number): number {
   let kb = 0;
   let pids: string[] = [];
   try {
-    pids = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' }).split('\n').map((s) => s.trim()).filter(Boolean);
+    pids = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
   } catch {
     return 0;
   }
@@ -91,16 +94,25 @@ export async function run(): Promise<void> {
       const res = await fetch(`${worker.url}/api/v1/evidence`, { method: 'POST', body: form, headers: { authorization: `Bearer ${cTok}` } });
       if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
     }
-    const made = await api('/exports', { method: 'POST', body: JSON.stringify({ scope: { kind: 'case', id: kase.id }, variant: 'police', recipient: 'Bench' }) });
+    const made = await api('/exports', {
+      method: 'POST',
+      body: JSON.stringify({ scope: { kind: 'case', id: kase.id }, variant: 'police', recipient: 'Bench' }),
+    });
     const view = (await made.json()) as { id: string };
     const pgid = worker.process.pid!;
     const idle = groupRssMb(pgid);
     const base = await drain(`${worker.url}/api/v1/bench/export-baseline/${view.id}`, aTok, pgid);
     const pack = await drain(`${worker.url}/api/v1/exports/${view.id}/pack.zip`, aTok, pgid);
-    console.log(`police pack of ${N} exhibits (${(pack.bytes / 1024 / 1024).toFixed(0)} MB), local wrangler dev, Worker processes idle at ${idle.toFixed(0)} MB RSS`);
+    console.log(
+      `police pack of ${N} exhibits (${(pack.bytes / 1024 / 1024).toFixed(0)} MB), local wrangler dev, Worker processes idle at ${idle.toFixed(0)} MB RSS`,
+    );
     console.log(`  baseline R2 read, no zip : ${base.mbps.toFixed(1)} MB/s  total ${base.seconds.toFixed(2)} s  peak RSS ${base.peakRssMb.toFixed(0)} MB`);
-    console.log(`  signed evidence pack     : ${pack.mbps.toFixed(1)} MB/s  first byte ${pack.firstByteMs.toFixed(0)} ms  total ${pack.seconds.toFixed(2)} s  peak RSS ${pack.peakRssMb.toFixed(0)} MB`);
-    console.log(`  ratio pack/baseline      : ${(pack.mbps / base.mbps).toFixed(2)}x throughput; pack first byte at ${((pack.firstByteMs / 1000 / pack.seconds) * 100).toFixed(0)} % of its total time`);
+    console.log(
+      `  signed evidence pack     : ${pack.mbps.toFixed(1)} MB/s  first byte ${pack.firstByteMs.toFixed(0)} ms  total ${pack.seconds.toFixed(2)} s  peak RSS ${pack.peakRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `  ratio pack/baseline      : ${(pack.mbps / base.mbps).toFixed(2)}x throughput; pack first byte at ${((pack.firstByteMs / 1000 / pack.seconds) * 100).toFixed(0)} % of its total time`,
+    );
   } finally {
     await stack.stop();
   }

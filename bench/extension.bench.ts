@@ -28,26 +28,31 @@ export async function run(): Promise<void> {
       const captures: number[] = [];
       const bare: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = await b.sw.evaluate(async ([u, sc]) => {
-          const [tab] = await chrome.tabs.query({ url: u });
-          await new Promise((res) => setTimeout(res, 600)); // stay clear of Chrome's 2 shots/s limit
-          const t0 = performance.now();
-          await chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'png' });
-          const bareMs = performance.now() - t0;
-          await new Promise((res) => setTimeout(res, 600));
-          const t1 = performance.now();
-          const outcome = await globalThis.wardguard!.captureTab(tab!, { trigger: 'api', scope: sc });
-          const captureMs = performance.now() - t1;
-          if (outcome.status === 'queued' || outcome.status === 'held') await globalThis.wardguard!.discard(outcome.bundleId);
-          return { bareMs, captureMs, status: outcome.status };
-        }, [url, scope] as const);
+        const r = await b.sw.evaluate(
+          async ([u, sc]) => {
+            const [tab] = await chrome.tabs.query({ url: u });
+            await new Promise((res) => setTimeout(res, 600)); // stay clear of Chrome's 2 shots/s limit
+            const t0 = performance.now();
+            await chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'png' });
+            const bareMs = performance.now() - t0;
+            await new Promise((res) => setTimeout(res, 600));
+            const t1 = performance.now();
+            const outcome = await globalThis.wardguard!.captureTab(tab!, { trigger: 'api', scope: sc });
+            const captureMs = performance.now() - t1;
+            if (outcome.status === 'queued' || outcome.status === 'held') await globalThis.wardguard!.discard(outcome.bundleId);
+            return { bareMs, captureMs, status: outcome.status };
+          },
+          [url, scope] as const,
+        );
         if (r.status === 'failed') throw new Error(`capture failed on ${path}`);
         captures.push(r.captureMs);
         bare.push(r.bareMs);
       }
       const c = median(captures);
       const base = median(bare);
-      console.log(`${label}: click-to-sealed ${c.toFixed(0)} ms (median of ${RUNS}); bare captureVisibleTab ${base.toFixed(0)} ms; ratio ${(c / base).toFixed(1)}×`);
+      console.log(
+        `${label}: click-to-sealed ${c.toFixed(0)} ms (median of ${RUNS}); bare captureVisibleTab ${base.toFixed(0)} ms; ratio ${(c / base).toFixed(1)}×`,
+      );
       await page.close();
     }
   } finally {

@@ -114,7 +114,8 @@ export async function run(): Promise<void> {
     await probe.connect();
     cleanups.push(() => probe.logout().catch(() => probe.close()));
     for (;;) {
-      if (filter.proc.exitCode !== null || Date.now() > deadline) throw new Error(`the filter stopped or took over 30 minutes:\n${filter.output().slice(-4000)}`);
+      if (filter.proc.exitCode !== null || Date.now() > deadline)
+        throw new Error(`the filter stopped or took over 30 minutes:\n${filter.output().slice(-4000)}`);
       if (dovecot.countOnDisk(USER, 'Quarantine') >= classify.flagged) {
         const lock = await probe.getMailboxLock('INBOX');
         const left = await probe.search({ unKeyword: SCANNED, not: { keyword: REFUSED } }, { uid: true });
@@ -146,18 +147,30 @@ export async function run(): Promise<void> {
     const row = (name: string, n: number, seconds: number, cpu: number, rss: number) =>
       `| ${name.padEnd(44)} | ${(n / seconds).toFixed(0).padStart(6)} | ${seconds.toFixed(1).padStart(6)} | ${(n / seconds / base).toFixed(2).padStart(8)} | ${`${((100 * cpu) / seconds).toFixed(0)} %`.padStart(8)} | ${mb(rss).padStart(8)} |`;
     const scaled = messages === DEFAULT_MESSAGES ? '' : ` (scaled from the issue's 10,000 with the same proportions)`;
-    console.log(`mix: ${messages} messages${scaled}, ${mb(mix.bytes)}: ${mix.text} text ~3 KB, ${mix.html} HTML newsletters ~32 KB, ${mix.attachments} with 2-10 MB attachments (largest ${mb(mix.largestBytes)});`);
-    console.log(`     ${mix.abusive} abusive (${((100 * mix.abusive) / messages).toFixed(1)} %) incl. ${mix.threats} threats and ${mix.threatsToLife} threats to life; the classifier flags ${classify.flagged}`);
-    console.log(`batches: fetch <= ${mb(batch.fetchBytes)} and <= ${batch.fetchMessages} messages, filing ${batch.filingConcurrency} at a time (the filter's defaults; the baselines fetch the same way)`);
+    console.log(
+      `mix: ${messages} messages${scaled}, ${mb(mix.bytes)}: ${mix.text} text ~3 KB, ${mix.html} HTML newsletters ~32 KB, ${mix.attachments} with 2-10 MB attachments (largest ${mb(mix.largestBytes)});`,
+    );
+    console.log(
+      `     ${mix.abusive} abusive (${((100 * mix.abusive) / messages).toFixed(1)} %) incl. ${mix.threats} threats and ${mix.threatsToLife} threats to life; the classifier flags ${classify.flagged}`,
+    );
+    console.log(
+      `batches: fetch <= ${mb(batch.fetchBytes)} and <= ${batch.fetchMessages} messages, filing ${batch.filingConcurrency} at a time (the filter's defaults; the baselines fetch the same way)`,
+    );
     console.log('| pass (each in its own process)               |  msg/s |      s | × f+p+c  | CPU busy | peak RSS |');
     console.log('|----------------------------------------------|--------|--------|----------|----------|----------|');
     console.log(row('fetch only', fetchOnly.messages, fetchOnly.seconds, fetchOnly.cpuSeconds, fetchOnly.peakRssBytes));
     console.log(row('fetch + parse (filter parser, warm)', parse.messages, parse.seconds, parse.cpuSeconds, parse.peakRssBytes));
     console.log(row('fetch + parse + classify (warm)', classify.messages, classify.seconds, classify.cpuSeconds, classify.peakRssBytes));
     console.log(row('filter: + file, webhooks, flag, MOVE (cold)', messages, filterSeconds, filterCpu, filterRss));
-    console.log(`filter: ${quarantined} of ${classify.flagged} flagged quarantined; ${pushesInTime} threat-to-life webhook pushes during the run (${mix.threatsToLife} threats to life)`);
-    console.log(`CPU during the filter run: filter ${filterCpu.toFixed(1)} s (${((1000 * filterCpu) / messages).toFixed(2)} ms/msg; warm classify ${((1000 * classify.cpuSeconds) / classify.messages).toFixed(2)} ms/msg), local Worker (wrangler + workerd, on Cloudflare in production) ${workerCpu.toFixed(1)} s; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
-    console.log(`arrival → Quarantine over IDLE (APPEND to MOVE on disk, ${LIVE} messages): p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
+    console.log(
+      `filter: ${quarantined} of ${classify.flagged} flagged quarantined; ${pushesInTime} threat-to-life webhook pushes during the run (${mix.threatsToLife} threats to life)`,
+    );
+    console.log(
+      `CPU during the filter run: filter ${filterCpu.toFixed(1)} s (${((1000 * filterCpu) / messages).toFixed(2)} ms/msg; warm classify ${((1000 * classify.cpuSeconds) / classify.messages).toFixed(2)} ms/msg), local Worker (wrangler + workerd, on Cloudflare in production) ${workerCpu.toFixed(1)} s; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    console.log(
+      `arrival → Quarantine over IDLE (APPEND to MOVE on disk, ${LIVE} messages): p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
+    );
   } finally {
     await cleanup();
   }

@@ -71,7 +71,12 @@ try {
       const role = need('role');
       if (!(ROLES as readonly string[]).includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}.`);
       const councilId = await resolveCouncil(store, values.council);
-      const user = await createUser(store, councilId, { name: need('name'), role: role as Role, ...(values.email ? { email: values.email } : {}) }, values['no-token'] ? undefined : { label: values.label });
+      const user = await createUser(
+        store,
+        councilId,
+        { name: need('name'), role: role as Role, ...(values.email ? { email: values.email } : {}) },
+        values['no-token'] ? undefined : { label: values.label },
+      );
       console.log(`user ${user.id} (${role}, exhibit prefix ${user.initials})`);
       if (user.token) console.log(`token ${user.token.id}\n\n  ${user.token.token}\n\nCopy it now: it is shown only once.`);
       break;
@@ -88,7 +93,8 @@ try {
       break;
     }
     case 'list-users':
-      for (const u of await listUsers(store)) console.log(`${u.id}  ${u.role.padEnd(10)} ${u.initials.padEnd(5)} ${u.name}${u.email ? ` <${u.email}>` : ''}  [${u.council}] tokens:${u.live_tokens}`);
+      for (const u of await listUsers(store))
+        console.log(`${u.id}  ${u.role.padEnd(10)} ${u.initials.padEnd(5)} ${u.name}${u.email ? ` <${u.email}>` : ''}  [${u.council}] tokens:${u.live_tokens}`);
       break;
     case 'create-pack-key':
       // Remote: refused before any call to D1 (see createCouncilPackKey).

@@ -11,7 +11,7 @@ import { clearDevAddress, writeDevAddress } from './lib/dev-address.ts';
 const PORT = Number(process.env.PORT ?? 8787);
 const COUNCIL_NAME = process.env.WARDGUARD_COUNCIL_NAME ?? 'Example Borough Council';
 
-console.log('Wardguard: building the officers\' dashboard…');
+console.log("Wardguard: building the officers' dashboard…");
 const build = spawnSync('npm', ['run', 'build', '-w', 'worker'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

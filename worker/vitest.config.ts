@@ -24,8 +24,12 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  test: { name: 'worker', include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/e2e/**'], setupFiles: ['./test/apply-migrations.ts'],
+  test: {
+    name: 'worker',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/e2e/**'],
+    setupFiles: ['./test/apply-migrations.ts'],
     // As in the e2e configs: vitest's 1 s default is short on a busy 2-core machine.
-    expect: { poll: { timeout: 15_000 } } },
+    expect: { poll: { timeout: 15_000 } },
+  },
 }));

@@ -33,7 +33,11 @@ const prose = (i: number, bytes: number) => {
 
 /** ~32 KB: a text part and a table-heavy HTML part, as mailing-list software sends them. */
 function newsletter(i: number, lead: string): Built {
-  const rows = Array.from({ length: 75 }, (_, r) => `<tr><td style="padding:8px;font-family:Arial,sans-serif;color:#333">${prose(i + r, 180)}</td><td><a href="https://news.example/item/${i}/${r}">Read more</a></td></tr>`).join('\n');
+  const rows = Array.from(
+    { length: 75 },
+    (_, r) =>
+      `<tr><td style="padding:8px;font-family:Arial,sans-serif;color:#333">${prose(i + r, 180)}</td><td><a href="https://news.example/item/${i}/${r}">Read more</a></td></tr>`,
+  ).join('\n');
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>Newsletter ${i}</title></head><body><p>${lead}</p><table width="600" cellpadding="0" cellspacing="0">${rows}</table></body></html>`;
   return multipart(
     [crlf(['Content-Type: text/plain; charset=utf-8', '', `${lead}\r\n\r\n${prose(i, 8_000)}`]), crlf(['Content-Type: text/html; charset=utf-8', '', html])],

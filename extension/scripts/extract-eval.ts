@@ -73,13 +73,27 @@ async function main(): Promise<void> {
   });
   const mode = given ? 'address given (expected.json url, platform home if none)' : 'no address given: read from the page';
   const out = [`extract:eval — ${mode}`, ''];
-  out.push(table('TUNED', results.filter((r) => !r.heldOut)), '');
-  out.push(table('HELD OUT', results.filter((r) => r.heldOut)), '');
+  out.push(
+    table(
+      'TUNED',
+      results.filter((r) => !r.heldOut),
+    ),
+    '',
+  );
+  out.push(
+    table(
+      'HELD OUT',
+      results.filter((r) => r.heldOut),
+    ),
+    '',
+  );
   out.push(table('ALL', results), '');
   const wrong = wrongAuthors(results);
   out.push(`Wrong authors: ${wrong.length === 0 ? 'none' : ''}`);
   for (const r of wrong) {
-    out.push(`  ${r.page.file}: got ${r.metadata.authorHandle} / ${r.metadata.authorDisplayName}, expected ${r.page.expected.authorHandle} / ${r.page.expected.authorDisplayName}`);
+    out.push(
+      `  ${r.page.file}: got ${r.metadata.authorHandle} / ${r.metadata.authorDisplayName}, expected ${r.page.expected.authorHandle} / ${r.page.expected.authorDisplayName}`,
+    );
   }
   if (values.verbose) {
     out.push('', 'Not right:');
@@ -88,7 +102,9 @@ async function main(): Promise<void> {
         if (r.outcomes[f] === 'right') continue;
         const exp = f === 'postText' ? r.page.expected.postTextStartsWith : r.page.expected[f];
         const got = r.metadata[f];
-        out.push(`  ${r.page.file}${r.heldOut ? ' (held out)' : ''} ${f} ${r.outcomes[f]}: got ${JSON.stringify(got?.slice(0, 70) ?? null)} expected ${JSON.stringify(exp)}`);
+        out.push(
+          `  ${r.page.file}${r.heldOut ? ' (held out)' : ''} ${f} ${r.outcomes[f]}: got ${JSON.stringify(got?.slice(0, 70) ?? null)} expected ${JSON.stringify(exp)}`,
+        );
       }
     }
   }

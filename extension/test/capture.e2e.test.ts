@@ -162,7 +162,13 @@ describe('capturing in real Chromium', () => {
     const m = item.metadata as Meta;
     expect(m).toMatchObject({ url: `${site.url}/post`, canonicalUrl: 'https://social.example/@angry_ratepayer/101', mhtml: 'captured' });
     expect(m.pageActions).toEqual(['Scrolled through 3 screens for the full-page screenshot, then back to where the page was']);
-    expect(m.post).toMatchObject({ authorHandle: 'angry_ratepayer', authorId: '987654', postId: '101', postTimestamp: '2026-11-20T19:04:00.000Z', pageState: 'ok' });
+    expect(m.post).toMatchObject({
+      authorHandle: 'angry_ratepayer',
+      authorId: '987654',
+      postId: '101',
+      postTimestamp: '2026-11-20T19:04:00.000Z',
+      pageState: 'ok',
+    });
     expect(m.post.postText).toContain('we know where you live');
     expect(m.browser.name).toBe('Chromium');
     expect(m.capturedAtLocal.timeZone).toBe(TIME_ZONE);
@@ -192,7 +198,9 @@ describe('capturing in real Chromium', () => {
     const text = await popup.locator('[data-testid=receipt]').textContent({ timeout: 60_000 });
     expect(text).toMatch(new RegExp(`Filed as exhibit ${stack.initials}/\\d+`));
     expect(text).toMatch(/Server time \d{4}-\d\d-\d\dT/);
-    const rows = await stack.sql<{ id: string }>(`SELECT id FROM evidence_items WHERE json_extract(metadata, '$.url') = '${site.url}/post?popup' AND json_extract(metadata, '$.trigger') = 'popup'`);
+    const rows = await stack.sql<{ id: string }>(
+      `SELECT id FROM evidence_items WHERE json_extract(metadata, '$.url') = '${site.url}/post?popup' AND json_extract(metadata, '$.trigger') = 'popup'`,
+    );
     expect(rows).toHaveLength(1);
     const item = await storedItem(rows[0]!.id);
     expect(item.caseId).toBe(created.body.id);
@@ -231,7 +239,9 @@ describe('capturing in real Chromium', () => {
     expect(m.pageActions[0]).toBe('Clicked "See more" inside the post to show its full text'); // not "Like", not the "Show more" link
     expect(m.pageActions).toHaveLength(4);
     expect(m.pageActions[1]).toMatch(/^Scrolled through \d+ screens/);
-    expect(m.pageActions[2]).toBe(`The page grew from ${m.fullPage.docHeightBefore} px to ${m.fullPage.docHeightAfter} px while scrolling (more content loaded)`);
+    expect(m.pageActions[2]).toBe(
+      `The page grew from ${m.fullPage.docHeightBefore} px to ${m.fullPage.docHeightAfter} px while scrolling (more content loaded)`,
+    );
     expect(m.pageActions[3]).toBe('Hid 1 fixed or sticky element(s) below the first screen so they are not repeated in the full-page screenshot');
     expect(m.fullPage.lazyContentLoaded).toBe(true);
     expect(m.fullPage.docHeightAfter).toBe(m.fullPage.docHeightBefore + 2_000); // both loaded batches
@@ -296,14 +306,16 @@ describe('capturing in real Chromium', () => {
     expect(m.pageTitle).toBe('Bin collection days');
   });
 
-  it('holds a login-wall capture instead of filing it blank, then files it with the councillor\'s note', async () => {
+  it("holds a login-wall capture instead of filing it blank, then files it with the councillor's note", async () => {
     const outcome = await capture('/login');
     if (outcome.status !== 'held') throw new Error(`expected held, got ${JSON.stringify(outcome)}`);
     expect(outcome.warnings[0]).toContain('login wall');
     const before = await stack.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM evidence_items WHERE title = 'Log in to continue'`);
     expect(before[0]!.n).toBe(0);
     expect((await status()).queue.find((q) => q.id === outcome.bundleId)?.state).toBe('awaiting_confirmation');
-    const confirmed = await b.sw.evaluate(([id]) => globalThis.wardguard!.confirm(id, 'The post was there before the site logged me out'), [outcome.bundleId] as const);
+    const confirmed = await b.sw.evaluate(([id]) => globalThis.wardguard!.confirm(id, 'The post was there before the site logged me out'), [
+      outcome.bundleId,
+    ] as const);
     if (confirmed.status !== 'filed') throw new Error(`not filed: ${JSON.stringify(confirmed)}`);
     const item = await storedItem(confirmed.receipt.itemId);
     expect((item.metadata as Meta).note).toBe('The post was there before the site logged me out');
@@ -354,23 +366,26 @@ describe('never losing a capture', () => {
     await setPairing(null);
     const outcome = await capture('/post?tampered');
     if (outcome.status !== 'queued') throw new Error(`expected queued, got ${JSON.stringify(outcome)}`);
-    await b.sw.evaluate(async ([id]) => {
-      const q = globalThis.wardguard!.queue;
-      const [bundle] = (await q.list()).filter((x) => x.id === id);
-      const html = bundle!.draft.artifacts.find((a) => a.name === 'page.html')!;
-      const text = new TextDecoder().decode(html.bytes);
-      html.bytes = new TextEncoder().encode(text.replace('we know where you live', 'we know where you LIVE')); // same length, other bytes
-      // Write the altered bundle straight back into IndexedDB, as corruption would.
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('wardguard');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('bundles', 'readwrite');
-          tx.objectStore('bundles').put(bundle, bundle!.id);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      });
-    }, [outcome.bundleId] as const);
+    await b.sw.evaluate(
+      async ([id]) => {
+        const q = globalThis.wardguard!.queue;
+        const [bundle] = (await q.list()).filter((x) => x.id === id);
+        const html = bundle!.draft.artifacts.find((a) => a.name === 'page.html')!;
+        const text = new TextDecoder().decode(html.bytes);
+        html.bytes = new TextEncoder().encode(text.replace('we know where you live', 'we know where you LIVE')); // same length, other bytes
+        // Write the altered bundle straight back into IndexedDB, as corruption would.
+        await new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('wardguard');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('bundles', 'readwrite');
+            tx.objectStore('bundles').put(bundle, bundle!.id);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        });
+      },
+      [outcome.bundleId] as const,
+    );
     await setPairing({ serverUrl: stack.url, token: stack.token });
     await b.sw.evaluate(() => globalThis.wardguard!.flush(true));
     await b.sw.evaluate(() => globalThis.wardguard!.flush(true));
@@ -420,7 +435,9 @@ describe('a token used from a second install', () => {
 describe('the production build', () => {
   it('asks for no site access beyond the active tab and the paired server', async () => {
     const manifest = JSON.parse(await readFile(join(productionDir, 'manifest.json'), 'utf8'));
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'pageCapture', 'scripting', 'storage', 'unlimitedStorage'].sort());
+    expect(manifest.permissions.sort()).toEqual(
+      ['activeTab', 'alarms', 'contextMenus', 'notifications', 'pageCapture', 'scripting', 'storage', 'unlimitedStorage'].sort(),
+    );
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest.commands['capture-evidence']).toBeTruthy();

@@ -69,7 +69,10 @@ async function openAndFocus(path: string) {
 
 /** The receipt of the one capture of `url`, once the Worker acknowledged it. */
 async function receiptFor(url: string) {
-  const s = await waitFor(status, (v) => v.receipts.some((r) => r.url === url) || v.lastCaptureError !== null || v.queue.some((q) => q.url === url && q.state !== 'pending'));
+  const s = await waitFor(
+    status,
+    (v) => v.receipts.some((r) => r.url === url) || v.lastCaptureError !== null || v.queue.some((q) => q.url === url && q.state !== 'pending'),
+  );
   expect(s.lastCaptureError).toBeNull();
   const receipt = s.receipts.find((r) => r.url === url);
   if (!receipt) throw new Error(`no receipt for ${url}: ${JSON.stringify(s)}`);
@@ -140,7 +143,9 @@ describe('capturing with activeTab only', () => {
     const feedback = await b.sw.evaluate(() => globalThis.wardguardLastFeedback);
     expect(feedback?.notification.title).toBe(`Filed as ${receipt.exhibitRef}`);
     expect(m.post).toMatchObject({ authorHandle: 'angry_ratepayer', postId: '101' });
-    expect(item.artifacts.map((a) => a.name)).toEqual(expect.arrayContaining(['viewport.png', 'full-page.png', 'full-page-annotated.png', 'post.png', 'page.html', 'page.mhtml']));
+    expect(item.artifacts.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['viewport.png', 'full-page.png', 'full-page-annotated.png', 'post.png', 'page.html', 'page.mhtml']),
+    );
     await expectHashesMatch(item);
     expect(await grantedOrigins()).toEqual([`${stack.url}/*`]); // activeTab is temporary, never a stored grant
     await page.close();

@@ -11,7 +11,13 @@ const post = `<!doctype html><html><head><title>Post by @angry_ratepayer</title>
   identifier: '101',
   datePublished: '2026-11-20T19:04:00Z',
   articleBody: 'Councillor Brown, we know where you live. Watch yourself.',
-  author: { '@type': 'Person', name: 'Angry Ratepayer', alternateName: '@angry_ratepayer', url: 'https://social.example/@angry_ratepayer', identifier: '987654' },
+  author: {
+    '@type': 'Person',
+    name: 'Angry Ratepayer',
+    alternateName: '@angry_ratepayer',
+    url: 'https://social.example/@angry_ratepayer',
+    identifier: '987654',
+  },
 })}</script>
 <style>body{margin:0;font:16px sans-serif} article{margin:40px;padding:20px;border:2px solid #333;background:#fee} .filler{height:1200px;background:linear-gradient(#fff,#ccd)}</style>
 </head><body><header><h1>Social</h1></header>

@@ -30,7 +30,10 @@ describe('mail filter config', () => {
 
   it('bounds fetches by bytes by default and names a batch setting out of range', () => {
     expect(parseConfig(valid(), '/etc/wardguard').batch).toEqual({ fetchBytes: 16 * 1024 * 1024, fetchMessages: 100, filingConcurrency: 4 });
-    expect(parseConfig({ ...valid(), batch: { fetchBytes: 64 * 1024 * 1024 } }, '/etc/wardguard').batch).toMatchObject({ fetchBytes: 64 * 1024 * 1024, filingConcurrency: 4 });
+    expect(parseConfig({ ...valid(), batch: { fetchBytes: 64 * 1024 * 1024 } }, '/etc/wardguard').batch).toMatchObject({
+      fetchBytes: 64 * 1024 * 1024,
+      filingConcurrency: 4,
+    });
     expect(errorOf({ ...valid(), batch: { fetchBytes: 1000 } })).toMatch(/batch\.fetchBytes/);
     expect(errorOf({ ...valid(), batch: { filingConcurrency: 0 } })).toMatch(/batch\.filingConcurrency/);
     expect(errorOf({ ...valid(), batch: { fetchMessages: 2.5 } })).toMatch(/batch\.fetchMessages/);
@@ -81,7 +84,7 @@ describe('mail filter config', () => {
     try {
       const file = join(dir, 'alice.token');
       writeFileSync(file, 'token-one\n');
-      const auth = (cfg: typeof c.accounts[0]['imap']) => (createImapClient(cfg) as unknown as { options: { auth: Record<string, string> } }).options.auth;
+      const auth = (cfg: (typeof c.accounts)[0]['imap']) => (createImapClient(cfg) as unknown as { options: { auth: Record<string, string> } }).options.auth;
       const cfg = { ...c.accounts[0]!.imap, accessTokenFile: file };
       expect(auth(cfg)).toEqual({ user: 'alice', accessToken: 'token-one' });
       writeFileSync(file, 'token-two\n');
@@ -96,12 +99,16 @@ describe('mail filter config', () => {
   it('gives up on a Worker that does not answer after 10 s by default, and refuses a filing timeout that is not 1 to 120 whole seconds', () => {
     expect(parseConfig(valid(), '/etc/wardguard').worker.filingTimeoutSeconds).toBe(10);
     expect(parseConfig({ ...valid(), worker: { ...valid().worker, filingTimeoutSeconds: 3 } }, '/etc/wardguard').worker.filingTimeoutSeconds).toBe(3);
-    for (const bad of [0, 121, 2.5, '5']) expect(errorOf({ ...valid(), worker: { ...valid().worker, filingTimeoutSeconds: bad } })).toMatch(/worker\.filingTimeoutSeconds/);
+    for (const bad of [0, 121, 2.5, '5'])
+      expect(errorOf({ ...valid(), worker: { ...valid().worker, filingTimeoutSeconds: bad } })).toMatch(/worker\.filingTimeoutSeconds/);
   });
 
-  it('sends messages up to 50 MiB whole by default (the Worker\'s default limit), and refuses a limit under 1 MiB', () => {
+  it("sends messages up to 50 MiB whole by default (the Worker's default limit), and refuses a limit under 1 MiB", () => {
     expect(parseConfig(valid(), '/etc/wardguard').worker.maxMessageBytes).toBe(50 * 1024 * 1024);
-    expect(parseConfig({ ...valid(), worker: { ...valid().worker, maxMessageBytes: 2 * 1024 * 1024 } }, '/etc/wardguard').worker.maxMessageBytes).toBe(2 * 1024 * 1024);
-    for (const bad of [1000, 1.5e6 + 0.5, '50MB']) expect(errorOf({ ...valid(), worker: { ...valid().worker, maxMessageBytes: bad } })).toMatch(/worker\.maxMessageBytes/);
+    expect(parseConfig({ ...valid(), worker: { ...valid().worker, maxMessageBytes: 2 * 1024 * 1024 } }, '/etc/wardguard').worker.maxMessageBytes).toBe(
+      2 * 1024 * 1024,
+    );
+    for (const bad of [1000, 1.5e6 + 0.5, '50MB'])
+      expect(errorOf({ ...valid(), worker: { ...valid().worker, maxMessageBytes: bad } })).toMatch(/worker\.maxMessageBytes/);
   });
 });

@@ -66,7 +66,11 @@ export const configSchema = z.object({
      * copy, its oversized parts replaced by notes giving their name, type, size and SHA-256;
      * the original stays whole in the quarantine folder.
      */
-    maxMessageBytes: z.number().int().min(1024 * 1024).default(50 * 1024 * 1024),
+    maxMessageBytes: z
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .default(50 * 1024 * 1024),
   }),
   /** Where records wait (fsynced) while the Worker cannot be reached. */
   spoolDir: z.string().min(1),
@@ -89,12 +93,19 @@ export const configSchema = z.object({
    */
   batch: z
     .object({
-      fetchBytes: z.number().int().min(MIB).max(1024 * MIB).default(BATCH_DEFAULTS.fetchBytes),
+      fetchBytes: z
+        .number()
+        .int()
+        .min(MIB)
+        .max(1024 * MIB)
+        .default(BATCH_DEFAULTS.fetchBytes),
       fetchMessages: z.number().int().min(1).max(1000).default(BATCH_DEFAULTS.fetchMessages),
       filingConcurrency: z.number().int().min(1).max(16).default(BATCH_DEFAULTS.filingConcurrency),
     })
     .default(BATCH_DEFAULTS),
-  reconnect: z.object({ minMs: z.number().int().positive().default(500), maxMs: z.number().int().positive().default(60_000) }).default({ minMs: 500, maxMs: 60_000 }),
+  reconnect: z
+    .object({ minMs: z.number().int().positive().default(500), maxMs: z.number().int().positive().default(60_000) })
+    .default({ minMs: 500, maxMs: 60_000 }),
   accounts: z.array(accountSchema).min(1, 'configure at least one mailbox'),
 });
 

@@ -63,14 +63,28 @@ export function createFilter(config: Config, log: Logger) {
           config.reconnect,
         ),
       );
-      tasks.push(repeat('spool drain', pollMs, async () => {
-        const { sent } = await drainSpool(spool, worker, log, (r) => {
-          outage.ended();
-          if (r.alertId) alertNow();
-        });
-        if (sent) log.info('spool drained', { sent });
-      }, { stop: stop.signal, log }));
-      if (mailer) tasks.push(repeat('alerts', config.alerts!.pollSeconds * 1000, () => sendDueAlerts(worker, mailer, log), { stop: stop.signal, log, onWake: (wake) => (alertNow = wake) }));
+      tasks.push(
+        repeat(
+          'spool drain',
+          pollMs,
+          async () => {
+            const { sent } = await drainSpool(spool, worker, log, (r) => {
+              outage.ended();
+              if (r.alertId) alertNow();
+            });
+            if (sent) log.info('spool drained', { sent });
+          },
+          { stop: stop.signal, log },
+        ),
+      );
+      if (mailer)
+        tasks.push(
+          repeat('alerts', config.alerts!.pollSeconds * 1000, () => sendDueAlerts(worker, mailer, log), {
+            stop: stop.signal,
+            log,
+            onWake: (wake) => (alertNow = wake),
+          }),
+        );
       await Promise.all(tasks);
       mailer?.close();
     },

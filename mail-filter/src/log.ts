@@ -6,8 +6,10 @@ export interface Logger {
 }
 
 export function createLogger(scope: Record<string, unknown> = {}): Logger {
-  const write = (level: string) => (msg: string, fields: Record<string, unknown> = {}) =>
-    process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, msg, ...scope, ...fields })}\n`);
+  const write =
+    (level: string) =>
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, msg, ...scope, ...fields })}\n`);
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 

@@ -14,10 +14,15 @@ describe('a background loop', () => {
     let wake = () => {};
     let finishRound = () => {};
     let rounds = 0;
-    const done = repeat('alerts', POLL_MS, () => {
-      rounds += 1;
-      return new Promise<void>((r) => (finishRound = r));
-    }, { stop: stop.signal, log: silentLogger, onWake: (w) => (wake = w) });
+    const done = repeat(
+      'alerts',
+      POLL_MS,
+      () => {
+        rounds += 1;
+        return new Promise<void>((r) => (finishRound = r));
+      },
+      { stop: stop.signal, log: silentLogger, onWake: (w) => (wake = w) },
+    );
 
     await vi.waitFor(() => expect(rounds).toBe(1));
     wake(); // a threat is filed while the first round is still sending
@@ -40,11 +45,16 @@ describe('a background loop', () => {
     const stop = new AbortController();
     const warn = vi.fn();
     let rounds = 0;
-    const done = repeat('spool drain', POLL_MS, async () => {
-      rounds += 1;
-      if (rounds === 1) throw new Error('Worker down');
-      stop.abort();
-    }, { stop: stop.signal, log: { ...silentLogger, warn } });
+    const done = repeat(
+      'spool drain',
+      POLL_MS,
+      async () => {
+        rounds += 1;
+        if (rounds === 1) throw new Error('Worker down');
+        stop.abort();
+      },
+      { stop: stop.signal, log: { ...silentLogger, warn } },
+    );
     await vi.advanceTimersByTimeAsync(POLL_MS);
     await done;
     expect(rounds).toBe(2);

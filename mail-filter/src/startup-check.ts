@@ -16,7 +16,10 @@ export async function checkWorkerConfig(config: Config, worker: WorkerClient, lo
       log.info('account checked with the Worker', { account: account.id, councillor: c.name });
     } catch (err) {
       if (isTransient(err)) {
-        log.warn('the Worker cannot be reached to check the config; starting anyway (records are spooled until it is back)', { account: account.id, error: (err as Error).message });
+        log.warn('the Worker cannot be reached to check the config; starting anyway (records are spooled until it is back)', {
+          account: account.id,
+          error: (err as Error).message,
+        });
         return;
       }
       const code = errorCode(err);
@@ -35,6 +38,8 @@ export async function checkWorkerConfig(config: Config, worker: WorkerClient, lo
 export function warnMissingAlerts(config: Config, log: Logger): void {
   if (config.alerts) return;
   for (const account of config.accounts) {
-    log.warn('NO DUTY E-MAIL for threats to life: the config has no "alerts" block, so only the Worker\'s webhook (ALERT_WEBHOOK_URL) will alert anyone', { account: account.id });
+    log.warn('NO DUTY E-MAIL for threats to life: the config has no "alerts" block, so only the Worker\'s webhook (ALERT_WEBHOOK_URL) will alert anyone', {
+      account: account.id,
+    });
   }
 }

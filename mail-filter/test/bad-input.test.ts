@@ -33,7 +33,12 @@ describe('hostile and broken mail', () => {
     const filter = startFilter(filterConfig(stack, dovecot, USER));
     try {
       const quarantinedIds = [malformed, eightBit, charset, html, big, empty, image, after].map((x) => x.messageId).sort();
-      await waitFor('every flagged or unreadable message in Quarantine', async () => (await dovecot.list(USER, 'Quarantine')).length === quarantinedIds.length, 90_000, 500);
+      await waitFor(
+        'every flagged or unreadable message in Quarantine',
+        async () => (await dovecot.list(USER, 'Quarantine')).length === quarantinedIds.length,
+        90_000,
+        500,
+      );
       await waitFor('clean mail scanned', async () => (await dovecot.list(USER, 'INBOX')).every((x) => x.flags.has('$WardguardScanned')), 15_000);
 
       const inbox = await dovecot.list(USER, 'INBOX');
@@ -51,7 +56,11 @@ describe('hostile and broken mail', () => {
       expect(by(charset.messageId).severity).toBe('abuse');
       // The 25 MB message is evidence like any other: stored byte-for-byte.
       const bigStored = quarantine.find((x) => x.messageId === big.messageId)!;
-      expect(by(big.messageId)).toMatchObject({ severity: 'abuse', sourceSize: bigStored.source.byteLength, sourceSha256: createHash('sha256').update(bigStored.source).digest('hex') });
+      expect(by(big.messageId)).toMatchObject({
+        severity: 'abuse',
+        sourceSize: bigStored.source.byteLength,
+        sourceSha256: createHash('sha256').update(bigStored.source).digest('hex'),
+      });
       expect(bigStored.source.byteLength).toBeGreaterThan(25 * 1024 * 1024);
       expect(filter.proc.exitCode).toBeNull();
       expect(filter.logs.join('')).not.toMatch(/message left in the inbox/);

@@ -26,15 +26,32 @@ const ids = (ms: Array<{ messageId: string | null }>) => ms.map((m) => m.message
  */
 function unfileable(): Built {
   const part = (i: number) =>
-    ['Content-Type: application/pdf', `Content-Disposition: attachment; filename="page-${i}.pdf"`, 'Content-Transfer-Encoding: base64', '', Buffer.alloc(45_000, i).toString('base64').replace(/.{76}/g, '$&\r\n')].join('\r\n');
-  return multipart([['Content-Type: text/plain; charset=utf-8', '', ABUSE].join('\r\n'), ...Array.from({ length: 30 }, (_, i) => part(i))], { subject: 'cannot be filed' });
+    [
+      'Content-Type: application/pdf',
+      `Content-Disposition: attachment; filename="page-${i}.pdf"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.alloc(45_000, i).toString('base64').replace(/.{76}/g, '$&\r\n'),
+    ].join('\r\n');
+  return multipart([['Content-Type: text/plain; charset=utf-8', '', ABUSE].join('\r\n'), ...Array.from({ length: 30 }, (_, i) => part(i))], {
+    subject: 'cannot be filed',
+  });
 }
 
 describe('flagged mail filed and quarantined in batches', () => {
   it('records each flagged message of a batch once and moves them together, leaving only the one whose filing failed in the inbox', async () => {
-    const before = [textMessage(ABUSE, { subject: 'one' }), textMessage(THREAT, { subject: 'two' }), textMessage(ABUSE, { subject: 'three' }), textMessage(`${ABUSE} Again.`, { subject: 'four' })];
+    const before = [
+      textMessage(ABUSE, { subject: 'one' }),
+      textMessage(THREAT, { subject: 'two' }),
+      textMessage(ABUSE, { subject: 'three' }),
+      textMessage(`${ABUSE} Again.`, { subject: 'four' }),
+    ];
     const failing = unfileable();
-    const after = [textMessage(THREAT_TO_LIFE, { subject: 'six' }), textMessage(ABUSE, { subject: 'seven' }), textMessage(`${THREAT} Soon.`, { subject: 'eight' })];
+    const after = [
+      textMessage(THREAT_TO_LIFE, { subject: 'six' }),
+      textMessage(ABUSE, { subject: 'seven' }),
+      textMessage(`${THREAT} Soon.`, { subject: 'eight' }),
+    ];
     const sent = [...before, failing, ...after];
     // APPENDed one by one before the filter starts: UIDs in this order, all in one fetch batch.
     for (const m of sent) await dovecot.append(USER, m.raw);
@@ -49,10 +66,15 @@ describe('flagged mail filed and quarantined in batches', () => {
     });
     const filed = sent.filter((m) => m !== failing);
     try {
-      await waitFor('the batch quarantined and the failed message marked refused', async () => {
-        const inbox = await dovecot.list(USER, 'INBOX');
-        return (await dovecot.list(USER, 'Quarantine')).length === filed.length && inbox.length === 1 && inbox[0]!.flags.has('$WardguardRefused');
-      }, 60_000, 500);
+      await waitFor(
+        'the batch quarantined and the failed message marked refused',
+        async () => {
+          const inbox = await dovecot.list(USER, 'INBOX');
+          return (await dovecot.list(USER, 'Quarantine')).length === filed.length && inbox.length === 1 && inbox[0]!.flags.has('$WardguardRefused');
+        },
+        60_000,
+        500,
+      );
       const log = () => filter.logs.join('').split('\n');
       await waitFor('the refusal logged', async () => log().some((l) => /REFUSED this message/.test(l)), 15_000);
 
@@ -64,14 +86,19 @@ describe('flagged mail filed and quarantined in batches', () => {
       expect(ids(quarantine)).toEqual(ids(filed));
       // Flagged before the MOVE: the keywords travelled with every message, \Flagged with the threats.
       for (const m of quarantine) expect(m.flags.has('$WardguardQuarantined')).toBe(true);
-      const threats = quarantine.filter((m) => m.flags.has('$Threat')).map((m) => m.messageId).sort();
+      const threats = quarantine
+        .filter((m) => m.flags.has('$Threat'))
+        .map((m) => m.messageId)
+        .sort();
       expect(threats).toEqual(ids([before[1]!, after[0]!, after[2]!]));
       for (const m of quarantine) expect(m.flags.has('\\Flagged')).toBe(threats.includes(m.messageId));
 
       // One record each, none for the failed message, and all of them moved by one MOVE.
       const records = await stack.records(USER);
       expect(ids(records)).toEqual(ids(filed));
-      const batches = log().filter((l) => /"msg":"quarantined a batch"/.test(l)).map((l) => JSON.parse(l.slice(l.indexOf('{'))) as { moved: number });
+      const batches = log()
+        .filter((l) => /"msg":"quarantined a batch"/.test(l))
+        .map((l) => JSON.parse(l.slice(l.indexOf('{'))) as { moved: number });
       expect(batches.map((b) => b.moved)).toEqual([filed.length]);
       const refusal = log().find((l) => /REFUSED this message/.test(l))!;
       expect(JSON.parse(refusal.slice(refusal.indexOf('{')))).toMatchObject({ code: 'ARTIFACT_TOO_LARGE', messageId: failing.messageId, uid: uids[4] });

@@ -40,10 +40,22 @@ describe('officer decisions and alerts', () => {
       expect(res.status).toBe(200);
       expect((await stack.officer(`/mail/records/${keptRecord.id}/decision`, { method: 'POST', json: { decision: 'keep' } })).status).toBe(200);
 
-      await waitFor('released message back in the inbox', async () => (await dovecot.list(RELEASE, 'INBOX')).some((m) => m.messageId === msg.messageId), 30_000);
-      await waitFor('kept message marked', async () => (await dovecot.list(RELEASE, 'Quarantine')).some((m) => m.messageId === kept.messageId && m.flags.has('$WardguardKept')), 30_000);
+      await waitFor(
+        'released message back in the inbox',
+        async () => (await dovecot.list(RELEASE, 'INBOX')).some((m) => m.messageId === msg.messageId),
+        30_000,
+      );
+      await waitFor(
+        'kept message marked',
+        async () => (await dovecot.list(RELEASE, 'Quarantine')).some((m) => m.messageId === kept.messageId && m.flags.has('$WardguardKept')),
+        30_000,
+      );
       const service = (path: string) => fetch(`${stack.workerUrl}/api/v1/mail/service${path}`, { headers: { authorization: `Bearer ${stack.serviceToken}` } });
-      await waitFor('both decisions acknowledged', async () => ((await (await service(`/actions?mailbox=${RELEASE}`)).json()) as { actions: MailAction[] }).actions.length === 0, 15_000);
+      await waitFor(
+        'both decisions acknowledged',
+        async () => ((await (await service(`/actions?mailbox=${RELEASE}`)).json()) as { actions: MailAction[] }).actions.length === 0,
+        15_000,
+      );
 
       // Several more passes of the filter: the released message stays where the officer put it.
       await new Promise((r) => setTimeout(r, 4000));
@@ -99,7 +111,11 @@ describe('officer decisions and alerts', () => {
       // The councillor drags it back from Quarantine in their mail client. Marked scanned so
       // the filter's next pass leaves it (as a high-water server would: its UID is below the
       // mark) and the keep decision finds it in the inbox.
-      const councillor = new ImapFlow({ ...dovecot.imapFor(MOVED_BACK), auth: { user: MOVED_BACK, pass: dovecot.imapFor(MOVED_BACK).password }, logger: false });
+      const councillor = new ImapFlow({
+        ...dovecot.imapFor(MOVED_BACK),
+        auth: { user: MOVED_BACK, pass: dovecot.imapFor(MOVED_BACK).password },
+        logger: false,
+      });
       await councillor.connect();
       const lock = await councillor.getMailboxLock('Quarantine');
       try {
@@ -111,7 +127,9 @@ describe('officer decisions and alerts', () => {
       }
       const [record] = await stack.records(MOVED_BACK);
       expect((await stack.officer(`/mail/records/${record!.id}/decision`, { method: 'POST', json: { decision: 'keep' } })).status).toBe(200);
-      const custody = async () => ((await (await stack.officer(`/custody?itemId=${record!.itemId}`)).json()) as { events: Array<{ action: string; details: Record<string, unknown> }> }).events;
+      const custody = async () =>
+        ((await (await stack.officer(`/custody?itemId=${record!.itemId}`)).json()) as { events: Array<{ action: string; details: Record<string, unknown> }> })
+          .events;
       const event = await waitFor('the decision acknowledged', async () => (await custody()).find((e) => e.action.startsWith('mail_action_')), 30_000);
       expect(event).toMatchObject({ action: 'mail_action_not_applied', details: { decision: 'keep', outcome: 'not_found' } });
       expect(String(event.details.detail)).toMatch(/found in INBOX/);
@@ -137,7 +155,11 @@ describe('officer decisions and alerts', () => {
     }
     // What a server without keywords does: the message comes back with a new UID and no
     // marks. Stripped here, and the scan state (high-water marks) lost with them.
-    const councillor = new ImapFlow({ ...dovecot.imapFor(RELEASED_OFFLINE), auth: { user: RELEASED_OFFLINE, pass: dovecot.imapFor(RELEASED_OFFLINE).password }, logger: false });
+    const councillor = new ImapFlow({
+      ...dovecot.imapFor(RELEASED_OFFLINE),
+      auth: { user: RELEASED_OFFLINE, pass: dovecot.imapFor(RELEASED_OFFLINE).password },
+      logger: false,
+    });
     await councillor.connect();
     const lock = await councillor.getMailboxLock('INBOX');
     try {
@@ -150,7 +172,11 @@ describe('officer decisions and alerts', () => {
     await stack.stopWorker();
     const second = startFilter(filterConfig(stack, dovecot, RELEASED_OFFLINE), spoolDir);
     try {
-      await waitFor('the pass over the inbox to reach it', async () => /"msg":"left in the inbox: an officer released it earlier"/.test(second.logs.join('')), 30_000);
+      await waitFor(
+        'the pass over the inbox to reach it',
+        async () => /"msg":"left in the inbox: an officer released it earlier"/.test(second.logs.join('')),
+        30_000,
+      );
       expect((await dovecot.list(RELEASED_OFFLINE, 'INBOX')).map((m) => m.messageId)).toEqual([msg.messageId]);
       expect(await dovecot.list(RELEASED_OFFLINE, 'Quarantine')).toEqual([]);
       const outbox = join(spoolDir, 'outbox');
@@ -170,7 +196,9 @@ describe('officer decisions and alerts', () => {
       const [record] = await stack.records(NOT_ABUSE);
       expect((await stack.officer(`/mail/records/${record!.id}/decision`, { method: 'POST', json: { decision: 'not_abuse' } })).status).toBe(200);
       await waitFor('back in the inbox', async () => (await dovecot.list(NOT_ABUSE, 'INBOX')).length === 1, 30_000);
-      const custody = async () => ((await (await stack.officer(`/custody?itemId=${record!.itemId}`)).json()) as { events: Array<{ action: string; details: Record<string, unknown> }> }).events;
+      const custody = async () =>
+        ((await (await stack.officer(`/custody?itemId=${record!.itemId}`)).json()) as { events: Array<{ action: string; details: Record<string, unknown> }> })
+          .events;
       const event = await waitFor('the decision acknowledged', async () => (await custody()).find((e) => e.action.startsWith('mail_action_')), 15_000);
       expect(event).toMatchObject({ action: 'mail_action_applied', details: { decision: 'not_abuse', outcome: 'applied' } });
       await new Promise((r) => setTimeout(r, 3000));

@@ -89,7 +89,11 @@ describe('faults while filtering', () => {
       await waitFor('flagged mail quarantined from the spool', async () => (await dovecot.list(OFFLINE, 'Quarantine')).length === flagged.length, 60_000, 250);
       const spooled = readdirSync(join(filter.spoolDir, 'outbox')).filter((f) => f.endsWith('.json'));
       expect(spooled).toHaveLength(flagged.length);
-      await waitFor('the duty officers told about the threat at once', async () => (await stack.received()).emails.slice(before).some((e) => /not yet filed/.test(e.raw)), 15_000);
+      await waitFor(
+        'the duty officers told about the threat at once',
+        async () => (await stack.received()).emails.slice(before).some((e) => /not yet filed/.test(e.raw)),
+        15_000,
+      );
 
       await stack.startWorker();
       await expectNothingLostOrDoubled(stack, dovecot, OFFLINE, sent, flagged);

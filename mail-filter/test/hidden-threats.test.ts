@@ -19,7 +19,12 @@ afterAll(async () => {
 function realUtf16(body: string): m.Built {
   const msg = m.mislabelledCharset('', 'utf-16le');
   const encoded = Buffer.from(body, 'utf16le').toString('base64');
-  return { messageId: msg.messageId, raw: msg.raw.replace('charset=utf-16le\r\n', `charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n`).replace(/\r\n\r\n\r\n$/, `\r\n\r\n${encoded}\r\n`) };
+  return {
+    messageId: msg.messageId,
+    raw: msg.raw
+      .replace('charset=utf-16le\r\n', `charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n`)
+      .replace(/\r\n\r\n\r\n$/, `\r\n\r\n${encoded}\r\n`),
+  };
 }
 
 describe('threats hidden from a first reading', () => {
@@ -34,10 +39,14 @@ describe('threats hidden from a first reading', () => {
     const filter = startFilter(filterConfig(stack, dovecot, USER));
     try {
       await waitFor('the hidden threats in Quarantine', async () => (await dovecot.list(USER, 'Quarantine')).length >= 3, 60_000, 500);
-      await waitFor('clean mail scanned', async () => {
-        const inbox = await dovecot.list(USER, 'INBOX');
-        return inbox.length > 0 && inbox.every((x) => x.flags.has('$WardguardScanned'));
-      }, 30_000);
+      await waitFor(
+        'clean mail scanned',
+        async () => {
+          const inbox = await dovecot.list(USER, 'INBOX');
+          return inbox.length > 0 && inbox.every((x) => x.flags.has('$WardguardScanned'));
+        },
+        30_000,
+      );
       const quarantine = await dovecot.list(USER, 'Quarantine');
       expect(quarantine.map((x) => x.messageId).sort()).toEqual([forwardedThreat, twiceForwarded, mislabelled].map((x) => x.messageId).sort());
       expect((await dovecot.list(USER, 'INBOX')).map((x) => x.messageId).sort()).toEqual([cleanForward, cleanUtf16].map((x) => x.messageId).sort());
@@ -47,7 +56,11 @@ describe('threats hidden from a first reading', () => {
       expect(by(twiceForwarded.messageId)).toMatchObject({ severity: 'abuse' });
       expect(by(mislabelled.messageId)).toMatchObject({ severity: 'abuse' });
       // A forwarded threat to life is alerted like any other.
-      await waitFor('the threat-to-life webhook', async () => (await stack.received()).webhookCalls.some((c) => c.exhibitRef === by(forwardedThreat.messageId).exhibitRef), 30_000);
+      await waitFor(
+        'the threat-to-life webhook',
+        async () => (await stack.received()).webhookCalls.some((c) => c.exhibitRef === by(forwardedThreat.messageId).exhibitRef),
+        30_000,
+      );
     } finally {
       await filter.kill();
     }

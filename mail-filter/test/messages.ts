@@ -64,14 +64,39 @@ export function multipart(parts: string[], opts: { subject?: string; contentType
 const base64Lines = (b: Buffer) => b.toString('base64').replace(/.{76}/g, '$&\r\n');
 
 export function imageOnly(): Built {
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6c3ee0000000049454e44ae426082', 'hex');
-  return multipart([crlf(['Content-Type: image/png; name="threat.png"', 'Content-Disposition: attachment; filename="threat.png"', 'Content-Transfer-Encoding: base64', '', base64Lines(png)])], { subject: '' });
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6c3ee0000000049454e44ae426082',
+    'hex',
+  );
+  return multipart(
+    [
+      crlf([
+        'Content-Type: image/png; name="threat.png"',
+        'Content-Disposition: attachment; filename="threat.png"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        base64Lines(png),
+      ]),
+    ],
+    { subject: '' },
+  );
 }
 
 /** No text part at all: a PDF and nothing else (what the filter cannot read must go to review). */
 export function attachmentOnly(): Built {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  return multipart([crlf(['Content-Type: application/pdf; name="letter.pdf"', 'Content-Disposition: attachment; filename="letter.pdf"', 'Content-Transfer-Encoding: base64', '', base64Lines(pdf)])], { subject: 'see attached' });
+  return multipart(
+    [
+      crlf([
+        'Content-Type: application/pdf; name="letter.pdf"',
+        'Content-Disposition: attachment; filename="letter.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        base64Lines(pdf),
+      ]),
+    ],
+    { subject: 'see attached' },
+  );
 }
 
 export function bigAttachment(bytes: number, body: string): Built {
@@ -79,7 +104,13 @@ export function bigAttachment(bytes: number, body: string): Built {
   for (let i = 0; i < bytes; i += 4096) blob[i] = i & 0xff;
   return multipart([
     crlf(['Content-Type: text/plain; charset=utf-8', '', body]),
-    crlf(['Content-Type: application/octet-stream; name="big.bin"', 'Content-Disposition: attachment; filename="big.bin"', 'Content-Transfer-Encoding: base64', '', base64Lines(blob)]),
+    crlf([
+      'Content-Type: application/octet-stream; name="big.bin"',
+      'Content-Disposition: attachment; filename="big.bin"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(blob),
+    ]),
   ]);
 }
 
@@ -168,11 +199,20 @@ export function encryptedMessage(): Built {
 }
 
 /** A clean covering note with another message attached whole (`message/rfc822`), as mail clients forward (inline or as an attachment). */
-export function forwarded(inner: Built, note = 'Thought you should see this, it came in this morning. Kind regards, Sam', disposition: 'attachment' | 'inline' = 'attachment'): Built {
+export function forwarded(
+  inner: Built,
+  note = 'Thought you should see this, it came in this morning. Kind regards, Sam',
+  disposition: 'attachment' | 'inline' = 'attachment',
+): Built {
   return multipart(
     [
       crlf(['Content-Type: text/plain; charset=utf-8', '', note]),
-      crlf(['Content-Type: message/rfc822', disposition === 'inline' ? 'Content-Disposition: inline' : 'Content-Disposition: attachment; filename="forwarded.eml"', '', inner.raw]),
+      crlf([
+        'Content-Type: message/rfc822',
+        disposition === 'inline' ? 'Content-Disposition: inline' : 'Content-Disposition: attachment; filename="forwarded.eml"',
+        '',
+        inner.raw,
+      ]),
     ],
     { subject: 'Fwd: have a look' },
   );

@@ -135,7 +135,11 @@ describe('the Worker hung or down, the spool full or shared', () => {
     const b = filterConfig(stack, dovecot, TWIN_B);
     const filter = startFilter({ ...a, accounts: [...a.accounts, ...b.accounts] });
     try {
-      await waitFor('both quarantined from the spool', async () => (await dovecot.list(TWIN_A, 'Quarantine')).length === 1 && (await dovecot.list(TWIN_B, 'Quarantine')).length === 1, 40_000);
+      await waitFor(
+        'both quarantined from the spool',
+        async () => (await dovecot.list(TWIN_A, 'Quarantine')).length === 1 && (await dovecot.list(TWIN_B, 'Quarantine')).length === 1,
+        40_000,
+      );
       expect(spoolFiles(filter.spoolDir).filter((f) => f.endsWith('.json'))).toHaveLength(2);
       await stack.startWorker();
       await expectNothingLostOrDoubled(stack, dovecot, TWIN_A, [same], [same]);

@@ -17,7 +17,10 @@ export async function seedPrincipals(persistTo: string, councilId: string) {
   ];
   const tokens = await Promise.all(users.slice(1).map(async (u) => ({ user: u, token: generateToken(), id: crypto.randomUUID() })));
   const sql = [
-    ...users.map((u) => `INSERT INTO users (id, council_id, name, role, initials, created_at) VALUES (${q(u.id)}, ${q(councilId)}, ${q(u.name)}, ${q(u.role)}, ${q(u.initials)}, ${q(at)});`),
+    ...users.map(
+      (u) =>
+        `INSERT INTO users (id, council_id, name, role, initials, created_at) VALUES (${q(u.id)}, ${q(councilId)}, ${q(u.name)}, ${q(u.role)}, ${q(u.initials)}, ${q(at)});`,
+    ),
     ...(await Promise.all(
       tokens.map(
         async (t) =>
@@ -28,7 +31,6 @@ export async function seedPrincipals(persistTo: string, councilId: string) {
   await d1(sql, { persistTo });
   return { councillorId: users[0]!.id, officerToken: tokens[0]!.token, serviceToken: tokens[1]!.token };
 }
-
 
 /** Migrations, a council and its principals in a temp D1 folder. */
 export async function seedWorkerState(persistTo: string) {

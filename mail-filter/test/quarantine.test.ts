@@ -64,17 +64,24 @@ describe('inbox filter against Dovecot and the Worker', () => {
       // alerts (the SMTP server and webhook receiver are shared with other test files).
       const alerts = ((await (await stack.officer('/mail/alerts')).json()) as { alerts: Array<{ id: string; recordId: string }> }).alerts;
       const ttlRecords = queue.filter((r) => r.severity === 'threat_to_life').map((r) => r.id);
-      const alertIds = alerts.filter((a) => ttlRecords.includes(a.recordId)).map((a) => a.id).sort();
+      const alertIds = alerts
+        .filter((a) => ttlRecords.includes(a.recordId))
+        .map((a) => a.id)
+        .sort();
       expect(alertIds).toHaveLength(2);
       const header = (raw: string) => /^X-Wardguard-Alert:\s*(\S+)/im.exec(raw)?.[1] ?? null;
       // alerts.pollSeconds is 600 here: each email went out because filing raised the alert, not on a poll.
-      const got = await waitFor('an alert email and a webhook call for each of this test\'s alerts', async () => {
-        const r = await stack.received();
-        const emails = r.emails.filter((e) => alertIds.includes(header(e.raw) ?? ''));
-        const hooks = r.webhookCalls.filter((c) => alertIds.includes(String(c.alertId)));
-        const all = (xs: string[]) => alertIds.every((id) => xs.includes(id));
-        return all(emails.map((e) => header(e.raw)!)) && all(hooks.map((c) => String(c.alertId))) && { emails, hooks };
-      }, 20_000);
+      const got = await waitFor(
+        "an alert email and a webhook call for each of this test's alerts",
+        async () => {
+          const r = await stack.received();
+          const emails = r.emails.filter((e) => alertIds.includes(header(e.raw) ?? ''));
+          const hooks = r.webhookCalls.filter((c) => alertIds.includes(String(c.alertId)));
+          const all = (xs: string[]) => alertIds.every((id) => xs.includes(id));
+          return all(emails.map((e) => header(e.raw)!)) && all(hooks.map((c) => String(c.alertId))) && { emails, hooks };
+        },
+        20_000,
+      );
       // A reminder may follow (ALERT_REPEAT_SECONDS is 3 in the test Worker) when the live threat wakes the loop.
       expect([...new Set(got.emails.map((e) => header(e.raw)))].sort()).toEqual(alertIds);
       for (const id of alertIds) expect(got.emails.find((e) => header(e.raw) === id)!.raw).not.toMatch(/reminder/);

@@ -31,7 +31,11 @@ describe('mail the Worker will not record', () => {
     const { alerts: _none, ...noAlerts } = filterConfig(stack, dovecot, MISCONFIGURED);
     const filter = startFilter(withCouncillor(noAlerts as ReturnType<typeof filterConfig>, crypto.randomUUID()));
     // Exited, and its output read to the end ('exit' can come before the last of stdout).
-    await waitFor('the filter to exit', async () => filter.proc.exitCode !== null && filter.proc.stdout!.readableEnded && filter.proc.stderr!.readableEnded, 30_000);
+    await waitFor(
+      'the filter to exit',
+      async () => filter.proc.exitCode !== null && filter.proc.stdout!.readableEnded && filter.proc.stderr!.readableEnded,
+      30_000,
+    );
     expect(filter.proc.exitCode).toBe(2);
     expect(filter.logs.join('')).toMatch(/councillorId "[0-9a-f-]+" is not a councillor of this council/);
     // Said before anything else: with no "alerts" block nobody is e-mailed about a threat to life.
@@ -53,7 +57,11 @@ describe('mail the Worker will not record', () => {
       const msg = textMessage(ABUSE, { subject: 'refused by the Worker' });
       await dovecot.append(REFUSED, msg.raw);
       await waitFor('the message marked refused', async () => (await dovecot.list(REFUSED, 'INBOX')).some((m) => m.flags.has('$WardguardRefused')), 30_000);
-      const refusals = () => wrong.logs.join('').split('\n').filter((l) => /REFUSED this message/.test(l));
+      const refusals = () =>
+        wrong.logs
+          .join('')
+          .split('\n')
+          .filter((l) => /REFUSED this message/.test(l));
       // The log line reaches us through the child's stdout pipe, independently of the IMAP flag.
       await waitFor('the refusal logged', async () => refusals().length > 0, 30_000);
       expect(refusals()).toHaveLength(1);

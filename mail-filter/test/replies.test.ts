@@ -82,10 +82,14 @@ describe("disengagement replies from the councillor's mailbox", () => {
       const record = await waitFor('record filed', async () => (await stack.records(USER)).find((r) => r.messageId === msg.messageId), 60_000);
       const approved = await stack.officer('/replies', { method: 'POST', json: { recordId: record.id, templateKey: 'warning', values } });
       expect(approved.status).toBe(201);
-      const [email] = await waitFor('the reply delivered', async () => {
-        const got = await repliesTo(sender);
-        return got.length > 0 ? got : null;
-      }, 30_000);
+      const [email] = await waitFor(
+        'the reply delivered',
+        async () => {
+          const got = await repliesTo(sender);
+          return got.length > 0 ? got : null;
+        },
+        30_000,
+      );
       const parsed = await simpleParser(email!.raw);
       expect(parsed.inReplyTo).toBe(msg.messageId);
       expect([parsed.references].flat()).toContain(msg.messageId);
@@ -97,10 +101,14 @@ describe("disengagement replies from the councillor's mailbox", () => {
 
       const sent = await waitFor('copy in Sent', async () => (await dovecot.list(USER, 'Sent')).find((m) => m.messageId === parsed.messageId), 30_000);
       expect(sent.flags.has('\\Seen')).toBe(true);
-      await waitFor('reply recorded as sent', async () => {
-        const res = await stack.officer(`/replies?recordId=${record.id}`);
-        return ((await res.json()) as { replies: { state: string }[] }).replies[0]?.state === 'sent';
-      }, 15_000);
+      await waitFor(
+        'reply recorded as sent',
+        async () => {
+          const res = await stack.officer(`/replies?recordId=${record.id}`);
+          return ((await res.json()) as { replies: { state: string }[] }).replies[0]?.state === 'sent';
+        },
+        15_000,
+      );
 
       await sigkillFilter(filter);
       filter = startFilter(config());
@@ -122,7 +130,9 @@ describe("disengagement replies from the councillor's mailbox", () => {
     } finally {
       await sigkillFilter(filter);
     }
-    const approved = (await (await stack.officer('/replies', { method: 'POST', json: { recordId: record.id, templateKey: 'cessation', values } })).json()) as { id: string };
+    const approved = (await (await stack.officer('/replies', { method: 'POST', json: { recordId: record.id, templateKey: 'cessation', values } })).json()) as {
+      id: string;
+    };
     // The earlier process took the reply for sending and died before it could report back.
     expect((await service(`/${approved.id}/claim`, { method: 'POST' })).status).toBe(200);
     filter = startFilter(config());
@@ -150,15 +160,27 @@ describe("disengagement replies from the councillor's mailbox", () => {
     let filter = startFilter(stalledConfig());
     try {
       const record = await waitFor('record filed', async () => (await stack.records(USER)).find((r) => r.messageId === msg.messageId), 60_000);
-      const approved = (await (await stack.officer('/replies', { method: 'POST', json: { recordId: record.id, templateKey: 'warning', values } })).json()) as { id: string };
+      const approved = (await (await stack.officer('/replies', { method: 'POST', json: { recordId: record.id, templateKey: 'warning', values } })).json()) as {
+        id: string;
+      };
       const open = await waitFor('the whole reply sent after DATA, its answer pending', async () => smtp.transactions.find((t) => t.dataEnded), 30_000, 50);
       expect(open.outcome).toBeNull();
-      const reply = async () => ((await (await stack.officer(`/replies?recordId=${record.id}`)).json()) as { replies: Array<{ id: string; state: string; claimedAt: string | null; stuck: boolean; stuckFrom: string | null }> }).replies[0]!;
+      const reply = async () =>
+        (
+          (await (await stack.officer(`/replies?recordId=${record.id}`)).json()) as {
+            replies: Array<{ id: string; state: string; claimedAt: string | null; stuck: boolean; stuckFrom: string | null }>;
+          }
+        ).replies[0]!;
       expect((await reply()).state).toBe('sending');
       // Replies run beside the scan: new abuse is quarantined while the SMTP transaction hangs.
       const during = textMessage(ABUSE, { subject: 'Still here', from: 'Another One <another.one@sender.example>' });
       dovecot.deliver(USER, during.raw);
-      await waitFor('new abuse quarantined during the stall', async () => (await dovecot.list(USER, 'Quarantine')).some((m) => m.messageId === during.messageId), STALL_MS - 3000, 50);
+      await waitFor(
+        'new abuse quarantined during the stall',
+        async () => (await dovecot.list(USER, 'Quarantine')).some((m) => m.messageId === during.messageId),
+        STALL_MS - 3000,
+        50,
+      );
       expect(open.outcome).toBeNull();
 
       await sigkillFilter(filter);

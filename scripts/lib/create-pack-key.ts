@@ -21,13 +21,23 @@ export function createCouncilPackKey(store: Store, councilId: string): string {
     );
   }
   const { created, key } = ensureDevCouncilKey(councilId);
-  return describe(key, created ? `Added council ${councilId}'s own key to PACK_SIGNING_KEYS in .dev.vars (restart npm start to use it).` : `Council ${councilId} already has its own key in .dev.vars (kept).`, councilId);
+  return describe(
+    key,
+    created
+      ? `Added council ${councilId}'s own key to PACK_SIGNING_KEYS in .dev.vars (restart npm start to use it).`
+      : `Council ${councilId} already has its own key in .dev.vars (kept).`,
+    councilId,
+  );
 }
 
 /** Pipes the secret to `wrangler secret put` on stdin so it never appears in argv, logs or the terminal. */
 function putSecret(value: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['secret', 'put', 'PACK_SIGNING_KEY'], { cwd: ROOT, env: wranglerEnv(), stdio: ['pipe', 'inherit', 'inherit'] });
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['secret', 'put', 'PACK_SIGNING_KEY'], {
+      cwd: ROOT,
+      env: wranglerEnv(),
+      stdio: ['pipe', 'inherit', 'inherit'],
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`wrangler secret put failed (${code})`))));
     child.stdin.end(value);
@@ -43,7 +53,8 @@ export async function createPackKey(store: Store, rotate: boolean): Promise<stri
   if (!store.remote) {
     const existing = devPackKey();
     if (existing && !rotate) return describe(existing, 'This machine already has a pack-signing key in .dev.vars (kept; --rotate replaces it).');
-    if (existing) throw new Error('Rotate a local key by deleting the PACK_SIGNING_KEY line from .dev.vars first: old packs stay verifiable only with the old public key.');
+    if (existing)
+      throw new Error('Rotate a local key by deleting the PACK_SIGNING_KEY line from .dev.vars first: old packs stay verifiable only with the old public key.');
     return describe(ensureDevPackKey().key, 'Created a pack-signing key in .dev.vars (restart npm start to use it).');
   }
   const { stdout } = await runWrangler(['secret', 'list', '--format', 'json']);

@@ -69,8 +69,18 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
 
   const signer = await createDeviceSigner();
   const captures = [
-    { title: 'Reply on X: "we know where your office is"', url: 'https://x.com/garytroll/status/1860000000000000001', at: '2026-11-18T21:04:00Z', colour: [29, 78, 216] as [number, number, number] },
-    { title: 'Facebook comment calling for people to "visit" her surgery', url: 'https://www.facebook.com/groups/localnews/posts/123456789', at: '2026-11-20T08:31:00Z', colour: [66, 103, 178] as [number, number, number] },
+    {
+      title: 'Reply on X: "we know where your office is"',
+      url: 'https://x.com/garytroll/status/1860000000000000001',
+      at: '2026-11-18T21:04:00Z',
+      colour: [29, 78, 216] as [number, number, number],
+    },
+    {
+      title: 'Facebook comment calling for people to "visit" her surgery',
+      url: 'https://www.facebook.com/groups/localnews/posts/123456789',
+      at: '2026-11-20T08:31:00Z',
+      colour: [66, 103, 178] as [number, number, number],
+    },
   ];
   for (const c of captures) {
     const png = solidPng(320, 200, c.colour);
@@ -100,7 +110,12 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
   }
   await call(base, aisha.token, '/diary', {
     method: 'POST',
-    json: { occurredAt: '2026-11-20T18:30:00Z', whatHappened: 'A man matching the X profile photo waited outside my ward surgery and followed me to the car park.', impact: 'I have stopped holding surgeries on my own.', caseId: kase.id },
+    json: {
+      occurredAt: '2026-11-20T18:30:00Z',
+      whatHappened: 'A man matching the X profile photo waited outside my ward surgery and followed me to the car park.',
+      impact: 'I have stopped holding surgeries on my own.',
+      caseId: kase.id,
+    },
   });
 
   const records: Record<string, string> = {};

@@ -39,7 +39,8 @@ export function devCouncilKeys(text: string): Record<string, string> {
   const m = MAP_LINE.exec(text);
   if (!m) return {};
   const parsed = JSON.parse(m[1]!) as unknown;
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('PACK_SIGNING_KEYS in .dev.vars is not a JSON object; fix or remove that line.');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('PACK_SIGNING_KEYS in .dev.vars is not a JSON object; fix or remove that line.');
   return parsed as Record<string, string>;
 }
 

@@ -48,7 +48,12 @@ describe('npm run classify -- --jsonl', () => {
     const input = [JSON.stringify({ text: 'You absolute twat' }), JSON.stringify({ text: 'See you at the surgery' })].join('\n');
     const { status, stdout } = runCli(['--jsonl', '-'], input);
     expect(status).toBe(0);
-    expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l).severity)).toEqual(['abuse', 'clean']);
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).severity),
+    ).toEqual(['abuse', 'clean']);
   }, 60_000);
 
   it('explains how to call it, on stderr only, when --jsonl is missing', () => {

@@ -108,10 +108,16 @@ function datasetRows(name: string, examples: Example[], mapping: 'abusive' | 'an
 }
 
 const rows = [
-  ...datasetRows('HateCheck held-out', hatecheck.filter((e) => e.heldOut), 'abusive'),
+  ...datasetRows(
+    'HateCheck held-out',
+    hatecheck.filter((e) => e.heldOut),
+    'abusive',
+  ),
   ...datasetRows('HateCheck all', hatecheck, 'abusive'),
   ...datasetRows('Davidson test 20%', davidson, 'any'),
-  ...datasetRows('Davidson strict', davidson, 'abusive').slice(0, 1).map((r) => [r[0]!, 'Wardguard ≥ abuse', ...r.slice(2)]),
+  ...datasetRows('Davidson strict', davidson, 'abusive')
+    .slice(0, 1)
+    .map((r) => [r[0]!, 'Wardguard ≥ abuse', ...r.slice(2)]),
   ...datasetRows('Councillor dev set', councillor, 'abusive'),
   ...datasetRows('Councillor fresh', fresh, 'abusive'),
 ];
@@ -137,7 +143,10 @@ const LIFE_IDS = new Set<string>();
 for (const file of ['councillor-emails.jsonl', 'councillor-emails-fresh.jsonl']) {
   readLabels(file).forEach((label, i) => label === 'threat_to_life' && LIFE_IDS.add(`${file.replace(/\.jsonl$/, '')}:${i}`));
 }
-for (const [name, set] of [['dev set', councillor], ['fresh', fresh]] as const) {
+for (const [name, set] of [
+  ['dev set', councillor],
+  ['fresh', fresh],
+] as const) {
   const life = set.filter(lifeLabel);
   console.log(
     `Councillor ${name}, threats to life (n=${life.length}): Wardguard says threat_to_life ${pct(life.filter((e) => verdictOf(e).severity === 'threat_to_life').length / Math.max(life.length, 1))}, any threat ${pct(life.filter((e) => wardguard.flagsThreat(e)).length / Math.max(life.length, 1))}`,
@@ -178,7 +187,9 @@ console.log(
   ),
 );
 const welfare = councillor.filter((e) => e.group === 'welfare');
-console.log(`Self-harm messages with welfare flag: ${welfare.filter((e) => verdictOf(e).welfare).length}/${welfare.length}; flagged as a threat: ${welfare.filter((e) => wardguard.flagsThreat(e)).length}`);
+console.log(
+  `Self-harm messages with welfare flag: ${welfare.filter((e) => verdictOf(e).welfare).length}/${welfare.length}; flagged as a threat: ${welfare.filter((e) => wardguard.flagsThreat(e)).length}`,
+);
 
 console.log('\n## Legitimate political text: UK Parliament petitions (must stay clean)\n');
 console.log(
@@ -213,7 +224,11 @@ console.log(
     ['system', 'sentences flagged (any severity)', 'places flagged'],
     systems.map((s) => {
       const flagged = placeExamples.filter((e) => s.flags(e, 'any'));
-      return [s.name, `${flagged.length}/${placeExamples.length} (${pct(flagged.length / placeExamples.length)})`, String(new Set(flagged.map((e) => e.group)).size)];
+      return [
+        s.name,
+        `${flagged.length}/${placeExamples.length} (${pct(flagged.length / placeExamples.length)})`,
+        String(new Set(flagged.map((e) => e.group)).size),
+      ];
     }),
   ),
 );
@@ -286,19 +301,16 @@ for (const h of HOLDOUTS) {
       // Evidence spans against the annotators' Threat spans (offsets into the same text).
       const caught = threats.filter((e) => THREAT.has(v(e).severity));
       const agree = caught.filter((e) =>
-        v(e).evidence.some(
-          (x) => THREAT.has(x.category) && (e.spans ?? []).some((s) => s.type === 'Threat' && x.start < s.end && s.start < x.end),
-        ),
+        v(e).evidence.some((x) => THREAT.has(x.category) && (e.spans ?? []).some((s) => s.type === 'Threat' && x.start < s.end && s.start < x.end)),
       );
-      spanNotes.push(`Toxic Spans, ${label}: of ${caught.length} threats caught as threat, ${agree.length} have threat evidence overlapping an annotated Threat span.`);
+      spanNotes.push(
+        `Toxic Spans, ${label}: of ${caught.length} threats caught as threat, ${agree.length} have threat evidence overlapping an annotated Threat span.`,
+      );
     }
   }
 }
 console.log(
-  table(
-    ['held-out source', 'system', 'n threats', 'threat R', 'flagged R', 'n neg', 'neg any flag', 'neg ≥ abuse', 'non-threat → threat'],
-    heldRows,
-  ),
+  table(['held-out source', 'system', 'n threats', 'threat R', 'flagged R', 'n neg', 'neg any flag', 'neg ≥ abuse', 'non-threat → threat'], heldRows),
 );
 console.log(`threat R: threat or threat_to_life; flagged R: any severity other than clean (incl. review);
 negatives: GHC no hd/vo/cv label, Toxic Spans no span and a "not toxic" majority, Latent Hatred not_hate;

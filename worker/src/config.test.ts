@@ -11,7 +11,11 @@ async function uploadWith(vars: Partial<Record<keyof Bindings, string | undefine
   const files = [{ name: 'shot.png', mediaType: 'image/png', bytes }];
   const manifestText = JSON.stringify(await manifestFor(files));
   const form = bundleForm(manifestText, files, await signWithDeviceKey(token, manifestText));
-  return createApp().request('http://wardguard.test/api/v1/evidence', { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } }, { ...env, ...vars });
+  return createApp().request(
+    'http://wardguard.test/api/v1/evidence',
+    { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } },
+    { ...env, ...vars },
+  );
 }
 
 describe('configuration', () => {

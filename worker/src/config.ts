@@ -35,14 +35,7 @@ function isHttpUrl(s: string): boolean {
   }
 }
 
-const webhookUrl = z.preprocess(
-  unsetIfBlank,
-  z
-    .string()
-    .trim()
-    .refine(isHttpUrl, 'must be an http(s) URL')
-    .optional(),
-);
+const webhookUrl = z.preprocess(unsetIfBlank, z.string().trim().refine(isHttpUrl, 'must be an http(s) URL').optional());
 
 /**
  * PACK_SIGNING_KEYS: a JSON object of council id → base64 PKCS#8 key. Only its shape is
@@ -64,7 +57,10 @@ const packKeyMap = z.preprocess(
     .pipe(
       z.record(
         z.string().trim().min(1, 'has an empty council id').max(64, 'has a council id longer than 64 characters'),
-        z.string({ error: 'must map each council id to a key string' }).trim().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'has a key that is not base64'),
+        z
+          .string({ error: 'must map each council id to a key string' })
+          .trim()
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'has a key that is not base64'),
         { error: 'must be a JSON object of council id to base64 key' },
       ),
     )

@@ -17,8 +17,7 @@ export default {
       ctx.waitUntil(repeatAlertWebhooks(env, controller.scheduledTime));
       // Each minute the chain moved, its head is signed into R2 (custody/checkpoint.ts).
       ctx.waitUntil(anchorAllCouncils(env));
-    }
-    else if (controller.cron === DAILY_DIGEST_CRON) ctx.waitUntil(sendDigests(env));
+    } else if (controller.cron === DAILY_DIGEST_CRON) ctx.waitUntil(sendDigests(env));
     else console.error('scheduled: no job for cron', controller.cron);
   },
 } satisfies ExportedHandler<Bindings>;

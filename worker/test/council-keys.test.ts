@@ -43,7 +43,10 @@ const published = async (bindings: Bindings, councilId: string) => {
 /** One capture by a councillor, prepared as a police pack by an officer of the same council. */
 async function preparedPack(bindings: Bindings, councillor: Actor, officer: Actor) {
   const { receipt } = await captureOn(councillor, 'x', { postId: `p-${crypto.randomUUID()}` });
-  const res = await call(bindings, officer.token, '/api/v1/exports', { method: 'POST', json: { scope: { kind: 'selection', itemIds: [receipt.itemId] }, variant: 'police', recipient: 'DC Jones' } });
+  const res = await call(bindings, officer.token, '/api/v1/exports', {
+    method: 'POST',
+    json: { scope: { kind: 'selection', itemIds: [receipt.itemId] }, variant: 'police', recipient: 'DC Jones' },
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as ExportView;
 }
@@ -77,7 +80,7 @@ describe('each council signs with its own pack key', () => {
     expect(readme).toContain(`http://wardguard.test/#/verify/${otherId}`);
 
     const verified = await call(d, s.otherOfficer.token, '/api/v1/custody/verify');
-    expect(((await verified.json()) as CustodyVerifyResult)).toMatchObject({ ok: true, checkpoint: { councilId: otherId } });
+    expect((await verified.json()) as CustodyVerifyResult).toMatchObject({ ok: true, checkpoint: { councilId: otherId } });
   });
 
   it("refuses council 1's pack with 503 PACK_KEY_MISSING when the key map has no entry for it, rather than using another key", async () => {
@@ -87,7 +90,9 @@ describe('each council signs with its own pack key', () => {
     const view = await preparedPack(d, s.alice, s.officer);
     const res = await call(d, s.officer.token, `/api/v1/exports/${view.id}/pack.zip`);
     expect({ status: res.status, code: await errorCode(res) }).toEqual({ status: 503, code: 'PACK_KEY_MISSING' });
-    const completed = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action IN ('exported', 'export_completed') AND council_id = ?").bind(s.council.id).first<{ n: number }>();
+    const completed = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action IN ('exported', 'export_completed') AND council_id = ?")
+      .bind(s.council.id)
+      .first<{ n: number }>();
     expect(completed?.n).toBe(0);
 
     const key = await call(d, null, `/.well-known/wardguard-pack-key/${s.council.id}`);

@@ -5,12 +5,16 @@ import { api, errorCode, seedCouncil } from './helpers.ts';
 import { checkPack, download, openPack, seedCaseForExport } from './export-helpers.ts';
 import { checkpointSignatureHolds } from '../src/custody/checkpoint.ts';
 
-const publicKey = async () => (await (await exports.default.fetch('http://wardguard.test/.well-known/wardguard-pack-key')).json()) as { raw: string; fingerprint: string };
+const publicKey = async () =>
+  (await (await exports.default.fetch('http://wardguard.test/.well-known/wardguard-pack-key')).json()) as { raw: string; fingerprint: string };
 
 async function prepared() {
   const s = await seedCouncil();
   const c = await seedCaseForExport(s);
-  const res = await api(s.officer.token, '/exports', { method: 'POST', json: { scope: { kind: 'case', id: c.caseId }, variant: 'police', recipient: 'DC Jones' } });
+  const res = await api(s.officer.token, '/exports', {
+    method: 'POST',
+    json: { scope: { kind: 'case', id: c.caseId }, variant: 'police', recipient: 'DC Jones' },
+  });
   return { s, view: (await res.json()) as ExportView };
 }
 
@@ -34,7 +38,9 @@ describe('custody checkpoints and packs', () => {
     const first = await download(s.officer.token, view.id);
     expect(first.status).toBe(200);
     await first.arrayBuffer();
-    const exported = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'exported' AND council_id = ?").bind(s.council.id).first<{ n: number }>())!.n;
+    const exported = async () =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'exported' AND council_id = ?").bind(s.council.id).first<{ n: number }>())!
+        .n;
     const before = await exported();
     await env.DB.prepare('DROP TRIGGER custody_no_delete').run();
     try {
@@ -47,7 +53,9 @@ describe('custody checkpoints and packs', () => {
       // The one export event left is gone with the cut; the refused download added none.
       expect(await exported()).toBe(before - 1);
     } finally {
-      await env.DB.prepare("CREATE TRIGGER IF NOT EXISTS custody_no_delete BEFORE DELETE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END").run();
+      await env.DB.prepare(
+        "CREATE TRIGGER IF NOT EXISTS custody_no_delete BEFORE DELETE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END",
+      ).run();
     }
   });
 });

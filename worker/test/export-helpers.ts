@@ -4,7 +4,11 @@ import { api, manifestFor, pngBytes, text, upload, type Actor } from './helpers.
 import { fileMessage } from './mail-helpers.ts';
 
 /** A web capture as the extension files it: screenshots, page HTML and the post's metadata. */
-export async function captureOn(actor: Actor, platform: string, opts: { caseId?: string; perpetratorId?: string; postId: string; capturedAt?: string; seed?: number }) {
+export async function captureOn(
+  actor: Actor,
+  platform: string,
+  opts: { caseId?: string; perpetratorId?: string; postId: string; capturedAt?: string; seed?: number },
+) {
   const files = [
     { name: 'full-page-annotated.png', mediaType: 'image/png', bytes: pngBytes(2048, opts.seed ?? 1) },
     { name: 'viewport.png', mediaType: 'image/png', bytes: pngBytes(1024, (opts.seed ?? 1) + 1) },
@@ -48,10 +52,15 @@ export async function captureOn(actor: Actor, platform: string, opts: { caseId?:
 
 /** Alice's case: two X captures, one Facebook capture, a quarantined email and a diary entry, with a perpetrator. */
 export async function seedCaseForExport(s: { alice: Actor; officer: Actor; service: Actor }) {
-  const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Harassment of Cllr Brown', councillorId: s.alice.id } })).json()) as { id: string };
+  const kase = (await (
+    await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Harassment of Cllr Brown', councillorId: s.alice.id } })
+  ).json()) as { id: string };
   // Alice records the perpetrator: a councillor can file captures only against perpetrators they can see.
   const perp = (await (
-    await api(s.alice.token, '/perpetrators', { method: 'POST', json: { displayName: 'The Troll', handles: [{ platform: 'x', handle: '@troll', accountId: '1234567890' }], emails: ['angry@example.net'] } })
+    await api(s.alice.token, '/perpetrators', {
+      method: 'POST',
+      json: { displayName: 'The Troll', handles: [{ platform: 'x', handle: '@troll', accountId: '1234567890' }], emails: ['angry@example.net'] },
+    })
   ).json()) as { id: string };
   const x1 = await captureOn(s.alice, 'x', { caseId: kase.id, perpetratorId: perp.id, postId: '1001', capturedAt: '2026-11-20T10:15:00.000Z', seed: 3 });
   const x2 = await captureOn(s.alice, 'x', { caseId: kase.id, perpetratorId: perp.id, postId: '1002', capturedAt: '2026-11-21T10:15:00.000Z', seed: 5 });

@@ -40,8 +40,16 @@ describe('what a pack says to its reader', () => {
     });
     expect(escalated.status).toBe(200);
     // A second, abusive message the officer released, with a note, linked to the case.
-    const other = await fileAbuseFrom({ serviceToken: s.service.token, officerToken: s.officer.token }, s.alice.id, 'Angry Person <angry@example.net>', '2026-11-24T08:00:00.000Z');
-    const released = await api(s.officer.token, `/mail/records/${other.recordId}/decision`, { method: 'POST', json: { decision: 'release', note: 'Councillor asked to see it' } });
+    const other = await fileAbuseFrom(
+      { serviceToken: s.service.token, officerToken: s.officer.token },
+      s.alice.id,
+      'Angry Person <angry@example.net>',
+      '2026-11-24T08:00:00.000Z',
+    );
+    const released = await api(s.officer.token, `/mail/records/${other.recordId}/decision`, {
+      method: 'POST',
+      json: { decision: 'release', note: 'Councillor asked to see it' },
+    });
     expect(released.status).toBe(200);
     expect((await api(s.officer.token, `/evidence/${other.itemId}`, { method: 'PATCH', json: { caseId: c.caseId } })).ok).toBe(true);
 
@@ -59,11 +67,20 @@ describe('what a pack says to its reader', () => {
   });
 
   it('names no suspect in a platform pack: not on the cover, in the manifest scope, the custody export event or the file name', async () => {
-    for (const scope of [{ kind: 'perpetrator', id: c.perpetratorId }, { kind: 'case', id: c.caseId }]) {
+    for (const scope of [
+      { kind: 'perpetrator', id: c.perpetratorId },
+      { kind: 'case', id: c.caseId },
+    ]) {
       const { pack, report, zip } = await exportAndOpen({ scope, variant: 'platform', platform: 'x', recipient: 'X Safety' });
       const head = pack.custody[pack.custody.length - 1]!;
       expect(head).toMatchObject({ action: 'exported', details: { variant: 'platform' } });
-      for (const where of [report, JSON.stringify(pack.manifest), JSON.stringify(head), zip.headers.get('content-disposition') ?? '', decoder.decode(pack.entries['README.txt'])]) {
+      for (const where of [
+        report,
+        JSON.stringify(pack.manifest),
+        JSON.stringify(head),
+        zip.headers.get('content-disposition') ?? '',
+        decoder.decode(pack.entries['README.txt']),
+      ]) {
         expect(where).not.toContain('The Troll');
         expect(where).not.toContain('Harassment of Cllr Brown');
         expect(where).not.toMatch(/attributed to/i);

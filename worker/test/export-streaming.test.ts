@@ -46,9 +46,13 @@ async function seedManyExhibits(councilId: string, councillorId: string, caseId:
 describe('a 1,000-exhibit pack', () => {
   it('streams: the first bytes leave before the Worker has read more than a few of the files, and the whole pack verifies', async () => {
     const s = await seedCouncil();
-    const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Pile-on', councillorId: s.alice.id } })).json()) as { id: string };
+    const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Pile-on', councillorId: s.alice.id } })).json()) as {
+      id: string;
+    };
     await seedManyExhibits(s.council.id, s.alice.id, kase.id);
-    const view = (await (await api(s.officer.token, '/exports', { method: 'POST', json: { scope: { kind: 'case', id: kase.id }, variant: 'police', recipient: 'DC Jones' } })).json()) as ExportView;
+    const view = (await (
+      await api(s.officer.token, '/exports', { method: 'POST', json: { scope: { kind: 'case', id: kase.id }, variant: 'police', recipient: 'DC Jones' } })
+    ).json()) as ExportView;
     expect(view.exhibits).toBe(EXHIBITS);
 
     let gets = 0;
@@ -60,7 +64,11 @@ describe('a 1,000-exhibit pack', () => {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-    const res = await createApp().request(`/api/v1/exports/${view.id}/pack.zip`, { headers: { authorization: `Bearer ${s.officer.token}` } }, { ...env, EVIDENCE: bucket });
+    const res = await createApp().request(
+      `/api/v1/exports/${view.id}/pack.zip`,
+      { headers: { authorization: `Bearer ${s.officer.token}` } },
+      { ...env, EVIDENCE: bucket },
+    );
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     const chunks: Uint8Array[] = [];

@@ -22,7 +22,8 @@ async function exportAndOpen(body: unknown) {
   return { view, zip, pack: openPack(bytes) };
 }
 
-const publicKey = async () => (await (await exports.default.fetch('http://wardguard.test/.well-known/wardguard-pack-key')).json()) as { raw: string; fingerprint: string };
+const publicKey = async () =>
+  (await (await exports.default.fetch('http://wardguard.test/.well-known/wardguard-pack-key')).json()) as { raw: string; fingerprint: string };
 
 beforeEach(async () => {
   s = await seedCouncil();
@@ -50,9 +51,16 @@ describe('evidence packs', () => {
     expect(pack.names.some((n) => n.endsWith('/diary.json'))).toBe(true);
     // Stored files are exactly what was captured.
     expect(pack.entries[exhibitDir(c.x1.receipt.exhibitRef) + 'viewport.png']).toEqual(c.x1.files[1]!.bytes);
-    for (const n of ['README.txt', 'report.pdf', 'index.json', 'index.csv', 'custody/custody.jsonl', 'preservation/x.txt', 'preservation/facebook.txt']) expect(pack.names).toContain(n);
+    for (const n of ['README.txt', 'report.pdf', 'index.json', 'index.csv', 'custody/custody.jsonl', 'preservation/x.txt', 'preservation/facebook.txt'])
+      expect(pack.names).toContain(n);
     expect(pack.names.slice(-2)).toEqual(['manifest.json', 'manifest.sig']);
-    expect(pack.manifest).toMatchObject({ variant: 'police', platform: null, exhibits: 5, recipient: 'DC Jones, Thames Valley Police', scope: { kind: 'case', id: c.caseId } });
+    expect(pack.manifest).toMatchObject({
+      variant: 'police',
+      platform: null,
+      exhibits: 5,
+      recipient: 'DC Jones, Thames Valley Police',
+      scope: { kind: 'case', id: c.caseId },
+    });
     expect(new TextDecoder().decode(pack.entries['report.pdf']!.slice(0, 5))).toBe('%PDF-');
   });
 
@@ -60,7 +68,16 @@ describe('evidence packs', () => {
     const { pack } = await exportAndOpen(policeCase());
     const index = JSON.parse(new TextDecoder().decode(pack.entries['index.json'])) as { exhibits: PackIndexEntry[] };
     const x1 = index.exhibits.find((e) => e.exhibitRef === c.x1.receipt.exhibitRef)!;
-    expect(x1).toMatchObject({ platform: 'x', authorId: '1234567890', postId: '1001', postTime: '2026-11-20T09:00:00.000Z', capturedAt: '2026-11-20T10:15:00.000Z', captureTimeZone: 'Europe/London', capturedBy: 'Alice Brown', perpetrator: { displayName: 'The Troll' } });
+    expect(x1).toMatchObject({
+      platform: 'x',
+      authorId: '1234567890',
+      postId: '1001',
+      postTime: '2026-11-20T09:00:00.000Z',
+      capturedAt: '2026-11-20T10:15:00.000Z',
+      captureTimeZone: 'Europe/London',
+      capturedBy: 'Alice Brown',
+      perpetrator: { displayName: 'The Troll' },
+    });
     const email = index.exhibits.find((e) => e.kind === 'email')!;
     expect(email.email).toMatchObject({ from: 'Angry Person <angry@example.net>', subject: 'You' });
     expect(email.email!.messageId).toBe(c.mail.record.messageId);
@@ -75,11 +92,15 @@ describe('evidence packs', () => {
     expect(sheet).toMatch(/plan for legal process before \d{4}-\d{2}-\d{2}/);
   });
 
-  it('makes a platform pack with only that platform\'s captures: no email, diary, perpetrator or internal custody detail', async () => {
+  it("makes a platform pack with only that platform's captures: no email, diary, perpetrator or internal custody detail", async () => {
     const { pack } = await exportAndOpen({ scope: { kind: 'case', id: c.caseId }, variant: 'platform', platform: 'x', recipient: 'X Safety' });
     expect(await checkPack(pack, (await publicKey()).raw)).toEqual([]);
     expect(pack.manifest.exhibits).toBe(2);
-    expect(pack.names.filter((n) => n.startsWith('exhibits/')).every((n) => n.startsWith(exhibitDir(c.x1.receipt.exhibitRef)) || n.startsWith(exhibitDir(c.x2.receipt.exhibitRef)))).toBe(true);
+    expect(
+      pack.names
+        .filter((n) => n.startsWith('exhibits/'))
+        .every((n) => n.startsWith(exhibitDir(c.x1.receipt.exhibitRef)) || n.startsWith(exhibitDir(c.x2.receipt.exhibitRef))),
+    ).toBe(true);
     expect(pack.names.some((n) => n.endsWith('.eml') || n.endsWith('diary.json'))).toBe(false);
     expect(pack.names.filter((n) => n.startsWith('preservation/'))).toEqual(['preservation/x.txt']);
     const index = new TextDecoder().decode(pack.entries['index.json']);
@@ -98,7 +119,9 @@ describe('evidence packs', () => {
     expect(head).toMatchObject({ action: 'exported', details: { exportId: view.id, recipient: 'DC Jones, Thames Valley Police', variant: 'police' } });
     expect((head as { details: { exhibits: unknown[] } }).details.exhibits).toHaveLength(5);
     // Completion is recorded once the last byte has gone.
-    await expect.poll(async () => (await api(s.officer.token, `/exports/${view.id}`).then((r) => r.json())) as ExportView).toMatchObject({ downloads: 1, lastManifestSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await expect
+      .poll(async () => (await api(s.officer.token, `/exports/${view.id}`).then((r) => r.json())) as ExportView)
+      .toMatchObject({ downloads: 1, lastManifestSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const events = (await (await api(s.officer.token, '/custody?limit=1000')).json()) as { events: { action: string; details: Record<string, unknown> }[] };
     const done = events.events.find((e) => e.action === 'export_completed')!;
     expect(done.details).toMatchObject({ exportId: view.id, packId: pack.manifest.packId });
@@ -109,10 +132,22 @@ describe('evidence packs', () => {
     expect(await errorCode(await prepare(s.alice.token, policeCase()))).toBe('FORBIDDEN');
     expect(await errorCode(await prepare(s.otherOfficer.token, policeCase()))).toBe('NOT_FOUND');
     expect(await errorCode(await prepare(s.officer.token, { ...policeCase(), scope: { kind: 'case', id: 'nope' } }))).toBe('NOT_FOUND');
-    expect(await errorCode(await prepare(s.officer.token, { scope: { kind: 'case', id: c.caseId }, variant: 'platform', platform: 'tiktok', recipient: 'TikTok' }))).toBe('EMPTY_PACK');
-    expect(await errorCode(await prepare(s.officer.token, { scope: { kind: 'case', id: c.caseId }, variant: 'platform', recipient: 'X' }))).toBe('VALIDATION_FAILED');
+    expect(
+      await errorCode(await prepare(s.officer.token, { scope: { kind: 'case', id: c.caseId }, variant: 'platform', platform: 'tiktok', recipient: 'TikTok' })),
+    ).toBe('EMPTY_PACK');
+    expect(await errorCode(await prepare(s.officer.token, { scope: { kind: 'case', id: c.caseId }, variant: 'platform', recipient: 'X' }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(await errorCode(await prepare(s.officer.token, { ...policeCase(), recipient: '  ' }))).toBe('VALIDATION_FAILED');
-    expect(await errorCode(await prepare(s.officer.token, { scope: { kind: 'selection', itemIds: [c.x1.receipt.itemId, 'missing-id'] }, variant: 'police', recipient: 'DC Jones' }))).toBe('NOT_FOUND');
+    expect(
+      await errorCode(
+        await prepare(s.officer.token, {
+          scope: { kind: 'selection', itemIds: [c.x1.receipt.itemId, 'missing-id'] },
+          variant: 'police',
+          recipient: 'DC Jones',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
     const ok = (await (await prepare(s.officer.token, policeCase())).json()) as ExportView;
     expect(await errorCode(await download(s.otherOfficer.token, ok.id))).toBe('NOT_FOUND');
     expect(await errorCode(await download(s.alice.token, ok.id))).toBe('FORBIDDEN');
@@ -129,13 +164,20 @@ describe('evidence packs', () => {
 
   it('breaks the download and records the failure when a stored file no longer matches its hash', async () => {
     const view = (await (await prepare(s.officer.token, policeCase())).json()) as ExportView;
-    const art = await env.DB.prepare("SELECT r2_key FROM artifacts WHERE item_id = ? AND name = 'viewport.png'").bind(c.x2.receipt.itemId).first<{ r2_key: string }>();
+    const art = await env.DB.prepare("SELECT r2_key FROM artifacts WHERE item_id = ? AND name = 'viewport.png'")
+      .bind(c.x2.receipt.itemId)
+      .first<{ r2_key: string }>();
     await env.EVIDENCE.put(art!.r2_key, new Uint8Array(1024).fill(7));
     const res = await download(s.officer.token, view.id);
     expect(res.status).toBe(200);
     await expect(res.arrayBuffer()).rejects.toThrow();
     await expect
-      .poll(async () => ((await (await api(s.officer.token, '/custody?limit=1000')).json()) as { events: { action: string; details: { reason?: string } }[] }).events.find((e) => e.action === 'export_failed')?.details.reason)
+      .poll(
+        async () =>
+          ((await (await api(s.officer.token, '/custody?limit=1000')).json()) as { events: { action: string; details: { reason?: string } }[] }).events.find(
+            (e) => e.action === 'export_failed',
+          )?.details.reason,
+      )
       .toMatch(/viewport\.png does not match its recorded hash/);
   });
 
@@ -144,7 +186,11 @@ describe('evidence packs', () => {
     const view = (await (await prepare(s.officer.token, policeCase())).json()) as ExportView;
     const exportedCount = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'exported'").first<{ n: number }>())?.n;
     const before = await exportedCount();
-    const res = await createApp().request(`/api/v1/exports/${view.id}/pack.zip`, { headers: { authorization: `Bearer ${s.officer.token}` } }, { ...env, PACK_SIGNING_KEY: undefined });
+    const res = await createApp().request(
+      `/api/v1/exports/${view.id}/pack.zip`,
+      { headers: { authorization: `Bearer ${s.officer.token}` } },
+      { ...env, PACK_SIGNING_KEY: undefined },
+    );
     expect(res.status).toBe(503);
     expect(await errorCode(res)).toBe('PACK_KEY_MISSING');
     expect(await exportedCount()).toBe(before);

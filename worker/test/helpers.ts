@@ -70,7 +70,12 @@ export async function manifestFor(files: FileSpec[], extra: Partial<BundleManife
     capturedAt: '2026-11-23T10:15:00.000Z',
     metadata: { url: 'https://x.com/someone/status/1860000000000000001' },
     artifacts: await Promise.all(
-      files.map(async (f) => ({ name: f.name, mediaType: f.mediaType as BundleManifest['artifacts'][number]['mediaType'], size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
+      files.map(async (f) => ({
+        name: f.name,
+        mediaType: f.mediaType as BundleManifest['artifacts'][number]['mediaType'],
+        size: f.bytes.byteLength,
+        sha256: await sha256Hex(f.bytes),
+      })),
     ),
     ...extra,
   };
@@ -120,7 +125,11 @@ export async function signWithDeviceKey(token: string, manifestText: string) {
   return signManifestWith(await deviceKeyFor(token), manifestText);
 }
 
-const b64url = (buf: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buf))).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+const b64url = (buf: ArrayBuffer) =>
+  btoa(String.fromCharCode(...new Uint8Array(buf)))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 
 /** Signs manifest text the way the extension does: a non-extractable P-256 device key. */
 export async function signManifest(manifestText: string) {

@@ -21,7 +21,11 @@ export function rawEmail(opts: { messageId: string; subject: string; body: strin
 }
 
 /** The record the filter sends with a message, classified by the real classifier. */
-export async function filingFor(councillorId: string, eml: Uint8Array, opts: { messageId: string; subject: string; body: string; mailbox?: string; receivedAt?: string }): Promise<FileMail> {
+export async function filingFor(
+  councillorId: string,
+  eml: Uint8Array,
+  opts: { messageId: string; subject: string; body: string; mailbox?: string; receivedAt?: string },
+): Promise<FileMail> {
   return {
     councillorId,
     mailbox: opts.mailbox ?? 'alice@council.gov.uk',
@@ -47,7 +51,11 @@ export function fileForm(record: unknown, eml: Uint8Array): FormData {
 }
 
 /** Files one message as the service principal; returns the response and what was sent. */
-export async function fileMessage(serviceToken: string, councillorId: string, opts: { subject: string; body: string; messageId?: string; receivedAt?: string }) {
+export async function fileMessage(
+  serviceToken: string,
+  councillorId: string,
+  opts: { subject: string; body: string; messageId?: string; receivedAt?: string },
+) {
   const messageId = opts.messageId ?? `<${crypto.randomUUID()}@example.net>`;
   const eml = rawEmail({ messageId, subject: opts.subject, body: opts.body });
   const record = await filingFor(councillorId, eml, { ...opts, messageId });

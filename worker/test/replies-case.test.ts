@@ -8,15 +8,19 @@ type Seed = Awaited<ReturnType<typeof seedCouncil>>;
 const values = { contact_name: 'Sam Patel', contact_email: 'sam.patel@council.example' };
 
 /** Files a message to Alice from `from`, received at `receivedAt`; returns the record and its evidence item. */
-const file = (s: Seed, from: string, receivedAt: string) => fileAbuseFrom({ serviceToken: s.service.token, officerToken: s.officer.token }, s.alice.id, from, receivedAt);
+const file = (s: Seed, from: string, receivedAt: string) =>
+  fileAbuseFrom({ serviceToken: s.service.token, officerToken: s.officer.token }, s.alice.id, from, receivedAt);
 
 async function caseWith(s: Seed, itemIds: string[]): Promise<string> {
-  const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Emails about the bins', councillorId: s.alice.id } })).json()) as { id: string };
+  const kase = (await (
+    await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Emails about the bins', councillorId: s.alice.id } })
+  ).json()) as { id: string };
   for (const id of itemIds) expect((await api(s.officer.token, `/evidence/${id}`, { method: 'PATCH', json: { caseId: kase.id } })).status).toBe(200);
   return kase.id;
 }
 
-const approve = async (s: Seed, recordId: string, templateKey: string) => api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey, values } });
+const approve = async (s: Seed, recordId: string, templateKey: string) =>
+  api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey, values } });
 
 describe('replies on a case', () => {
   it("lists the case's emails newest first and every reply to them, with the template version, who approved it and its state", async () => {
@@ -74,7 +78,12 @@ describe('replies on a case', () => {
     const claimedAt = new Date(Date.now() - REPLY_STUCK_AFTER_MS - 60_000).toISOString();
     await env.DB.prepare('UPDATE replies SET claimed_at = ? WHERE id = ?').bind(claimedAt, stuck.id).run();
     const listed = (await (await api(s.officer.token, `/replies?recordId=${recordId}`)).json()) as { replies: ReplyView[] };
-    expect(listed.replies[0]).toMatchObject({ state: 'sending', claimedAt, stuck: true, stuckFrom: new Date(Date.parse(claimedAt) + REPLY_STUCK_AFTER_MS).toISOString() });
+    expect(listed.replies[0]).toMatchObject({
+      state: 'sending',
+      claimedAt,
+      stuck: true,
+      stuckFrom: new Date(Date.parse(claimedAt) + REPLY_STUCK_AFTER_MS).toISOString(),
+    });
 
     expect((await api(s.alice.token, `/replies/${stuck.id}/mark-failed`, { method: 'POST', json: note })).status).toBe(403);
     expect((await api(s.otherOfficer.token, `/replies/${stuck.id}/mark-failed`, { method: 'POST', json: note })).status).toBe(404);
@@ -91,14 +100,19 @@ describe('replies on a case', () => {
     expect((await approve(s, recordId, 'cessation')).status).toBe(201);
   });
 
-  it("records a delivery the filter reports after an officer marked it not sent: what happened beats a guess", async () => {
+  it('records a delivery the filter reports after an officer marked it not sent: what happened beats a guess', async () => {
     const s = await seedCouncil();
     const { recordId } = await file(s, 'Gary Troll <gary.troll@example.net>', '2026-11-20T09:00:00.000Z');
     const reply = (await (await approve(s, recordId, 'warning')).json()) as ReplyView;
     await api(s.service.token, `/replies/service/${reply.id}/claim`, { method: 'POST' });
-    await env.DB.prepare('UPDATE replies SET claimed_at = ? WHERE id = ?').bind(new Date(Date.now() - REPLY_STUCK_AFTER_MS - 1000).toISOString(), reply.id).run();
+    await env.DB.prepare('UPDATE replies SET claimed_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - REPLY_STUCK_AFTER_MS - 1000).toISOString(), reply.id)
+      .run();
     expect((await api(s.officer.token, `/replies/${reply.id}/mark-failed`, { method: 'POST', json: { note: 'Not in the Sent folder' } })).status).toBe(200);
-    const late = await api(s.service.token, `/replies/service/${reply.id}/result`, { method: 'POST', json: { outcome: 'sent', smtpMessageId: '<late@council.example>' } });
+    const late = await api(s.service.token, `/replies/service/${reply.id}/result`, {
+      method: 'POST',
+      json: { outcome: 'sent', smtpMessageId: '<late@council.example>' },
+    });
     expect(late.status).toBe(200);
     expect((await late.json()) as ReplyView).toMatchObject({ state: 'sent', smtpMessageId: '<late@council.example>' });
   });

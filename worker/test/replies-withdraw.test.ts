@@ -8,7 +8,13 @@ type Seed = Awaited<ReturnType<typeof seedCouncil>>;
 const values = { contact_name: 'Sam Patel', contact_email: 'sam.patel@council.example' };
 const reason = { reason: 'Police advise no contact with this sender.' };
 
-const file = (s: Seed) => fileAbuseFrom({ serviceToken: s.service.token, officerToken: s.officer.token }, s.alice.id, 'Gary Troll <gary.troll@example.net>', '2026-11-20T09:00:00.000Z');
+const file = (s: Seed) =>
+  fileAbuseFrom(
+    { serviceToken: s.service.token, officerToken: s.officer.token },
+    s.alice.id,
+    'Gary Troll <gary.troll@example.net>',
+    '2026-11-20T09:00:00.000Z',
+  );
 
 const approve = async (s: Seed, recordId: string) => api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey: 'warning', values } });
 const withdraw = (token: string, id: string, body: unknown = reason) => api(token, `/replies/${id}/withdraw`, { method: 'POST', json: body });
@@ -33,7 +39,9 @@ describe('withdrawing an approved reply', () => {
     expect(claim.status).toBe(409);
     expect(await errorCode(claim)).toBe('REPLY_ALREADY_CLAIMED');
 
-    const events = ((await (await api(s.officer.token, `/custody?itemId=${itemId}`)).json()) as { events: { action: string; details: Record<string, unknown> }[] }).events;
+    const events = (
+      (await (await api(s.officer.token, `/custody?itemId=${itemId}`)).json()) as { events: { action: string; details: Record<string, unknown> }[] }
+    ).events;
     expect(events.filter((e) => e.action === 'reply_withdrawn')).toEqual([expect.objectContaining({ details: { replyId: reply.id, reason: reason.reason } })]);
 
     // A withdrawn reply does not use up the one-per-period allowance.
@@ -56,7 +64,9 @@ describe('withdrawing an approved reply', () => {
     expect((await withdraw(s2.officer.token, reply.id)).status).toBe(409);
 
     const actions = async (seed: Seed, id: string) =>
-      ((await (await api(seed.officer.token, `/custody?itemId=${id}`)).json()) as { events: { action: string }[] }).events.map((e) => e.action).filter((a) => a === 'reply_withdrawn');
+      ((await (await api(seed.officer.token, `/custody?itemId=${id}`)).json()) as { events: { action: string }[] }).events
+        .map((e) => e.action)
+        .filter((a) => a === 'reply_withdrawn');
     expect(await actions(s, itemId)).toEqual([]);
     expect(await actions(s2, other.itemId)).toEqual(['reply_withdrawn']);
   });
@@ -75,6 +85,8 @@ describe('withdrawing an approved reply', () => {
     const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0011_'))!;
     await env.DB.batch(migration.queries.map((q) => env.DB.prepare(q)));
     expect((await env.DB.prepare('SELECT * FROM replies ORDER BY id').all()).results).toEqual(before.results);
-    expect(await (await api(s.officer.token, `/replies?recordId=${recordId}`)).json()).toMatchObject({ replies: [{ id: sent.id, state: 'sent', smtpMessageId: '<r1@council.example>' }] });
+    expect(await (await api(s.officer.token, `/replies?recordId=${recordId}`)).json()).toMatchObject({
+      replies: [{ id: sent.id, state: 'sent', smtpMessageId: '<r1@council.example>' }],
+    });
   });
 });

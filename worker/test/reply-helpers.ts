@@ -3,7 +3,12 @@ import { api, type seedCouncil } from './helpers.ts';
 import { fileForm, filingFor, rawEmail } from './mail-helpers.ts';
 
 /** Files a message from `from` with a verdict of the given severity; returns its record id. */
-export async function fileFrom(s: Awaited<ReturnType<typeof seedCouncil>>, severity: Severity, body: string, from = 'Gary Troll <gary.troll@example.net>'): Promise<string> {
+export async function fileFrom(
+  s: Awaited<ReturnType<typeof seedCouncil>>,
+  severity: Severity,
+  body: string,
+  from = 'Gary Troll <gary.troll@example.net>',
+): Promise<string> {
   const messageId = `<${crypto.randomUUID()}@example.net>`;
   const opts = { messageId, subject: 'About the bins', body, from };
   const eml = rawEmail(opts);

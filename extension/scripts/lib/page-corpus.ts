@@ -51,7 +51,10 @@ export function readPage(page: CorpusPage): string {
 }
 
 const collapse = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-const bareHandle = (s: string): string => collapse(s).replace(/^(@|u\/)/i, '').toLowerCase();
+const bareHandle = (s: string): string =>
+  collapse(s)
+    .replace(/^(@|u\/)/i, '')
+    .toLowerCase();
 
 function sameTime(expected: string, got: string): boolean {
   // Date-only expectations (older YouTube pages) are compared as dates.

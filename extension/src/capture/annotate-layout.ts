@@ -36,10 +36,6 @@ export function layoutStrip(
   const lineHeightPx = Math.round(fontPx * 1.4);
   const maxPx = Math.max(fontPx * 4, imageWidthPx - 2 * paddingPx);
   const m = (s: string) => measure(s, fontPx);
-  const lines = [
-    ...wrapText(`URL: ${input.url}`, maxPx, m),
-    ...wrapText(`Captured (UTC): ${input.capturedAt}`, maxPx, m),
-    ...wrapText(input.tool, maxPx, m),
-  ];
+  const lines = [...wrapText(`URL: ${input.url}`, maxPx, m), ...wrapText(`Captured (UTC): ${input.capturedAt}`, maxPx, m), ...wrapText(input.tool, maxPx, m)];
   return { lines, fontPx, lineHeightPx, paddingPx, heightPx: 2 * paddingPx + lines.length * lineHeightPx };
 }

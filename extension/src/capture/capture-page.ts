@@ -63,7 +63,9 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
 
   const manifest = browser.runtime.getManifest();
   const tool = `${manifest.name} ${manifest.version}`;
-  const annotated = await step('stamping URL and time on the copy', () => annotate(image, { url: page.url, capturedAt: capturedAtIso, tool: `Captured with ${tool}` }, scale));
+  const annotated = await step('stamping URL and time on the copy', () =>
+    annotate(image, { url: page.url, capturedAt: capturedAtIso, tool: `Captured with ${tool}` }, scale),
+  );
   const mhtml = await driver.mhtml();
 
   const artifacts: SealedArtifact[] = await step('hashing the files', async () => [
@@ -78,7 +80,11 @@ export async function capturePage(driver: TabDriver, req: CaptureRequest): Promi
   const warnings = [...page.post.warnings];
   if (!full && cropRect && !postCanvas) {
     warnings.push('The post was not on screen, so there is no picture of it alone: capture the full page for it');
-  } else if (!full && cropRect && (cropRect.x < 0 || cropRect.y < 0 || cropRect.x + cropRect.width > page.viewport.width || cropRect.y + cropRect.height > page.viewport.height)) {
+  } else if (
+    !full &&
+    cropRect &&
+    (cropRect.x < 0 || cropRect.y < 0 || cropRect.x + cropRect.width > page.viewport.width || cropRect.y + cropRect.height > page.viewport.height)
+  ) {
     warnings.push('The post was only partly on screen: post.png shows the part that was; capture the full page for all of it');
   }
   if (full?.plan.truncated) warnings.push(`Only the top ${full.plan.capturedHeight} px of a ${full.docHeightAfter} px page fit in the full-page screenshot`);

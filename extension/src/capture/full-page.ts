@@ -18,7 +18,12 @@ export interface FullPageShots {
  * and its rate-limit wait, fewer). Content that loads while scrolling extends the plan, within the
  * same limits.
  */
-export async function shootFullPage(driver: TabDriver, page: ProbeResult, viewportShot: ImageBitmap, bitmapOf: (png: Uint8Array) => Promise<ImageBitmap>): Promise<FullPageShots> {
+export async function shootFullPage(
+  driver: TabDriver,
+  page: ProbeResult,
+  viewportShot: ImageBitmap,
+  bitmapOf: (png: Uint8Array) => Promise<ImageBitmap>,
+): Promise<FullPageShots> {
   const atTop = page.scroll.x === 0 && page.scroll.y === 0;
   const vh = page.viewport.height;
   let plan = planScroll(page.docHeight, vh);
@@ -50,7 +55,9 @@ export async function shootFullPage(driver: TabDriver, page: ProbeResult, viewpo
 export function fullPageActions(page: ProbeResult, f: FullPageShots): string[] {
   const actions: string[] = [];
   if (f.shots.length > 1) actions.push(`Scrolled through ${f.shots.length} screens for the full-page screenshot, then back to where the page was`);
-  if (f.docHeightAfter > page.docHeight) actions.push(`The page grew from ${page.docHeight} px to ${f.docHeightAfter} px while scrolling (more content loaded)`);
-  if (f.hiddenFixed > 0) actions.push(`Hid ${f.hiddenFixed} fixed or sticky element(s) below the first screen so they are not repeated in the full-page screenshot`);
+  if (f.docHeightAfter > page.docHeight)
+    actions.push(`The page grew from ${page.docHeight} px to ${f.docHeightAfter} px while scrolling (more content loaded)`);
+  if (f.hiddenFixed > 0)
+    actions.push(`Hid ${f.hiddenFixed} fixed or sticky element(s) below the first screen so they are not repeated in the full-page screenshot`);
   return actions;
 }

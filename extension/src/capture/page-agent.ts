@@ -66,7 +66,10 @@ export function createPageAgent(doc: Document, win: Window) {
         viewport: { width: win.innerWidth, height: win.innerHeight, dpr: win.devicePixelRatio || 1 },
         docHeight: docHeightOf(doc),
         scroll: { x: win.scrollX, y: win.scrollY },
-        crop: r && r.width > 0 && r.height > 0 ? { x: r.left + win.scrollX, y: r.top + win.scrollY, width: r.width, height: r.height, source: target ? 'gesture' : 'first-post' } : null,
+        crop:
+          r && r.width > 0 && r.height > 0
+            ? { x: r.left + win.scrollX, y: r.top + win.scrollY, width: r.width, height: r.height, source: target ? 'gesture' : 'first-post' }
+            : null,
       };
     },
     async scrollTo(y: number): Promise<ScrollResult> {

@@ -29,15 +29,18 @@ export function createTabDriver(tabId: number, windowId: number) {
   function withTarget(hint: GestureHint & { targetElementId?: number }, what: 'expand'): Promise<string[]>;
   function withTarget(hint: GestureHint & { targetElementId?: number }, what: 'probe'): Promise<ProbeResult>;
   function withTarget(hint: GestureHint & { targetElementId?: number }, what: 'expand' | 'probe'): Promise<unknown> {
-    return run<unknown, [GestureHint & { targetElementId?: number }, 'expand' | 'probe']>((h, w) => {
-      // Firefox only: the exact right-clicked element (`contextMenus` permission exposes it under that name).
-      type Menus = { getTargetElement?: (id: number) => Element | null };
-      const ff = (globalThis as { browser?: { menus?: Menus; contextMenus?: Menus } }).browser;
-      const menus = ff?.menus ?? ff?.contextMenus;
-      const targetElement = h.targetElementId != null && menus?.getTargetElement ? menus.getTargetElement(h.targetElementId) : null;
-      const agent = globalThis.__wardguardAgent!;
-      return w === 'expand' ? agent.expand({ ...h, targetElement }) : agent.probe({ ...h, targetElement });
-    }, [hint, what]);
+    return run<unknown, [GestureHint & { targetElementId?: number }, 'expand' | 'probe']>(
+      (h, w) => {
+        // Firefox only: the exact right-clicked element (`contextMenus` permission exposes it under that name).
+        type Menus = { getTargetElement?: (id: number) => Element | null };
+        const ff = (globalThis as { browser?: { menus?: Menus; contextMenus?: Menus } }).browser;
+        const menus = ff?.menus ?? ff?.contextMenus;
+        const targetElement = h.targetElementId != null && menus?.getTargetElement ? menus.getTargetElement(h.targetElementId) : null;
+        const agent = globalThis.__wardguardAgent!;
+        return w === 'expand' ? agent.expand({ ...h, targetElement }) : agent.probe({ ...h, targetElement });
+      },
+      [hint, what],
+    );
   }
 
   return {
@@ -76,7 +79,10 @@ export function createTabDriver(tabId: number, windowId: number) {
         } catch (e) {
           const why = e instanceof Error ? e.message : String(e);
           if (/MAX_CAPTURE/i.test(why) && tries < 3) continue;
-          throw new CaptureError('SCREENSHOT_FAILED', `The browser refused the screenshot (${why}). Click the Wardguard button or use the shortcut on the page, then try again.`);
+          throw new CaptureError(
+            'SCREENSHOT_FAILED',
+            `The browser refused the screenshot (${why}). Click the Wardguard button or use the shortcut on the page, then try again.`,
+          );
         }
       }
     },

@@ -16,7 +16,7 @@ function elementFromSelection(doc: Document): Element | null {
 
 function byAttribute(doc: Document, selector: string, attr: 'src' | 'href', url: string): Element | null {
   for (const el of doc.querySelectorAll(selector)) {
-    const resolved = attr === 'src' ? ((el as HTMLImageElement).currentSrc || (el as HTMLImageElement).src) : (el as HTMLAnchorElement).href;
+    const resolved = attr === 'src' ? (el as HTMLImageElement).currentSrc || (el as HTMLImageElement).src : (el as HTMLAnchorElement).href;
     if (resolved === url) return el;
   }
   return null;

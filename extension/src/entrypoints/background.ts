@@ -21,9 +21,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     // A new install has nothing to do until it is paired: open the page that pairs it.
     if (details.reason === 'install') void browser.runtime.openOptionsPage().catch(() => undefined);
-    browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Capture as evidence', contexts: ['page', 'selection', 'image', 'link', 'video'] }),
-    );
+    browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: MENU_ID, title: 'Capture as evidence', contexts: ['page', 'selection', 'image', 'link', 'video'] }));
     void wg.flush(true);
   });
   // Browser restarted (or extension reloaded): send everything that waited, whatever its back-off.
@@ -38,13 +38,15 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || !tab) return;
     const targetElementId = (info as { targetElementId?: number }).targetElementId;
-    void tell(wg.captureTab(tab, {
-      trigger: 'context-menu',
-      ...(info.selectionText ? { selectionText: info.selectionText } : {}),
-      ...(info.srcUrl ? { srcUrl: info.srcUrl } : {}),
-      ...(info.linkUrl ? { linkUrl: info.linkUrl } : {}),
-      ...(targetElementId !== undefined ? { targetElementId } : {}),
-    }));
+    void tell(
+      wg.captureTab(tab, {
+        trigger: 'context-menu',
+        ...(info.selectionText ? { selectionText: info.selectionText } : {}),
+        ...(info.srcUrl ? { srcUrl: info.srcUrl } : {}),
+        ...(info.linkUrl ? { linkUrl: info.linkUrl } : {}),
+        ...(targetElementId !== undefined ? { targetElementId } : {}),
+      }),
+    );
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== COMMAND) return;
@@ -85,7 +87,12 @@ async function tell(capture: Promise<CaptureOutcome>): Promise<void> {
     browser.action.setBadgeBackgroundColor({ color: f.color }),
     browser.action.setTitle({ title: f.title }),
     browser.notifications
-      .create({ type: 'basic', iconUrl: (browser.runtime as unknown as { getURL(path: string): string }).getURL('/icon/128.png'), title: f.notification.title, message: f.notification.message })
+      .create({
+        type: 'basic',
+        iconUrl: (browser.runtime as unknown as { getURL(path: string): string }).getURL('/icon/128.png'),
+        title: f.notification.title,
+        message: f.notification.message,
+      })
       .catch(() => undefined),
   ]).catch(() => undefined);
 }

@@ -30,7 +30,9 @@ export function extractBluesky(ctx: ExtractContext): Draft {
   const el = pickContainer(ctx, draft, {
     selector: CONTAINER,
     // The focal post in a thread has no link to itself; its time is plain text, so prefer by handle.
-    prefer: (c) => fromUrl !== null && (postLink(c, ctx.url)?.rkey === rkey || (c.getAttribute('data-testid') ?? '').startsWith('postThreadItem-by-') && !postLink(c, ctx.url)),
+    prefer: (c) =>
+      fromUrl !== null &&
+      (postLink(c, ctx.url)?.rkey === rkey || ((c.getAttribute('data-testid') ?? '').startsWith('postThreadItem-by-') && !postLink(c, ctx.url))),
   });
   draft.container = el;
   const link = el ? postLink(el, ctx.url) : null;
@@ -41,7 +43,12 @@ export function extractBluesky(ctx: ExtractContext): Draft {
     const handle = handleOf(el) ?? link?.actor ?? null;
     setField(draft, 'authorHandle', handle, 'dom');
     const profile = safeQuery(el, 'a[href^="/profile/"]:not([href*="/post/"])') ?? safeQuery(el, 'a[href^="/profile/"]');
-    setField(draft, 'authorDisplayName', textOf(el, 'a[href^="/profile/"] span, [data-testid="postAuthorName"]') ?? (profile ? visibleText(profile) : null), 'dom');
+    setField(
+      draft,
+      'authorDisplayName',
+      textOf(el, 'a[href^="/profile/"] span, [data-testid="postAuthorName"]') ?? (profile ? visibleText(profile) : null),
+      'dom',
+    );
     const avatar = safeQueryAll(el, 'img[src*="did:"]')[0];
     setField(draft, 'authorId', DID_RE.exec(attr(avatar, 'src') ?? '')?.[1], 'dom');
     setField(draft, 'postText', textOf(el, 'div[data-testid="postText"]'), 'dom');
@@ -60,7 +67,12 @@ export function extractBluesky(ctx: ExtractContext): Draft {
       const parentLink = parent ? postLink(parent, ctx.url) : null;
       if (parent && parentLink) {
         const parentHandle = handleOf(parent) ?? parentLink.actor;
-        setField(draft, 'replyTo', { postId: parentLink.rkey, authorHandle: parentHandle, url: `${origin}/profile/${parentHandle}/post/${parentLink.rkey}` }, 'dom');
+        setField(
+          draft,
+          'replyTo',
+          { postId: parentLink.rkey, authorHandle: parentHandle, url: `${origin}/profile/${parentHandle}/post/${parentLink.rkey}` },
+          'dom',
+        );
       }
     }
   }

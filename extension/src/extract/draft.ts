@@ -44,12 +44,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Sets a field unless it already has a value or the new value is empty. Returns whether it was set. */
-export function setField<K extends ExtractedField>(
-  draft: Draft,
-  field: K,
-  value: Values[K] | undefined,
-  source: FieldSource,
-): boolean {
+export function setField<K extends ExtractedField>(draft: Draft, field: K, value: Values[K] | undefined, source: FieldSource): boolean {
   if (draft.values[field] !== undefined || isEmpty(value)) return false;
   draft.values[field] = (typeof value === 'string' ? value.trim() : value) as Values[K];
   draft.sources[field] = source;

@@ -57,10 +57,7 @@ function authorLink(container: Element, isComment: boolean): Element | null {
     // In a comment the first link with visible text is the commenter's name.
     return safeQueryAll(container, 'a[href]').find((a) => visibleText(a) !== '' && !/^\d+[smhdwy]$/.test(visibleText(a))) ?? null;
   }
-  return (
-    safeQuery(container, 'h2 a[href], h3 a[href], h4 a[href], h5 a[href], strong a[href]') ??
-    safeQuery(container, 'a[href*="profile.php?id="]')
-  );
+  return safeQuery(container, 'h2 a[href], h3 a[href], h4 a[href], h5 a[href], strong a[href]') ?? safeQuery(container, 'a[href*="profile.php?id="]');
 }
 
 /** Stories searched, and how much of each is serialised, when matching a post by its opaque `pfbid…` id. */

@@ -17,7 +17,12 @@ export function fillFromJsonLd(draft: Draft, doc: Document, base: URL): void {
   setField(draft, 'postId', post.identifier, 'jsonld');
   setField(draft, 'permalink', absoluteUrl(post.url, base), 'jsonld');
   setField(draft, 'postTimestamp', post.datePublished, 'jsonld');
-  setField(draft, 'mediaUrls', post.mediaUrls.map((u) => absoluteUrl(u, base)).filter((u): u is string => u !== null), 'jsonld');
+  setField(
+    draft,
+    'mediaUrls',
+    post.mediaUrls.map((u) => absoluteUrl(u, base)).filter((u): u is string => u !== null),
+    'jsonld',
+  );
   const replyUrl = absoluteUrl(post.replyToUrl, base);
   if (replyUrl) setField(draft, 'replyTo', { url: replyUrl }, 'jsonld');
 }
@@ -31,12 +36,7 @@ export function fillFromMeta(draft: Draft, doc: Document, base: URL): void {
   const author = readMeta(doc, 'article:author', 'author');
   if (author && !/^https?:/.test(author)) setField(draft, 'authorDisplayName', author, 'meta');
   else setField(draft, 'authorProfileUrl', absoluteUrl(author, base), 'meta');
-  const media = [
-    ...readMetaAll(doc, 'og:image'),
-    ...readMetaAll(doc, 'og:video'),
-    ...readMetaAll(doc, 'og:video:url'),
-    ...readMetaAll(doc, 'twitter:image'),
-  ]
+  const media = [...readMetaAll(doc, 'og:image'), ...readMetaAll(doc, 'og:video'), ...readMetaAll(doc, 'og:video:url'), ...readMetaAll(doc, 'twitter:image')]
     .map((u) => absoluteUrl(u, base))
     .filter((u): u is string => u !== null);
   setField(draft, 'mediaUrls', media, 'meta');

@@ -39,8 +39,7 @@ describe('generic extractor', () => {
 
   it('uses the right-clicked forum post, not the page-level JSON-LD post', () => {
     const doc = loadFixture('generic-jsonld.html');
-    const target = [...doc.querySelectorAll('.bbWrapper')].find((d) => d.textContent?.includes('Calm'))
-      ?? [...doc.querySelectorAll('.bbWrapper')][1]!;
+    const target = [...doc.querySelectorAll('.bbWrapper')].find((d) => d.textContent?.includes('Calm')) ?? [...doc.querySelectorAll('.bbWrapper')][1]!;
     const result = expectValid(extractPost(doc, 'https://forum.example.net/threads/about-our-councillor.991/', { targetElement: target }));
     expect(result).toMatchObject({
       authorDisplayName: 'Calm Carol',
@@ -71,8 +70,9 @@ describe('generic extractor', () => {
     expect(result.warnings.join(' ')).toMatch(/no time zone/);
   });
 
-  it('prefers the JSON-LD body over the raw text of the right-clicked element when that element is the page\'s only post', () => {
-    const doc = parseDocument(`<html><head><script type="application/ld+json">{"@type":"SocialMediaPosting","articleBody":"Clean body","datePublished":"2026-11-20T19:04:00Z"}</script></head>
+  it("prefers the JSON-LD body over the raw text of the right-clicked element when that element is the page's only post", () => {
+    const doc =
+      parseDocument(`<html><head><script type="application/ld+json">{"@type":"SocialMediaPosting","articleBody":"Clean body","datePublished":"2026-11-20T19:04:00Z"}</script></head>
       <body><article><p><b>Name</b> @handle</p><p>Clean body</p><time datetime="2026-11-20T19:04:00Z">20 Nov</time></article></body></html>`);
     const result = expectValid(extractPost(doc, 'https://social.example/@handle/101', { targetElement: doc.querySelector('p')! }));
     expect(result).toMatchObject({ postText: 'Clean body', postTimestamp: '2026-11-20T19:04:00.000Z', postTimestampText: '20 Nov' });

@@ -45,7 +45,8 @@ export function extractGeneric(ctx: ExtractContext): Draft {
   const time = safeQuery(scope, 'time[datetime]');
   setField(draft, 'postTimestamp', isoFromMachineTime(attr(time, 'datetime')), 'dom');
   setField(draft, 'postTimestampText', time ? visibleText(time) : null, 'dom');
-  if (time && !draft.values.postTimestamp) addWarning(draft, `<time datetime="${(attr(time, 'datetime') ?? '').slice(0, 40)}"> has no time zone; not used as UTC`);
+  if (time && !draft.values.postTimestamp)
+    addWarning(draft, `<time datetime="${(attr(time, 'datetime') ?? '').slice(0, 40)}"> has no time zone; not used as UTC`);
   const author = safeQuery(scope, '[rel="author"], [itemprop="author"] a, [itemprop="author"], .author a, .author, a.username, .username');
   setField(draft, 'authorDisplayName', author ? visibleText(author).split('\n')[0] : null, 'dom');
   setField(draft, 'authorProfileUrl', absoluteUrl(attr(author, 'href'), ctx.url), 'dom');

@@ -19,10 +19,21 @@ describe('hostile pages', () => {
   it.each(['generic', 'x', 'facebook', 'reddit', 'youtube', 'mastodon'])(
     'does not throw on 20,000-deep nesting and a multi-megabyte text node (%s)',
     (platform) => {
-      const host = { generic: 'example.com', x: 'x.com', facebook: 'www.facebook.com', reddit: 'www.reddit.com', youtube: 'www.youtube.com', mastodon: 'example.social' }[platform]!;
+      const host = {
+        generic: 'example.com',
+        x: 'x.com',
+        facebook: 'www.facebook.com',
+        reddit: 'www.reddit.com',
+        youtube: 'www.youtube.com',
+        mastodon: 'example.social',
+      }[platform]!;
       const html =
         readFileSync(`${FIXTURES_DIR}hostile.html`, 'utf8') +
-        '<article class="status" data-id="1">' + '<div>'.repeat(20_000) + 'x'.repeat(3_000_000) + '</div>'.repeat(20_000) + '</article>';
+        '<article class="status" data-id="1">' +
+        '<div>'.repeat(20_000) +
+        'x'.repeat(3_000_000) +
+        '</div>'.repeat(20_000) +
+        '</article>';
       const doc = parseDocument(html);
       // No timing assert (a slow machine is not a defect): a hang fails on the test timeout.
       const result = expectValid(extractPost(doc, `https://${host}/@someone/1`, { targetElement: doc.querySelector('article')! }));
@@ -38,10 +49,17 @@ describe('hostile pages', () => {
   });
 
   const urls = [
-    'https://x.com/a/status/1', 'https://www.facebook.com/permalink.php?story_fbid=1&id=2', 'https://www.instagram.com/p/C1/',
-    'https://www.tiktok.com/@a/video/1234567', 'https://www.youtube.com/watch?v=abc', 'https://old.reddit.com/r/a/comments/b/c/',
-    'https://www.linkedin.com/feed/update/urn:li:activity:7170000000000000001/', 'https://bsky.app/profile/a/post/b',
-    'https://www.threads.net/@a/post/b', 'https://mastodon.example/@a/1', 'https://example.com/',
+    'https://x.com/a/status/1',
+    'https://www.facebook.com/permalink.php?story_fbid=1&id=2',
+    'https://www.instagram.com/p/C1/',
+    'https://www.tiktok.com/@a/video/1234567',
+    'https://www.youtube.com/watch?v=abc',
+    'https://old.reddit.com/r/a/comments/b/c/',
+    'https://www.linkedin.com/feed/update/urn:li:activity:7170000000000000001/',
+    'https://bsky.app/profile/a/post/b',
+    'https://www.threads.net/@a/post/b',
+    'https://mastodon.example/@a/1',
+    'https://example.com/',
   ];
   const fixtures = readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.html') && f !== 'hostile.html');
 

@@ -37,10 +37,7 @@ function run(doc: Document, url: URL, options: ExtractOptions): PostMetadata {
     }
   }
   if (draft.values.postTimestampText && !draft.values.postTimestamp) {
-    addWarning(
-      draft,
-      `Post time is shown only as "${draft.values.postTimestampText.slice(0, 80)}"; no machine-readable UTC time on the page`,
-    );
+    addWarning(draft, `Post time is shown only as "${draft.values.postTimestampText.slice(0, 80)}"; no machine-readable UTC time on the page`);
   }
   let pageState = draft.pageState;
   if (!pageState) {

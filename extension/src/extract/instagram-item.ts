@@ -19,8 +19,7 @@ export function applyMediaItem(draft: Draft, item: JsonObject, permalinkFor: (ha
     draft,
     'postText',
     // 2013 pages give the caption as a plain string; later ones as { text } or a GraphQL edge.
-    (typeof caption === 'string' ? str(caption) : str(getPath(caption, 'text'))) ??
-      str(getPath(item, 'edge_media_to_caption', 'edges', 0, 'node', 'text')),
+    (typeof caption === 'string' ? str(caption) : str(getPath(caption, 'text'))) ?? str(getPath(item, 'edge_media_to_caption', 'edges', 0, 'node', 'text')),
     'json',
   );
   const taken = getPath(item, 'taken_at') ?? getPath(item, 'taken_at_timestamp') ?? getPath(item, 'date');

@@ -70,13 +70,16 @@ export function extractInstagram(ctx: ExtractContext): Draft {
   if (legacyCaption && safeQuery(ctx.doc, '.pane .profile .username')) {
     setField(draft, 'authorHandle', textOf(ctx.doc, '.pane .profile .username'), 'dom');
     setField(draft, 'postText', visibleText(legacyCaption).replace(/^[\u201c"]\s*|\s*[\u201d"]$/g, ''), 'dom');
-    setField(draft, 'mediaUrls', [absoluteUrl(attr(safeQuery(ctx.doc, '.stage img.photo'), 'src'), ctx.url)].filter((u): u is string => u !== null), 'dom');
+    setField(
+      draft,
+      'mediaUrls',
+      [absoluteUrl(attr(safeQuery(ctx.doc, '.stage img.photo'), 'src'), ctx.url)].filter((u): u is string => u !== null),
+      'dom',
+    );
   }
 
   if (article) {
-    const authorLink = safeQueryAll(article, 'header a[href^="/"], a[role="link"][href^="/"]').find((a) =>
-      /^\/[\w.]{1,30}\/?$/.test(attr(a, 'href') ?? ''),
-    );
+    const authorLink = safeQueryAll(article, 'header a[href^="/"], a[role="link"][href^="/"]').find((a) => /^\/[\w.]{1,30}\/?$/.test(attr(a, 'href') ?? ''));
     const handle = /^\/([\w.]{1,30})\/?$/.exec(attr(authorLink, 'href') ?? '')?.[1] ?? null;
     setField(draft, 'authorHandle', handle, 'dom');
     const time = safeQuery(article, 'time[datetime]');

@@ -2,16 +2,7 @@ import { getPath, isObject, parseJson, str, type JsonObject } from './json.ts';
 import { isoFromMachineTime } from './time.ts';
 import { safeQueryAll } from './text.ts';
 
-const POST_TYPES = new Set([
-  'SocialMediaPosting',
-  'DiscussionForumPosting',
-  'Comment',
-  'BlogPosting',
-  'VideoObject',
-  'ImageObject',
-  'Article',
-  'NewsArticle',
-]);
+const POST_TYPES = new Set(['SocialMediaPosting', 'DiscussionForumPosting', 'Comment', 'BlogPosting', 'VideoObject', 'ImageObject', 'Article', 'NewsArticle']);
 
 /** The parts of a schema.org post we use, already normalised. */
 export interface JsonLdPost {

@@ -41,7 +41,10 @@ export function extractLinkedIn(ctx: ExtractContext): Draft {
   if (el) {
     const actor = isComment
       ? safeQuery(el, 'a.comments-comment-meta__image-link, a.comments-post-meta__actor-link, a[href*="/in/"]')
-      : safeQuery(el, 'a.update-components-actor__meta-link, a[data-tracking-control-name*="actor"], a.update-components-actor__image, a[href*="/in/"], a[href*="/company/"]');
+      : safeQuery(
+          el,
+          'a.update-components-actor__meta-link, a[data-tracking-control-name*="actor"], a.update-components-actor__image, a[href*="/in/"], a[href*="/company/"]',
+        );
     const href = attr(actor, 'href');
     setField(draft, 'authorHandle', profileHandle(href), 'dom');
     setField(draft, 'authorId', memberUrn(href), 'dom');
@@ -53,13 +56,18 @@ export function extractLinkedIn(ctx: ExtractContext): Draft {
     setField(draft, 'authorDisplayName', name ? name.split('\n')[0] : null, 'dom');
     const text = isComment
       ? textOf(el, '.comments-comment-item__main-content, .comments-comment-item-content-body, .comment__text')
-      : textOf(el, '.update-components-text, .feed-shared-update-v2__description, [data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content');
+      : textOf(
+          el,
+          '.update-components-text, .feed-shared-update-v2__description, [data-test-id="main-feed-activity-card__commentary"], .attributed-text-segment-list__content',
+        );
     setField(draft, 'postText', text, 'dom');
     // A post's own time sits in the actor block; any <time> further down belongs to its comments.
     const time = safeQueryAll(el, 'time').find((t) => isComment || t.closest('.comments-comments-list, article.comments-comment-entity') === null) ?? null;
     setField(draft, 'postTimestamp', isoFromMachineTime(attr(time, 'datetime')), 'dom');
     const shown = isComment
-      ? (time ? visibleText(time) : null)
+      ? time
+        ? visibleText(time)
+        : null
       : (textOf(el, '.update-components-actor__sub-description span[aria-hidden="true"]') ?? (time ? visibleText(time) : null));
     setField(draft, 'postTimestampText', shown ? (shown.split('•')[0] ?? shown).trim() : null, 'dom');
     const urn = attr(el, 'data-urn') ?? attr(el, 'data-activity-urn') ?? attr(el, 'data-id') ?? '';
@@ -69,7 +77,12 @@ export function extractLinkedIn(ctx: ExtractContext): Draft {
       const parent = urlActivity ?? /activity:(\d+)/.exec(urn)?.[1] ?? null;
       if (parent) setField(draft, 'replyTo', { postId: parent, url: `https://www.linkedin.com/feed/update/urn:li:activity:${parent}/` }, 'dom');
       if (parent && commentId) {
-        setField(draft, 'permalink', `https://www.linkedin.com/feed/update/urn:li:activity:${parent}/?commentUrn=${encodeURIComponent(`urn:li:comment:(activity:${parent},${commentId})`)}`, 'dom');
+        setField(
+          draft,
+          'permalink',
+          `https://www.linkedin.com/feed/update/urn:li:activity:${parent}/?commentUrn=${encodeURIComponent(`urn:li:comment:(activity:${parent},${commentId})`)}`,
+          'dom',
+        );
       }
     } else {
       const activity = /urn:li:activity:(\d+)/.exec(urn)?.[1] ?? null;

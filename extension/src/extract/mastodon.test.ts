@@ -37,7 +37,11 @@ describe('Mastodon extractor', () => {
     const doc = loadFixture('mastodon-status.html');
     doc.querySelector('.columns-area')!.remove();
     const result = expectValid(extractPost(doc, URL));
-    expect(result).toMatchObject({ authorId: '109000000000000777', postTimestamp: '2024-03-07T12:00:05.000Z', postText: "@jane Councillors who vote like that deserve what's coming." });
+    expect(result).toMatchObject({
+      authorId: '109000000000000777',
+      postTimestamp: '2024-03-07T12:00:05.000Z',
+      postText: "@jane Councillors who vote like that deserve what's coming.",
+    });
     expect(result.fieldSources).toMatchObject({ postText: 'json', authorId: 'json' });
   });
 });

@@ -41,7 +41,13 @@ function applyStatus(draft: Draft, status: JsonObject): void {
   const replyId = str(status['in_reply_to_id']);
   if (replyId) setField(draft, 'replyTo', { postId: replyId }, 'json');
   const media = getPath(status, 'media_attachments');
-  if (Array.isArray(media)) setField(draft, 'mediaUrls', media.map((m) => str(getPath(m, 'url'))).filter((u): u is string => u !== null), 'json');
+  if (Array.isArray(media))
+    setField(
+      draft,
+      'mediaUrls',
+      media.map((m) => str(getPath(m, 'url'))).filter((u): u is string => u !== null),
+      'json',
+    );
 }
 
 /** Mastodon (any instance): status markup, `time[datetime]`, and status/account JSON when embedded. */

@@ -61,15 +61,22 @@ describe('where a saved page came from', () => {
       how: 'wayback',
       archive: { archivedAt: '2019-05-13T22:45:04.000Z', archiveUrl: 'https://web.archive.org/web/20190513224504/https://twitter.com/hand_written/status/42' },
     });
-    expect(describeSource(source).join('\n')).toMatch(/Wayback Machine copy of https:\/\/twitter\.com\/hand_written\/status\/42, archived 2019-05-13T22:45:04\.000Z/);
+    expect(describeSource(source).join('\n')).toMatch(
+      /Wayback Machine copy of https:\/\/twitter\.com\/hand_written\/status\/42, archived 2019-05-13T22:45:04\.000Z/,
+    );
     const canonicalOnly = locate('<link rel="canonical" href="https://web.archive.org/web/2019/https://www.youtube.com/watch?v=abcDEF12345">');
-    expect(canonicalOnly).toMatchObject({ url: 'https://www.youtube.com/watch?v=abcDEF12345', how: 'canonical', archive: { archivedAt: '2019-01-01T00:00:00.000Z' } });
+    expect(canonicalOnly).toMatchObject({
+      url: 'https://www.youtube.com/watch?v=abcDEF12345',
+      how: 'canonical',
+      archive: { archivedAt: '2019-01-01T00:00:00.000Z' },
+    });
   });
 });
 
 describe('a Wayback Machine address given to extractPost', () => {
   it('extracts the archived page as the platform it came from and records the archive', () => {
-    const html = '<div class="tweet permalink-tweet" data-tweet-id="42" data-screen-name="hand_written" data-name="Hand Written"><p class="tweet-text">archived words</p></div>';
+    const html =
+      '<div class="tweet permalink-tweet" data-tweet-id="42" data-screen-name="hand_written" data-name="Hand Written"><p class="tweet-text">archived words</p></div>';
     const result = extractPost(parseDocument(html), 'https://web.archive.org/web/20190513224504/https://twitter.com/hand_written/status/42');
     expect(result).toMatchObject({ platform: 'x', authorHandle: 'hand_written', postId: '42', postText: 'archived words' });
     expect(result.warnings[0]).toMatch(/^Wayback Machine copy of https:\/\/twitter\.com\/hand_written\/status\/42, archived 2019-05-13T22:45:04\.000Z/);

@@ -1,14 +1,5 @@
 /** How the address of a saved page was found, best first. */
-export type PageSourceHow =
-  | 'given'
-  | 'mhtml'
-  | 'saved-from'
-  | 'wayback'
-  | 'canonical'
-  | 'og:url'
-  | 'app-link'
-  | 'embedded-json'
-  | 'markup';
+export type PageSourceHow = 'given' | 'mhtml' | 'saved-from' | 'wayback' | 'canonical' | 'og:url' | 'app-link' | 'embedded-json' | 'markup';
 
 export interface PageSource {
   /** The original address (for an archive copy, the archived page's own address). */
@@ -36,7 +27,10 @@ function httpUrl(value: string | null | undefined): string | null {
 
 /** `20200115075749` → `2020-01-15T07:57:49.000Z`; shorter Wayback stamps are padded with the start of the period. */
 export function waybackTime(stamp: string): string | null {
-  const s = stamp.padEnd(14, '0').replace(/^(\d{4})(00)/, '$101').replace(/^(\d{6})(00)/, '$101');
+  const s = stamp
+    .padEnd(14, '0')
+    .replace(/^(\d{4})(00)/, '$101')
+    .replace(/^(\d{6})(00)/, '$101');
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
   if (!m) return null;
   const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
@@ -154,9 +148,7 @@ export function describeSource(source: PageSource): string[] {
     lines.push(`Page address read from the saved page (${source.how}): ${source.url}`);
   }
   if (source.archive) {
-    lines.push(
-      `Wayback Machine copy of ${source.url}, archived ${source.archive.archivedAt ?? 'at an unknown time'} (${source.archive.archiveUrl})`,
-    );
+    lines.push(`Wayback Machine copy of ${source.url}, archived ${source.archive.archivedAt ?? 'at an unknown time'} (${source.archive.archiveUrl})`);
   }
   return lines;
 }

@@ -9,7 +9,12 @@ describe('page state', () => {
   it.each([
     ['x', 'https://x.com/someone/status/1', '<div>Something went wrong. Try reloading.</div>', 'unavailable'],
     ['x', 'https://x.com/someone/status/1', "<div>Hmm...this page doesn't exist. Try searching for something else.</div>", 'unavailable'],
-    ['facebook', 'https://www.facebook.com/x/posts/1', '<h2>You must log in to continue.</h2><form action="/login/"><input type="password"></form>', 'login_wall'],
+    [
+      'facebook',
+      'https://www.facebook.com/x/posts/1',
+      '<h2>You must log in to continue.</h2><form action="/login/"><input type="password"></form>',
+      'login_wall',
+    ],
     ['threads', 'https://www.threads.net/@a/post/b', '<span>Sorry, this page isn’t available</span>', 'unavailable'],
     ['linkedin', 'https://www.linkedin.com/posts/a', '<h1>Join LinkedIn</h1><input type="password">', 'login_wall'],
     ['tiktok', 'https://www.tiktok.com/@a/video/1234567', '<p>Video currently unavailable</p>', 'unavailable'],
@@ -32,7 +37,7 @@ describe('page state', () => {
     expect(result.warnings.join(' ')).toContain('Login wall');
   });
 
-  it('calls a Mastodon instance\'s sign-in page (limited-federation servers send visitors there) a login wall', () => {
+  it("calls a Mastodon instance's sign-in page (limited-federation servers send visitors there) a login wall", () => {
     const result = expectValid(extractPost(loadFixture('mastodon-login-wall.html'), 'https://social.example.org.uk/auth/sign_in'));
     expect(result).toMatchObject({ pageState: 'login_wall', authorHandle: null, postText: null });
     expect(result.warnings.join(' ')).toContain('Login wall');

@@ -44,7 +44,7 @@ describe(`real saved pages (${PAGES_DIR})`, () => {
     expect(rightRate(tally(results.filter((r) => r.heldOut)))).toBeGreaterThanOrEqual(MIN_HELD_OUT_RIGHT_RATE);
   });
 
-  it('recognises every page\'s platform without being told its address', () => {
+  it("recognises every page's platform without being told its address", () => {
     const wrongPlatform = results.filter((r) => r.metadata.platform !== r.page.platform).map((r) => `${r.page.file}: ${r.metadata.platform}`);
     expect(wrongPlatform).toEqual([]);
   });

@@ -10,8 +10,7 @@ const POST = {
   authorHandle: 'pothole_pete',
   authorId: 't2_8fakeau1',
   postId: '1b3xfak',
-  postText:
-    'Our councillor voted for the car park closures\n\nPemberton lives on Elm Road. Just saying.\nMaybe people should go and tell her what they think.',
+  postText: 'Our councillor voted for the car park closures\n\nPemberton lives on Elm Road. Just saying.\nMaybe people should go and tell her what they think.',
   replyTo: null,
 };
 
@@ -66,9 +65,7 @@ describe('Reddit extractor', () => {
   });
 
   it('extracts the comment named in a comment permalink URL', () => {
-    const result = expectValid(
-      extractPost(loadFixture('reddit-old.html'), `https://old.reddit.com${PATH}kfake01/`),
-    );
+    const result = expectValid(extractPost(loadFixture('reddit-old.html'), `https://old.reddit.com${PATH}kfake01/`));
     expect(result).toMatchObject({ postId: 'kfake01', authorHandle: 'elm_road_resident', replyTo: { postId: '1b3xfak' } });
   });
 

@@ -26,9 +26,7 @@ function applyNew(ctx: ExtractContext, draft: Draft, el: Element): void {
   setField(draft, 'authorHandle', attr(el, 'author'), 'dom');
   setField(draft, 'authorId', attr(el, 'author-id'), 'dom');
   setField(draft, 'permalink', absoluteUrl(attr(el, 'permalink'), origin), 'dom');
-  const body = isComment
-    ? first(el, [':scope > [slot="comment"]', '[slot="comment"]'])
-    : first(el, [':scope > [slot="text-body"]', '[slot="text-body"]']);
+  const body = isComment ? first(el, [':scope > [slot="comment"]', '[slot="comment"]']) : first(el, [':scope > [slot="text-body"]', '[slot="text-body"]']);
   const title = isComment ? null : (attr(el, 'post-title') ?? textOf(el, '[slot="title"]'));
   const text = body ? visibleText(body) : '';
   setField(draft, 'postText', title ? (text ? `${title}\n\n${text}` : title) : text, 'dom');
@@ -101,7 +99,14 @@ function applyRedesign(ctx: ExtractContext, draft: Draft, el: Element): void {
   setField(draft, 'postText', textOf(el, 'h1, h2, h3'), 'dom');
   const stamp = safeQuery(el, 'a[data-click-id="timestamp"]');
   setField(draft, 'permalink', absoluteUrl(attr(stamp, 'href'), ctx.url.origin), 'dom');
-  const post = id ? getPath(readEmbeddedJson(ctx.doc).find((b) => getPath(b, 'posts', 'models', id)), 'posts', 'models', id) : undefined;
+  const post = id
+    ? getPath(
+        readEmbeddedJson(ctx.doc).find((b) => getPath(b, 'posts', 'models', id)),
+        'posts',
+        'models',
+        id,
+      )
+    : undefined;
   if (post) {
     setField(draft, 'authorHandle', str(getPath(post, 'author')), 'json');
     setField(draft, 'authorId', str(getPath(post, 'authorId')), 'json');
@@ -128,8 +133,7 @@ export function extractReddit(ctx: ExtractContext): Draft {
   const wantedId = fromUrl?.[2] ? `t1_${fromUrl[2]}` : fromUrl?.[1] ? `t3_${fromUrl[1]}` : null;
   const el = pickContainer(ctx, draft, {
     selector: CONTAINER,
-    prefer: (c) =>
-      wantedId !== null ? (attr(c, 'thingid') ?? attr(c, 'id') ?? oldFullname(c)) === wantedId : firstListed(c),
+    prefer: (c) => (wantedId !== null ? (attr(c, 'thingid') ?? attr(c, 'id') ?? oldFullname(c)) === wantedId : firstListed(c)),
   });
   draft.container = el;
   if (el) {

@@ -45,7 +45,10 @@ export function readMhtml(text: string): { html: string; location: string | null
     if (split < 0) continue;
     const partHeader = part.slice(0, split);
     if (!/^content-type:\s*text\/html/im.test(partHeader)) continue;
-    const body = part.slice(split).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
+    const body = part
+      .slice(split)
+      .replace(/^\r?\n\r?\n/, '')
+      .replace(/\r?\n$/, '');
     const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(partHeader)?.[1]?.toLowerCase();
     if (encoding === 'quoted-printable') return { html: decodeQuotedPrintable(body), location };
     if (encoding === 'base64') return { html: new TextDecoder().decode(Uint8Array.from(atob(body.replace(/\s+/g, '')), (c) => c.charCodeAt(0))), location };
@@ -81,11 +84,7 @@ export interface SavedPageResult {
  * @example
  * const { metadata, source } = extractSavedPage(text, (html) => parseHTML(html).document);
  */
-export function extractSavedPage(
-  text: string,
-  parse: (html: string) => Document,
-  options: ExtractOptions & { url?: string } = {},
-): SavedPageResult {
+export function extractSavedPage(text: string, parse: (html: string) => Document, options: ExtractOptions & { url?: string } = {}): SavedPageResult {
   const mhtml = readMhtml(text);
   const html = mhtml ? mhtml.html : text;
   const doc = parse(html);

@@ -3,7 +3,7 @@ import { parseDocument } from './fixtures/load.ts';
 import { htmlToText, visibleText } from './text.ts';
 
 describe('visibleText', () => {
-  it('keeps the author\'s line breaks and emoji, drops scripts and layout whitespace', () => {
+  it("keeps the author's line breaks and emoji, drops scripts and layout whitespace", () => {
     const doc = parseDocument(`<div id="t">
       <span>Line one</span><br><span>Line two </span><img alt="😡" src="e.svg">
       <script>var x = "hidden";</script><style>.a{}</style>

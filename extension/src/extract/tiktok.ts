@@ -46,8 +46,9 @@ export function extractTikTok(ctx: ExtractContext): Draft {
     return draft;
   }
 
-  const item = findObject(readEmbeddedJson(ctx.doc), (o) =>
-    str(o['id']) !== null && (videoId === null || str(o['id']) === videoId) && typeof o['desc'] === 'string' && o['author'] !== undefined,
+  const item = findObject(
+    readEmbeddedJson(ctx.doc),
+    (o) => str(o['id']) !== null && (videoId === null || str(o['id']) === videoId) && typeof o['desc'] === 'string' && o['author'] !== undefined,
   );
   if (item) applyItem(draft, item);
   const main = safeQuery(ctx.doc, '[data-e2e="browse-video-desc"], [data-e2e="video-desc"]');
@@ -62,7 +63,12 @@ export function extractTikTok(ctx: ExtractContext): Draft {
   const handle = draft.values.authorHandle;
   if (handle) setField(draft, 'authorProfileUrl', `https://www.tiktok.com/@${handle}`, draft.sources.authorHandle ?? 'dom');
   const video = safeQuery(ctx.doc, 'video[src]');
-  setField(draft, 'mediaUrls', [absoluteUrl(attr(video, 'src'), ctx.url)].filter((u): u is string => u !== null), 'dom');
+  setField(
+    draft,
+    'mediaUrls',
+    [absoluteUrl(attr(video, 'src'), ctx.url)].filter((u): u is string => u !== null),
+    'dom',
+  );
   if (videoId && !draft.values.authorId) addWarning(draft, 'No numeric TikTok authorId in the saved page; only the @handle identifies the author');
   return draft;
 }

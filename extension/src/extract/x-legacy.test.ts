@@ -24,7 +24,7 @@ describe('server-rendered twitter.com', () => {
     });
   });
 
-  it('gives the quoting tweet\'s author and text, not the quoted tweet\'s', () => {
+  it("gives the quoting tweet's author and text, not the quoted tweet's", () => {
     const quoted = `<div class="QuoteTweet"><div class="QuoteTweet-innerContainer" data-item-id="50" data-screen-name="quoted_person">
       <p class="QuoteTweet-text tweet-text">quoted words</p></div></div>`;
     const html = tweet('400', 'quoter', 'The Quoter', 'my comment', 'permalink-tweet', quoted);

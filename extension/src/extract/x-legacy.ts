@@ -70,6 +70,11 @@ export function fillFromLegacyTweet(ctx: ExtractContext, draft: Draft, tweet: El
   const parentId = attr(replyTo, 'data-tweet-id');
   const parentHandle = attr(replyTo, 'data-screen-name');
   if (parentId) {
-    setField(draft, 'replyTo', { postId: parentId, ...(parentHandle ? { authorHandle: parentHandle, url: `${ctx.url.origin}/${parentHandle}/status/${parentId}` } : {}) }, 'dom');
+    setField(
+      draft,
+      'replyTo',
+      { postId: parentId, ...(parentHandle ? { authorHandle: parentHandle, url: `${ctx.url.origin}/${parentHandle}/status/${parentId}` } : {}) },
+      'dom',
+    );
   }
 }

@@ -51,10 +51,7 @@ function findUser(blobs: unknown[], handle: string): JsonObject | null {
 }
 
 function findTweet(blobs: unknown[], postId: string): JsonObject | null {
-  return findObject(
-    blobs,
-    (o) => (str(o['rest_id']) === postId && typeof o['legacy'] === 'object') || (str(o['id_str']) === postId && 'full_text' in o),
-  );
+  return findObject(blobs, (o) => (str(o['rest_id']) === postId && typeof o['legacy'] === 'object') || (str(o['id_str']) === postId && 'full_text' in o));
 }
 
 function applyTweetJson(draft: Draft, tweet: JsonObject, base: URL): void {

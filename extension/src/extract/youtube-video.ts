@@ -124,7 +124,12 @@ export function extractYouTubeVideo(ctx: ExtractContext, draft: Draft, player: J
   setField(draft, 'postTimestampText', textOf(doc, '#watch-uploader-info .watch-time-text, .watch-video-added'), 'dom');
 
   // The original title: `meta[name=title]` is not translated; `#eow-title` and itemprop name may be.
-  setField(draft, 'postText', readMeta(doc, 'title') ?? attr(safeQuery(doc, '#eow-title'), 'title') ?? textOf(doc, '#eow-title, #watch-headline-title'), 'meta');
+  setField(
+    draft,
+    'postText',
+    readMeta(doc, 'title') ?? attr(safeQuery(doc, '#eow-title'), 'title') ?? textOf(doc, '#eow-title, #watch-headline-title'),
+    'meta',
+  );
   setField(draft, 'postText', attr(safeQuery(doc, 'meta[itemprop="name"]'), 'content'), 'meta');
   setPublished(draft, attr(safeQuery(doc, 'meta[itemprop="datePublished"], meta[itemprop="uploadDate"]'), 'content'), 'meta');
   setField(draft, 'authorId', readMeta(doc, 'channelId'), 'meta');

@@ -6,8 +6,7 @@ export function createIdbStore(): QueueStore {
   return {
     put: async (b) => void (await withStore(STORES.bundles, 'readwrite', (s) => s.put(b, b.id))),
     get: async (id) => (await withStore<QueuedBundle | undefined>(STORES.bundles, 'readonly', (s) => s.get(id))) ?? null,
-    list: async () =>
-      (await withStore<QueuedBundle[]>(STORES.bundles, 'readonly', (s) => s.getAll())).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    list: async () => (await withStore<QueuedBundle[]>(STORES.bundles, 'readonly', (s) => s.getAll())).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     delete: async (id) => void (await withStore(STORES.bundles, 'readwrite', (s) => s.delete(id))),
   };
 }

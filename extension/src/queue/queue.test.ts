@@ -7,7 +7,15 @@ import { createQueue } from './queue.ts';
 import type { CaptureDraft, DeliveredReceipt, QueuedBundle, SendResult } from './types.ts';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]);
-const receipt = (dup = false): Receipt => ({ itemId: 'i1', exhibitRef: 'AB/1', serverTime: '2026-11-23T21:00:01Z', manifestSha256: 'x', duplicate: dup, signatureKeySha256: null, artifacts: [] });
+const receipt = (dup = false): Receipt => ({
+  itemId: 'i1',
+  exhibitRef: 'AB/1',
+  serverTime: '2026-11-23T21:00:01Z',
+  manifestSha256: 'x',
+  duplicate: dup,
+  signatureKeySha256: null,
+  artifacts: [],
+});
 
 async function setup(responses: (SendResult | Error)[]) {
   const pair = await generateSigningKey();
@@ -76,7 +84,10 @@ describe('offline queue', () => {
   });
 
   it('keeps retrying while the token is rejected (401) so re-pairing delivers the backlog', async () => {
-    const s = await setup([{ ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'no' }, { ok: true, status: 201, receipt: receipt() }]);
+    const s = await setup([
+      { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'no' },
+      { ok: true, status: 201, receipt: receipt() },
+    ]);
     await s.queue.add(s.draft);
     await s.queue.flush();
     expect(await s.queue.list()).toMatchObject([{ state: 'pending', lastError: { status: 401 } }]);
@@ -132,7 +143,10 @@ describe('offline queue', () => {
   });
 
   it('re-files a refused bundle under a new key so the server does not call it a conflict', async () => {
-    const s = await setup([{ ok: false, status: 409, code: 'IDEMPOTENCY_CONFLICT', message: 'x' }, { ok: true, status: 201, receipt: receipt() }]);
+    const s = await setup([
+      { ok: false, status: 409, code: 'IDEMPOTENCY_CONFLICT', message: 'x' },
+      { ok: true, status: 201, receipt: receipt() },
+    ]);
     const b = await s.queue.add(s.draft);
     await s.queue.flush();
     const again = await s.queue.confirm(b.id);

@@ -69,7 +69,12 @@ export function createQueue(options: QueueOptions) {
       attempts,
       state: outcome === 'needs_attention' ? 'needs_attention' : 'pending',
       nextAttemptAt: now() + backoffDelayMs(attempts),
-      lastError: { code: failure.code, message: failure.message, ...(failure.status !== undefined ? { status: failure.status } : {}), at: new Date(now()).toISOString() },
+      lastError: {
+        code: failure.code,
+        message: failure.message,
+        ...(failure.status !== undefined ? { status: failure.status } : {}),
+        at: new Date(now()).toISOString(),
+      },
     };
     await store.put(next);
     return next;

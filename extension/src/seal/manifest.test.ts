@@ -33,7 +33,14 @@ describe('sealing a capture', () => {
 
   it('leaves the case out when none was chosen, and refuses a manifest with no files', async () => {
     const a = await sealArtifact('viewport.png', 'image/png', png);
-    const { manifest } = buildManifest({ idempotencyKey: 'wg-ext:abcdefgh', title: 't', capturedAt: '2026-11-23T21:00:00Z', caseId: null, metadata: {}, artifacts: [a] });
+    const { manifest } = buildManifest({
+      idempotencyKey: 'wg-ext:abcdefgh',
+      title: 't',
+      capturedAt: '2026-11-23T21:00:00Z',
+      caseId: null,
+      metadata: {},
+      artifacts: [a],
+    });
     expect('caseId' in manifest).toBe(false);
     expect(() => buildManifest({ idempotencyKey: 'wg-ext:abcdefgh', title: 't', capturedAt: '2026-11-23T21:00:00Z', metadata: {}, artifacts: [] })).toThrow();
   });

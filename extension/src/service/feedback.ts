@@ -42,7 +42,9 @@ export function feedbackFor(outcome: CaptureOutcome): Feedback {
         title: 'Wardguard: captured, needs a look before filing',
         notification: {
           title: 'Captured: please check it',
-          message: outcome.warnings[0] ? `${outcome.warnings[0]} Open Wardguard to file it anyway or delete it.` : 'Open Wardguard to file it anyway or delete it.',
+          message: outcome.warnings[0]
+            ? `${outcome.warnings[0]} Open Wardguard to file it anyway or delete it.`
+            : 'Open Wardguard to file it anyway or delete it.',
         },
       };
     case 'failed':

@@ -18,7 +18,8 @@ export function parseServerUrl(input: string): ServerUrlResult {
     return { ok: false, message: `"${typed}" is not a web address. It looks like https://wardguard.example.gov.uk` };
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, message: `Use an https:// address, not ${u.protocol}` };
-  if (!u.hostname.includes('.') && !LOOPBACK.test(u.hostname)) return { ok: false, message: `"${typed}" is not a full server address. It looks like https://wardguard.example.gov.uk` };
+  if (!u.hostname.includes('.') && !LOOPBACK.test(u.hostname))
+    return { ok: false, message: `"${typed}" is not a full server address. It looks like https://wardguard.example.gov.uk` };
   if (u.protocol === 'http:' && !LOOPBACK.test(u.hostname)) {
     return { ok: false, message: 'Use https://: over plain http:// your token and evidence would cross the network unencrypted.' };
   }

@@ -3,7 +3,16 @@ import type { QueueItemView } from '../service/messages.ts';
 import { untilText, whyWaiting } from './format.ts';
 
 const item = (over: Partial<QueueItemView>): QueueItemView => ({
-  id: 'k', state: 'pending', title: 't', url: 'u', capturedAt: '', attempts: 1, nextAttemptAt: 0, lastError: null, warnings: [], ...over,
+  id: 'k',
+  state: 'pending',
+  title: 't',
+  url: 'u',
+  capturedAt: '',
+  attempts: 1,
+  nextAttemptAt: 0,
+  lastError: null,
+  warnings: [],
+  ...over,
 });
 
 describe('popup wording for captures still in the browser', () => {
@@ -14,12 +23,18 @@ describe('popup wording for captures still in the browser', () => {
   });
 
   it('calls a refused capture "needs attention" with the server\'s reason', () => {
-    expect(whyWaiting(item({ state: 'needs_attention', lastError: { code: 'HASH_MISMATCH', message: 'bad', status: 422, at: '' } }))).toContain('Needs attention');
-    expect(whyWaiting(item({ state: 'needs_attention', lastError: { code: 'HASH_MISMATCH', message: 'bad', status: 422, at: '' } }))).toContain('HASH_MISMATCH');
+    expect(whyWaiting(item({ state: 'needs_attention', lastError: { code: 'HASH_MISMATCH', message: 'bad', status: 422, at: '' } }))).toContain(
+      'Needs attention',
+    );
+    expect(whyWaiting(item({ state: 'needs_attention', lastError: { code: 'HASH_MISMATCH', message: 'bad', status: 422, at: '' } }))).toContain(
+      'HASH_MISMATCH',
+    );
   });
 
   it('tells the councillor to get a new token and pair again when the server pinned their token to another install key', () => {
-    const text = whyWaiting(item({ state: 'needs_attention', lastError: { code: 'SIGNATURE_KEY_CHANGED', message: 'different device key', status: 403, at: '' } }));
+    const text = whyWaiting(
+      item({ state: 'needs_attention', lastError: { code: 'SIGNATURE_KEY_CHANGED', message: 'different device key', status: 403, at: '' } }),
+    );
     expect(text).toMatch(/^Needs attention: .*Ask your council for a new token, pair again in Options, then press Try again\.$/);
   });
 

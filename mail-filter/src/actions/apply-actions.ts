@@ -10,7 +10,9 @@ import type { ReleasedSet } from '../state/released-set.ts';
 /** UIDs in the selected folder holding exactly this message (Message-ID + SHA-256 of the source). */
 async function findMessage(client: ImapFlow, action: MailAction): Promise<number[]> {
   const synthetic = action.messageId.endsWith('@wardguard.invalid>');
-  const candidates = synthetic ? await client.search({ all: true }, { uid: true }) : await client.search({ header: { 'message-id': action.messageId } }, { uid: true });
+  const candidates = synthetic
+    ? await client.search({ all: true }, { uid: true })
+    : await client.search({ header: { 'message-id': action.messageId } }, { uid: true });
   const found: number[] = [];
   for (const uid of candidates || []) {
     const msg = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
@@ -25,7 +27,12 @@ async function findMessage(client: ImapFlow, action: MailAction): Promise<number
  * it. A released message already back in the inbox (a crash before the ack) counts as
  * applied; a kept one found in the inbox does not (it is reported, and left there).
  */
-async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAction, released: ReleasedSet): Promise<{ outcome: 'applied' | 'not_found'; detail: string }> {
+async function applyOne(
+  client: ImapFlow,
+  account: AccountConfig,
+  action: MailAction,
+  released: ReleasedSet,
+): Promise<{ outcome: 'applied' | 'not_found'; detail: string }> {
   const { inbox, quarantine } = account.folders;
   const lock = await client.getMailboxLock(quarantine);
   try {
@@ -52,7 +59,8 @@ async function applyOne(client: ImapFlow, account: AccountConfig, action: MailAc
     if (there.length > 0) {
       // Keep: the councillor has moved it back to the inbox. The filter does not move it out
       // of their sight again on its own; it reports that the decision was not carried out.
-      if (action.decision === 'keep') return { outcome: 'not_found', detail: `not in ${quarantine}: found in ${inbox} (moved back by the councillor?); left there` };
+      if (action.decision === 'keep')
+        return { outcome: 'not_found', detail: `not in ${quarantine}: found in ${inbox} (moved back by the councillor?); left there` };
       await released.add(account.id, action.sourceSha256);
       await client.messageFlagsAdd(there.join(','), [RELEASED, SCANNED], { uid: true });
       return { outcome: 'applied', detail: `already in ${inbox}` };

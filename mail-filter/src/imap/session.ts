@@ -28,7 +28,6 @@ export interface SessionDeps extends ProcessDeps {
   onPass?(): void;
 }
 
-
 /** Pending messages whose sizes are asked for in one FETCH, before they are split into batches. */
 const SIZE_WINDOW = 2000;
 
@@ -96,7 +95,8 @@ async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: Session
       // (de-duplicated) and move.
       const inHand = pending ?? (starting ? await starting : null);
       pending = inHand;
-      if (inHand && client.usable && !behindFailure) await finish().catch((err: unknown) => deps.log.warn('last batch not finished', { error: (err as Error).message }));
+      if (inHand && client.usable && !behindFailure)
+        await finish().catch((err: unknown) => deps.log.warn('last batch not finished', { error: (err as Error).message }));
       else if (inHand) await abandonBatch(inHand);
     } finally {
       lock.release();

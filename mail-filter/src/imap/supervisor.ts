@@ -21,7 +21,11 @@ export async function superviseAccount(deps: SessionDeps, reconnect: { minMs: nu
         deps.log.error('account NOT filtered: the server cannot MOVE', { account: deps.account.id, code: 'IMAP_NO_MOVE', error: (err as Error).message });
         return;
       }
-      deps.log.warn('mailbox connection lost; reconnecting', { account: deps.account.id, error: (err as Error).message, code: (err as { code?: string }).code });
+      deps.log.warn('mailbox connection lost; reconnecting', {
+        account: deps.account.id,
+        error: (err as Error).message,
+        code: (err as { code?: string }).code,
+      });
     }
     if (deps.stopSignal.aborted) return;
     if (Date.now() - started > HEALTHY_SESSION_MS) backoff.reset();

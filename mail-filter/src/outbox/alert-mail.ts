@@ -71,7 +71,10 @@ export function createAlertMailer(cfg: AlertsConfig, dashboardUrl?: string) {
                 'It is moved to Quarantine and flagged as soon as the mail filter holds its record safely; until then it stays in the inbox.',
                 'Once the Worker is back it is filed and alerted again in the Wardguard dashboard, where it must be acknowledged.',
               ]
-            : ['It has been moved to Quarantine and flagged. Review it in the Wardguard dashboard and acknowledge this alert;', 'this message repeats until someone does.']),
+            : [
+                'It has been moved to Quarantine and flagged. Review it in the Wardguard dashboard and acknowledge this alert;',
+                'this message repeats until someone does.',
+              ]),
           'If anyone is in immediate danger, call 999.',
         ].join('\n'),
       });

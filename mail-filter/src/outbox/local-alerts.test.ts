@@ -17,8 +17,19 @@ const tmp = () => {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const record = (mailbox: string, sha = 'a'.repeat(64)): FileMail => ({
-  councillorId: 'u1', mailbox, messageId: '<t@x>', sourceSha256: sha, sourceSize: 5, from: 'a@x', to: 'b@x', subject: 's', sentAt: null,
-  receivedAt: '2026-11-23T10:00:00.000Z', receivedChain: [], unreadable: null, verdict: { ...reviewVerdict('x'), severity: 'threat_to_life' },
+  councillorId: 'u1',
+  mailbox,
+  messageId: '<t@x>',
+  sourceSha256: sha,
+  sourceSize: 5,
+  from: 'a@x',
+  to: 'b@x',
+  subject: 's',
+  sentAt: null,
+  receivedAt: '2026-11-23T10:00:00.000Z',
+  receivedChain: [],
+  unreadable: null,
+  verdict: { ...reviewVerdict('x'), severity: 'threat_to_life' },
 });
 
 function fakeMailer(fail = () => false): AlertMailer & { sent: AlertNotice[] } {
@@ -43,7 +54,10 @@ describe("the filter's own threat-to-life alert", () => {
     expect(await alerts.alertOnce(record('south@x'))).toBe('sent');
     const restarted = createLocalAlerts({ mailer, dir, log: silentLogger });
     expect(await restarted.alertOnce(record('north@x'))).toBe('sent-earlier');
-    expect(mailer.sent.map((n) => [n.mailbox, n.spooled, n.exhibitRef])).toEqual([['north@x', true, null], ['south@x', true, null]]);
+    expect(mailer.sent.map((n) => [n.mailbox, n.spooled, n.exhibitRef])).toEqual([
+      ['north@x', true, null],
+      ['south@x', true, null],
+    ]);
   });
 
   it('is tried again when the e-mail could not be sent, and still sent only once when nothing can be written to disk', async () => {

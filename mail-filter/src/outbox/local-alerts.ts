@@ -51,7 +51,17 @@ export function createLocalAlerts(opts: { mailer: AlertMailer | null; dir: strin
       if (!opts.mailer) return 'no-mailer';
       const key = recordKey(record);
       if (await remembered(key)) return 'sent-earlier';
-      await opts.mailer.send({ alertId: null, recordId: null, councillor: record.councillorId, mailbox: record.mailbox, from: record.from, exhibitRef: null, receivedAt: record.receivedAt, repeat: 0, spooled: true });
+      await opts.mailer.send({
+        alertId: null,
+        recordId: null,
+        councillor: record.councillorId,
+        mailbox: record.mailbox,
+        from: record.from,
+        exhibitRef: null,
+        receivedAt: record.receivedAt,
+        repeat: 0,
+        spooled: true,
+      });
       await remember(key);
       opts.log.warn('threat-to-life alert sent by the filter: the Worker did not take the record', { mailbox: record.mailbox, messageId: record.messageId });
       return 'sent';

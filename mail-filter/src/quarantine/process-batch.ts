@@ -50,7 +50,10 @@ export function createFilingQueue(concurrency: number) {
     file<T>(sourceSha256: string, task: () => Promise<T>): Promise<T> {
       const before = sameBytes.get(sourceSha256) ?? Promise.resolve();
       const filing = before.then(() => limited(task));
-      const settled = filing.then(() => undefined, () => undefined);
+      const settled = filing.then(
+        () => undefined,
+        () => undefined,
+      );
       sameBytes.set(sourceSha256, settled);
       void settled.then(() => {
         if (sameBytes.get(sourceSha256) === settled) sameBytes.delete(sourceSha256);
@@ -152,7 +155,14 @@ export async function finishBatch(client: ImapFlow, started: StartedBatch, progr
   for (const d of durable.filter((d) => moved.includes(d.msg.uid))) {
     log.info('quarantined', { uid: d.msg.uid, severity: d.verdict.severity, messageId: d.record.messageId, spooled: d.spooled });
   }
-  if (moved.length > 0) log.info('quarantined a batch', { account: account.id, moved: moved.length, uids: uidSet(moved), filingWaitMs, moveMs: Math.round(performance.now() - moveStarted) });
+  if (moved.length > 0)
+    log.info('quarantined a batch', {
+      account: account.id,
+      moved: moved.length,
+      uids: uidSet(moved),
+      filingWaitMs,
+      moveMs: Math.round(performance.now() - moveStarted),
+    });
 
   // With a high-water mark, the mark may not pass a message left for the next pass.
   const firstFailed = failed.length > 0 ? Math.min(...failed) : Infinity;
@@ -169,7 +179,10 @@ export async function finishBatch(client: ImapFlow, started: StartedBatch, progr
     });
   }
   await progress.done(moved.filter(settle), { moved: true });
-  await progress.done(notMoved.filter(settle).sort((a, b) => a - b), { moved: false });
+  await progress.done(
+    notMoved.filter(settle).sort((a, b) => a - b),
+    { moved: false },
+  );
   return { failed, quarantined: moved.length };
 }
 
@@ -184,7 +197,10 @@ async function quarantine(client: ImapFlow, batch: Array<Flagged & { spooled: bo
   const others = all.filter((uid) => !threats.includes(uid));
   const wasRefused = batch.filter((d) => d.msg.flags?.has(REFUSED)).map((d) => d.msg.uid);
   if (wasRefused.length > 0) await client.messageFlagsRemove(uidSet(wasRefused), [REFUSED], { uid: true });
-  for (const [uids, keywords] of [[others, [QUARANTINED]], [threats, [QUARANTINED, THREAT]]] as const) {
+  for (const [uids, keywords] of [
+    [others, [QUARANTINED]],
+    [threats, [QUARANTINED, THREAT]],
+  ] as const) {
     if (uids.length > 0 && !(await client.messageFlagsAdd(uidSet(uids), [...keywords], { uid: true }))) {
       log.warn('keywords not set before quarantining', { account: account.id, uids: uidSet(uids), keywords });
     }

@@ -63,7 +63,9 @@ async function makeDurable(deps: ProcessDeps, record: FileMail, eml: Buffer): Pr
     // not the write works (it runs beside it, so a slow SMTP server does not delay the write).
     const alerted =
       record.verdict.severity === 'threat_to_life'
-        ? deps.onUnfiledThreatToLife(record).catch((e: unknown) => deps.log.error('local threat alert failed', { messageId: record.messageId, error: (e as Error).message }))
+        ? deps
+            .onUnfiledThreatToLife(record)
+            .catch((e: unknown) => deps.log.error('local threat alert failed', { messageId: record.messageId, error: (e as Error).message }))
         : null;
     try {
       await deps.spool.put(record, eml);
@@ -127,7 +129,9 @@ export async function fileFlagged(deps: ProcessDeps, record: FileMail, eml: Buff
     // Left in the inbox, where the councillor still has it; not marked scanned-clean. A threat
     // to life the Worker will not record is still told to the duty officers, once.
     if (record.verdict.severity === 'threat_to_life') {
-      await deps.onUnfiledThreatToLife(record).catch((e: unknown) => deps.log.error('local threat alert failed', { messageId: record.messageId, error: (e as Error).message }));
+      await deps
+        .onUnfiledThreatToLife(record)
+        .catch((e: unknown) => deps.log.error('local threat alert failed', { messageId: record.messageId, error: (e as Error).message }));
     }
     return { kind: 'refused', error: durable.refused };
   }

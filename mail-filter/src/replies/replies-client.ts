@@ -10,13 +10,20 @@ export function createRepliesClient(opts: { url: string; token: string }) {
   async function call(path: string, init: RequestInit = {}): Promise<unknown> {
     let res: Response;
     try {
-      res = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${opts.token}`, ...(init.headers as Record<string, string> | undefined) }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      res = await fetch(`${base}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${opts.token}`, ...(init.headers as Record<string, string> | undefined) },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
     } catch (err) {
       throw new WardguardError('WORKER_UNAVAILABLE', `The Worker cannot be reached: ${(err as Error).message}`);
     }
     const text = await res.text();
     if (!res.ok) {
-      throw new WardguardError(workerErrorCode(text, res.status >= 500 ? 'WORKER_UNAVAILABLE' : 'WORKER_REFUSED'), `The Worker refused ${path} (${res.status}): ${text.slice(0, 300)}`);
+      throw new WardguardError(
+        workerErrorCode(text, res.status >= 500 ? 'WORKER_UNAVAILABLE' : 'WORKER_REFUSED'),
+        `The Worker refused ${path} (${res.status}): ${text.slice(0, 300)}`,
+      );
     }
     return JSON.parse(text);
   }

@@ -25,7 +25,8 @@ function fakeQueue() {
   const client = {
     pending: async () => [{ ...reply, state: 'approved' as const }],
     claim: async () => reply,
-    result: async (id: string, outcome: 'sent' | 'failed', _m: string | null, detail?: string) => void results.push({ id, outcome, ...(detail ? { detail } : {}) }),
+    result: async (id: string, outcome: 'sent' | 'failed', _m: string | null, detail?: string) =>
+      void results.push({ id, outcome, ...(detail ? { detail } : {}) }),
   } as unknown as RepliesClient;
   return { client, results };
 }
@@ -33,7 +34,12 @@ function fakeQueue() {
 describe('a reply that could not have been delivered', () => {
   it('is reported failed when the SMTP server refuses the connection, so an officer can approve it again', async () => {
     const port = await freePort(); // nothing listens on it
-    const account = { id: 'alice@council.example', imap: { user: 'alice@council.example' }, smtp: { host: '127.0.0.1', port, secure: false }, folders: { sent: 'Sent' } } as unknown as AccountConfig;
+    const account = {
+      id: 'alice@council.example',
+      imap: { user: 'alice@council.example' },
+      smtp: { host: '127.0.0.1', port, secure: false },
+      folders: { sent: 'Sent' },
+    } as unknown as AccountConfig;
     const { client, results } = fakeQueue();
     const sent = await sendPendingReplies({} as ImapFlow, account, client, silentLogger);
     expect(sent).toBe(0);
@@ -67,13 +73,19 @@ describe('who a reply may go to', () => {
     const port = await freePort();
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     try {
-      const account = { id: 'alice@council.example', imap: { user: 'alice@council.example' }, smtp: { host: '127.0.0.1', port, secure: false }, folders: { sent: 'Sent' } } as unknown as AccountConfig;
+      const account = {
+        id: 'alice@council.example',
+        imap: { user: 'alice@council.example' },
+        smtp: { host: '127.0.0.1', port, secure: false },
+        folders: { sent: 'Sent' },
+      } as unknown as AccountConfig;
       const hostile = { ...reply, to: 'a@evil.example,victim@elsewhere.example' };
       const results: { id: string; outcome: string; detail?: string }[] = [];
       const client = {
         pending: async () => [{ ...hostile, state: 'approved' as const }],
         claim: async () => hostile,
-        result: async (id: string, outcome: 'sent' | 'failed', _m: string | null, detail?: string) => void results.push({ id, outcome, ...(detail ? { detail } : {}) }),
+        result: async (id: string, outcome: 'sent' | 'failed', _m: string | null, detail?: string) =>
+          void results.push({ id, outcome, ...(detail ? { detail } : {}) }),
       } as unknown as RepliesClient;
       expect(await sendPendingReplies({} as ImapFlow, account, client, silentLogger)).toBe(0);
       expect(recipients).toEqual([]);

@@ -6,7 +6,10 @@ const MB = 1024 * 1024;
 describe('planBatches', () => {
   it('never puts two large messages in one fetch when together they pass the byte budget', () => {
     const sizes = [3_000, 40 * MB, 105 * MB, 3_000, 3_000, 70 * MB];
-    const batches = planBatches(sizes.map((size, i) => ({ uid: i + 1, size })), { maxBytes: 64 * MB, maxMessages: 100 });
+    const batches = planBatches(
+      sizes.map((size, i) => ({ uid: i + 1, size })),
+      { maxBytes: 64 * MB, maxMessages: 100 },
+    );
     expect(batches).toEqual([[1, 2], [3], [4, 5], [6]]);
   });
 

@@ -37,7 +37,13 @@ const validIso = (d: Date | undefined): string | null => (d && !Number.isNaN(d.g
 function receivedChain(parsed: ParsedMail): string[] {
   return parsed.headerLines
     .filter((h) => h.key === 'received')
-    .map((h) => h.line.replace(/^received:\s*/i, '').replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD))
+    .map((h) =>
+      h.line
+        .replace(/^received:\s*/i, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, MAX_FIELD),
+    )
     .slice(0, 100);
 }
 
@@ -71,7 +77,15 @@ function unreadableReason(parsed: ParsedMail, source: Buffer, text: string, html
 }
 
 const unparsed = (err: unknown): ParsedMessage => ({
-  messageId: null, from: '', to: '', subject: '', sentAt: null, receivedChain: [], text: '', html: null, attached: [],
+  messageId: null,
+  from: '',
+  to: '',
+  subject: '',
+  sentAt: null,
+  receivedChain: [],
+  text: '',
+  html: null,
+  attached: [],
   unreadable: `PARSE_FAILED: ${(err as Error).message}`.slice(0, 200),
 });
 

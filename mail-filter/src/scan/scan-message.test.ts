@@ -16,7 +16,12 @@ describe('scanning one message', () => {
   it('reads the parsed sender, date, subject, Message-ID and Received chain for the exhibit', async () => {
     const msg = m.textMessage(m.ABUSE, { subject: 'Your vote' });
     const { record } = await scan(msg.raw);
-    expect(record).toMatchObject({ messageId: msg.messageId, subject: 'Your vote', from: expect.stringContaining('resident@sender.example'), sentAt: '2026-11-23T10:00:00.000Z' });
+    expect(record).toMatchObject({
+      messageId: msg.messageId,
+      subject: 'Your vote',
+      from: expect.stringContaining('resident@sender.example'),
+      sentAt: '2026-11-23T10:00:00.000Z',
+    });
     expect(record.receivedChain[0]).toMatch(/^from mx\.sender\.example/);
     expect(record.verdict.severity).toBe('abuse');
   });
@@ -30,7 +35,13 @@ describe('scanning one message', () => {
   });
 
   it('sends mail the classifier fails on to review, and review is quarantined at every level', () => {
-    const input = { text: 'y', html: null, get subject(): string { throw new Error('boom'); } };
+    const input = {
+      text: 'y',
+      html: null,
+      get subject(): string {
+        throw new Error('boom');
+      },
+    };
     expect(scoreMessage(input)).toMatchObject({ severity: 'review', error: expect.stringMatching(/^CLASSIFIER_FAILED: boom/) });
     for (const level of ['threat_to_life', 'threat', 'abuse', 'profanity'] as const) expect(shouldQuarantine('review', level)).toBe(true);
   });
@@ -87,17 +98,28 @@ describe('scanning one message', () => {
     expect((await scan(m.mislabelledCharset(m.ABUSE).raw)).verdict.severity).toBe('abuse');
     expect((await scan(m.mislabelledCharset(m.ABUSE, '"UTF-16BE"').raw)).verdict.severity).toBe('abuse');
     expect((await scan(m.mislabelledCharset(m.CLEAN).raw)).verdict.severity).toBe('clean');
-    const latin1 = Buffer.concat([Buffer.from(m.mislabelledCharset('').raw.replace(/\r\n\r\n\r\n$/, '\r\n\r\n')), Buffer.from('Grüße. You are a useless fucking idiot and everyone knows it.\r\n', 'latin1')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(m.mislabelledCharset('').raw.replace(/\r\n\r\n\r\n$/, '\r\n\r\n')),
+      Buffer.from('Grüße. You are a useless fucking idiot and everyone knows it.\r\n', 'latin1'),
+    ]);
     expect((await scanMessage(latin1, ctx)).verdict.severity).toBe('abuse');
     const realUtf16 = (body: string) =>
-      m.mislabelledCharset('', 'utf-16le').raw.replace('charset=utf-16le\r\n', 'charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n').replace(/\r\n\r\n\r\n$/, `\r\n\r\n${Buffer.from(body, 'utf16le').toString('base64')}\r\n`);
+      m
+        .mislabelledCharset('', 'utf-16le')
+        .raw.replace('charset=utf-16le\r\n', 'charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n')
+        .replace(/\r\n\r\n\r\n$/, `\r\n\r\n${Buffer.from(body, 'utf16le').toString('base64')}\r\n`);
     expect((await scan(realUtf16(m.ABUSE))).verdict.severity).toBe('abuse');
     expect((await scan(realUtf16('请看一下磨坊巷的坑洼。谢谢。\r\n'))).verdict.severity).not.toBe('review');
   });
 
   it('sends text that makes sense under no charset reading to review, never to clean', async () => {
     // UTF-16 of CJK with no ASCII at all: no reading of the bytes is text a person could check.
-    const { record } = await scan(m.mislabelledCharset('', 'utf-16le').raw.replace('charset=utf-16le\r\n', 'charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n').replace(/\r\n\r\n\r\n$/, `\r\n\r\n${Buffer.from('请看一下磨坊巷的坑洼谢谢', 'utf16le').toString('base64')}\r\n`));
+    const { record } = await scan(
+      m
+        .mislabelledCharset('', 'utf-16le')
+        .raw.replace('charset=utf-16le\r\n', 'charset=utf-16le\r\nContent-Transfer-Encoding: base64\r\n')
+        .replace(/\r\n\r\n\r\n$/, `\r\n\r\n${Buffer.from('请看一下磨坊巷的坑洼谢谢', 'utf16le').toString('base64')}\r\n`),
+    );
     expect(record).toMatchObject({ unreadable: 'UNDECODABLE_TEXT', verdict: { severity: 'review' } });
   });
 });

@@ -13,7 +13,12 @@ import type { Logger } from '../log.ts';
  * too large to file whole is not refused here: `worker.fileMail` (large/file-message.ts)
  * files its reduced copy.
  */
-export async function drainSpool(spool: Spool, worker: WorkerClient, log: Logger, onFiled?: (r: FileMailResult) => void): Promise<{ sent: number; left: number; refused: number }> {
+export async function drainSpool(
+  spool: Spool,
+  worker: WorkerClient,
+  log: Logger,
+  onFiled?: (r: FileMailResult) => void,
+): Promise<{ sent: number; left: number; refused: number }> {
   const names = await spool.list();
   let sent = 0;
   let refused = 0;

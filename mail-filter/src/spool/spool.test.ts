@@ -20,8 +20,19 @@ const tmp = () => {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const record = (sha: string): FileMail => ({
-  councillorId: 'u1', mailbox: 'alice@council.example', messageId: `<${sha.slice(0, 8)}@x>`, sourceSha256: sha, sourceSize: 5,
-  from: 'a@x', to: 'b@x', subject: 's', sentAt: null, receivedAt: '2026-11-23T10:00:00.000Z', receivedChain: [], unreadable: 'EMPTY', verdict: reviewVerdict('EMPTY'),
+  councillorId: 'u1',
+  mailbox: 'alice@council.example',
+  messageId: `<${sha.slice(0, 8)}@x>`,
+  sourceSha256: sha,
+  sourceSize: 5,
+  from: 'a@x',
+  to: 'b@x',
+  subject: 's',
+  sentAt: null,
+  receivedAt: '2026-11-23T10:00:00.000Z',
+  receivedChain: [],
+  unreadable: 'EMPTY',
+  verdict: reviewVerdict('EMPTY'),
 });
 const ok = (): FileMailResult => ({ recordId: 'r', exhibitRef: 'AB/1', state: 'quarantined', created: true, alertId: null });
 

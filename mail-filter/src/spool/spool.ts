@@ -29,7 +29,11 @@ async function writeDurably(path: string, data: Buffer | string): Promise<void> 
   }
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function syncDir(dir: string): Promise<void> {
   const fh = await open(dir, 'r');
@@ -71,7 +75,10 @@ export function createSpool(dir: string) {
     },
     async list(): Promise<string[]> {
       try {
-        return (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+        return (await readdir(dir))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.slice(0, -5))
+          .sort();
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw err;

@@ -30,7 +30,7 @@ export const filingTimeoutMs = (timeoutSeconds: number, bytes: number): number =
 export const isTransient = (err: unknown): boolean => !(err instanceof WardguardError) || err.code === 'WORKER_UNAVAILABLE';
 
 /** The error code of a failure, for logs (`ARTIFACT_TOO_LARGE`, `NOT_FOUND`, `UNAUTHORIZED`…). */
-export const errorCode = (err: unknown): string => (err as { code?: unknown })?.code ? String((err as { code: unknown }).code) : 'UNKNOWN';
+export const errorCode = (err: unknown): string => ((err as { code?: unknown })?.code ? String((err as { code: unknown }).code) : 'UNKNOWN');
 
 /** The Worker's mail API as the filter uses it (service token). */
 export function createWorkerClient(opts: { url: string; token: string; filingTimeoutSeconds?: number }) {

@@ -31,7 +31,5 @@ export function parseCsv(text: string, delimiter = ','): Array<Record<string, st
   }
   const [header, ...body] = rows;
   if (!header) return [];
-  return body
-    .filter((r) => r.length > 1 || (r[0] ?? '') !== '')
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return body.filter((r) => r.length > 1 || (r[0] ?? '') !== '').map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }

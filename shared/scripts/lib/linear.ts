@@ -190,11 +190,19 @@ export interface ThreatItem {
  */
 export function threatCandidates(): ThreatItem[] {
   const item = (ex: Example): ThreatItem => ({ ex, y: ex.threat ? 1 : 0, benign: !ex.abusive });
-  const hc = loadHateCheck().filter((e) => !e.heldOut && !e.threat).map((e) => item({ ...e, source: 'hatecheck' }));
-  const dv = loadDavidson().filter((e) => !e.heldOut).map((e) => item({ ...e, source: 'davidson' }));
-  const ghc = loadGabHate().filter((e) => !e.heldOut).map(item);
+  const hc = loadHateCheck()
+    .filter((e) => !e.heldOut && !e.threat)
+    .map((e) => item({ ...e, source: 'hatecheck' }));
+  const dv = loadDavidson()
+    .filter((e) => !e.heldOut)
+    .map((e) => item({ ...e, source: 'davidson' }));
+  const ghc = loadGabHate()
+    .filter((e) => !e.heldOut)
+    .map(item);
   const lh = loadLatentHatred().map(item);
-  const ts = loadToxicSpans().filter((e) => !e.unsure).map(item);
+  const ts = loadToxicSpans()
+    .filter((e) => !e.unsure)
+    .map(item);
   return [...hc, ...dv, ...ghc, ...lh, ...ts];
 }
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** An http(s) URL to POST to; null clears it. */
-const hookUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).trim().max(2000).nullable();
+const hookUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .trim()
+  .max(2000)
+  .nullable();
 
 /**
  * `PATCH /api/v1/council` (admins): the council's own webhooks. An omitted field is left as

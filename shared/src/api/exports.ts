@@ -22,7 +22,10 @@ export const createExportSchema = z
     recipient: z.string().trim().min(1).max(300),
   })
   .refine((v) => v.variant === 'police' || v.platform !== undefined, { message: 'a platform pack needs a platform', path: ['platform'] })
-  .refine((v) => v.variant === 'platform' || v.platform === undefined, { message: 'a police pack covers every platform; leave platform out', path: ['platform'] });
+  .refine((v) => v.variant === 'platform' || v.platform === undefined, {
+    message: 'a police pack covers every platform; leave platform out',
+    path: ['platform'],
+  });
 export type CreateExport = z.infer<typeof createExportSchema>;
 
 export interface ExportView {

@@ -6,7 +6,10 @@ export const platformHandleSchema = z.object({
   // Stable numeric/opaque account id (X rest_id, Facebook id…): handles change, ids do not.
   accountId: z.string().trim().max(200).optional(),
   // Rendered as a link in the dashboard: only http(s), never javascript: or data:.
-  profileUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  profileUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
 });
 
 const fields = {
@@ -25,13 +28,10 @@ export const createPerpetratorSchema = z.object({
   notes: fields.notes.default(''),
 });
 /** No defaults here: a field left out of a PATCH keeps its value rather than being emptied. */
-export const updatePerpetratorSchema = z
-  .object(fields)
-  .partial()
-  .extend({
-    /** Staff only: the council has stopped engaging with this person (their mail needs no reply). */
-    disengaged: z.boolean().optional(),
-  });
+export const updatePerpetratorSchema = z.object(fields).partial().extend({
+  /** Staff only: the council has stopped engaging with this person (their mail needs no reply). */
+  disengaged: z.boolean().optional(),
+});
 
 export type PlatformHandle = z.infer<typeof platformHandleSchema>;
 

@@ -86,7 +86,13 @@ const DEROG =
   'a plague|a cancer|a disease|worthless|inferior|lesser beings|savages|primitive|dirty|rapists|pests|evil|' +
   'pathetic|repulsive|revolting|sickening|despicable|abhorrent|retarded|dickheads|scumbags|shitheads|a waste of space';
 const HATE_RULES: Array<[RegExp, string]> = [
-  [new RegExp(`\\b(?:${GROUP})(?: people| lives| folk)?(?: like (?:you|them)(?: all)?)? (?:are|is|were) (?:all |just |so |such |nothing but |total |complete |massive |absolute |the |a |no better than |like )*(?:${DEROG})\\b`, 'g'), 'group-derogation'],
+  [
+    new RegExp(
+      `\\b(?:${GROUP})(?: people| lives| folk)?(?: like (?:you|them)(?: all)?)? (?:are|is|were) (?:all |just |so |such |nothing but |total |complete |massive |absolute |the |a |no better than |like )*(?:${DEROG})\\b`,
+      'g',
+    ),
+    'group-derogation',
+  ],
   [new RegExp(`\\bi (?:really |absolutely |just |fucking )?(?:hate|despise|detest|loathe|can'?t stand) (?:all )?(?:${GROUP})\\b`, 'g'), 'hate-group'],
   [new RegExp(`\\b(?:contempt|hatred|disgust) for (?:all )?(?:${GROUP})\\b`, 'g'), 'hate-group'],
   [new RegExp(`\\b(?:${GROUP})(?: people)? (?:lives )?(?:are not|aren'?t|don'?t|do not) (?:worth|matter)\\b`, 'g'), 'group-worthless'],
@@ -95,13 +101,33 @@ const HATE_RULES: Array<[RegExp, string]> = [
 const PHRASE_RULES: Array<[RegExp, Hit['category'], string, string[]]> = [
   [/\b(?:fuck|screw|f\*\*k|sod) (?:you|u|ya|off)\b/g, 'insult', 'fuck-you', ['fuck', 'screw', 'f**k', 'sod']],
   [/\bgo (?:and )?(?:fuck|screw) (?:yourself|yourselves)\b/g, 'insult', 'fuck-yourself', ['fuck', 'screw']],
-  [/\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth))\b/g, 'insult', 'dehumanising', ['piece', 'waste', 'human']],
-  [/\b(?:suck my (?:dick|cock|balls)|send (?:me )?(?:nudes|pics of your)|show (?:me )?your (?:tits|boobs|pussy)|sit on my (?:face|dick|cock))\b/g, 'sexual', 'sexual-demand', ['suck', 'nudes', 'pics', 'show', 'sit']],
+  [
+    /\b(?:piece of (?:shit|crap|garbage|trash|filth)|waste of (?:space|oxygen|skin|air)|human (?:garbage|trash|scum|filth))\b/g,
+    'insult',
+    'dehumanising',
+    ['piece', 'waste', 'human'],
+  ],
+  [
+    /\b(?:suck my (?:dick|cock|balls)|send (?:me )?(?:nudes|pics of your)|show (?:me )?your (?:tits|boobs|pussy)|sit on my (?:face|dick|cock))\b/g,
+    'sexual',
+    'sexual-demand',
+    ['suck', 'nudes', 'pics', 'show', 'sit'],
+  ],
   [/\b(?:your|nice|great|lovely|show us your) (?:tits|boobs|pussy|arse|ass)\b/g, 'sexual', 'sexual-body', ['tits', 'boobs', 'pussy', 'arse', 'ass']],
   [/\bbend (?:you|u|ya|her) over\b/g, 'sexual', 'sexual-demand', ['bend']],
   // "Go back to where you came from": telling someone they do not belong because of where they are from.
-  [/\b(?:go|fuck off|piss off|sod off|get) back (?:to )?(?:where (?:you|u|ya) (?:came|come) from|your (?:own )?countr(?:y|ies)|your mud huts?)\b/g, 'hate', 'go-back', ['back']],
-  [/\b(?:you(?:'re| are| r)?|ur|youre) (?:a |an |such a |one |just a )?(?:[a-z]+ ){0,3}(?:shit|shite|fuck|fucker|bullshit artist)\b/g, 'insult', 'you-are-a-swear', ['shit', 'shite', 'fuck', 'fucker', 'bullshit']],
+  [
+    /\b(?:go|fuck off|piss off|sod off|get) back (?:to )?(?:where (?:you|u|ya) (?:came|come) from|your (?:own )?countr(?:y|ies)|your mud huts?)\b/g,
+    'hate',
+    'go-back',
+    ['back'],
+  ],
+  [
+    /\b(?:you(?:'re| are| r)?|ur|youre) (?:a |an |such a |one |just a )?(?:[a-z]+ ){0,3}(?:shit|shite|fuck|fucker|bullshit artist)\b/g,
+    'insult',
+    'you-are-a-swear',
+    ['shit', 'shite', 'fuck', 'fucker', 'bullshit'],
+  ],
 ];
 
 /** lookup(), memoised per word: most words of most emails are ordinary and repeat. */
@@ -159,7 +185,5 @@ export function detectAbuse(n: Normalised): Hit[] {
   });
   // Quoting or reporting abuse ("he called me a …", 'posts like "X are scum"') is not abuse;
   // it stays visible as profanity so an officer still sees the word.
-  return hits.map((h) =>
-    h.category !== 'profanity' && isReported(n.text, h) ? { ...h, category: 'profanity' as const, score: 0.5 } : h,
-  );
+  return hits.map((h) => (h.category !== 'profanity' && isReported(n.text, h) ? { ...h, category: 'profanity' as const, score: 0.5 } : h));
 }

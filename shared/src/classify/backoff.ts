@@ -47,7 +47,11 @@ const IDIOM_NEXT: Record<string, string[]> = {
   hurt: ['me', 'my', 'our', 'us', 'residents', 'people', 'the', 'business', 'businesses', 'local'],
   bullet: ['points', 'point', 'train'],
 };
-const IDIOM_BEFORE: Record<string, string[]> = { shot: ['a', 'long', 'big', 'best', 'good'], dead: ['drop'], hurt: ['feel', 'i', "i'm", 'am', 'was', 'were', 'felt'] };
+const IDIOM_BEFORE: Record<string, string[]> = {
+  shot: ['a', 'long', 'big', 'best', 'good'],
+  dead: ['drop'],
+  hurt: ['feel', 'i', "i'm", 'am', 'was', 'were', 'felt'],
+};
 
 // What each word is to the back-off, as bits memoised per word (one array read per token
 // instead of a dozen Set lookups).
@@ -134,7 +138,6 @@ export function detectBackoffThreats(n: Normalised): Hit[] {
   }
   return hits;
 }
-
 
 function scoreSentence(n: Normalised, s: Token[]): Hit | null {
   if (s.length < 3) return null;

@@ -62,7 +62,7 @@ describe('classify', () => {
     expect(classify({ body: 'Officers bend over backwards to help residents.' }, { model: null }).severity).toBe('clean');
   });
 
-  it('treats a quoted slur in a report of abuse as profanity, not as the sender\'s abuse', () => {
+  it("treats a quoted slur in a report of abuse as profanity, not as the sender's abuse", () => {
     expect(classify({ body: 'A man in the street called me a paki and I want it recorded.' }).severity).toBe('profanity');
   });
 });

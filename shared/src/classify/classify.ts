@@ -97,7 +97,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): V
     const at = body.indexOf(body.trim());
     categories.add(symbols.category);
     scores[symbols.category] = symbols.score;
-    evidence.push({ category: symbols.category, phrase: body.trim(), start: at, end: at + body.trim().length, source: 'rule', rule: symbols.rule, field: 'body' });
+    evidence.push({
+      category: symbols.category,
+      phrase: body.trim(),
+      start: at,
+      end: at + body.trim().length,
+      source: 'rule',
+      rule: symbols.rule,
+      field: 'body',
+    });
     severity = severityOf(categories);
   } else if (!readable && severity === 'clean' && symbols === null) {
     severity = 'review';
@@ -184,9 +192,7 @@ function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
       p = model.predict(sentence);
     }
     if (p < model.threshold) continue;
-    const covered = ruleHits.some(
-      (h) => (h.category === 'hate' || h.category === 'insult' || h.category === 'threat_to_life') && overlaps(h),
-    );
+    const covered = ruleHits.some((h) => (h.category === 'hate' || h.category === 'insult' || h.category === 'threat_to_life') && overlaps(h));
     if (covered) continue;
     const category: Category = group ? 'hate' : 'insult';
     out.push({ category, rule: 'model:linear', nStart: first.nStart, nEnd: last.nEnd, score: Math.round(p * 1000) / 1000 });

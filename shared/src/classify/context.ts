@@ -4,10 +4,13 @@ import type { Hit } from './hit.ts';
 // reported speech ("he said he would kill me") and counter-speech ("posts like 'X are scum'
 // get you banned"). Used by both threat and abuse rules.
 
-const NEGATION = /\b(?:never|not|no|n't|nobody|no one|noone|nor|without|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|stop|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
+const NEGATION =
+  /\b(?:never|not|no|n't|nobody|no one|noone|nor|without|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|stop|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
 // Reported or quoted threats: "he said he would kill me", "posts like 'death to X' get you banned".
-const REPORTING = /\b(?!i\b)(?:[a-z']+) (?:said|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
-const COUNTER = /(?:^\s*(?:threatening|threats? to|saying|calling|writing|telling (?:someone|people) to)\b|\bcall(?:ed|ing)? (?:me|him|her|us|them|my [a-z]+) (?:a|an)\b|\b(?:i never said|never said|i didn'?t say|statements like|stuff like|writing that|believe that|you say|to say)\b)|\b(?:for saying|for wishing|for writing|for posting|for threatening|posts like|comments like|messages like|words like|phrases like|saying that|said that|threats? (?:like|such as)|is a threat|are threats|report(?:ed|ing)? (?:it|this|them|him|her)|police)\b/;
+const REPORTING =
+  /\b(?!i\b)(?:[a-z']+) (?:said|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
+const COUNTER =
+  /(?:^\s*(?:threatening|threats? to|saying|calling|writing|telling (?:someone|people) to)\b|\bcall(?:ed|ing)? (?:me|him|her|us|them|my [a-z]+) (?:a|an)\b|\b(?:i never said|never said|i didn'?t say|statements like|stuff like|writing that|believe that|you say|to say)\b)|\b(?:for saying|for wishing|for writing|for posting|for threatening|posts like|comments like|messages like|words like|phrases like|saying that|said that|threats? (?:like|such as)|is a threat|are threats|report(?:ed|ing)? (?:it|this|them|him|her)|police)\b/;
 
 export function clauseBefore(text: string, at: number): string {
   const from = Math.max(0, at - 120);
@@ -37,4 +40,3 @@ export function isReported(text: string, h: Hit): boolean {
   if (COUNTER.test(before) || COUNTER.test(text.slice(h.nEnd, h.nEnd + 40))) return true;
   return REPORTING.test(before) || insideQuotes(text, h.nStart);
 }
-

@@ -54,12 +54,7 @@ export function sumWeights(n: Normalised, weights: Int8Array, maxTokens = 600): 
 }
 
 /** Like `sumWeights`, for two weight vectors over the same features in one pass (two model heads). */
-export function sumWeights2(
-  n: Normalised,
-  a: Int8Array,
-  b: Int8Array,
-  maxTokens = 600,
-): { sumA: number; sumB: number; count: number } {
+export function sumWeights2(n: Normalised, a: Int8Array, b: Int8Array, maxTokens = 600): { sumA: number; sumB: number; count: number } {
   let sumA = 0;
   let sumB = 0;
   let count = 0;

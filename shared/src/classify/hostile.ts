@@ -66,6 +66,4 @@ function glued(word: string): boolean {
 }
 
 /** A word that makes a message naming a group possibly hostile (any listed abuse word counts too). */
-export const isHostile = memoByWord(
-  (word) => word.endsWith("n't") || listed(word) || misspelt(word) || glued(word),
-);
+export const isHostile = memoByWord((word) => word.endsWith("n't") || listed(word) || misspelt(word) || glued(word));

@@ -83,8 +83,7 @@ export function createModel(file: ModelFile): LinearModel {
     });
   }
   const w = decodeBase64(file.weights);
-  const prob = (sum: number, count: number, scale: number, bias: number) =>
-    count === 0 ? 0 : 1 / (1 + Math.exp(-((sum * scale) / Math.sqrt(count) + bias)));
+  const prob = (sum: number, count: number, scale: number, bias: number) => (count === 0 ? 0 : 1 / (1 + Math.exp(-((sum * scale) / Math.sqrt(count) + bias))));
   const model: LinearModel = {
     version: file.version,
     threshold: file.threshold,

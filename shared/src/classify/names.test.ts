@@ -18,9 +18,8 @@ describe('place and person names (the Scunthorpe problem)', () => {
     'The road to Upper Slaughter is flooded.',
   ])('keeps "%s" clean', (s) => expect(sev(s)).toBe('clean'));
 
-  it.each(['You absolute twat.', 'What a dick you are.', 'You stupid Twat', 'Shut up, you cock.'])(
-    'still flags the same words used as an insult: "%s"',
-    (s) => expect(sev(s)).toBe('abuse'),
+  it.each(['You absolute twat.', 'What a dick you are.', 'You stupid Twat', 'Shut up, you cock.'])('still flags the same words used as an insult: "%s"', (s) =>
+    expect(sev(s)).toBe('abuse'),
   );
 });
 

@@ -6,9 +6,7 @@ const PLACE_SUFFIX = new Set(
    house wood mill moor cross court row gardens square place terrace drive crescent magna parva upon on`.split(/\s+/),
 );
 // Words that tend to come before a place: "in Twatt", "near Penistone", "from Cockermouth".
-const PLACE_BEFORE = new Set(
-  `in at from near to via of visit visiting through towards outside around past for by`.split(/\s+/),
-);
+const PLACE_BEFORE = new Set(`in at from near to via of visit visiting through towards outside around past for by`.split(/\s+/));
 const ADDRESSING = new Set(`you ya u your ur youre you're yer such what`.split(/\s+/));
 
 /**

@@ -27,9 +27,7 @@ describe('normalise', () => {
   });
 
   it('undoes leet spelling inside words but leaves real numbers alone', () => {
-    expect(words('y0u w1ll d13 on the 3rd at 10pm near the M25')).toEqual(
-      ['you', 'will', 'die', 'on', 'the', '3rd', 'at', '10pm', 'near', 'the', 'm25'],
-    );
+    expect(words('y0u w1ll d13 on the 3rd at 10pm near the M25')).toEqual(['you', 'will', 'die', 'on', 'the', '3rd', 'at', '10pm', 'near', 'the', 'm25']);
   });
 
   it('collapses stretched letters to the word they stretch', () => {

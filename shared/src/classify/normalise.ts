@@ -174,7 +174,22 @@ function isSentenceStart(original: string, at: number): boolean {
     // newline . ! ? :
     if (c === 10 || c === 46 || c === 33 || c === 63 || c === 58) return true;
     // space, tab, CR, quotes, brackets, *, _, >, -
-    if (c === 32 || c === 9 || c === 13 || c === 34 || c === 39 || c === 40 || c === 91 || c === 42 || c === 95 || c === 62 || c === 45 || c === 0x201c || c === 0x2018) continue;
+    if (
+      c === 32 ||
+      c === 9 ||
+      c === 13 ||
+      c === 34 ||
+      c === 39 ||
+      c === 40 ||
+      c === 91 ||
+      c === 42 ||
+      c === 95 ||
+      c === 62 ||
+      c === 45 ||
+      c === 0x201c ||
+      c === 0x2018
+    )
+      continue;
     return false;
   }
   return true;

@@ -1,11 +1,4 @@
-import {
-  BARE_GROUP_WORDS,
-  DET_WORDS,
-  OWNED_WORDS,
-  PERSON_WORDS,
-  PRONOUN_WORDS,
-  SUBJECT_PRONOUNS,
-} from './threat-lexicon.ts';
+import { BARE_GROUP_WORDS, DET_WORDS, OWNED_WORDS, PERSON_WORDS, PRONOUN_WORDS, SUBJECT_PRONOUNS } from './threat-lexicon.ts';
 
 // The noun phrases of the threat patterns (TARGET and SUBJECT in threat-lexicon.ts), matched by
 // walking the normalised text through word tries. They used to be regex alternations of ~170

@@ -8,8 +8,6 @@ export interface Piece {
   e: number;
 }
 
-
-
 // Runs of spaces become one space, so patterns can rely on single spaces between words.
 export function collapseSpaces(m: Mapped): Mapped {
   const src = m.text;
@@ -121,7 +119,12 @@ export class Builder {
   /** Copy original text that needs no folding beyond lower case (ASCII). */
   identity(src: string, from: number, to: number): void {
     this.room(to - from);
-    this.parts.push(src.slice(from, to).toLowerCase().replace(/[\t\r]/g, ' '));
+    this.parts.push(
+      src
+        .slice(from, to)
+        .toLowerCase()
+        .replace(/[\t\r]/g, ' '),
+    );
     for (let i = from; i < to; i++) {
       this.s[this.n] = i;
       this.e[this.n++] = i + 1;

@@ -12,17 +12,38 @@ import type { Mapped } from './offset-map.ts';
 //   kept only when the split holds a harm verb and someone it lands on.
 
 const SPELLING: ReadonlyMap<string, string> = new Map([
-  ['kil', 'kill'], ['kiled', 'killed'], ['kild', 'killed'], ['killd', 'killed'],
-  ['ded', 'dead'], ['deth', 'death'],
-  ['wil', 'will'], ['wiil', 'will'], ['wll', 'will'],
-  ['stabb', 'stab'], ['stabed', 'stabbed'], ['murda', 'murder'], ['murdah', 'murder'], ['murderd', 'murdered'],
-  ['merk', 'kill'], ['merked', 'killed'], ['merking', 'killing'], ['murk', 'kill'], ['murked', 'killed'],
-  ['duppy', 'kill'], ['duppied', 'killed'], ['unalive', 'kill'], ['unalived', 'killed'],
-  ['shankd', 'shanked'], ['hangd', 'hanged'], ['shoted', 'shot'],
+  ['kil', 'kill'],
+  ['kiled', 'killed'],
+  ['kild', 'killed'],
+  ['killd', 'killed'],
+  ['ded', 'dead'],
+  ['deth', 'death'],
+  ['wil', 'will'],
+  ['wiil', 'will'],
+  ['wll', 'will'],
+  ['stabb', 'stab'],
+  ['stabed', 'stabbed'],
+  ['murda', 'murder'],
+  ['murdah', 'murder'],
+  ['murderd', 'murdered'],
+  ['merk', 'kill'],
+  ['merked', 'killed'],
+  ['merking', 'killing'],
+  ['murk', 'kill'],
+  ['murked', 'killed'],
+  ['duppy', 'kill'],
+  ['duppied', 'killed'],
+  ['unalive', 'kill'],
+  ['unalived', 'killed'],
+  ['shankd', 'shanked'],
+  ['hangd', 'hanged'],
+  ['shoted', 'shot'],
 ]);
 
 const HARM_WORDS = `kill killed killing die dead death shoot shot stab stabbed murder murdered hang hanged rape raped
-  burn behead lynch hurt beat punch strangle execute bullet noose`.split(/\s+/).filter(Boolean);
+  burn behead lynch hurt beat punch strangle execute bullet noose`
+  .split(/\s+/)
+  .filter(Boolean);
 const SWEAR_WORDS = [...LEXICON_WORDS];
 
 function fits(masked: string, word: string): boolean {

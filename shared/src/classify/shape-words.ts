@@ -2,7 +2,16 @@ import { Builder, toPieces } from './offset-map.ts';
 import type { Mapped, Piece } from './offset-map.ts';
 
 const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '!': 'i', '|': 'l',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
 };
 // Ordinals, times, quantities and road numbers are real numbers, not leet.
 const NOT_LEET = /^(?:\d+(?:st|nd|rd|th|pm|am|s|k|m|km|mph|hrs?|mins?|yrs?|ft|kg|p|x|g|gb|mb|ml)?|[a-z]{1,2}\d+)$/;

@@ -21,7 +21,12 @@ export function rejoinSpacedLetters(m: Mapped, vocab: ReadonlySet<string>): Mapp
         letters.push(j);
       }
       if (letters.length >= 3) {
-        out.pushAll(splitJoined(letters.map((k) => pieces[k]!), vocab));
+        out.pushAll(
+          splitJoined(
+            letters.map((k) => pieces[k]!),
+            vocab,
+          ),
+        );
         i = j + 1;
         continue;
       }

@@ -12,7 +12,8 @@ describe('splitEmail', () => {
   });
 
   it('separates an Outlook "From: … Sent: …" block', () => {
-    const body = 'Still waiting.\n\n________________________________\nFrom: Cllr Green\nSent: 01 February 2026 10:00\nTo: Resident\nSubject: Re: potholes\n\nIt will be fixed.';
+    const body =
+      'Still waiting.\n\n________________________________\nFrom: Cllr Green\nSent: 01 February 2026 10:00\nTo: Resident\nSubject: Re: potholes\n\nIt will be fixed.';
     const parts = splitEmail(body);
     expect(parts.own.trim()).toBe('Still waiting.');
     expect(parts.quoted).toContain('It will be fixed.');

@@ -25,11 +25,34 @@ const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
       "You raised the council tax and now I'm going to make sure you get stabbed",
       "I'll take a machete to you after the election",
     ],
-    benign: ['This vote will hurt you at the polls', 'This decision will kill your career', "We'll beat you at the next election", 'Vote them out at the next election'],
+    benign: [
+      'This vote will hurt you at the polls',
+      'This decision will kill your career',
+      "We'll beat you at the next election",
+      'Vote them out at the next election',
+    ],
   },
   'imperatives and incitement against a person, office or party': {
-    threats: ['shoot the mayor', 'Hang the lot of them', 'string up every last tory councillor', 'lynch the traitor', 'Execute every one of them', 'Somebody shoot that mayor', 'Burn the councillor\'s house down', 'somebody should deal with her permanently', 'someone needs to sort that councillor out for good'],
-    benign: ['Kill the bill!', 'Kill the proposal', 'Hang the bunting along the high street', 'Shoot the breeze with us at the fete', "Don't shoot the messenger", 'We need to deal with the potholes permanently', 'Hang on a minute, that is not what you said'],
+    threats: [
+      'shoot the mayor',
+      'Hang the lot of them',
+      'string up every last tory councillor',
+      'lynch the traitor',
+      'Execute every one of them',
+      'Somebody shoot that mayor',
+      "Burn the councillor's house down",
+      'somebody should deal with her permanently',
+      'someone needs to sort that councillor out for good',
+    ],
+    benign: [
+      'Kill the bill!',
+      'Kill the proposal',
+      'Hang the bunting along the high street',
+      'Shoot the breeze with us at the fete',
+      "Don't shoot the messenger",
+      'We need to deal with the potholes permanently',
+      'Hang on a minute, that is not what you said',
+    ],
   },
   'passive and generic forms, "should have", third parties': {
     threats: [
@@ -44,10 +67,29 @@ const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
       'My brothers would happily sort you out',
       'I know people who will hurt you',
     ],
-    benign: ["You should've been at the meeting", 'My brothers would happily help you with the leaflets', 'I know people who will vote for you', "you'll get beaten at the election", 'People like you end up in the House of Lords'],
+    benign: [
+      "You should've been at the meeting",
+      'My brothers would happily help you with the leaflets',
+      'I know people who will vote for you',
+      "you'll get beaten at the election",
+      'People like you end up in the House of Lords',
+    ],
   },
   'slang, misspellings, masking and hashtags': {
-    threats: ["I'm gonna do you in", "I'll shank you", 'ur ded', 'i wiil kil u', 'i wil kil u', 'ima merk u', 'gonna murda you', '#hangthemall', '#killallmps', 'I will k*ll you', "I'll st*b you", "I'm going to sh**t you"],
+    threats: [
+      "I'm gonna do you in",
+      "I'll shank you",
+      'ur ded',
+      'i wiil kil u',
+      'i wil kil u',
+      'ima merk u',
+      'gonna murda you',
+      '#hangthemall',
+      '#killallmps',
+      'I will k*ll you',
+      "I'll st*b you",
+      "I'm going to sh**t you",
+    ],
     benign: ['This is sh*t', 'I wil be there at 6', '#killthebill', 'The budget is shot', 'What a load of b*llocks'],
   },
   'veiled threats aimed at the reader': {
@@ -137,7 +179,7 @@ const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
       'I hope your house sale goes well',
       'Prison is too good for fly-tippers',
       "I'd swing by your office if you have time",
-      "It would be so easy to fix the potholes on Elm Road",
+      'It would be so easy to fix the potholes on Elm Road',
       "We've got our eye on you and on how you vote on the budget",
       "I'm at the end of my rope with the bin collections",
       "If the council won't deal with the fly-tipping, we will organise a clean-up",
@@ -279,7 +321,7 @@ describe.each(Object.entries(FAMILIES))('threat family: %s', (_family, { threats
 
 describe('veiled threats are explained as what they are', () => {
   it('names the veiled rule and the phrase that fired', () => {
-    const v = verdict('Nice to hear from you. Anyway. Your family won\'t be safe.');
+    const v = verdict("Nice to hear from you. Anyway. Your family won't be safe.");
     expect(v.evidence.map((e) => e.rule)).toContain('family-safe');
     expect(v.evidence.find((e) => e.rule === 'family-safe')?.phrase).toBe("Your family won't be safe");
   });

@@ -67,7 +67,10 @@ export const MENACE_PATTERNS: Pattern[] = [
     'family-routine',
     'threat',
     `\\byour ${FAMILY} (?:walk|walks|walked|go|goes|get|gets|play|plays|cycle|cycles|wait|waits|come|comes|leave|leaves)\\b.{0,60}?\\b(?:alone|on (?:their|his|her) own|by (?:themselves|himself|herself)|unaccompanied)\\b(?!.{0,50}\\b(?:because|cos|since|due to|as there|there'?s no|there is no|thanks to)\\b)`,
-    [words('kids children daughter son wife husband partner ones grandkids mum mother dad father family'), words('alone own themselves himself herself unaccompanied')],
+    [
+      words('kids children daughter son wife husband partner ones grandkids mum mother dad father family'),
+      words('alone own themselves himself herself unaccompanied'),
+    ],
   ),
   // "Remember what happened to the MP in Southend? Could happen to you."
   P(

@@ -37,13 +37,7 @@ export interface PatternOptions {
 }
 
 /** Compile a pattern source (see threat-lexicon.ts for the TARGET / SUBJECT placeholders). */
-export function makePattern(
-  rule: string,
-  category: Category,
-  src: string,
-  need: ReadonlyArray<readonly string[]>,
-  options: PatternOptions = {},
-): Pattern {
+export function makePattern(rule: string, category: Category, src: string, need: ReadonlyArray<readonly string[]>, options: PatternOptions = {}): Pattern {
   const split = splitPattern(src);
   return {
     rule,

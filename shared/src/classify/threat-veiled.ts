@@ -17,7 +17,8 @@ const FAMILY_WORDS = words(`family kids children wife husband partner daughter s
 // Elections, votes and courts are where a politician "pays" or "has their time come" legitimately.
 const NOT_POLITICAL = `(?!.{0,40}\\b(?:ballot|polls|election|elections|vote|votes|voters|in may|next may|standards|ombudsman|court|tribunal|judicial|in office|as (?:a )?(?:councillor|mayor|leader|mp|chair)|on the council|in the chamber|in post)\\b)`;
 // Friendly words in the same message make "say hello to your kids for me" a greeting.
-const FRIENDLY = /\b(?:lovely|great to|nice to|good to|thanks|thank you|cheers|wonderful|pleasure|see you (?:at|on|next)|congratulations|congrats|best wishes)\b/;
+const FRIENDLY =
+  /\b(?:lovely|great to|nice to|good to|thanks|thank you|cheers|wonderful|pleasure|see you (?:at|on|next)|congratulations|congrats|best wishes)\b/;
 const notFriendly = (n: Normalised) => !FRIENDLY.test(n.text);
 
 const P = (rule: string, category: Pattern['category'], src: string, need: string[][], options: Parameters<typeof makePattern>[4] = {}) =>
@@ -29,7 +30,12 @@ export const VEILED_PATTERNS: Pattern[] = [
     'surveillance',
     'doxxing',
     `\\b(?:i|we)(?:'ve| have)? (?:know|knew|seen|saw|noticed|clocked|watched|spotted|followed|been watching|been following|know all about|found out) (?:exactly )?(?:the |what |which |where |when |how |all about )?(?:car|cars|route|way|time|times|bus|train|gym|road|street|school|pub|church|shop|shops|colour of the car|reg|registration|number plate|house|door|days|nights|hours) (?:that )?(?:${YOU}|(?:your|ur) ${FAMILY}) (?:[a-z']+ ){0,2}?(?:drive|drives|take|takes|walk|walks|leave|leaves|park|parks|get|gets|go|goes|use|uses|jog|run|runs|cycle|live|lives|sleep|sleeps|work|works|finish|finishes|drop|drops|pick|picks)\\b`,
-    [words('know knew seen saw noticed clocked watched spotted followed watching following found'), words('drive drives take takes walk walks leave leaves park parks get gets go goes use uses jog run runs cycle live lives sleep sleeps work works finish finishes drop drops pick picks')],
+    [
+      words('know knew seen saw noticed clocked watched spotted followed watching following found'),
+      words(
+        'drive drives take takes walk walks leave leaves park parks get gets go goes use uses jog run runs cycle live lives sleep sleeps work works finish finishes drop drops pick picks',
+      ),
+    ],
     { also: ['threat'] },
   ),
   // Watching the family: "I saw you leaving the school with your daughter on Tuesday".
@@ -96,7 +102,10 @@ export const VEILED_PATTERNS: Pattern[] = [
     'wanted-dead',
     'threat_to_life',
     `\\b(?:want|wants|wanted|would like to see|'d like to see|would love to see|'d love to see|want to see|wants to see|wanna see|like to see|be happy to see|be glad to see) (?:${YOU}|your ${FAMILY}|him|her|them)(?: all)? (?:dead|hanged|hanging|hung|swinging|six feet under|in a box|in a coffin|in the ground|strung up|shot|stabbed|burned|burnt|killed|murdered|lynched|beheaded|gone for good)\\b`,
-    [words('want wants wanted like love wanna happy glad'), words('dead hanged hanging hung swinging six box coffin ground strung shot stabbed burned burnt killed murdered lynched beheaded good')],
+    [
+      words('want wants wanted like love wanna happy glad'),
+      words('dead hanged hanging hung swinging six box coffin ground strung shot stabbed burned burnt killed murdered lynched beheaded good'),
+    ],
   ),
   P(
     'wanted-dead',
@@ -140,7 +149,12 @@ export const VEILED_PATTERNS: Pattern[] = [
     'generic-fate',
     'threat_to_life',
     `\\b(?:(?:people|men|women|scum|traitors|folk|politicians|councillors|cunts|bastards|rats|vermin|liars|paedos) like (?:you|u|ya|yourself)|the likes of (?:you|u|ya)|(?:your|ur) (?:sort|kind|type|lot))(?: all| always| usually| eventually| often| soon| tend to| will| 'll| are going to| are gonna| deserve to| need to)* (?:end up|get|wind up|end up getting|wind up getting|are|be|get found) (?:killed|shot|shot dead|hanged|hung|executed|strung up|stabbed|burned|burnt|lynched|beheaded|murdered|dead|in a ditch|in a box|in a coffin|in the river|in the canal|swinging|hanging from|six feet under|put down)\\b${NOT_POLITICAL}`,
-    [words('like likes sort kind type lot'), words('killed shot hanged hung executed strung stabbed burned burnt lynched beheaded murdered dead ditch box coffin river canal swinging hanging six put')],
+    [
+      words('like likes sort kind type lot'),
+      words(
+        'killed shot hanged hung executed strung stabbed burned burnt lynched beheaded murdered dead ditch box coffin river canal swinging hanging six put',
+      ),
+    ],
   ),
   P(
     'generic-fate',
@@ -203,9 +217,15 @@ const atSentenceStart = (n: Normalised, nStart: number): boolean => {
   return t.sentenceStart || n.original[t.start - 1] === '#';
 };
 VEILED_PATTERNS.push(
-  P('imperative', 'threat_to_life', `\\b${LEAD}(?:${IMPERATIVE_LETHAL})(?! an? ) ${TARGET}(?!${IDIOM_AFTER})${NOT_POLITICAL}`, [firstWords(IMPERATIVE_LETHAL)], {
-    accept: atSentenceStart,
-  }),
+  P(
+    'imperative',
+    'threat_to_life',
+    `\\b${LEAD}(?:${IMPERATIVE_LETHAL})(?! an? ) ${TARGET}(?!${IDIOM_AFTER})${NOT_POLITICAL}`,
+    [firstWords(IMPERATIVE_LETHAL)],
+    {
+      accept: atSentenceStart,
+    },
+  ),
   P('imperative', 'threat', `\\b${LEAD}(?:${IMPERATIVE_HURT})(?! an? ) ${TARGET}(?!${IDIOM_AFTER})${NOT_POLITICAL}`, [firstWords(IMPERATIVE_HURT)], {
     accept: atSentenceStart,
   }),

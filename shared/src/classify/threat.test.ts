@@ -15,9 +15,8 @@ describe('threats: first-person intent + harm + target', () => {
     'Imma shoot that councillor',
   ])('treats "%s" as a threat to life', (s) => expect(severity(s)).toBe('threat_to_life'));
 
-  it.each(["I'm going to smash your face in", 'I will beat you up', "We're going to make you pay for this"])(
-    'treats "%s" as a threat',
-    (s) => expect(severity(s)).toBe('threat'),
+  it.each(["I'm going to smash your face in", 'I will beat you up', "We're going to make you pay for this"])('treats "%s" as a threat', (s) =>
+    expect(severity(s)).toBe('threat'),
   );
 
   it.each([
@@ -27,15 +26,19 @@ describe('threats: first-person intent + harm + target', () => {
     "I'll murder a curry after the meeting",
     "We'll beat you at the election in May",
     "I'll hit you up next week",
-    'We will cut the councillors\' allowances',
+    "We will cut the councillors' allowances",
   ])('does not mistake the idiom "%s" for a threat', (s) => expect(isThreat(s)).toBe(false));
 });
 
 describe('threats: predictions, wishes and normative threats', () => {
-  it.each(['You will die for this', "You'll be dead by Christmas", 'Traitors like you deserve to hang', 'I hope you die', 'You should be shot', "You'll end up like Jo Cox"])(
-    'treats "%s" as a threat to life',
-    (s) => expect(severity(s)).toBe('threat_to_life'),
-  );
+  it.each([
+    'You will die for this',
+    "You'll be dead by Christmas",
+    'Traitors like you deserve to hang',
+    'I hope you die',
+    'You should be shot',
+    "You'll end up like Jo Cox",
+  ])('treats "%s" as a threat to life', (s) => expect(severity(s)).toBe('threat_to_life'));
 
   it.each(["You'll be dead tired after the count", 'People will die on that junction if you do nothing', 'You will pay for this at the ballot box'])(
     'keeps "%s" clean',
@@ -54,7 +57,7 @@ describe('threats: incitement, doxxing, conditionals', () => {
     expect(v.categories).toContain('doxxing');
   });
 
-  it('flags mentioning the children\'s school as doxxing', () => {
+  it("flags mentioning the children's school as doxxing", () => {
     expect(classify({ body: 'We know which school your kids go to.' }, { model: null }).categories).toContain('doxxing');
   });
 
@@ -103,14 +106,15 @@ describe('self-harm is a welfare signal, not a threat', () => {
 });
 
 describe('back-off: harm word + the reader + intent, for phrasings no pattern lists', () => {
-  it.each(["I'll take a machete to you and your family.", 'You and your kids are getting shot, I promise you that.', "I'll be the one who puts you in your grave."])(
-    'treats "%s" as a threat to life and labels it as the back-off rule',
-    (s) => {
-      const v = classify({ body: s }, { model: null });
-      expect(v.severity).toBe('threat_to_life');
-      expect(v.evidence.some((e) => e.rule === 'backoff:harm+reader+intent')).toBe(true);
-    },
-  );
+  it.each([
+    "I'll take a machete to you and your family.",
+    'You and your kids are getting shot, I promise you that.',
+    "I'll be the one who puts you in your grave.",
+  ])('treats "%s" as a threat to life and labels it as the back-off rule', (s) => {
+    const v = classify({ body: s }, { model: null });
+    expect(v.severity).toBe('threat_to_life');
+    expect(v.evidence.some((e) => e.rule === 'backoff:harm+reader+intent')).toBe(true);
+  });
 
   it.each([
     'The road is a death trap and you have ignored us for years.',

@@ -56,10 +56,19 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'normative-kill': [w(`best better good great nice right interest solution answer option way time`), firstWords(LETHAL)],
   'normative-solution': [w('execution extermination death bullet rope hanging genocide chamber chambers')],
   'better-off-without': [w('better'), w('off place')],
-  incitement: [w(`someone somebody anyone anybody people one who someone's somebody's lads public lot murdering killing shooting stabbing hanging raping`), [...firstWords(LETHAL), ...firstWords(HURT), 'legal', 'decriminalised', 'decriminalized', 'allowed']],
+  incitement: [
+    w(`someone somebody anyone anybody people one who someone's somebody's lads public lot murdering killing shooting stabbing hanging raping`),
+    [...firstWords(LETHAL), ...firstWords(HURT), 'legal', 'decriminalised', 'decriminalized', 'allowed'],
+  ],
   'doxxing-where': [w('know knew found'), w('where which what')],
-  'doxxing-have': [w(`got have found know posted shared sharing share post will i'll we'll`), w('address postcode number home plate names name school routine car')],
-  'doxxing-school': [w('kids children daughter son ones grandkids wife husband family know seen watching waiting found'), w('school nursery college workplace address')],
+  'doxxing-have': [
+    w(`got have found know posted shared sharing share post will i'll we'll`),
+    w('address postcode number home plate names name school routine car'),
+  ],
+  'doxxing-school': [
+    w('kids children daughter son ones grandkids wife husband family know seen watching waiting found'),
+    w('school nursery college workplace address'),
+  ],
   'doxxing-watching': [I_WORDS, w('watching following followed photographing photographed filming filmed outside waiting parked')],
   'doxxing-photos': [w('photos pictures pics photo picture footage video'), w('kids children daughter son wife husband house home family car')],
   'doxxing-nice': [w('nice lovely pretty beautiful'), w('shame pity careful something anything happen')],
@@ -99,71 +108,248 @@ const CORE_PATTERNS: Pattern[] = [
   // First-person intent + lethal harm + a target: "I'm going to kill you", "we'll burn your house".
   P('intent-lethal', 'threat_to_life', `${INTENT}${ADVERBS} (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`),
   P('intent-harm', 'threat', `${INTENT}${ADVERBS} (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`),
-  P('intent-phrasal', 'threat', `${INTENT}${ADVERBS} (?:beat|knock|hunt|track|batter|kick|smash|cave|kick the shit|beat the shit|knock the shit) ${TARGET} (?:up|out|down|in|senseless|to death|to a pulp|black and blue|into next week)\\b(?! (?:of|at|in) (?:office|the election|the polls|the ballot|power))`),
+  P(
+    'intent-phrasal',
+    'threat',
+    `${INTENT}${ADVERBS} (?:beat|knock|hunt|track|batter|kick|smash|cave|kick the shit|beat the shit|knock the shit) ${TARGET} (?:up|out|down|in|senseless|to death|to a pulp|black and blue|into next week)\\b(?! (?:of|at|in) (?:office|the election|the polls|the ballot|power))`,
+  ),
   P('intent-phrasal', 'threat', `${INTENT}${ADVERBS} (?:beat|kick|knock|smash) the (?:shit|crap|hell|living daylights|life) out of ${TARGET}`),
-  P('intent-phrasal', 'threat_to_life', `${INTENT}${ADVERBS} (?:run|mow|gun|do|finish|wipe|put|string|cut) ${TARGET} (?:over|down|out|in|off|up|in the ground|in a box|in a coffin|six feet under|in hospital|in the hospital|to pieces|open)\\b(?!${IDIOM_AFTER})(?! (?:for|to) (?:lunch|dinner|a drink|a meal|coffee|a pint|tea))`),
-  P('intent-ensure', 'threat', `${INTENT}${ADVERBS} (?:make sure|ensure|see to it that) (?:you|your family|your kids|he|she|they) (?:never|won'?t|don'?t|will never|can'?t) (?:see|walk|breathe|work|sleep|hold|get home|feel safe|leave)\\b`, undefined, true),
+  P(
+    'intent-phrasal',
+    'threat_to_life',
+    `${INTENT}${ADVERBS} (?:run|mow|gun|do|finish|wipe|put|string|cut) ${TARGET} (?:over|down|out|in|off|up|in the ground|in a box|in a coffin|six feet under|in hospital|in the hospital|to pieces|open)\\b(?!${IDIOM_AFTER})(?! (?:for|to) (?:lunch|dinner|a drink|a meal|coffee|a pint|tea))`,
+  ),
+  P(
+    'intent-ensure',
+    'threat',
+    `${INTENT}${ADVERBS} (?:make sure|ensure|see to it that) (?:you|your family|your kids|he|she|they) (?:never|won'?t|don'?t|will never|can'?t) (?:see|walk|breathe|work|sleep|hold|get home|feel safe|leave)\\b`,
+    undefined,
+    true,
+  ),
   P('intent-suffer', 'threat', `${INTENT}${ADVERBS} (?:make|see) ${TARGET} (?:suffer|pay|bleed|regret it|sorry|beg|scream|pay for this)\\b`),
-  P('intent-find', 'threat', `${INTENT}${ADVERBS} (?:find|hunt|track|get|catch|come for|come after|be coming for|be waiting for|be watching) ${TARGET}(?: down)?(?= *(?:$|[.!,;\\n]| and\\b| soon| one day| when| wherever| outside| at your| i promise))`),
-  P('intent-property', 'threat_to_life', `${INTENT}${ADVERBS} (?:burn|torch|firebomb|petrol bomb|bomb|blow up|set fire to|set light to|burn down) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:house|home|office|surgery|car|flat|school|town hall|council offices|building|place)`),
-  P('intent-property', 'threat', `${INTENT}${ADVERBS} (?:smash|brick|put a brick through|slash|key|vandalise|trash|wreck) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:windows?|tyres|tires|car|house|home|office|door)`),
+  P(
+    'intent-find',
+    'threat',
+    `${INTENT}${ADVERBS} (?:find|hunt|track|get|catch|come for|come after|be coming for|be waiting for|be watching) ${TARGET}(?: down)?(?= *(?:$|[.!,;\\n]| and\\b| soon| one day| when| wherever| outside| at your| i promise))`,
+  ),
+  P(
+    'intent-property',
+    'threat_to_life',
+    `${INTENT}${ADVERBS} (?:burn|torch|firebomb|petrol bomb|bomb|blow up|set fire to|set light to|burn down) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:house|home|office|surgery|car|flat|school|town hall|council offices|building|place)`,
+  ),
+  P(
+    'intent-property',
+    'threat',
+    `${INTENT}${ADVERBS} (?:smash|brick|put a brick through|slash|key|vandalise|trash|wreck) (?:your|ur|yer|the|his|her|their) (?:[a-z]+ )?(?:windows?|tyres|tires|car|house|home|office|door)`,
+  ),
   // A vehicle as the weapon: "I'm going to drive my van into you". Not "drive into the office".
-  P('intent-vehicle', 'threat_to_life', `${INTENT}${ADVERBS} (?:drive|ram|plough|plow|crash|reverse|steer|aim)(?: (?:my|a|the|our|his|her|this|that|me) (?:[a-z]+ )?(?:car|van|truck|lorry|motor|vehicle|tractor|bus|transit|motorbike|4x4))?(?: straight| right)? (?:into|through|at|over) ${TARGET}${NOT_A_PLACE}`),
-  P('death-wish-by-me', 'threat_to_life', `\\b${SUBJECT} (?:will|shall|is going to|are going to) die .{0,40}?(?:at my hands|by my hand|i promise|i swear|mark my words)`),
+  P(
+    'intent-vehicle',
+    'threat_to_life',
+    `${INTENT}${ADVERBS} (?:drive|ram|plough|plow|crash|reverse|steer|aim)(?: (?:my|a|the|our|his|her|this|that|me) (?:[a-z]+ )?(?:car|van|truck|lorry|motor|vehicle|tractor|bus|transit|motorbike|4x4))?(?: straight| right)? (?:into|through|at|over) ${TARGET}${NOT_A_PLACE}`,
+  ),
+  P(
+    'death-wish-by-me',
+    'threat_to_life',
+    `\\b${SUBJECT} (?:will|shall|is going to|are going to) die .{0,40}?(?:at my hands|by my hand|i promise|i swear|mark my words)`,
+  ),
   // Predictions addressed to the reader: "you will die", "you'll be dead", "you'll get what's coming".
-  P('you-will-die', 'threat_to_life', `${YOU_FUTURE} (?:die|be dead${NOT_DEAD_IDIOM}|be killed|get killed|get shot|get stabbed|be shot|be stabbed|end up dead|end up in a (?:box|coffin|ditch|body bag)|be found dead|be next|hang|swing|burn|bleed|be six feet under|not live|not see (?:christmas|the new year|next year|another)|never see your (?:kids|family|children))\\b(?! (?:laughing|of (?:shame|embarrassment|boredom|laughter)|happy|in the polls|at the polls|politically))`),
-  P('you-will-die', 'threat_to_life', `\\b(?:you|u|ya)(?: will| are going to|'re going to|'ll)? (?:won'?t|will not|will never|are not going to|'re not going to) (?:live|survive|make it) (?:to|through|past|until|beyond|another)\\b|\\b(?:you|u|ya)(?:'ll| will) (?:be )?found (?:dead|floating|hanging|in a (?:ditch|canal|river|skip|bin bag))\\b`, undefined, true),
-  P('you-will-pay', 'threat', `${YOU_FUTURE}(?!.{0,40}(?:ballot|polls|election|vote|voters|in may|next may|standards|ombudsman|court|tribunal|judicial)) (?:regret (?:it|this|that|the day)|be sorry|pay for (?:this|that|it)|get what'?s coming|get yours|get hurt|suffer|get what you deserve|be taught a lesson|not be safe|never be safe|find out|know about it|wish you (?:hadn'?t|had never|were never))`),
+  P(
+    'you-will-die',
+    'threat_to_life',
+    `${YOU_FUTURE} (?:die|be dead${NOT_DEAD_IDIOM}|be killed|get killed|get shot|get stabbed|be shot|be stabbed|end up dead|end up in a (?:box|coffin|ditch|body bag)|be found dead|be next|hang|swing|burn|bleed|be six feet under|not live|not see (?:christmas|the new year|next year|another)|never see your (?:kids|family|children))\\b(?! (?:laughing|of (?:shame|embarrassment|boredom|laughter)|happy|in the polls|at the polls|politically))`,
+  ),
+  P(
+    'you-will-die',
+    'threat_to_life',
+    `\\b(?:you|u|ya)(?: will| are going to|'re going to|'ll)? (?:won'?t|will not|will never|are not going to|'re not going to) (?:live|survive|make it) (?:to|through|past|until|beyond|another)\\b|\\b(?:you|u|ya)(?:'ll| will) (?:be )?found (?:dead|floating|hanging|in a (?:ditch|canal|river|skip|bin bag))\\b`,
+    undefined,
+    true,
+  ),
+  P(
+    'you-will-pay',
+    'threat',
+    `${YOU_FUTURE}(?!.{0,40}(?:ballot|polls|election|vote|voters|in may|next may|standards|ombudsman|court|tribunal|judicial)) (?:regret (?:it|this|that|the day)|be sorry|pay for (?:this|that|it)|get what'?s coming|get yours|get hurt|suffer|get what you deserve|be taught a lesson|not be safe|never be safe|find out|know about it|wish you (?:hadn'?t|had never|were never))`,
+  ),
   // "You'll need more than police protection", "you're going to need an ambulance".
-  P('you-will-need', 'threat', `${YOU_FUTURE} need(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head)\\b`),
+  P(
+    'you-will-need',
+    'threat',
+    `${YOU_FUTURE} need(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head)\\b`,
+  ),
   // An ominous visit with no occasion: "We'll be seeing you very soon, councillor." Not "… very soon at the fete".
-  P('seeing-you-soon', 'threat', `\\b(?:we|i)(?:'ll| will| shall|'re| are|'m| am) (?:be )?(?:seeing|visiting|calling on|catching up with|coming to see|paying you a visit|pay you a visit)(?: you)? (?:very|real|really) soon\\b(?! (?:at|in|on|for|when|to|after|before|then|and discuss|to discuss|about)\\b)`),
-  P('you-are-dead', 'threat_to_life', `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`),
-  P('days-numbered', 'threat', `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`, undefined, true),
+  P(
+    'seeing-you-soon',
+    'threat',
+    `\\b(?:we|i)(?:'ll| will| shall|'re| are|'m| am) (?:be )?(?:seeing|visiting|calling on|catching up with|coming to see|paying you a visit|pay you a visit)(?: you)? (?:very|real|really) soon\\b(?! (?:at|in|on|for|when|to|after|before|then|and discuss|to discuss|about)\\b)`,
+  ),
+  P(
+    'you-are-dead',
+    'threat_to_life',
+    `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`,
+  ),
+  P(
+    'days-numbered',
+    'threat',
+    `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
+    undefined,
+    true,
+  ),
   // Normative threats and death wishes: "traitors should hang", "you deserve to be shot", "I hope you die".
   // The subject is checked on the text before the modal (see `subject`), which keeps these fast.
-  S('should-die', 'threat_to_life', `\\b(?:should'?ve been|shoulda been|should|ought to|need to|needs to|must|deserves? to|deserves?|should all|oughta|better)(?: all| just| really)? (?:be |get |go and |have been |'ve been |of been |have |'ve )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`),
+  S(
+    'should-die',
+    'threat_to_life',
+    `\\b(?:should'?ve been|shoulda been|should|ought to|need to|needs to|must|deserves? to|deserves?|should all|oughta|better)(?: all| just| really)? (?:be |get |go and |have been |'ve been |of been |have |'ve )?(?:${DEATH_PASSIVE}|die|hang|swing|burn|rot in hell|a bullet|the rope|a noose|death|the death penalty|to die)\\b`,
+  ),
   S('should-be-hurt', 'threat', `\\b(?:should|ought to|need to|needs to|must|deserves? to)(?: all| just| really)? (?:be |get )(?:${HURT_PASSIVE})\\b`),
-  P('wish-death', 'threat_to_life', `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b(?! of\\b)`),
-  P('wish-death', 'threat_to_life', `\\b(?:in a just world|if only|i wish|i hope|better off if|better place if)\\b.{0,50}?(?:would all be|were all|would be|had their|would get|were|was) (?:${DEATH_PASSIVE}|throats? cut|heads? cut off|wiped out|eradicated|exterminated)\\b`),
-  P('death-to', 'threat_to_life', `\\b(?:death to|hang|kill|shoot|string up|execute|gas|burn) (?:all (?:the )?|the |all of the )?(?:traitors|remoaners|tories|globalists|paedos|politicians|councillors|mps|(?:[a-z]+ )?(?:people|women|men|muslims|jews|immigrants|gays|blacks))\\b`),
+  P(
+    'wish-death',
+    'threat_to_life',
+    `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b(?! of\\b)`,
+  ),
+  P(
+    'wish-death',
+    'threat_to_life',
+    `\\b(?:in a just world|if only|i wish|i hope|better off if|better place if)\\b.{0,50}?(?:would all be|were all|would be|had their|would get|were|was) (?:${DEATH_PASSIVE}|throats? cut|heads? cut off|wiped out|eradicated|exterminated)\\b`,
+  ),
+  P(
+    'death-to',
+    'threat_to_life',
+    `\\b(?:death to|hang|kill|shoot|string up|execute|gas|burn) (?:all (?:the )?|the |all of the )?(?:traitors|remoaners|tories|globalists|paedos|politicians|councillors|mps|(?:[a-z]+ )?(?:people|women|men|muslims|jews|immigrants|gays|blacks))\\b`,
+  ),
   P('death-to', 'threat_to_life', `\\bdeath to ${TARGET}`),
-  P('noose', 'threat_to_life', `\\b(?:(?:a|the) (?:noose|rope|bullet|lamp ?post|gallows|guillotine|gas chamber) (?:is )?(?:waiting |ready )?(?:for|with) (?:you|your name|ya|traitors|him|her|them)|bullet with your name|bring back (?:hanging|the noose|the gallows)(?: for (?:you|traitors|politicians|councillors|mps))?|(?:traitors|politicians|councillors|mps) (?:will|should|must) (?:hang|swing)|hang (?:you|them|him|her) (?:from|off) a (?:lamp ?post|tree|bridge))`),
-  P('political-murder', 'threat_to_life', `\\b(?:same as|like|remember|what happened to|go the same way as|end up like|join|the way of|do a|another|next) (?:jo cox|david amess|cox|amess|airey neave|ian gow)\\b`),
+  P(
+    'noose',
+    'threat_to_life',
+    `\\b(?:(?:a|the) (?:noose|rope|bullet|lamp ?post|gallows|guillotine|gas chamber) (?:is )?(?:waiting |ready )?(?:for|with) (?:you|your name|ya|traitors|him|her|them)|bullet with your name|bring back (?:hanging|the noose|the gallows)(?: for (?:you|traitors|politicians|councillors|mps))?|(?:traitors|politicians|councillors|mps) (?:will|should|must) (?:hang|swing)|hang (?:you|them|him|her) (?:from|off) a (?:lamp ?post|tree|bridge))`,
+  ),
+  P(
+    'political-murder',
+    'threat_to_life',
+    `\\b(?:same as|like|remember|what happened to|go the same way as|end up like|join|the way of|do a|another|next) (?:jo cox|david amess|cox|amess|airey neave|ian gow)\\b`,
+  ),
   // Incitement: "someone should shoot you", "I hope someone stabs him".
-  P('incitement', 'threat_to_life', `\\b(?:someone|somebody|anyone|anybody)(?: really| just)? (?:should|ought to|oughta|needs? to|has to|will|is going to|must|could|would|gonna) (?:just |finally |go and )?(?:put|run|string|take|gun) ${TARGET} (?:in the ground|six feet under|in a box|in a coffin|over|down|up|out)\\b`),
-  P('incitement', 'threat_to_life', `\\b(?:someone|somebody|anyone|anybody|people|someone'?s|somebody'?s|one of us|one day someone|you lot|the lads|the public)(?: really| just)? (?:should|ought to|oughta|needs? to|has to|have to|will|is going to|are going to|must|wants? to|could|would|gonna|is gonna|is bound to|will eventually|will soon|'ll)(?: just| really| finally| actually| go and| come and| eventually)* (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`),
-  P('incitement', 'threat', `\\b(?:someone|somebody|anyone|anybody|someone'?s|somebody'?s)(?: really| just)? (?:should|ought to|oughta|needs? to|has to|will|is going to|must|wants? to|could|would|gonna)(?: just| really| finally| go and| come and)* (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`),
+  P(
+    'incitement',
+    'threat_to_life',
+    `\\b(?:someone|somebody|anyone|anybody)(?: really| just)? (?:should|ought to|oughta|needs? to|has to|will|is going to|must|could|would|gonna) (?:just |finally |go and )?(?:put|run|string|take|gun) ${TARGET} (?:in the ground|six feet under|in a box|in a coffin|over|down|up|out)\\b`,
+  ),
+  P(
+    'incitement',
+    'threat_to_life',
+    `\\b(?:someone|somebody|anyone|anybody|people|someone'?s|somebody'?s|one of us|one day someone|you lot|the lads|the public)(?: really| just)? (?:should|ought to|oughta|needs? to|has to|have to|will|is going to|are going to|must|wants? to|could|would|gonna|is gonna|is bound to|will eventually|will soon|'ll)(?: just| really| finally| actually| go and| come and| eventually)* (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`,
+  ),
+  P(
+    'incitement',
+    'threat',
+    `\\b(?:someone|somebody|anyone|anybody|someone'?s|somebody'?s)(?: really| just)? (?:should|ought to|oughta|needs? to|has to|will|is going to|must|wants? to|could|would|gonna)(?: just| really| finally| go and| come and)* (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`,
+  ),
   P('incitement', 'threat_to_life', `\\b(?:who|anyone|anybody) (?:wants|fancies|is willing|will) (?:to )?(?:${LETHAL}) (?:him|her|them|this|that|the)\\b`),
-  P('incitement', 'threat_to_life', `\\b(?:${LETHAL}|murdering|killing|shooting|stabbing|hanging|raping) ${TARGET}(?: like (?:you|them))? (?:should|would) (?:be (?:legal|decriminalised|decriminalized|allowed|encouraged|a public service|doing the world a favour)|not be (?:illegal|a crime|punished))`, undefined, true),
-  P('normative-kill', 'threat_to_life', `\\b(?:it would be (?:best|better|good|great|nice|right)|it'?s (?:in everybody'?s|in everyone'?s|in our|in all our) interest|the (?:only|best|final) (?:solution|answer|option|way) is|time|it'?s time|it is time)(?: for us)?(?: to)?(?: just| all| finally| simply)* (?:${LETHAL}) ${TARGET}`),
-  P('normative-solution', 'threat_to_life', `\\b(?:execution|extermination|death|a bullet|the rope|hanging|genocide|gas chambers?) (?:is|are) the (?:only |best |final )?(?:solution|answer|option|cure) (?:for|to) ${TARGET}`),
+  P(
+    'incitement',
+    'threat_to_life',
+    `\\b(?:${LETHAL}|murdering|killing|shooting|stabbing|hanging|raping) ${TARGET}(?: like (?:you|them))? (?:should|would) (?:be (?:legal|decriminalised|decriminalized|allowed|encouraged|a public service|doing the world a favour)|not be (?:illegal|a crime|punished))`,
+    undefined,
+    true,
+  ),
+  P(
+    'normative-kill',
+    'threat_to_life',
+    `\\b(?:it would be (?:best|better|good|great|nice|right)|it'?s (?:in everybody'?s|in everyone'?s|in our|in all our) interest|the (?:only|best|final) (?:solution|answer|option|way) is|time|it'?s time|it is time)(?: for us)?(?: to)?(?: just| all| finally| simply)* (?:${LETHAL}) ${TARGET}`,
+  ),
+  P(
+    'normative-solution',
+    'threat_to_life',
+    `\\b(?:execution|extermination|death|a bullet|the rope|hanging|genocide|gas chambers?) (?:is|are) the (?:only |best |final )?(?:solution|answer|option|cure) (?:for|to) ${TARGET}`,
+  ),
   // "The world would be better off without you / without Muslims": a noun phrase, or a group named bare.
   P('better-off-without', 'threat', `${BETTER_OFF}${TARGET}${GONE}`),
   P('better-off-without', 'threat', `${BETTER_OFF}(?:all |those |these |the )?(?:[a-z]+ )?(?:people|muslims|immigrants|women|gays|jews|blacks)${GONE}`),
   // Doxxing and intimidation. "We know where your office is." ends the sentence on purpose: a
   // claim to know where they are, with no errand after it, is the message; "where you are
   // coming from" is the idiom for understanding someone.
-  P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|have found|found|know exactly|now know) (?:where|what school|which school|what nursery|which nursery) (?:you|your|ur|u)${NOT_ABSTRACT}(?: [a-z']+){0,3} (?:live|lives|sleep|sleeps|work|works|park|go to|goes to|attend|attends|drop|walk|shop|are(?! coming from| going with))\\b`, ['threat']),
-  { ...P('doxxing-where', 'doxxing', `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|know exactly|now know) where (?:your|ur)${NOT_ABSTRACT}(?: [a-z']+){1,3} (?:is|are)\\b`, ['threat']), accept: endsItsSentence },
-  P('doxxing-have', 'doxxing', `\\b(?:i|we)(?:'ve| have)? (?:got|have|found|know|posted|shared|sharing|will share|will post|'ll post|'ll share) (?:your|ur|yer) (?:home )?(?:address|postcode|phone number|home|number plate|kids'? names|daughter'?s name|son'?s name|kids'? school|children'?s school|routine|car)\\b`, ['threat']),
-  P('doxxing-school', 'doxxing', `\\byour (?:kids|children|daughter|son|little ones|grandkids|wife|husband|family)(?:'s|'|s')? (?:school|nursery|college|workplace|address)\\b.{0,60}?(?:know|seen|watching|waiting|outside|find|found|would be|shame|lovely|nice|careful|safe)\\b|\\b(?:know|seen|watching|waiting outside|found) (?:your|ur) (?:kids|children|daughter|son|family)(?:'s|'|s')? (?:school|nursery|college)\\b`, ['threat']),
-  P('doxxing-watching', 'doxxing', `\\b(?:i|we)(?:'ve| have|'re| are|'m| am)? (?:been )?(?:watching|following|followed|photographing|photographed|filming|filmed|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`, ['threat']),
-  P('doxxing-photos', 'doxxing', `\\b(?:got|have|taken|took|seen|posted|sharing|share|i'?ve|we'?ve)(?: got)? (?:some |a few |the )?(?:photos|pictures|pics|photo|picture|footage|video) of (?:your|ur) (?:kids|children|daughter|son|wife|husband|house|home|family|car)\\b`, ['threat']),
-  P('doxxing-nice', 'doxxing', `\\b(?:nice|lovely|pretty|beautiful) (?:house|home|family|kids|car|wife|daughter|front door|garden)(?: you(?:'ve| have) got)?.{0,50}?(?:shame|pity|careful|if something|if anything|happen)\\b`, ['threat']),
-  P('doxxing-visit', 'doxxing', `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside|outside|sat outside|stood outside|standing outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`, ['threat']),
+  P(
+    'doxxing-where',
+    'doxxing',
+    `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|have found|found|know exactly|now know) (?:where|what school|which school|what nursery|which nursery) (?:you|your|ur|u)${NOT_ABSTRACT}(?: [a-z']+){0,3} (?:live|lives|sleep|sleeps|work|works|park|go to|goes to|attend|attends|drop|walk|shop|are(?! coming from| going with))\\b`,
+    ['threat'],
+  ),
+  {
+    ...P(
+      'doxxing-where',
+      'doxxing',
+      `\\b(?:i|we|we all|everyone|people|they)(?: all)? (?:know|found out|know exactly|now know) where (?:your|ur)${NOT_ABSTRACT}(?: [a-z']+){1,3} (?:is|are)\\b`,
+      ['threat'],
+    ),
+    accept: endsItsSentence,
+  },
+  P(
+    'doxxing-have',
+    'doxxing',
+    `\\b(?:i|we)(?:'ve| have)? (?:got|have|found|know|posted|shared|sharing|will share|will post|'ll post|'ll share) (?:your|ur|yer) (?:home )?(?:address|postcode|phone number|home|number plate|kids'? names|daughter'?s name|son'?s name|kids'? school|children'?s school|routine|car)\\b`,
+    ['threat'],
+  ),
+  P(
+    'doxxing-school',
+    'doxxing',
+    `\\byour (?:kids|children|daughter|son|little ones|grandkids|wife|husband|family)(?:'s|'|s')? (?:school|nursery|college|workplace|address)\\b.{0,60}?(?:know|seen|watching|waiting|outside|find|found|would be|shame|lovely|nice|careful|safe)\\b|\\b(?:know|seen|watching|waiting outside|found) (?:your|ur) (?:kids|children|daughter|son|family)(?:'s|'|s')? (?:school|nursery|college)\\b`,
+    ['threat'],
+  ),
+  P(
+    'doxxing-watching',
+    'doxxing',
+    `\\b(?:i|we)(?:'ve| have|'re| are|'m| am)? (?:been )?(?:watching|following|followed|photographing|photographed|filming|filmed|outside|waiting outside|parked outside) (?:you|your|ur)(?: house| home| kids| family| office| every day| for weeks| for days)?\\b(?! (?:on tv|on the news|in the council|in council|in the chamber|speech|debate|video|interview|performance))`,
+    ['threat'],
+  ),
+  P(
+    'doxxing-photos',
+    'doxxing',
+    `\\b(?:got|have|taken|took|seen|posted|sharing|share|i'?ve|we'?ve)(?: got)? (?:some |a few |the )?(?:photos|pictures|pics|photo|picture|footage|video) of (?:your|ur) (?:kids|children|daughter|son|wife|husband|house|home|family|car)\\b`,
+    ['threat'],
+  ),
+  P(
+    'doxxing-nice',
+    'doxxing',
+    `\\b(?:nice|lovely|pretty|beautiful) (?:house|home|family|kids|car|wife|daughter|front door|garden)(?: you(?:'ve| have) got)?.{0,50}?(?:shame|pity|careful|if something|if anything|happen)\\b`,
+    ['threat'],
+  ),
+  P(
+    'doxxing-visit',
+    'doxxing',
+    `\\b(?:i|we)(?:'ll|'m| will| am| are|'re)? (?:going to |gonna )?(?:be )?(?:come|coming|turn up|turning up|show up|showing up|pay (?:you )?a (?:little )?visit|paying (?:you )?a (?:little )?visit|visit|visiting|pop round|call round|be round|be at|waiting outside|waiting for you (?:at|outside)|wait outside|sitting outside|parked outside|outside|sat outside|stood outside|standing outside) (?:round |over |up )?(?:to |at )?(?:your|ur|yer) (?:house|home|door|doorstep|place|front door|kids'? school|work|flat)\\b(?! (?:surgery|on|to discuss|about|for a chat|to talk))`,
+    ['threat'],
+  ),
   // Knowing the family's routine, said so the reader notices: "Your wife drives a red Fiesta and
   // parks it on Oak Avenue. Just so you know." / "We know your daughter gets the 7.15 bus."
-  P('doxxing-routine', 'doxxing', `\\byour ${FAMILY}(?:'s)? ${ROUTINE}\\b.{0,100}?\\b(?:just so you know|thought you should know|thought you'?d (?:like|want) to know|thought you might (?:like|want) to know|in case you (?:wondered|were wondering)|we know|i know|we'?ve seen|i'?ve seen|we'?re watching|i'?m watching|we'?ve been watching|i'?ve been watching)\\b`, ['threat']),
-  P('doxxing-routine', 'doxxing', `\\b(?:we|i) (?:know|'ve seen|have seen|'ve watched|have watched|'ve been watching|have been watching|see|watch)(?: that| when| where| what time| how)? your ${FAMILY}(?:'s)? ${ROUTINE}\\b`, ['threat']),
+  P(
+    'doxxing-routine',
+    'doxxing',
+    `\\byour ${FAMILY}(?:'s)? ${ROUTINE}\\b.{0,100}?\\b(?:just so you know|thought you should know|thought you'?d (?:like|want) to know|thought you might (?:like|want) to know|in case you (?:wondered|were wondering)|we know|i know|we'?ve seen|i'?ve seen|we'?re watching|i'?m watching|we'?ve been watching|i'?ve been watching)\\b`,
+    ['threat'],
+  ),
+  P(
+    'doxxing-routine',
+    'doxxing',
+    `\\b(?:we|i) (?:know|'ve seen|have seen|'ve watched|have watched|'ve been watching|have been watching|see|watch)(?: that| when| where| what time| how)? your ${FAMILY}(?:'s)? ${ROUTINE}\\b`,
+    ['threat'],
+  ),
   // Conditional threats: "if you approve this you'll regret it".
-  P('conditional', 'threat', `\\bif you\\b.{1,80}?(?:,|then|\\band\\b)? ?(?:you(?:'ll| will| are going to|'re going to|'re gonna| gonna)|i(?:'ll| will)|we(?:'ll| will)) (?:regret it|regret this|be sorry|pay for (?:it|this)|pay|face the consequences|see what happens|find out what happens|be next|get hurt|know about it|wish you (?:hadn'?t|had never)|have me to deal with|have us to deal with|make you pay|make you regret|come for you|come after you|find you)\\b`),
+  P(
+    'conditional',
+    'threat',
+    `\\bif you\\b.{1,80}?(?:,|then|\\band\\b)? ?(?:you(?:'ll| will| are going to|'re going to|'re gonna| gonna)|i(?:'ll| will)|we(?:'ll| will)) (?:regret it|regret this|be sorry|pay for (?:it|this)|pay|face the consequences|see what happens|find out what happens|be next|get hurt|know about it|wish you (?:hadn'?t|had never)|have me to deal with|have us to deal with|make you pay|make you regret|come for you|come after you|find you)\\b`,
+  ),
   // Telling someone to kill themselves is harassment aimed at them, not a welfare signal.
-  P('incite-self-harm', 'harassment', `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`, ['threat']),
+  P(
+    'incite-self-harm',
+    'harassment',
+    `\\b(?:go |just |please |pls |plz |you should |why don'?t you |do us all a favour and |do everyone a favour and |do the world a favour and )*(?:kill|hang|neck|shoot|end|top|off|unalive) (?:yourself|yourselves|urself|your self)\\b|\\bkys\\b|\\b(?:go|just) (?:and )?(?:die|drop dead|drink bleach|jump off a (?:bridge|cliff))\\b|\\bslit your (?:wrists|throat)\\b|\\bdrop dead\\b(?! (?:gorgeous|beautiful|stunning|funny))`,
+    ['threat'],
+  ),
 ];
 
 const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS, ...MENACE_PATTERNS, ...FORETOLD_PATTERNS, ...PICTURED_PATTERNS];
-
 
 const SENTENCE_END = /[.!?\n]+/g;
 
@@ -324,4 +510,3 @@ function matches(p: Pattern, sub: string): PatternMatch[] {
   if (p.split) return execSplit(p.split, sub);
   return execAll(p.re!, sub).map((m) => ({ index: m.index, text: m[0] }));
 }
-

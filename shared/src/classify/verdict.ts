@@ -1,17 +1,7 @@
 import { z } from 'zod';
 
 /** What a message was flagged for. `self_harm` is a welfare signal about the sender, never a threat to others. */
-export const CATEGORIES = [
-  'threat_to_life',
-  'threat',
-  'doxxing',
-  'harassment',
-  'hate',
-  'insult',
-  'sexual',
-  'profanity',
-  'self_harm',
-] as const;
+export const CATEGORIES = ['threat_to_life', 'threat', 'doxxing', 'harassment', 'hate', 'insult', 'sexual', 'profanity', 'self_harm'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Worst first. `review` means the text could not be read (empty, image-only, encrypted, malformed). */
@@ -34,9 +24,7 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-const scoresSchema = z.object(
-  Object.fromEntries(CATEGORIES.map((c) => [c, z.number().min(0).max(1)])) as Record<Category, z.ZodNumber>,
-);
+const scoresSchema = z.object(Object.fromEntries(CATEGORIES.map((c) => [c, z.number().min(0).max(1)])) as Record<Category, z.ZodNumber>);
 
 export const verdictSchema = z.object({
   severity: severitySchema,
@@ -49,9 +37,7 @@ export const verdictSchema = z.object({
   /** Text the body offsets refer to when the message was HTML-only. */
   bodyText: z.string().optional(),
   /** Quoted replies and signature, kept for the record but not scored. */
-  email: z
-    .object({ quoted: z.string(), signature: z.string() })
-    .optional(),
+  email: z.object({ quoted: z.string(), signature: z.string() }).optional(),
   /** Why the verdict is `review` (e.g. EMPTY_INPUT, MALFORMED_LINE). */
   error: z.string().optional(),
 });

@@ -18,8 +18,7 @@ export function isAllowedMediaType(t: string): t is AllowedMediaType {
   return (ALLOWED_MEDIA_TYPES as readonly string[]).includes(t);
 }
 
-const startsWith = (bytes: Uint8Array, sig: number[], offset = 0) =>
-  bytes.length >= offset + sig.length && sig.every((b, i) => bytes[offset + i] === b);
+const startsWith = (bytes: Uint8Array, sig: number[], offset = 0) => bytes.length >= offset + sig.length && sig.every((b, i) => bytes[offset + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 // Binary formats must carry their magic number, so a renamed executable cannot pass

@@ -8,19 +8,7 @@ import { z } from 'zod';
  * const metadata = postMetadataSchema.parse(JSON.parse(body));
  */
 
-export const PLATFORMS = [
-  'x',
-  'facebook',
-  'instagram',
-  'tiktok',
-  'youtube',
-  'reddit',
-  'linkedin',
-  'bluesky',
-  'threads',
-  'mastodon',
-  'generic',
-] as const;
+export const PLATFORMS = ['x', 'facebook', 'instagram', 'tiktok', 'youtube', 'reddit', 'linkedin', 'bluesky', 'threads', 'mastodon', 'generic'] as const;
 export const platformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof platformSchema>;
 

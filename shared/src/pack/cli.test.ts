@@ -63,7 +63,7 @@ describe('wardguard-verify (the bin, as a child process)', () => {
     expect(report.problems).toEqual([expect.objectContaining({ path: 'exhibits/AB-1/screenshot-full.png', code: 'FILE_CHANGED' })]);
   }, 60_000);
 
-  it('fetches the key from the council\'s well-known URL', async () => {
+  it("fetches the key from the council's well-known URL", async () => {
     const server = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(req.url === '/.well-known/wardguard-pack-key' ? JSON.stringify(pack.publicKey) : '{}');

@@ -81,7 +81,10 @@ export const COUNCIL_ID = 'council-test';
  * A custody chain as the Worker writes it: `redacted` indexes become links (another
  * councillor's events), seq skips numbers (it is shared across councils).
  */
-export async function buildCustodyLines(events: Omit<CustodyHashedFields, 'councilId'>[], opts: { firstSeq?: number; redacted?: number[] } = {}): Promise<CustodyLine[]> {
+export async function buildCustodyLines(
+  events: Omit<CustodyHashedFields, 'councilId'>[],
+  opts: { firstSeq?: number; redacted?: number[] } = {},
+): Promise<CustodyLine[]> {
   const lines: CustodyLine[] = [];
   let prevHash = GENESIS_HASH;
   let seq = opts.firstSeq ?? 3;
@@ -100,9 +103,23 @@ export const custodyJsonl = (lines: CustodyLine[]): Uint8Array => utf8(lines.map
 const DEFAULT_EVENTS: Omit<CustodyHashedFields, 'councilId'>[] = [
   { at: '2026-11-01T09:00:00.000Z', actorId: 'user-cllr', action: 'captured', itemId: 'item-1', caseId: 'case-1', details: { sha256: 'a'.repeat(64) } },
   { at: '2026-11-01T09:05:00.000Z', actorId: 'user-other', action: 'captured', itemId: 'item-other', caseId: 'case-other', details: {} },
-  { at: '2026-11-02T10:00:00.000Z', actorId: 'user-officer', action: 'viewed', itemId: 'item-1', caseId: 'case-1', details: { note: 'reviewed by the duty officer' } },
+  {
+    at: '2026-11-02T10:00:00.000Z',
+    actorId: 'user-officer',
+    action: 'viewed',
+    itemId: 'item-1',
+    caseId: 'case-1',
+    details: { note: 'reviewed by the duty officer' },
+  },
   { at: '2026-11-03T11:00:00.000Z', actorId: 'user-cllr', action: 'uploaded', itemId: 'item-2', caseId: 'case-1', details: { name: 'message.eml' } },
-  { at: '2026-11-20T10:00:00.000Z', actorId: 'user-officer', action: 'exported', itemId: null, caseId: 'case-1', details: { recipient: 'DC Jones, Thames Valley Police' } },
+  {
+    at: '2026-11-20T10:00:00.000Z',
+    actorId: 'user-officer',
+    action: 'exported',
+    itemId: null,
+    caseId: 'case-1',
+    details: { recipient: 'DC Jones, Thames Valley Police' },
+  },
 ];
 
 export interface TestPackOptions {
@@ -135,7 +152,10 @@ export async function buildTestPack(opts: TestPackOptions = {}): Promise<TestPac
     { exhibitRef: 'AB/2', name: 'message.eml', bytes: utf8('From: someone@example.net\r\nSubject: you\r\n\r\nI know where you live.\r\n') },
   ];
   const body: { file: Omit<PackFile, 'size' | 'sha256'>; bytes: Uint8Array }[] = [
-    { file: { path: PACK_PATHS.readme, role: 'readme' }, bytes: utf8('WARDGUARD EVIDENCE PACK test\nHow to verify: npx wardguard-verify pack.zip --key <key>\n') },
+    {
+      file: { path: PACK_PATHS.readme, role: 'readme' },
+      bytes: utf8('WARDGUARD EVIDENCE PACK test\nHow to verify: npx wardguard-verify pack.zip --key <key>\n'),
+    },
     { file: { path: PACK_PATHS.indexJson, role: 'index' }, bytes: utf8(JSON.stringify([{ exhibitRef: 'AB/1' }, { exhibitRef: 'AB/2' }])) },
     ...exhibits.map((x) => ({ file: { path: `${exhibitDir(x.exhibitRef)}${x.name}`, role: 'exhibit' as const, exhibitRef: x.exhibitRef }, bytes: x.bytes })),
     { file: { path: PACK_PATHS.custody, role: 'custody' }, bytes: custodyFile },

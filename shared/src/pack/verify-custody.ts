@@ -18,9 +18,12 @@ const NEWLINE = 0x0a;
 interface TextDecoderLike {
   decode(bytes: Uint8Array): string;
 }
-const decoder: TextDecoderLike = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => TextDecoderLike }).TextDecoder('utf-8', {
-  fatal: true,
-});
+const decoder: TextDecoderLike = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => TextDecoderLike }).TextDecoder(
+  'utf-8',
+  {
+    fatal: true,
+  },
+);
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
@@ -110,7 +113,11 @@ export function createCustodyChecker(expect: CustodyExpectation | null): Custody
       summary.full += 1;
       const recomputed = await custodyChainHash(line.prevHash, custodyEventBody(line));
       if (recomputed !== line.hash) {
-        problem('CUSTODY_HASH_MISMATCH', `Custody event seq ${line.seq} (${line.action}) was changed after it was recorded: its contents hash to ${short(recomputed)}, not its recorded ${short(line.hash)}.`, line.seq);
+        problem(
+          'CUSTODY_HASH_MISMATCH',
+          `Custody event seq ${line.seq} (${line.action}) was changed after it was recorded: its contents hash to ${short(recomputed)}, not its recorded ${short(line.hash)}.`,
+          line.seq,
+        );
       }
       if (expect && line.councilId !== expect.councilId) {
         problem('CUSTODY_COUNCIL_MISMATCH', `Custody event seq ${line.seq} belongs to another council (${line.councilId}), not ${expect.councilId}.`, line.seq);

@@ -17,13 +17,22 @@ export function manifestListProblems(manifest: PackManifest): PackProblem[] {
     const unsafe = unsafePathReason(file.path);
     if (unsafe) problems.push({ path: file.path, code: 'MANIFEST_INVALID', message: `manifest.json lists an unsafe file name: ${unsafe.message}` });
     if (seen.has(file.path)) problems.push({ path: file.path, code: 'MANIFEST_INVALID', message: 'manifest.json lists this file more than once.' });
-    if (SIGNING_FILES.has(file.path)) problems.push({ path: file.path, code: 'MANIFEST_INVALID', message: 'manifest.json lists itself or its signature, which it cannot hash.' });
+    if (SIGNING_FILES.has(file.path))
+      problems.push({ path: file.path, code: 'MANIFEST_INVALID', message: 'manifest.json lists itself or its signature, which it cannot hash.' });
     seen.add(file.path);
     if (file.role !== 'exhibit') continue;
     if (!file.exhibitRef) {
-      problems.push({ path: file.path, code: 'EXHIBIT_REF_MISSING', message: 'This exhibit file has no exhibit reference in manifest.json, so it cannot be tied to an exhibit in the report.' });
+      problems.push({
+        path: file.path,
+        code: 'EXHIBIT_REF_MISSING',
+        message: 'This exhibit file has no exhibit reference in manifest.json, so it cannot be tied to an exhibit in the report.',
+      });
     } else if (!file.path.startsWith(exhibitDir(file.exhibitRef))) {
-      problems.push({ path: file.path, code: 'EXHIBIT_PATH_MISMATCH', message: `manifest.json says this file belongs to exhibit ${file.exhibitRef}, whose files are under ${exhibitDir(file.exhibitRef)}.` });
+      problems.push({
+        path: file.path,
+        code: 'EXHIBIT_PATH_MISMATCH',
+        message: `manifest.json says this file belongs to exhibit ${file.exhibitRef}, whose files are under ${exhibitDir(file.exhibitRef)}.`,
+      });
     }
   }
   return problems;
@@ -32,10 +41,18 @@ export function manifestListProblems(manifest: PackManifest): PackProblem[] {
 /** Compares what was read from the ZIP with what the manifest lists for that path. */
 export function contentProblem(file: PackFile, actual: { size: number; sha256: string }): PackProblem | null {
   if (actual.size !== file.size) {
-    return { path: file.path, code: 'FILE_CHANGED', message: `This file is ${actual.size} bytes, but the signed manifest says ${file.size} bytes: it was changed or cut short.` };
+    return {
+      path: file.path,
+      code: 'FILE_CHANGED',
+      message: `This file is ${actual.size} bytes, but the signed manifest says ${file.size} bytes: it was changed or cut short.`,
+    };
   }
   if (actual.sha256 !== file.sha256) {
-    return { path: file.path, code: 'FILE_CHANGED', message: `This file's contents changed: its SHA-256 is ${short(actual.sha256)}, but the signed manifest records ${short(file.sha256)}.` };
+    return {
+      path: file.path,
+      code: 'FILE_CHANGED',
+      message: `This file's contents changed: its SHA-256 is ${short(actual.sha256)}, but the signed manifest records ${short(file.sha256)}.`,
+    };
   }
   return null;
 }

@@ -8,7 +8,9 @@ export function formatPackReport(report: PackReport, packName: string, keyOrigin
   const out: string[] = [`Wardguard evidence pack: ${packName}`];
   const p = report.pack;
   if (p) {
-    out.push(`  Pack ${p.packId} (${p.variant}${p.platform ? `, ${p.platform}` : ''}) from ${p.council.name}, made ${p.createdAt} by ${p.createdBy.name} for ${p.recipient}.`);
+    out.push(
+      `  Pack ${p.packId} (${p.variant}${p.platform ? `, ${p.platform}` : ''}) from ${p.council.name}, made ${p.createdAt} by ${p.createdBy.name} for ${p.recipient}.`,
+    );
     out.push(`  ${p.exhibits} exhibit(s); ${report.files.checked} of ${report.files.listed} listed file(s) checked, ${report.files.bytes} bytes hashed.`);
   }
   out.push(`  Key${keyOrigin ? ` (from ${keyOrigin})` : ''}: ${report.key.explanation}`);
@@ -18,7 +20,7 @@ export function formatPackReport(report: PackReport, packName: string, keyOrigin
   }
   out.push('');
   if (report.ok) {
-    out.push('VERIFIED: every file matches the signed manifest, the signature is the council key\'s, and the custody chain is intact.');
+    out.push("VERIFIED: every file matches the signed manifest, the signature is the council key's, and the custody chain is intact.");
     return out.join('\n') + '\n';
   }
   out.push(`NOT VERIFIED: ${report.problems.length} problem(s).`);

@@ -46,12 +46,16 @@ function rawFromPublishedJson(text: string): Uint8Array {
     throw new WardguardError('PACK_KEY_INVALID', 'The key file is not valid JSON.');
   }
   const key = packPublicKeySchema.safeParse(parsed);
-  if (!key.success) throw new WardguardError('PACK_KEY_INVALID', 'The key file is not a Wardguard pack key ({ "algorithm": "Ed25519", "raw", "fingerprint" }).');
+  if (!key.success)
+    throw new WardguardError('PACK_KEY_INVALID', 'The key file is not a Wardguard pack key ({ "algorithm": "Ed25519", "raw", "fingerprint" }).');
   const raw = decodeBase64(key.data.raw);
   if (!raw || raw.length !== ED25519_KEY_BYTES) throw new WardguardError('PACK_KEY_INVALID', `The key file's "raw" is not a ${ED25519_KEY_BYTES}-byte key.`);
   // A published key whose own fingerprint does not match has been corrupted or tampered with.
   if (keyFingerprint(raw) !== key.data.fingerprint) {
-    throw new WardguardError('PACK_KEY_FINGERPRINT_MISMATCH', `The key file's fingerprint (${key.data.fingerprint}) is not the SHA-256 of its key (${keyFingerprint(raw)}); do not use it.`);
+    throw new WardguardError(
+      'PACK_KEY_FINGERPRINT_MISMATCH',
+      `The key file's fingerprint (${key.data.fingerprint}) is not the SHA-256 of its key (${keyFingerprint(raw)}); do not use it.`,
+    );
   }
   return raw;
 }
@@ -74,6 +78,6 @@ export function parsePackKey(text: string): TrustedKey {
   if (raw && raw.length === ED25519_KEY_BYTES) return { kind: 'raw', raw };
   throw new WardguardError(
     'PACK_KEY_INVALID',
-    'Not a pack key: expected the council\'s key file (JSON), its public key in base64 (44 characters) or PEM, or its 64-character fingerprint.',
+    "Not a pack key: expected the council's key file (JSON), its public key in base64 (44 characters) or PEM, or its 64-character fingerprint.",
   );
 }

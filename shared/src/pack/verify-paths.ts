@@ -14,7 +14,10 @@ export function unsafePathReason(name: string): { code: PackProblemCode; message
     return { code: 'PATH_TRAVERSAL', message: 'the name contains "..", so unzipping it could write outside the folder you unzip into.' };
   }
   if (name.includes('\\')) {
-    return { code: 'PATH_BACKSLASH', message: 'the name contains a backslash, which Windows treats as a folder separator: it could unzip somewhere other than its name suggests.' };
+    return {
+      code: 'PATH_BACKSLASH',
+      message: 'the name contains a backslash, which Windows treats as a folder separator: it could unzip somewhere other than its name suggests.',
+    };
   }
   if (/\p{Cc}/u.test(name)) return { code: 'PATH_INVALID', message: 'the name contains control characters.' };
   // A trailing slash marks a folder entry; any other empty or "." segment is a disguised path.

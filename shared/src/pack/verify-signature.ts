@@ -37,11 +37,19 @@ function selfAssertedKey(manifest: PackManifest | null, problems: PackProblem[])
   if (!manifest) return null;
   const raw = decodeBase64(manifest.publicKey.raw);
   if (!raw || raw.length !== ED25519_KEY_BYTES) {
-    problems.push({ path: PACK_PATHS.manifest, code: 'MANIFEST_KEY_INVALID', message: `The public key written in manifest.json is not a ${ED25519_KEY_BYTES}-byte Ed25519 key.` });
+    problems.push({
+      path: PACK_PATHS.manifest,
+      code: 'MANIFEST_KEY_INVALID',
+      message: `The public key written in manifest.json is not a ${ED25519_KEY_BYTES}-byte Ed25519 key.`,
+    });
     return null;
   }
   if (keyFingerprint(raw) !== manifest.publicKey.fingerprint) {
-    problems.push({ path: PACK_PATHS.manifest, code: 'MANIFEST_KEY_INVALID', message: "The public key written in manifest.json does not match the fingerprint written beside it." });
+    problems.push({
+      path: PACK_PATHS.manifest,
+      code: 'MANIFEST_KEY_INVALID',
+      message: 'The public key written in manifest.json does not match the fingerprint written beside it.',
+    });
     return null;
   }
   return raw;
@@ -61,12 +69,18 @@ function verifies(signature: Uint8Array, message: Uint8Array, key: Uint8Array): 
  * which of the two files changed: manifest.sig repeats the manifest's SHA-256, so a
  * manifest edited after signing is told apart from a signature that was tampered with.
  */
-export function checkSignature(input: { manifestBytes: Uint8Array | null; manifest: PackManifest | null; sigBytes: Uint8Array | null; trusted: TrustedKey | null }): SignatureCheck {
+export function checkSignature(input: {
+  manifestBytes: Uint8Array | null;
+  manifest: PackManifest | null;
+  sigBytes: Uint8Array | null;
+  trusted: TrustedKey | null;
+}): SignatureCheck {
   const problems: PackProblem[] = [];
   const { manifestBytes, manifest, sigBytes, trusted } = input;
 
   const parsedSig = sigBytes ? parseSignatureFile(sigBytes) : null;
-  if (parsedSig && 'error' in parsedSig) problems.push({ path: PACK_PATHS.signature, code: 'SIGNATURE_MALFORMED', message: `manifest.sig ${parsedSig.error}.` });
+  if (parsedSig && 'error' in parsedSig)
+    problems.push({ path: PACK_PATHS.signature, code: 'SIGNATURE_MALFORMED', message: `manifest.sig ${parsedSig.error}.` });
   const sig = parsedSig && 'sig' in parsedSig ? parsedSig : null;
   // What the pack says signed it: the manifest is signed, so its claim outranks manifest.sig's.
   const claimedFingerprint = manifest?.publicKey.fingerprint ?? sig?.sig.publicKeyFingerprint ?? null;
@@ -79,7 +93,12 @@ export function checkSignature(input: { manifestBytes: Uint8Array | null; manife
   let wrongKey = false;
   if (trusted?.kind === 'raw') {
     key = trusted.raw;
-    report = { source: 'supplied', fingerprint: trustedFingerprint, trusted: true, explanation: `Checked with the key you supplied (fingerprint ${trustedFingerprint}).` };
+    report = {
+      source: 'supplied',
+      fingerprint: trustedFingerprint,
+      trusted: true,
+      explanation: `Checked with the key you supplied (fingerprint ${trustedFingerprint}).`,
+    };
     const claims = [manifest?.publicKey.fingerprint, sig?.sig.publicKeyFingerprint].filter((f): f is string => f !== undefined);
     wrongKey = claims.some((c) => c !== trustedFingerprint);
   } else if (trusted?.kind === 'fingerprint') {
@@ -135,9 +154,17 @@ export function checkSignature(input: { manifestBytes: Uint8Array | null; manife
       message: `manifest.json was changed after it was signed: its SHA-256 is ${short(manifestSha256)}, but manifest.sig records ${short(sig.sig.manifestSha256)}.`,
     });
   } else if (!hashMatches && valid) {
-    problems.push({ path: PACK_PATHS.signature, code: 'SIGNATURE_FILE_CHANGED', message: 'manifest.sig was edited: the SHA-256 of manifest.json it records is not the one that was signed.' });
+    problems.push({
+      path: PACK_PATHS.signature,
+      code: 'SIGNATURE_FILE_CHANGED',
+      message: 'manifest.sig was edited: the SHA-256 of manifest.json it records is not the one that was signed.',
+    });
   } else if (!valid && !wrongKey) {
-    problems.push({ path: PACK_PATHS.signature, code: 'SIGNATURE_INVALID', message: 'The signature in manifest.sig does not verify over manifest.json with this key: the signature was altered or made with another key.' });
+    problems.push({
+      path: PACK_PATHS.signature,
+      code: 'SIGNATURE_INVALID',
+      message: 'The signature in manifest.sig does not verify over manifest.json with this key: the signature was altered or made with another key.',
+    });
   }
   return { key: report, signature: valid ? 'valid' : 'invalid', problems };
 }

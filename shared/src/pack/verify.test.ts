@@ -82,7 +82,9 @@ describe('verifyPack names what was tampered with', () => {
   });
 
   it('names a file whose size changed', async () => {
-    const zip = await rezip(pack, (es) => es.map((e) => (e.name === 'exhibits/AB-2/message.eml' ? { ...e, bytes: utf8('From: someone-else@example.net\r\n') } : e)));
+    const zip = await rezip(pack, (es) =>
+      es.map((e) => (e.name === 'exhibits/AB-2/message.eml' ? { ...e, bytes: utf8('From: someone-else@example.net\r\n') } : e)),
+    );
     const report = await verify(zip);
     expect(codes(report)).toEqual(['FILE_CHANGED exhibits/AB-2/message.eml']);
     expect(report.problems[0]!.message).toMatch(/bytes/);
@@ -150,7 +152,9 @@ describe('verifyPack names what was tampered with', () => {
     const manifestBytes = utf8(JSON.stringify({ ...pack.manifest, recipient: 'someone else' }));
     const sig = { ...signManifest(manifestBytes, forgerKey), publicKeyFingerprint: pack.publicKey.fingerprint };
     const zip = await rezip(pack, (es) =>
-      es.map((e) => (e.name === PACK_PATHS.manifest ? { ...e, bytes: manifestBytes } : e.name === PACK_PATHS.signature ? { ...e, bytes: utf8(JSON.stringify(sig)) } : e)),
+      es.map((e) =>
+        e.name === PACK_PATHS.manifest ? { ...e, bytes: manifestBytes } : e.name === PACK_PATHS.signature ? { ...e, bytes: utf8(JSON.stringify(sig)) } : e,
+      ),
     );
     expect(codes(await verify(zip))).toEqual([`SIGNATURE_INVALID ${PACK_PATHS.signature}`]);
   });
@@ -209,7 +213,9 @@ describe('verifyPack checks the custody chain in a validly signed pack', () => {
   };
 
   it('names the seq of an event whose details were edited', async () => {
-    const { p, report } = await signedWith({ editCustody: (ls) => ls.map((l, i) => (i === 2 && !('redacted' in l) ? { ...l, details: { note: 'nothing to see' } } : l)) });
+    const { p, report } = await signedWith({
+      editCustody: (ls) => ls.map((l, i) => (i === 2 && !('redacted' in l) ? { ...l, details: { note: 'nothing to see' } } : l)),
+    });
     const seq = p.custodyLines[2]!.seq;
     expect(codes(report)).toEqual([`CUSTODY_HASH_MISMATCH ${PACK_PATHS.custody}`]);
     expect(report.problems[0]!.seq).toBe(seq);

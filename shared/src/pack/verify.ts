@@ -27,20 +27,31 @@ export interface VerifyPackOptions {
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 64 * 1024;
 
-const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder('utf-8', { fatal: true });
+const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder(
+  'utf-8',
+  { fatal: true },
+);
 
 function parseManifest(bytes: Uint8Array): { manifest: PackManifest } | { problem: PackProblem } {
   let value: unknown;
   try {
     value = JSON.parse(decoder.decode(bytes));
   } catch {
-    return { problem: { path: PACK_PATHS.manifest, code: 'MANIFEST_INVALID', message: 'manifest.json is not valid JSON, so no file could be checked against it.' } };
+    return {
+      problem: { path: PACK_PATHS.manifest, code: 'MANIFEST_INVALID', message: 'manifest.json is not valid JSON, so no file could be checked against it.' },
+    };
   }
   const parsed = packManifestSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (at ${issue.path.join('.')}: ${issue.message})` : '';
-    return { problem: { path: PACK_PATHS.manifest, code: 'MANIFEST_INVALID', message: `manifest.json is not a Wardguard pack manifest${where}, so no file could be checked against it.` } };
+    return {
+      problem: {
+        path: PACK_PATHS.manifest,
+        code: 'MANIFEST_INVALID',
+        message: `manifest.json is not a Wardguard pack manifest${where}, so no file could be checked against it.`,
+      },
+    };
   }
   return { manifest: parsed.data };
 }
@@ -50,7 +61,11 @@ async function readSmall(entry: PackEntry | undefined, max: number, path: string
   try {
     const bytes = await readEntryBytes(entry, max);
     if (bytes !== 'too-large') return bytes;
-    problems.push({ path, code: path === PACK_PATHS.manifest ? 'MANIFEST_INVALID' : 'SIGNATURE_MALFORMED', message: `${path} is larger than ${max} bytes; it was not read.` });
+    problems.push({
+      path,
+      code: path === PACK_PATHS.manifest ? 'MANIFEST_INVALID' : 'SIGNATURE_MALFORMED',
+      message: `${path} is larger than ${max} bytes; it was not read.`,
+    });
   } catch (err) {
     problems.push({ path, code: 'FILE_UNREADABLE', message: `${path} could not be read from the ZIP (${(err as Error).message}).` });
   }
@@ -91,18 +106,32 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
     }
   } catch (err) {
     problems.push({ path: null, code: 'ZIP_UNREADABLE', message: `This is not a readable ZIP file (${(err as Error).message}).` });
-    return { ok: false, pack: null, key: { source: 'none', fingerprint: null, trusted: false, explanation: 'Nothing was checked.' }, signature: 'not-checked', files, custody: null, problems };
+    return {
+      ok: false,
+      pack: null,
+      key: { source: 'none', fingerprint: null, trusted: false, explanation: 'Nothing was checked.' },
+      signature: 'not-checked',
+      files,
+      custody: null,
+      problems,
+    };
   }
   problems.push(...entryNameProblems(entries.map((e) => e.name)));
   for (const e of entries.filter((x) => x.symlink)) {
-    problems.push({ path: e.name, code: 'PATH_INVALID', message: 'This entry is a symbolic link: unzipping it on Unix makes a link to another file, not the file the manifest lists.' });
+    problems.push({
+      path: e.name,
+      code: 'PATH_INVALID',
+      message: 'This entry is a symbolic link: unzipping it on Unix makes a link to another file, not the file the manifest lists.',
+    });
   }
 
   const byName = (name: string) => entries.find((e) => e.name === name && !e.directory);
   const manifestEntry = byName(PACK_PATHS.manifest);
   const sigEntry = byName(PACK_PATHS.signature);
-  if (!manifestEntry) problems.push({ path: PACK_PATHS.manifest, code: 'MANIFEST_MISSING', message: 'manifest.json is not in the ZIP, so no file can be checked.' });
-  if (!sigEntry) problems.push({ path: PACK_PATHS.signature, code: 'SIGNATURE_MISSING', message: 'manifest.sig is not in the ZIP, so nothing shows who made the pack.' });
+  if (!manifestEntry)
+    problems.push({ path: PACK_PATHS.manifest, code: 'MANIFEST_MISSING', message: 'manifest.json is not in the ZIP, so no file can be checked.' });
+  if (!sigEntry)
+    problems.push({ path: PACK_PATHS.signature, code: 'SIGNATURE_MISSING', message: 'manifest.sig is not in the ZIP, so nothing shows who made the pack.' });
   const manifestBytes = await readSmall(manifestEntry, MAX_MANIFEST_BYTES, PACK_PATHS.manifest, problems);
   const sigBytes = await readSmall(sigEntry, MAX_SIGNATURE_BYTES, PACK_PATHS.signature, problems);
 
@@ -131,7 +160,8 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
     // whose chain is worth checking even when the manifest cannot be read.
     if (!file && !isCustody) continue;
     present.add(entry.name);
-    const checker: CustodyChecker | null = isCustody && !custody ? createCustodyChecker(manifest ? { ...manifest.custody, councilId: manifest.council.id } : null) : null;
+    const checker: CustodyChecker | null =
+      isCustody && !custody ? createCustodyChecker(manifest ? { ...manifest.custody, councilId: manifest.council.id } : null) : null;
     const hash = sha256.create();
     let size = 0;
     try {
@@ -143,7 +173,11 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
         options.onProgress?.({ path: entry.name, bytesDone: files.bytes, bytesTotal });
       });
       for (const reason of ambiguities) {
-        problems.push({ path: entry.name, code: 'ZIP_AMBIGUOUS', message: `This file's local header disagrees with the ZIP's directory (${reason}): other unzip tools could show different contents.` });
+        problems.push({
+          path: entry.name,
+          code: 'ZIP_AMBIGUOUS',
+          message: `This file's local header disagrees with the ZIP's directory (${reason}): other unzip tools could show different contents.`,
+        });
       }
     } catch (err) {
       problems.push({ path: entry.name, code: 'FILE_UNREADABLE', message: `This file could not be read from the ZIP (${(err as Error).message}).` });
@@ -162,7 +196,11 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
 
   for (const file of listed.values()) if (!present.has(file.path)) problems.push(missingProblem(file));
   if (!entries.some((e) => e.name === PACK_PATHS.custody)) {
-    problems.push({ path: PACK_PATHS.custody, code: 'CUSTODY_MISSING', message: 'The custody log is not in the pack, so the chain of custody cannot be checked.' });
+    problems.push({
+      path: PACK_PATHS.custody,
+      code: 'CUSTODY_MISSING',
+      message: 'The custody log is not in the pack, so the chain of custody cannot be checked.',
+    });
   }
 
   // Belt and braces: a report with no problems must also have a trusted, valid signature.

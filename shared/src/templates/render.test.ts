@@ -30,7 +30,9 @@ describe('reply templates', () => {
   it('refuses a missing or empty value rather than sending "Dear ,"', () => {
     const { sender_name: _, ...without } = all;
     expect(() => renderReply({ subject: 'Hi', body: 'Dear {{sender_name}},' }, without)).toThrow(expect.objectContaining({ code: 'MISSING_TEMPLATE_VALUE' }));
-    expect(() => renderReply({ subject: 'Hi', body: 'Dear {{sender_name}},' }, { ...all, sender_name: '  ' })).toThrow(expect.objectContaining({ code: 'MISSING_TEMPLATE_VALUE' }));
+    expect(() => renderReply({ subject: 'Hi', body: 'Dear {{sender_name}},' }, { ...all, sender_name: '  ' })).toThrow(
+      expect.objectContaining({ code: 'MISSING_TEMPLATE_VALUE' }),
+    );
   });
 
   it('will not let a value start a new header through the subject', () => {
@@ -40,7 +42,11 @@ describe('reply templates', () => {
   });
 
   it('lists the variables a template uses, all of them documented', () => {
-    expect(templateVariables({ subject: '{{reference}}', body: '{{ sender_name }} {{date}} {{reference}}' }).sort()).toEqual(['date', 'reference', 'sender_name']);
+    expect(templateVariables({ subject: '{{reference}}', body: '{{ sender_name }} {{date}} {{reference}}' }).sort()).toEqual([
+      'date',
+      'reference',
+      'sender_name',
+    ]);
     for (const t of BUILT_IN_TEMPLATES) for (const v of templateVariables(t)) expect(TEMPLATE_VARIABLES[v]).toBeTruthy();
   });
 

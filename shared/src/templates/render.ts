@@ -54,7 +54,9 @@ export function renderReply(t: ReplyTemplateText, values: TemplateValues): Rende
   templateVariables(t);
   const fill = (s: string, where: 'subject' | 'body', encode: (v: string) => string) =>
     s.replace(PLACEHOLDER, (_, name: string) => encode(valueFor(name as TemplateVariable, values, where)));
-  const subject = fill(t.subject, 'subject', (v) => v).replace(/\s+/g, ' ').trim();
+  const subject = fill(t.subject, 'subject', (v) => v)
+    .replace(/\s+/g, ' ')
+    .trim();
   const text = fill(t.body, 'body', (v) => v).replace(/\r\n?/g, '\n');
   const paragraphs = t.body
     .replace(/\r\n?/g, '\n')

@@ -3,7 +3,12 @@ import { api, errorCode, seedCouncil } from '../../test/helpers.ts';
 
 describe('bearer authentication', () => {
   it('refuses a request with no token, a malformed header, or a token it never issued', async () => {
-    for (const headers of [{} as Record<string, string>, { authorization: 'Basic abc' }, { authorization: 'Bearer wg_' + 'A'.repeat(43) }, { authorization: 'Bearer nonsense' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer wg_' + 'A'.repeat(43) },
+      { authorization: 'Bearer nonsense' },
+    ]) {
       const res = await api(null, '/me', { headers });
       expect(res.status).toBe(401);
       expect(await errorCode(res)).toBe('UNAUTHENTICATED');

@@ -26,7 +26,10 @@ export async function anchorAllCouncils(env: Bindings): Promise<Record<string, A
     const outcome = await anchorCouncil(env.DB, env.EVIDENCE, signer, id, await checkpointKeys(config, signer));
     outcomes[id] = outcome.kind;
     if (outcome.kind === 'refused') {
-      console.error(`custody: council ${id} chain does not reach its last checkpoint (${outcome.reason}); not anchored`, JSON.stringify(outcome.mismatch ?? {}));
+      console.error(
+        `custody: council ${id} chain does not reach its last checkpoint (${outcome.reason}); not anchored`,
+        JSON.stringify(outcome.mismatch ?? {}),
+      );
     }
   }
   return outcomes;

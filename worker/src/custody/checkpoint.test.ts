@@ -32,8 +32,12 @@ beforeEach(async () => {
   await env.DB.prepare('DROP TRIGGER IF EXISTS custody_no_delete').run();
 });
 afterEach(async () => {
-  await env.DB.prepare("CREATE TRIGGER IF NOT EXISTS custody_no_update BEFORE UPDATE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END").run();
-  await env.DB.prepare("CREATE TRIGGER IF NOT EXISTS custody_no_delete BEFORE DELETE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END").run();
+  await env.DB.prepare(
+    "CREATE TRIGGER IF NOT EXISTS custody_no_update BEFORE UPDATE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END",
+  ).run();
+  await env.DB.prepare(
+    "CREATE TRIGGER IF NOT EXISTS custody_no_delete BEFORE DELETE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END",
+  ).run();
 });
 
 describe('custody checkpoints', () => {
@@ -63,13 +67,25 @@ describe('custody checkpoints', () => {
   it('notices an event edited and every hash after it recomputed', async () => {
     const s = await councilWithEvents(5);
     await runMinuteCron();
-    const rows = (await env.DB.prepare('SELECT * FROM custody_events WHERE council_id = ? ORDER BY seq').bind(s.council.id).all<Record<string, string | number | null>>()).results;
+    const rows = (
+      await env.DB.prepare('SELECT * FROM custody_events WHERE council_id = ? ORDER BY seq').bind(s.council.id).all<Record<string, string | number | null>>()
+    ).results;
     let prev = rows[1]!.hash as string;
     for (const row of rows.slice(2)) {
       const details = row.seq === rows[2]!.seq ? { i: 'rewritten' } : JSON.parse(row.details as string);
-      const body = custodyEventBody({ councilId: s.council.id, at: row.at as string, actorId: row.actor_id as string, action: row.action as string, itemId: null, caseId: null, details });
+      const body = custodyEventBody({
+        councilId: s.council.id,
+        at: row.at as string,
+        actorId: row.actor_id as string,
+        action: row.action as string,
+        itemId: null,
+        caseId: null,
+        details,
+      });
       const hash = await custodyChainHash(prev, body);
-      await env.DB.prepare('UPDATE custody_events SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?').bind(canonicalJson(details), prev, hash, row.seq).run();
+      await env.DB.prepare('UPDATE custody_events SET details = ?, prev_hash = ?, hash = ? WHERE seq = ?')
+        .bind(canonicalJson(details), prev, hash, row.seq)
+        .run();
       prev = hash;
     }
     const r = await verify(s.officer.token);

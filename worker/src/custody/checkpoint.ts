@@ -47,7 +47,8 @@ export async function readLatestCheckpoint(bucket: R2Bucket, councilId: string):
   try {
     const signed = JSON.parse(await obj.text()) as SignedCustodyCheckpoint;
     const c = signed?.checkpoint;
-    const wellFormed = c?.councilId === councilId && Number.isInteger(c.seq) && typeof c.hash === 'string' && Number.isInteger(c.events) && typeof signed.signature === 'string';
+    const wellFormed =
+      c?.councilId === councilId && Number.isInteger(c.seq) && typeof c.hash === 'string' && Number.isInteger(c.events) && typeof signed.signature === 'string';
     return wellFormed ? { kind: 'found', signed } : { kind: 'unreadable' };
   } catch {
     return { kind: 'unreadable' };
@@ -85,7 +86,13 @@ export async function checkpointSignedByAny(signed: SignedCustodyCheckpoint, pub
  * checkpoint. The last checkpoint must carry a signature by one of `trustedKeys` (default:
  * the signer's own; see council-key.ts `checkpointKeys` for a council that changed key).
  */
-export async function anchorCouncil(db: D1Database, bucket: R2Bucket, signer: PackSigner, councilId: string, trustedKeys: readonly string[] = [signer.publicKey.raw]): Promise<AnchorOutcome> {
+export async function anchorCouncil(
+  db: D1Database,
+  bucket: R2Bucket,
+  signer: PackSigner,
+  councilId: string,
+  trustedKeys: readonly string[] = [signer.publicKey.raw],
+): Promise<AnchorOutcome> {
   const head = await custodyHead(db, councilId);
   if (!head) return { kind: 'empty' };
   const stored = await readLatestCheckpoint(bucket, councilId);

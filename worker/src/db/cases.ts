@@ -52,7 +52,12 @@ export async function listCases(db: D1Database, councilId: string, councillorId?
 const CASE_COLUMN = { title: 'title', status: 'status', policeReference: 'police_reference' } as const;
 
 /** Changes only the columns the patch names, each guarded on the value read in `current` (see guardedUpdate). */
-export function updateCaseStatement(db: D1Database, id: string, current: CaseView, patch: { title?: string; status?: CaseView['status']; policeReference?: string | null }) {
+export function updateCaseStatement(
+  db: D1Database,
+  id: string,
+  current: CaseView,
+  patch: { title?: string; status?: CaseView['status']; policeReference?: string | null },
+) {
   const changes = (Object.keys(CASE_COLUMN) as (keyof typeof CASE_COLUMN)[])
     .filter((key) => patch[key] !== undefined)
     .map((key) => ({ column: CASE_COLUMN[key], was: current[key], to: { value: patch[key] } }));

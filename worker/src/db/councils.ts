@@ -45,14 +45,18 @@ export async function getCouncilSettings(db: D1Database, id: string): Promise<Co
 }
 
 export async function listCouncilSettings(db: D1Database): Promise<CouncilSettings[]> {
-  const { results } = await db.prepare('SELECT id, name, created_at, alert_webhook_url, digest_webhook_url FROM councils ORDER BY created_at').all<SettingsRow>();
+  const { results } = await db
+    .prepare('SELECT id, name, created_at, alert_webhook_url, digest_webhook_url FROM councils ORDER BY created_at')
+    .all<SettingsRow>();
   return results.map(toSettings);
 }
 
 /** How many councils there are, and how many have a webhook of their own. */
 export async function councilHookCensus(db: D1Database): Promise<{ councils: number; withHooks: number }> {
   const row = await db
-    .prepare('SELECT COUNT(*) AS councils, COUNT(CASE WHEN alert_webhook_url IS NOT NULL OR digest_webhook_url IS NOT NULL THEN 1 END) AS with_hooks FROM councils')
+    .prepare(
+      'SELECT COUNT(*) AS councils, COUNT(CASE WHEN alert_webhook_url IS NOT NULL OR digest_webhook_url IS NOT NULL THEN 1 END) AS with_hooks FROM councils',
+    )
     .first<{ councils: number; with_hooks: number }>();
   return { councils: row?.councils ?? 0, withHooks: row?.with_hooks ?? 0 };
 }

@@ -39,7 +39,17 @@ export async function mailDecisionsForItems(db: D1Database, councilId: string, i
     .all<Row>();
   for (const r of results) {
     const list = out.get(r.item_id) ?? [];
-    list.push({ seq: r.seq, at: r.at, actorId: r.actor_id, action: r.action, itemId: r.item_id, caseId: r.case_id, details: parseJsonColumn(r.details, {}), prevHash: r.prev_hash, hash: r.hash });
+    list.push({
+      seq: r.seq,
+      at: r.at,
+      actorId: r.actor_id,
+      action: r.action,
+      itemId: r.item_id,
+      caseId: r.case_id,
+      details: parseJsonColumn(r.details, {}),
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    });
     out.set(r.item_id, list);
   }
   return out;

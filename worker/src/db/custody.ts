@@ -1,4 +1,12 @@
-import { canonicalJson, custodyChainHash, custodyEventBody, GENESIS_HASH, type CustodyAction, type CustodyEventView, type CustodyVerifyResult } from '@wardguard/shared';
+import {
+  canonicalJson,
+  custodyChainHash,
+  custodyEventBody,
+  GENESIS_HASH,
+  type CustodyAction,
+  type CustodyEventView,
+  type CustodyVerifyResult,
+} from '@wardguard/shared';
 import { now } from './ids.ts';
 import { parseJsonColumn } from './json-column.ts';
 
@@ -69,11 +77,21 @@ export async function appendCustodyAt(
     const positions: { seq: number; hash: string }[] = [];
     for (const e of events) {
       seq += 1;
-      const row = { councilId, at: e.at ?? now(), actorId: e.actorId, action: e.action, itemId: e.itemId ?? null, caseId: e.caseId ?? null, details: e.details ?? {} };
+      const row = {
+        councilId,
+        at: e.at ?? now(),
+        actorId: e.actorId,
+        action: e.action,
+        itemId: e.itemId ?? null,
+        caseId: e.caseId ?? null,
+        details: e.details ?? {},
+      };
       const hash = await chainHash(prev, eventBody(row));
       inserts.push(
         db
-          .prepare('INSERT INTO custody_events (seq, council_id, at, actor_id, action, item_id, case_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO custody_events (seq, council_id, at, actor_id, action, item_id, case_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .bind(seq, councilId, row.at, row.actorId, row.action, row.itemId, row.caseId, canonicalJson(row.details), prev, hash),
       );
       positions.push({ seq, hash });
@@ -101,7 +119,11 @@ const toView = (r: CustodyRow): CustodyEventView => ({
   hash: r.hash,
 });
 
-export async function listCustody(db: D1Database, councilId: string, filter: { itemId?: string; afterSeq?: number; limit: number }): Promise<CustodyEventView[]> {
+export async function listCustody(
+  db: D1Database,
+  councilId: string,
+  filter: { itemId?: string; afterSeq?: number; limit: number },
+): Promise<CustodyEventView[]> {
   const { results } = await db
     .prepare(
       `SELECT * FROM custody_events WHERE council_id = ? AND (? IS NULL OR item_id = ?) AND seq > ?
@@ -129,7 +151,15 @@ export async function verifyCustody(db: D1Database, councilId: string): Promise<
       if (r.prev_hash !== prev) {
         return { ok: false, events: count, headHash: prev, firstBroken: { seq: r.seq, reason: 'prev_hash', expected: prev, found: r.prev_hash } };
       }
-      const body = eventBody({ councilId: r.council_id, at: r.at, actorId: r.actor_id, action: r.action, itemId: r.item_id, caseId: r.case_id, details: parseJsonColumn(r.details, null) });
+      const body = eventBody({
+        councilId: r.council_id,
+        at: r.at,
+        actorId: r.actor_id,
+        action: r.action,
+        itemId: r.item_id,
+        caseId: r.case_id,
+        details: parseJsonColumn(r.details, null),
+      });
       const expected = await chainHash(prev, body);
       if (expected !== r.hash) {
         return { ok: false, events: count, headHash: prev, firstBroken: { seq: r.seq, reason: 'hash', expected, found: r.hash } };

@@ -81,9 +81,22 @@ export function insertItemStatements(db: D1Database, item: NewItem, artifacts: N
          SELECT ?, ?, ?, ?, ?, ?, initials || '/' || exhibit_seq, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?`,
       )
       .bind(
-        item.id, item.councilId, item.councillorId, item.caseId, item.perpetratorId, item.kind, item.title, JSON.stringify(item.metadata),
-        item.capturedAt, item.capturedBy, item.receivedAt, item.idempotencyKey, item.manifestSha256,
-        item.signatureKeySha256 ?? null, item.signature ?? null, item.councillorId,
+        item.id,
+        item.councilId,
+        item.councillorId,
+        item.caseId,
+        item.perpetratorId,
+        item.kind,
+        item.title,
+        JSON.stringify(item.metadata),
+        item.capturedAt,
+        item.capturedBy,
+        item.receivedAt,
+        item.idempotencyKey,
+        item.manifestSha256,
+        item.signatureKeySha256 ?? null,
+        item.signature ?? null,
+        item.councillorId,
       ),
     ...artifacts.map((a) =>
       db
@@ -96,13 +109,19 @@ export function insertItemStatements(db: D1Database, item: NewItem, artifacts: N
 export async function getItem(db: D1Database, councilId: string, id: string): Promise<EvidenceView | null> {
   const [items, arts] = await db.batch([
     db.prepare(`SELECT ${ITEM_COLUMNS} FROM evidence_items WHERE id = ? AND council_id = ?`).bind(id, councilId),
-    db.prepare('SELECT a.* FROM artifacts a JOIN evidence_items i ON i.id = a.item_id WHERE a.item_id = ? AND i.council_id = ? ORDER BY a.name').bind(id, councilId),
+    db
+      .prepare('SELECT a.* FROM artifacts a JOIN evidence_items i ON i.id = a.item_id WHERE a.item_id = ? AND i.council_id = ? ORDER BY a.name')
+      .bind(id, councilId),
   ]);
   const row = (items?.results as ItemRow[] | undefined)?.[0];
   return row ? toView(row, (arts?.results ?? []) as ArtifactRow[]) : null;
 }
 
-export async function findByIdempotencyKey(db: D1Database, councillorId: string, key: string): Promise<{ id: string; councilId: string; manifestSha256: string } | null> {
+export async function findByIdempotencyKey(
+  db: D1Database,
+  councillorId: string,
+  key: string,
+): Promise<{ id: string; councilId: string; manifestSha256: string } | null> {
   const row = await db
     .prepare('SELECT id, council_id, manifest_sha256 FROM evidence_items WHERE councillor_id = ? AND idempotency_key = ?')
     .bind(councillorId, key)
@@ -133,7 +152,17 @@ export async function listItems(db: D1Database, councilId: string, f: ItemFilter
          AND (?9 = 0 OR case_id IS NULL)
        ORDER BY received_at DESC LIMIT ?6`,
     )
-    .bind(f.councillorId ?? null, f.caseId ?? null, f.perpetratorId ?? null, f.kind ?? null, f.before ?? null, f.limit, councilId, f.hideQuarantinedMail ? 1 : 0, f.unlinked ? 1 : 0)
+    .bind(
+      f.councillorId ?? null,
+      f.caseId ?? null,
+      f.perpetratorId ?? null,
+      f.kind ?? null,
+      f.before ?? null,
+      f.limit,
+      councilId,
+      f.hideQuarantinedMail ? 1 : 0,
+      f.unlinked ? 1 : 0,
+    )
     .all<ItemRow>();
   if (results.length === 0) return [];
   const ids = results.map((r) => r.id);
@@ -141,7 +170,12 @@ export async function listItems(db: D1Database, councilId: string, f: ItemFilter
     .prepare(`SELECT * FROM artifacts WHERE item_id IN (${ids.map(() => '?').join(',')}) ORDER BY name`)
     .bind(...ids)
     .all<ArtifactRow>();
-  return results.map((r) => toView(r, arts.filter((a) => a.item_id === r.id)));
+  return results.map((r) =>
+    toView(
+      r,
+      arts.filter((a) => a.item_id === r.id),
+    ),
+  );
 }
 
 export async function getArtifact(db: D1Database, itemId: string, artifactId: string): Promise<(ArtifactView & { r2Key: string }) | null> {
@@ -175,7 +209,9 @@ export async function itemsByIds(db: D1Database, councilId: string, ids: string[
   const [items, arts] = await db.batch([
     db.prepare(`SELECT ${ITEM_COLUMNS} FROM evidence_items WHERE council_id = ? AND id IN (SELECT value FROM json_each(?))`).bind(councilId, list),
     db
-      .prepare('SELECT a.* FROM artifacts a JOIN evidence_items i ON i.id = a.item_id WHERE i.council_id = ? AND a.item_id IN (SELECT value FROM json_each(?)) ORDER BY a.name')
+      .prepare(
+        'SELECT a.* FROM artifacts a JOIN evidence_items i ON i.id = a.item_id WHERE i.council_id = ? AND a.item_id IN (SELECT value FROM json_each(?)) ORDER BY a.name',
+      )
       .bind(councilId, list),
   ]);
   const byItem = new Map<string, ArtifactRow[]>();

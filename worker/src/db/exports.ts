@@ -73,7 +73,19 @@ export function insertExportStatement(db: D1Database, e: NewExport): { stmt: D1P
       `INSERT INTO exports (id, council_id, variant, platform, scope_kind, scope_id, scope_title, recipient, item_ids, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(row.id, e.councilId, row.variant, row.platform, row.scope_kind, row.scope_id, row.scope_title, row.recipient, row.item_ids, row.created_by, row.created_at);
+    .bind(
+      row.id,
+      e.councilId,
+      row.variant,
+      row.platform,
+      row.scope_kind,
+      row.scope_id,
+      row.scope_title,
+      row.recipient,
+      row.item_ids,
+      row.created_by,
+      row.created_at,
+    );
   return { stmt, record: toRecord(row) };
 }
 

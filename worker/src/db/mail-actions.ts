@@ -42,7 +42,11 @@ export async function listPendingActions(db: D1Database, councilId: string, mail
   return results.map(toAction);
 }
 
-export async function getAction(db: D1Database, councilId: string, id: string): Promise<(MailAction & { ackedAt: string | null; outcome: string | null }) | null> {
+export async function getAction(
+  db: D1Database,
+  councilId: string,
+  id: string,
+): Promise<(MailAction & { ackedAt: string | null; outcome: string | null }) | null> {
   const row = await db.prepare(`${SELECT} WHERE a.id = ? AND a.council_id = ?`).bind(id, councilId).first<ActionRow>();
   return row ? { ...toAction(row), ackedAt: row.acked_at, outcome: row.outcome } : null;
 }

@@ -57,7 +57,9 @@ export async function alertForRecord(db: D1Database, recordId: string): Promise<
  */
 export async function listOpenAlerts(db: D1Database, councilId: string, dueBefore?: string): Promise<MailAlert[]> {
   const { results } = await db
-    .prepare(`${SELECT} WHERE a.council_id = ? AND a.acknowledged_at IS NULL AND (? IS NULL OR a.last_notified_at IS NULL OR a.last_notified_at < ?) ORDER BY a.created_at`)
+    .prepare(
+      `${SELECT} WHERE a.council_id = ? AND a.acknowledged_at IS NULL AND (? IS NULL OR a.last_notified_at IS NULL OR a.last_notified_at < ?) ORDER BY a.created_at`,
+    )
     .bind(councilId, dueBefore ?? null, dueBefore ?? null)
     .all<AlertRow>();
   return results.map(toAlert);
@@ -85,7 +87,13 @@ export async function listWebhookDueAlerts(db: D1Database, dueBefore: string, li
     .prepare(`${SELECT} WHERE a.acknowledged_at IS NULL AND (a.webhook_pushed_at IS NULL OR a.webhook_pushed_at < ?) ORDER BY a.created_at LIMIT ?`)
     .bind(dueBefore, limit)
     .all<AlertRow & { council_id: string; item_id: string; webhook_pushed_at: string | null; webhook_push_count: number }>();
-  return results.map((r) => ({ alert: toAlert(r), councilId: r.council_id, itemId: r.item_id, webhookPushedAt: r.webhook_pushed_at, webhookPushCount: r.webhook_push_count }));
+  return results.map((r) => ({
+    alert: toAlert(r),
+    councilId: r.council_id,
+    itemId: r.item_id,
+    webhookPushedAt: r.webhook_pushed_at,
+    webhookPushCount: r.webhook_push_count,
+  }));
 }
 
 /**

@@ -1,4 +1,12 @@
-import { ACTION_OUTCOMES, type ActionOutcome, type FileMail, type MailQueuePage, type MailRecordStatus, type MailRecordView, type MailState } from '@wardguard/shared/api/mail';
+import {
+  ACTION_OUTCOMES,
+  type ActionOutcome,
+  type FileMail,
+  type MailQueuePage,
+  type MailRecordStatus,
+  type MailRecordView,
+  type MailState,
+} from '@wardguard/shared/api/mail';
 import { parseJsonColumn } from './json-column.ts';
 
 interface RecordRow {
@@ -126,9 +134,25 @@ export function insertRecordStatement(db: D1Database, r: NewMailRecord): D1Prepa
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'quarantined', ?)`,
     )
     .bind(
-      r.id, r.councilId, m.councillorId, m.mailbox, m.messageId, m.sourceSha256, m.sourceSize, r.itemId, m.from, m.to,
-      m.subject, m.sentAt, m.receivedAt, JSON.stringify(m.receivedChain), m.unreadable, JSON.stringify(m.verdict),
-      m.verdict.severity, SEVERITY_RANK[m.verdict.severity], r.createdAt,
+      r.id,
+      r.councilId,
+      m.councillorId,
+      m.mailbox,
+      m.messageId,
+      m.sourceSha256,
+      m.sourceSize,
+      r.itemId,
+      m.from,
+      m.to,
+      m.subject,
+      m.sentAt,
+      m.receivedAt,
+      JSON.stringify(m.receivedChain),
+      m.unreadable,
+      JSON.stringify(m.verdict),
+      m.verdict.severity,
+      SEVERITY_RANK[m.verdict.severity],
+      r.createdAt,
     );
 }
 
@@ -228,7 +252,17 @@ export function decideRecordStatement(db: D1Database, id: string, state: MailSta
 
 export function insertEscalationStatement(
   db: D1Database,
-  e: { id: string; councilId: string; recordId: string; policeReference: string | null; caseId: string | null; perpetratorId: string | null; note: string | null; by: string; at: string },
+  e: {
+    id: string;
+    councilId: string;
+    recordId: string;
+    policeReference: string | null;
+    caseId: string | null;
+    perpetratorId: string | null;
+    note: string | null;
+    by: string;
+    at: string;
+  },
 ): D1PreparedStatement {
   return db
     .prepare(
@@ -252,5 +286,8 @@ export async function recordsForItems(db: D1Database, councilId: string, itemIds
 
 /** The From line of the filed message behind an evidence item, or null when the item is not filed mail. */
 export async function senderOfItem(db: D1Database, councilId: string, itemId: string): Promise<string | null> {
-  return (await db.prepare('SELECT sender FROM mail_records WHERE council_id = ? AND item_id = ?').bind(councilId, itemId).first<{ sender: string }>())?.sender ?? null;
+  return (
+    (await db.prepare('SELECT sender FROM mail_records WHERE council_id = ? AND item_id = ?').bind(councilId, itemId).first<{ sender: string }>())?.sender ??
+    null
+  );
 }

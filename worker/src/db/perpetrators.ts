@@ -43,7 +43,9 @@ export function insertPerpetratorStatement(db: D1Database, councilId: string, f:
   const at = now();
   const view: PerpetratorView = { id: newId(), ...f, disengagedAt: null, createdAt: at, updatedAt: at, incidentCount: 0, courseOfConduct: false };
   const stmt = db
-    .prepare('INSERT INTO perpetrators (id, council_id, display_name, aliases, handles, emails, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO perpetrators (id, council_id, display_name, aliases, handles, emails, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .bind(view.id, councilId, f.displayName, JSON.stringify(f.aliases), JSON.stringify(f.handles), JSON.stringify(f.emails), f.notes, createdBy, at, at);
   return { stmt, view };
 }
@@ -71,7 +73,13 @@ export async function listPerpetrators(db: D1Database, councilId: string, visibl
   return results.map(toView);
 }
 
-const FIELD_COLUMN: Record<keyof PerpetratorFields, string> = { displayName: 'display_name', aliases: 'aliases', handles: 'handles', emails: 'emails', notes: 'notes' };
+const FIELD_COLUMN: Record<keyof PerpetratorFields, string> = {
+  displayName: 'display_name',
+  aliases: 'aliases',
+  handles: 'handles',
+  emails: 'emails',
+  notes: 'notes',
+};
 const stored = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
@@ -89,7 +97,12 @@ export function updatePerpetratorStatement(db: D1Database, current: PerpetratorV
       column: 'disengaged_at',
       was: current.disengagedAt,
       // Disengaging twice keeps the first time and officer; re-engaging clears both.
-      to: { sql: (bind) => (disengaged ? `disengaged_at = COALESCE(disengaged_at, ${bind(at)}), disengaged_by = CASE WHEN disengaged_at IS NULL THEN ${bind(by)} ELSE disengaged_by END` : 'disengaged_at = NULL, disengaged_by = NULL') },
+      to: {
+        sql: (bind) =>
+          disengaged
+            ? `disengaged_at = COALESCE(disengaged_at, ${bind(at)}), disengaged_by = CASE WHEN disengaged_at IS NULL THEN ${bind(by)} ELSE disengaged_by END`
+            : 'disengaged_at = NULL, disengaged_by = NULL',
+      },
     });
   }
   const stmt = guardedUpdate(db, 'perpetrators', current.id, changes, ROW, at);

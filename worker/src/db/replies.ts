@@ -80,8 +80,24 @@ export function insertReplyStatement(
        WHERE NOT EXISTS (SELECT 1 FROM replies WHERE council_id = ? AND recipient = ? AND template_key = ? AND approved_at >= ? AND state NOT IN ('failed', 'withdrawn'))`,
     )
     .bind(
-      id, councilId, recordId, mailbox, reply.to, reply.templateKey, reply.templateVersion, reply.subject, reply.text, reply.html, reply.inReplyTo, overrideReason, approvedBy, at,
-      councilId, reply.to, reply.templateKey, since,
+      id,
+      councilId,
+      recordId,
+      mailbox,
+      reply.to,
+      reply.templateKey,
+      reply.templateVersion,
+      reply.subject,
+      reply.text,
+      reply.html,
+      reply.inReplyTo,
+      overrideReason,
+      approvedBy,
+      at,
+      councilId,
+      reply.to,
+      reply.templateKey,
+      since,
     );
   return { id, at, stmt };
 }
@@ -89,7 +105,9 @@ export function insertReplyStatement(
 /** The last reply with this template to this address since `since`, if any. */
 export async function recentReply(db: D1Database, councilId: string, to: string, templateKey: string, since: string): Promise<ReplyView | null> {
   const row = await db
-    .prepare(`${SELECT} WHERE r.council_id = ? AND r.recipient = ? AND r.template_key = ? AND r.approved_at >= ? AND r.state NOT IN ('failed', 'withdrawn') ORDER BY r.approved_at DESC LIMIT 1`)
+    .prepare(
+      `${SELECT} WHERE r.council_id = ? AND r.recipient = ? AND r.template_key = ? AND r.approved_at >= ? AND r.state NOT IN ('failed', 'withdrawn') ORDER BY r.approved_at DESC LIMIT 1`,
+    )
     .bind(councilId, to, templateKey, since)
     .first<Row>();
   return row ? toView(row) : null;
@@ -101,7 +119,11 @@ export async function getReply(db: D1Database, councilId: string, id: string): P
 }
 
 /** Replies of the council, oldest first; `caseId` takes those to any email linked to the case. */
-export async function listReplies(db: D1Database, councilId: string, filter: { recordId?: string; caseId?: string; mailbox?: string; state?: ReplyState }): Promise<ReplyView[]> {
+export async function listReplies(
+  db: D1Database,
+  councilId: string,
+  filter: { recordId?: string; caseId?: string; mailbox?: string; state?: ReplyState },
+): Promise<ReplyView[]> {
   const { results } = await db
     .prepare(
       `${SELECT} WHERE r.council_id = ?1 AND (?2 IS NULL OR r.record_id = ?2) AND (?3 IS NULL OR r.mailbox = ?3) AND (?4 IS NULL OR r.state = ?4)
@@ -122,7 +144,9 @@ export function claimStatement(db: D1Database, id: string, at: string) {
 /** The filter's report. A late "sent" overrides an officer's "not sent": what happened beats a guess. */
 export function finishStatement(db: D1Database, id: string, outcome: 'sent' | 'failed', at: string, smtpMessageId: string | null, detail: string | null) {
   return db
-    .prepare("UPDATE replies SET state = ?1, finished_at = ?2, smtp_message_id = ?3, detail = ?4 WHERE id = ?5 AND (state = 'sending' OR (?1 = 'sent' AND state = 'failed' AND claimed_at IS NOT NULL))")
+    .prepare(
+      "UPDATE replies SET state = ?1, finished_at = ?2, smtp_message_id = ?3, detail = ?4 WHERE id = ?5 AND (state = 'sending' OR (?1 = 'sent' AND state = 'failed' AND claimed_at IS NOT NULL))",
+    )
     .bind(outcome, at, smtpMessageId, detail, id);
 }
 
@@ -141,7 +165,9 @@ export function markFailedStatement(db: D1Database, id: string, at: string, clai
 /** The mail records whose evidence is linked to this case, most recently received first. */
 export async function caseRecordIds(db: D1Database, councilId: string, caseId: string): Promise<string[]> {
   const { results } = await db
-    .prepare('SELECT m.id FROM mail_records m JOIN evidence_items i ON i.id = m.item_id WHERE m.council_id = ? AND i.case_id = ? ORDER BY m.received_at DESC, m.id LIMIT 100')
+    .prepare(
+      'SELECT m.id FROM mail_records m JOIN evidence_items i ON i.id = m.item_id WHERE m.council_id = ? AND i.case_id = ? ORDER BY m.received_at DESC, m.id LIMIT 100',
+    )
     .bind(councilId, caseId)
     .all<{ id: string }>();
   return results.map((r) => r.id);

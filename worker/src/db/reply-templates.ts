@@ -11,7 +11,15 @@ interface Row {
   created_by: string | null;
   created_at: string;
 }
-const toView = (r: Row): TemplateVersion => ({ key: r.key, version: r.version, name: r.name, subject: r.subject, body: r.body, createdBy: r.created_by, createdAt: r.created_at });
+const toView = (r: Row): TemplateVersion => ({
+  key: r.key,
+  version: r.version,
+  name: r.name,
+  subject: r.subject,
+  body: r.body,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
 
 /** Built-in wording becomes version 1 of each template the first time a council uses them. */
 async function ensureBuiltIns(db: D1Database, councilId: string): Promise<void> {
@@ -19,7 +27,9 @@ async function ensureBuiltIns(db: D1Database, councilId: string): Promise<void> 
   await db.batch(
     BUILT_IN_TEMPLATES.map((t) =>
       db
-        .prepare('INSERT OR IGNORE INTO reply_templates (council_id, key, version, name, subject, body, created_by, created_at) VALUES (?, ?, 1, ?, ?, ?, NULL, ?)')
+        .prepare(
+          'INSERT OR IGNORE INTO reply_templates (council_id, key, version, name, subject, body, created_by, created_at) VALUES (?, ?, 1, ?, ?, ?, NULL, ?)',
+        )
         .bind(councilId, t.key, t.name, t.subject, t.body, at),
     ),
   );
@@ -39,7 +49,10 @@ export async function currentTemplates(db: D1Database, councilId: string): Promi
 
 export async function currentTemplate(db: D1Database, councilId: string, key: TemplateKey): Promise<TemplateVersion | null> {
   await ensureBuiltIns(db, councilId);
-  const row = await db.prepare('SELECT * FROM reply_templates WHERE council_id = ? AND key = ? ORDER BY version DESC LIMIT 1').bind(councilId, key).first<Row>();
+  const row = await db
+    .prepare('SELECT * FROM reply_templates WHERE council_id = ? AND key = ? ORDER BY version DESC LIMIT 1')
+    .bind(councilId, key)
+    .first<Row>();
   return row ? toView(row) : null;
 }
 
@@ -50,7 +63,13 @@ export async function templateVersions(db: D1Database, councilId: string, key: T
 }
 
 /** An edit never overwrites: it is the next version, numbered inside SQL so two edits cannot collide. */
-export async function addTemplateVersion(db: D1Database, councilId: string, key: TemplateKey, t: { name: string; subject: string; body: string }, by: string): Promise<TemplateVersion> {
+export async function addTemplateVersion(
+  db: D1Database,
+  councilId: string,
+  key: TemplateKey,
+  t: { name: string; subject: string; body: string },
+  by: string,
+): Promise<TemplateVersion> {
   await ensureBuiltIns(db, councilId);
   const row = await db
     .prepare(

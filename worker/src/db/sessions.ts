@@ -45,8 +45,18 @@ export async function findSession(db: D1Database, cookie: string, at = new Date(
     )
     .bind(idHash)
     .first<{
-      id_hash: string; csrf: string; expires_at: string; last_seen_at: string; ended_at: string | null; token_id: string;
-      revoked_at: string | null; user_id: string; council_id: string; role: Role; name: string; disabled_at: string | null;
+      id_hash: string;
+      csrf: string;
+      expires_at: string;
+      last_seen_at: string;
+      ended_at: string | null;
+      token_id: string;
+      revoked_at: string | null;
+      user_id: string;
+      council_id: string;
+      role: Role;
+      name: string;
+      disabled_at: string | null;
     }>();
   if (!row || row.ended_at || row.revoked_at || row.disabled_at) return null;
   const t = at.getTime();

@@ -13,12 +13,22 @@ const ABUSE = 'You are a useless fucking idiot';
 const THREAT_TO_LIFE = 'I am going to kill you, you will be dead by Friday';
 
 async function count(sql: string, ...args: unknown[]): Promise<number> {
-  return (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())?.n ?? 0;
+  return (
+    (
+      await env.DB.prepare(sql)
+        .bind(...args)
+        .first<{ n: number }>()
+    )?.n ?? 0
+  );
 }
 
 async function filed(kind: 'abuse' | 'threat') {
   const s = await seedCouncil();
-  const { res, record } = await fileMessage(s.service.token, s.alice.id, kind === 'abuse' ? { subject: 'rude', body: ABUSE } : { subject: 'you will die', body: THREAT_TO_LIFE });
+  const { res, record } = await fileMessage(
+    s.service.token,
+    s.alice.id,
+    kind === 'abuse' ? { subject: 'rude', body: ABUSE } : { subject: 'you will die', body: THREAT_TO_LIFE },
+  );
   return { s, record, filing: (await res.json()) as FileMailResult };
 }
 
@@ -34,14 +44,25 @@ describe('a guarded update that loses its race records nothing', () => {
         [
           decideRecordStatement(env.DB, filing.recordId, 'released', s.officer.id, at, from),
           requireChange(env.DB),
-          insertActionStatement(env.DB, { id: actionId, councilId: s.council.id, recordId: filing.recordId, mailbox: 'alice@council.gov.uk', decision: 'release', createdBy: s.officer.id, createdAt: at }),
+          insertActionStatement(env.DB, {
+            id: actionId,
+            councilId: s.council.id,
+            recordId: filing.recordId,
+            mailbox: 'alice@council.gov.uk',
+            decision: 'release',
+            createdBy: s.officer.id,
+            createdAt: at,
+          }),
         ],
       );
     };
     const eventsBefore = await count('SELECT COUNT(*) AS n FROM custody_events WHERE council_id = ?', s.council.id);
 
     // Guarded on a state the record is not in: the update changes nothing.
-    const lost = await batch('released').then(() => null, (err: unknown) => err);
+    const lost = await batch('released').then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(isLostRace(lost)).toBe(true);
     expect(await count('SELECT COUNT(*) AS n FROM custody_events WHERE council_id = ?', s.council.id)).toBe(eventsBefore);
     expect(await count('SELECT COUNT(*) AS n FROM mail_actions WHERE record_id = ?', filing.recordId)).toBe(0);

@@ -11,7 +11,9 @@ export interface Digest {
 /** What waits for the council's officers right now. Counts only: no message text leaves. */
 export async function councilDigest(db: D1Database, councilId: string, councilName: string): Promise<Digest> {
   const [bySeverity, alerts, pending] = await db.batch([
-    db.prepare("SELECT severity, COUNT(*) AS n, MIN(received_at) AS oldest FROM mail_records WHERE council_id = ? AND state = 'quarantined' GROUP BY severity").bind(councilId),
+    db
+      .prepare("SELECT severity, COUNT(*) AS n, MIN(received_at) AS oldest FROM mail_records WHERE council_id = ? AND state = 'quarantined' GROUP BY severity")
+      .bind(councilId),
     db.prepare('SELECT COUNT(*) AS n FROM mail_alerts WHERE council_id = ? AND acknowledged_at IS NULL').bind(councilId),
     db.prepare('SELECT COUNT(*) AS n FROM mail_actions WHERE council_id = ? AND acked_at IS NULL').bind(councilId),
   ]);
@@ -27,7 +29,7 @@ export async function councilDigest(db: D1Database, councilId: string, councilNa
     generatedAt: new Date().toISOString(),
     waiting,
     oldestWaitingAt: oldest,
-    unacknowledgedAlerts: ((alerts?.results?.[0] as { n?: number } | undefined)?.n) ?? 0,
-    decisionsNotYetApplied: ((pending?.results?.[0] as { n?: number } | undefined)?.n) ?? 0,
+    unacknowledgedAlerts: (alerts?.results?.[0] as { n?: number } | undefined)?.n ?? 0,
+    decisionsNotYetApplied: (pending?.results?.[0] as { n?: number } | undefined)?.n ?? 0,
   };
 }

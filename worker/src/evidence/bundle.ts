@@ -78,7 +78,11 @@ export async function parseBundle(body: Uint8Array, contentType: string, limits:
     }
     const actual = await sha256Hex(bytes);
     if (actual !== entry.sha256) {
-      throw new WardguardError('HASH_MISMATCH', `"${entry.name}" has SHA-256 ${actual}; the manifest says ${entry.sha256}.`, { name: entry.name, expected: entry.sha256, actual });
+      throw new WardguardError('HASH_MISMATCH', `"${entry.name}" has SHA-256 ${actual}; the manifest says ${entry.sha256}.`, {
+        name: entry.name,
+        expected: entry.sha256,
+        actual,
+      });
     }
     if (!contentMatchesMediaType(entry.mediaType, bytes.subarray(0, 16))) {
       throw new WardguardError('MEDIA_TYPE_MISMATCH', `"${entry.name}" is declared ${entry.mediaType} but its content is not.`);

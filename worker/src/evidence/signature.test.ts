@@ -67,7 +67,7 @@ describe('web captures', () => {
     expect(await storedCounts()).toEqual(before);
   });
 
-  it("are refused when signed by another key than the one the token was first used with, telling the councillor to pair again", async () => {
+  it('are refused when signed by another key than the one the token was first used with, telling the councillor to pair again', async () => {
     const s = await seedCouncil();
     const f = shot();
     expect((await upload(s.alice.token, await manifestFor(f), f)).status).toBe(201);

@@ -56,8 +56,24 @@ export async function storeBundle(env: Bindings, p: Principal, councillorId: str
     await appendCustody(
       env.DB,
       [
-        { councilId: p.councilId, actorId: p.userId, action: 'captured', itemId, caseId: manifest.caseId ?? null, at: manifest.capturedAt, details: { kind: manifest.kind, manifestSha256: bundle.manifestSha256, signatureKeySha256: bundle.signature?.keySha256 ?? null } },
-        { councilId: p.councilId, actorId: p.userId, action: 'uploaded', itemId, caseId: manifest.caseId ?? null, at: receivedAt, details: { artifacts: hashes } },
+        {
+          councilId: p.councilId,
+          actorId: p.userId,
+          action: 'captured',
+          itemId,
+          caseId: manifest.caseId ?? null,
+          at: manifest.capturedAt,
+          details: { kind: manifest.kind, manifestSha256: bundle.manifestSha256, signatureKeySha256: bundle.signature?.keySha256 ?? null },
+        },
+        {
+          councilId: p.councilId,
+          actorId: p.userId,
+          action: 'uploaded',
+          itemId,
+          caseId: manifest.caseId ?? null,
+          at: receivedAt,
+          details: { artifacts: hashes },
+        },
       ],
       insertItemStatements(
         env.DB,

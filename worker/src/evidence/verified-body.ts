@@ -18,7 +18,11 @@ export interface ReadContent {
  * @example
  *   return new Response(verifiedBody(object.body, artifact, (read) => logFailure(read)));
  */
-export function verifiedBody(source: ReadableStream<Uint8Array>, expected: ExpectedContent, onMismatch: (read: ReadContent) => void): ReadableStream<Uint8Array> {
+export function verifiedBody(
+  source: ReadableStream<Uint8Array>,
+  expected: ExpectedContent,
+  onMismatch: (read: ReadContent) => void,
+): ReadableStream<Uint8Array> {
   const digest = new crypto.DigestStream('SHA-256');
   const writer = digest.getWriter();
   let size = 0;
@@ -36,7 +40,10 @@ export function verifiedBody(source: ReadableStream<Uint8Array>, expected: Expec
         const sha256 = toHex(await digest.digest);
         if (sha256 !== expected.sha256 || size !== expected.size) {
           onMismatch({ sha256, size });
-          throw new WardguardError('STORAGE_FAILED', `The stored file does not match its record (expected ${expected.sha256}, ${expected.size} bytes; read ${sha256}, ${size} bytes).`);
+          throw new WardguardError(
+            'STORAGE_FAILED',
+            `The stored file does not match its record (expected ${expected.sha256}, ${expected.size} bytes; read ${sha256}, ${size} bytes).`,
+          );
         }
         if (held) controller.enqueue(held);
       },

@@ -90,7 +90,10 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   // Fail closed: no pack is issued from a chain that no longer reaches its last signed checkpoint.
   const before = await anchorCouncil(db, bucket, signer, p.councilId, deps.checkpointKeys);
   if (before.kind === 'refused') {
-    throw new WardguardError('CUSTODY_CHECKPOINT_MISMATCH', 'The custody log no longer matches its last signed checkpoint, so no pack can be issued. Ask an admin to check GET /custody/verify.');
+    throw new WardguardError(
+      'CUSTODY_CHECKPOINT_MISMATCH',
+      'The custody log no longer matches its last signed checkpoint, so no pack can be issued. Ask an admin to check GET /custody/verify.',
+    );
   }
   const { positions } = await appendCustodyAt(db, [
     {
@@ -114,7 +117,12 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   // The head with the export event in it, signed into R2 and into the pack.
   const anchored = await anchorCouncil(db, bucket, signer, p.councilId, deps.checkpointKeys);
   const checkpoint = anchored.kind === 'written' || anchored.kind === 'unchanged' ? anchored.signed : null;
-  const custody = await custodyFile(db, { councilId: p.councilId, itemIds: record.itemIds, caseId: record.variant === 'police' ? caseId : null, headSeq: head.seq });
+  const custody = await custodyFile(db, {
+    councilId: p.councilId,
+    itemIds: record.itemIds,
+    caseId: record.variant === 'police' ? caseId : null,
+    headSeq: head.seq,
+  });
 
   const meta = {
     packId,
@@ -137,7 +145,14 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   ];
   for (const item of model.items) {
     for (const a of item.stored) {
-      files.push({ path: exhibitDir(item.exhibitRef) + a.name, role: 'exhibit', size: a.size, sha256: a.sha256, exhibitRef: item.exhibitRef, source: { kind: 'r2', key: a.r2Key } });
+      files.push({
+        path: exhibitDir(item.exhibitRef) + a.name,
+        role: 'exhibit',
+        size: a.size,
+        sha256: a.sha256,
+        exhibitRef: item.exhibitRef,
+        source: { kind: 'r2', key: a.r2Key },
+      });
     }
     const d = diary.get(item.id);
     if (d) files.push(d);
@@ -145,7 +160,19 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   files.push({ path: PACK_PATHS.custody, role: 'custody', size: custody.size, sha256: custody.sha256, source: { kind: 'stream', open: custody.stream } });
   if (checkpoint) files.push(await bytesFile(PACK_PATHS.custodyCheckpoint, 'custody', encoder.encode(JSON.stringify(checkpoint, null, 2) + '\n')));
   for (const platform of platforms) {
-    files.push(await bytesFile(preservationPath(platform), 'preservation', encoder.encode(preservationSheet(platform, entries.filter((e) => e.platform === platform), createdAt))));
+    files.push(
+      await bytesFile(
+        preservationPath(platform),
+        'preservation',
+        encoder.encode(
+          preservationSheet(
+            platform,
+            entries.filter((e) => e.platform === platform),
+            createdAt,
+          ),
+        ),
+      ),
+    );
   }
 
   const manifest: PackManifest = {
@@ -176,4 +203,3 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   const streamed = streamPack(bucket, all, new Date(createdAt), { onComplete: () => settle({ ok: true }), onError: (error) => settle({ ok: false, error }) });
   return { ...streamed, packId, manifestSha256, finished };
 }
-

@@ -46,7 +46,18 @@ async function* lines(db: D1Database, s: CustodyScope, from: number): AsyncGener
     let chunk = '';
     for (const r of results) {
       const line: CustodyFullLine | CustodyLinkLine = r.full
-        ? { seq: r.seq, councilId: s.councilId, at: r.at, actorId: r.actor_id, action: r.action, itemId: r.item_id, caseId: r.case_id, details: parseJsonColumn(r.details, {}), prevHash: r.prev_hash, hash: r.hash }
+        ? {
+            seq: r.seq,
+            councilId: s.councilId,
+            at: r.at,
+            actorId: r.actor_id,
+            action: r.action,
+            itemId: r.item_id,
+            caseId: r.case_id,
+            details: parseJsonColumn(r.details, {}),
+            prevHash: r.prev_hash,
+            hash: r.hash,
+          }
         : { seq: r.seq, redacted: true, prevHash: r.prev_hash, hash: r.hash };
       chunk += JSON.stringify(line) + '\n';
       after = r.seq;

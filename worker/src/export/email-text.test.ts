@@ -6,14 +6,28 @@ const HEAD = ['From: Angry <angry@example.net>', 'To: cllr@council.example', 'Su
 
 describe('the text of an email for the report', () => {
   it('prints the plain text part when there is one', async () => {
-    const alt = eml([...HEAD, 'Content-Type: multipart/alternative; boundary="b"'], [
-      '--b', 'Content-Type: text/plain; charset=utf-8', '', 'Plain: I know where you live', '--b', 'Content-Type: text/html', '', '<p>HTML: <b>ignored</b></p>', '--b--',
-    ].join('\r\n'));
+    const alt = eml(
+      [...HEAD, 'Content-Type: multipart/alternative; boundary="b"'],
+      [
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Plain: I know where you live',
+        '--b',
+        'Content-Type: text/html',
+        '',
+        '<p>HTML: <b>ignored</b></p>',
+        '--b--',
+      ].join('\r\n'),
+    );
     expect(await emailBodyText(alt)).toEqual({ text: expect.stringContaining('Plain: I know where you live'), fromHtml: false });
   });
 
   it('converts an HTML-only message to text, without its scripts, styles or link targets', async () => {
-    const html = eml([...HEAD, 'Content-Type: text/html; charset=utf-8'], '<html><style>p{}</style><script>alert(1)</script><p>You will <b>regret</b> this</p><p><a href="https://evil.example">click</a></p></html>');
+    const html = eml(
+      [...HEAD, 'Content-Type: text/html; charset=utf-8'],
+      '<html><style>p{}</style><script>alert(1)</script><p>You will <b>regret</b> this</p><p><a href="https://evil.example">click</a></p></html>',
+    );
     const out = await emailBodyText(html);
     expect(out.fromHtml).toBe(true);
     expect(out.text).toContain('You will regret this');

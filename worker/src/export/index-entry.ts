@@ -51,7 +51,14 @@ export function indexEntry(item: PackItem, model: PackModel, variant: PackVarian
     pageActions: Array.isArray(meta.pageActions) ? meta.pageActions.map(String) : [],
     perpetrator: variant === 'police' && perp ? { id: perp.id, displayName: perp.displayName } : null,
     email: mail
-      ? { from: mail.from, to: mail.to.split(/,\s*/).filter(Boolean), date: mail.sentAt, subject: mail.subject, messageId: mail.messageId, receivedChain: mail.receivedChain }
+      ? {
+          from: mail.from,
+          to: mail.to.split(/,\s*/).filter(Boolean),
+          date: mail.sentAt,
+          subject: mail.subject,
+          messageId: mail.messageId,
+          receivedChain: mail.receivedChain,
+        }
       : null,
     files,
   };

@@ -38,7 +38,12 @@ export async function loadPackModel(db: D1Database, councilId: string, record: E
     recordsForItems(db, councilId, emailIds),
     perpetratorsByIds(db, councilId, perpIds),
     listUsers(db, councilId),
-    record.variant === 'police' ? versionsForItems(db, items.filter((i) => i.kind === 'diary').map((i) => i.id)) : Promise.resolve(new Map<string, DiaryVersionView[]>()),
+    record.variant === 'police'
+      ? versionsForItems(
+          db,
+          items.filter((i) => i.kind === 'diary').map((i) => i.id),
+        )
+      : Promise.resolve(new Map<string, DiaryVersionView[]>()),
     record.scope.kind === 'case' && record.scope.id ? getCase(db, councilId, record.scope.id) : Promise.resolve(null),
     record.variant === 'police' ? mailDecisionsForItems(db, councilId, emailIds) : Promise.resolve(new Map<string, CustodyEventView[]>()),
   ]);

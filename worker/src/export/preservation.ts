@@ -32,7 +32,7 @@ export function preservationSheet(platform: string, entries: PackIndexEntry[], e
     `Prepared ${exportedAt.slice(0, 10)} from a Wardguard evidence pack. ${entries.length} exhibit(s), ${authors.size} account(s).`,
     '',
     'BY WHEN',
-    '- Ask now. A preservation request is made by the police (or the platform\'s own legal process);',
+    "- Ask now. A preservation request is made by the police (or the platform's own legal process);",
     `  platforms usually keep the data for ${PRESERVATION_DAYS} days after it, extendable once.`,
     `  If it is sent on ${exportedAt.slice(0, 10)}, plan for legal process before ${addDays(exportedAt, PRESERVATION_DAYS)}.`,
     '- Content the author deletes may be purged sooner: the original files in this pack are the record.',
@@ -47,7 +47,9 @@ export function preservationSheet(platform: string, entries: PackIndexEntry[], e
     'ACCOUNTS',
   ];
   for (const e of authors.values()) {
-    lines.push(`- handle: ${e.authorHandle ?? 'unknown'}; display name: ${e.authorDisplayName ?? 'unknown'}; account id: ${e.authorId ?? 'not shown on page'}; profile: ${e.authorProfileUrl ?? 'unknown'}`);
+    lines.push(
+      `- handle: ${e.authorHandle ?? 'unknown'}; display name: ${e.authorDisplayName ?? 'unknown'}; account id: ${e.authorId ?? 'not shown on page'}; profile: ${e.authorProfileUrl ?? 'unknown'}`,
+    );
   }
   lines.push('', 'POSTS');
   for (const e of entries) {
@@ -55,6 +57,6 @@ export function preservationSheet(platform: string, entries: PackIndexEntry[], e
       `- ${e.exhibitRef}: post id ${e.postId ?? 'unknown'}; ${e.permalink ?? e.url ?? 'no URL'}; posted ${e.postTime ?? e.postTimeText ?? 'time not shown'} (UTC); captured ${e.capturedAt} (UTC); author ${e.authorHandle ?? e.authorId ?? 'unknown'}`,
     );
   }
-  lines.push('', 'Request the data through the platform\'s law-enforcement request channel; quote the exhibit references above.', '');
+  lines.push('', "Request the data through the platform's law-enforcement request channel; quote the exhibit references above.", '');
   return lines.join('\n');
 }

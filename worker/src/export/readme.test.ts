@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { packReadme } from './readme.ts';
 
 const base = {
-  packId: 'pack-1', variant: 'police', platform: null, council: { id: 'c1', name: 'Example Borough Council' }, createdAt: '2026-11-20T10:00:00.000Z',
-  recipient: 'DC Jones', exhibits: 3, publicKey: { algorithm: 'Ed25519', raw: 'q83vEjb3jXqL9bE0s1Hq3tCnQ8mUo2dUe1b4aZcY0uI=', fingerprint: 'ab'.repeat(32) },
+  packId: 'pack-1',
+  variant: 'police',
+  platform: null,
+  council: { id: 'c1', name: 'Example Borough Council' },
+  createdAt: '2026-11-20T10:00:00.000Z',
+  recipient: 'DC Jones',
+  exhibits: 3,
+  publicKey: { algorithm: 'Ed25519', raw: 'q83vEjb3jXqL9bE0s1Hq3tCnQ8mUo2dUe1b4aZcY0uI=', fingerprint: 'ab'.repeat(32) },
 } as const;
 const links = { keyUrl: 'https://wardguard.example.gov.uk/.well-known/wardguard-pack-key', verifyUrl: 'https://wardguard.example.gov.uk/#/verify' };
 

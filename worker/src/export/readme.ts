@@ -10,7 +10,10 @@ export interface VerifyLinks {
 }
 
 /** README.txt: plain-language instructions, written for someone who has never seen Wardguard. */
-export function packReadme(m: Pick<PackManifest, 'packId' | 'variant' | 'platform' | 'council' | 'createdAt' | 'recipient' | 'publicKey' | 'exhibits'>, links: VerifyLinks): string {
+export function packReadme(
+  m: Pick<PackManifest, 'packId' | 'variant' | 'platform' | 'council' | 'createdAt' | 'recipient' | 'publicKey' | 'exhibits'>,
+  links: VerifyLinks,
+): string {
   return [
     `WARDGUARD EVIDENCE PACK ${m.packId}`,
     `${m.council.name}: ${m.variant === 'police' ? 'police pack (everything)' : `platform pack for ${platformName(m.platform) ?? 'a platform'} (that platform's items only)`}`,
@@ -23,10 +26,10 @@ export function packReadme(m: Pick<PackManifest, 'packId' | 'variant' | 'platfor
     '  custody/custody.jsonl  the chain of custody for these exhibits (hash-chained)',
     '  preservation/          what to ask each platform to preserve, and by when',
     '  manifest.json          every file above with its size and SHA-256',
-    '  manifest.sig           the council\'s Ed25519 signature over manifest.json',
+    "  manifest.sig           the council's Ed25519 signature over manifest.json",
     '',
     'HOW TO CHECK THAT NOTHING HAS CHANGED',
-    'You need only this ZIP and the council\'s public key; nothing needs to be installed.',
+    "You need only this ZIP and the council's public key; nothing needs to be installed.",
     `1. In a browser, open the council's verify page: ${links.verifyUrl}`,
     '   It needs no account or sign-in. Drop the ZIP on the page; the file never leaves your',
     '   computer. The page checks the pack against the key the council publishes.',
@@ -40,7 +43,7 @@ export function packReadme(m: Pick<PackManifest, 'packId' | 'variant' | 'platfor
     '   `npm install`, with Node.js 20 or later), run it from there:',
     `     npx --no-install wardguard-verify pack.zip --key ${links.keyUrl}`,
     '   --no-install makes it refuse to download a package of that name from the internet,',
-    '   which could be anyone\'s. Without a copy of the source, use the verify page instead.',
+    "   which could be anyone's. Without a copy of the source, use the verify page instead.",
     '',
     'The page and the command each recompute the SHA-256 of every file, check the signature and',
     'the custody chain link by link, and name any file that was changed, removed or added.',

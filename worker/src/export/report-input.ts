@@ -56,7 +56,16 @@ export function reportFor(
           const versions = model.diary.get(item.id);
           const latest = versions?.[versions.length - 1];
           return item.kind === 'diary' && latest
-            ? [{ exhibitRef: item.exhibitRef, occurredAt: latest.occurredAt, whatHappened: latest.whatHappened, impact: latest.impact, versions: versions.length, editedAt: latest.editedAt }]
+            ? [
+                {
+                  exhibitRef: item.exhibitRef,
+                  occurredAt: latest.occurredAt,
+                  whatHappened: latest.whatHappened,
+                  impact: latest.impact,
+                  versions: versions.length,
+                  editedAt: latest.editedAt,
+                },
+              ]
             : [];
         })
       : [],

@@ -28,7 +28,10 @@ const cached = new Map<string, Promise<PackSigner>>();
 export function packSigner(secret: string | undefined, name = 'PACK_SIGNING_KEY'): Promise<PackSigner> {
   if (!secret?.trim()) {
     return Promise.reject(
-      new WardguardError('PACK_KEY_MISSING', `No pack-signing key is configured (${name}). Run \`npm run admin -- create-pack-key\`; packs are never issued unsigned.`),
+      new WardguardError(
+        'PACK_KEY_MISSING',
+        `No pack-signing key is configured (${name}). Run \`npm run admin -- create-pack-key\`; packs are never issued unsigned.`,
+      ),
     );
   }
   const id = `${name}\n${secret}`;

@@ -24,7 +24,10 @@ async function* verified(source: AsyncIterable<Uint8Array>, file: PackFile, onEr
   await writer.close();
   const sha256 = toHex(await digest.digest);
   if (sha256 !== file.sha256 || size !== file.size) {
-    const err = new WardguardError('PACK_INTEGRITY', `${file.path} does not match its recorded hash (expected ${file.sha256}, ${file.size} bytes; read ${sha256}, ${size} bytes).`);
+    const err = new WardguardError(
+      'PACK_INTEGRITY',
+      `${file.path} does not match its recorded hash (expected ${file.sha256}, ${file.size} bytes; read ${sha256}, ${size} bytes).`,
+    );
     onError(err);
     throw err;
   }

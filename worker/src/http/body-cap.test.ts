@@ -43,7 +43,11 @@ describe('the JSON body cap', () => {
   it('answers an oversized body to an authenticated JSON route with 413 and acts on nothing', async () => {
     const s = await seedCouncil();
     const before = await caseCount();
-    const res = await api(s.officer.token, '/cases', { method: 'POST', body: padded({ title: 'Padded', councillorId: s.alice.id }), headers: { 'content-type': 'application/json' } });
+    const res = await api(s.officer.token, '/cases', {
+      method: 'POST',
+      body: padded({ title: 'Padded', councillorId: s.alice.id }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect({ status: res.status, code: await errorCode(res) }).toEqual({ status: 413, code: 'BODY_TOO_LARGE' });
     expect(await caseCount()).toBe(before);
   });

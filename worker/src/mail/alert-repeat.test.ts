@@ -27,7 +27,11 @@ afterEach(() => vi.restoreAllMocks());
 /** Fires one cron trigger at a given time, as Cloudflare would, with the duty webhook set. */
 async function fire(cron: string, atMs: number) {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron, scheduledTime: atMs }), { ...env, ALERT_WEBHOOK_URL: HOOK, ALERT_REPEAT_SECONDS: String(REPEAT_S) }, ctx);
+  await worker.scheduled(
+    createScheduledController({ cron, scheduledTime: atMs }),
+    { ...env, ALERT_WEBHOOK_URL: HOOK, ALERT_REPEAT_SECONDS: String(REPEAT_S) },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
 }
 
@@ -63,8 +67,12 @@ describe('threat-to-life webhook repeats from the Worker cron', () => {
     expect(mine()).toHaveLength(2);
 
     // Each notice that got through, by webhook or by the filter's email, is in the custody log.
-    const { itemId } = (await env.DB.prepare('SELECT r.item_id AS itemId FROM mail_alerts a JOIN mail_records r ON r.id = a.record_id WHERE a.id = ?').bind(alertId).first<{ itemId: string }>())!;
-    const notices = await env.DB.prepare("SELECT actor_id, item_id, details FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ? ORDER BY seq")
+    const { itemId } = (await env.DB.prepare('SELECT r.item_id AS itemId FROM mail_alerts a JOIN mail_records r ON r.id = a.record_id WHERE a.id = ?')
+      .bind(alertId)
+      .first<{ itemId: string }>())!;
+    const notices = await env.DB.prepare(
+      "SELECT actor_id, item_id, details FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ? ORDER BY seq",
+    )
       .bind(alertId)
       .all<{ actor_id: string; item_id: string | null; details: string }>();
     expect(notices.results.map((r) => ({ actor: r.actor_id, itemId: r.item_id, ...(JSON.parse(r.details) as object) }))).toEqual([
@@ -74,7 +82,7 @@ describe('threat-to-life webhook repeats from the Worker cron', () => {
     ]);
   });
 
-  it("names the council and links straight to the message, so a duty officer on a phone opens it in one tap", async () => {
+  it('names the council and links straight to the message, so a duty officer on a phone opens it in one tap', async () => {
     const s = await seedCouncil();
     const pushes = recordWebhook();
     const { res } = await fileMessage(s.service.token, s.alice.id, { subject: 'tonight', body: THREAT_TO_LIFE });
@@ -109,9 +117,14 @@ describe('threat-to-life webhook repeats from the Worker cron', () => {
     up = true;
     await fire('* * * * *', t0 + 60_000);
     await fire('* * * * *', t0 + 90_000);
-    expect(tries).toEqual([{ up: false, repeat: 0 }, { up: true, repeat: 0 }]);
+    expect(tries).toEqual([
+      { up: false, repeat: 0 },
+      { up: true, repeat: 0 },
+    ]);
     // Only the push that got through is logged as a notice.
-    const logged = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ?").bind(alertId).first<{ n: number }>();
+    const logged = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'alert_notified' AND json_extract(details, '$.alertId') = ?")
+      .bind(alertId)
+      .first<{ n: number }>();
     expect(logged?.n).toBe(1);
   });
 });

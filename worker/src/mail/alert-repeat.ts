@@ -30,14 +30,27 @@ export async function pushAlertWebhook(
   const at = new Date(nowMs).toISOString();
   const dueBefore = new Date(nowMs - alertRepeatSeconds(env) * 1000).toISOString();
   if (!(await claimWebhookPush(env.DB, alert.id, at, dueBefore))) return false;
-  const about = { councilId: where.councilId, councilName: hook.councilName, link: messageLink(readConfig(env).publicUrl ?? where.origin ?? null, alert.recordId) };
+  const about = {
+    councilId: where.councilId,
+    councilName: hook.councilName,
+    link: messageLink(readConfig(env).publicUrl ?? where.origin ?? null, alert.recordId),
+  };
   const ok = await sendAlertWebhook(hook.url, alert, previous.count, about);
   if (!ok) {
     await releaseWebhookPush(env.DB, alert.id, at, previous.at);
     return false;
   }
   try {
-    await appendCustody(env.DB, [{ councilId: where.councilId, actorId: WORKER_ACTOR, action: 'alert_notified', itemId: where.itemId, at, details: { alertId: alert.id, channel: 'webhook', count: previous.count + 1 } }]);
+    await appendCustody(env.DB, [
+      {
+        councilId: where.councilId,
+        actorId: WORKER_ACTOR,
+        action: 'alert_notified',
+        itemId: where.itemId,
+        at,
+        details: { alertId: alert.id, channel: 'webhook', count: previous.count + 1 },
+      },
+    ]);
   } catch (err) {
     // The duty officer has been told; failing to log it must not make the push look undone.
     console.error('alert webhook pushed but not logged', alert.id, String(err));
@@ -56,7 +69,8 @@ export async function repeatAlertWebhooks(env: Bindings, nowMs: number): Promise
   const due = await listWebhookDueAlerts(env.DB, dueBefore);
   let pushed = 0;
   for (const d of due) {
-    if (await pushAlertWebhook(env, d.alert, { councilId: d.councilId, itemId: d.itemId }, { at: d.webhookPushedAt, count: d.webhookPushCount }, nowMs)) pushed += 1;
+    if (await pushAlertWebhook(env, d.alert, { councilId: d.councilId, itemId: d.itemId }, { at: d.webhookPushedAt, count: d.webhookPushCount }, nowMs))
+      pushed += 1;
   }
   return { due: due.length, pushed };
 }

@@ -76,7 +76,7 @@ describe("each council's own webhooks", () => {
     expect(row).toEqual({ acknowledged_at: null });
   });
 
-  it('lets only an admin set their own council\'s hooks, to http(s) URLs, and logs that they changed without the URL', async () => {
+  it("lets only an admin set their own council's hooks, to http(s) URLs, and logs that they changed without the URL", async () => {
     const s = await seedCouncil();
     const officer = await setHooks(s.officer.token, { alertWebhookUrl: HOOK_1 });
     expect({ status: officer.status, code: await errorCode(officer) }).toEqual({ status: 403, code: 'FORBIDDEN' });
@@ -93,7 +93,11 @@ describe("each council's own webhooks", () => {
     expect(await (await api(s.admin.token, '/council')).json()).toMatchObject({ alertWebhookUrl: HOOK_1, digestWebhookUrl: null });
     expect((await api(s.officer.token, '/council')).status).toBe(403);
 
-    const events = await env.DB.prepare("SELECT actor_id, details FROM custody_events WHERE council_id = ? AND action = 'council_settings_changed' ORDER BY seq").bind(s.council.id).all<{ actor_id: string; details: string }>();
+    const events = await env.DB.prepare(
+      "SELECT actor_id, details FROM custody_events WHERE council_id = ? AND action = 'council_settings_changed' ORDER BY seq",
+    )
+      .bind(s.council.id)
+      .all<{ actor_id: string; details: string }>();
     expect(events.results.map((e) => ({ actor: e.actor_id, ...(JSON.parse(e.details) as object) }))).toEqual([
       { actor: s.admin.id, changed: ['alertWebhookUrl', 'digestWebhookUrl'] },
       { actor: s.admin.id, changed: ['digestWebhookUrl'] },

@@ -46,7 +46,11 @@ export async function storeMail(
   const emlSha256 = mail.reduced?.emlSha256 ?? mail.sourceSha256;
   // Hashes and sizes only: file names are sender-chosen text, and custody is readable by the councillor.
   const reduced = mail.reduced
-    ? { originalSha256: mail.sourceSha256, originalSize: mail.sourceSize, parts: mail.reduced.parts.map((x) => ({ mediaType: x.mediaType, size: x.size, sha256: x.sha256 })) }
+    ? {
+        originalSha256: mail.sourceSha256,
+        originalSize: mail.sourceSize,
+        parts: mail.reduced.parts.map((x) => ({ mediaType: x.mediaType, size: x.size, sha256: x.sha256 })),
+      }
     : null;
 
   await env.EVIDENCE.put(r2Key, eml, {
@@ -72,7 +76,9 @@ export async function storeMail(
             mailbox: mail.mailbox,
             messageId: mail.messageId,
             severity: mail.verdict.severity,
-            ...(reduced ? { reduced: { originalSha256: reduced.originalSha256, originalSize: reduced.originalSize, replacedParts: reduced.parts.length } } : {}),
+            ...(reduced
+              ? { reduced: { originalSha256: reduced.originalSha256, originalSize: reduced.originalSize, replacedParts: reduced.parts.length } }
+              : {}),
           },
           capturedAt: mail.receivedAt,
           capturedBy: p.userId,
@@ -90,8 +96,24 @@ export async function storeMail(
       env.DB,
       [
         { ...base, action: 'captured', at: mail.receivedAt, details: { kind: 'email', mailbox: mail.mailbox, messageId: mail.messageId } },
-        { ...base, action: 'uploaded', at, details: { artifacts: [{ name: EML_NAME, sha256: emlSha256, size: eml.byteLength, ...(reduced ? { reduced: true } : {}) }] } },
-        { ...base, action: 'mail_quarantined', at, details: { recordId, severity: mail.verdict.severity, classifier: mail.verdict.version, unreadable: mail.unreadable, ...(reduced ? { reduced } : {}) } },
+        {
+          ...base,
+          action: 'uploaded',
+          at,
+          details: { artifacts: [{ name: EML_NAME, sha256: emlSha256, size: eml.byteLength, ...(reduced ? { reduced: true } : {}) }] },
+        },
+        {
+          ...base,
+          action: 'mail_quarantined',
+          at,
+          details: {
+            recordId,
+            severity: mail.verdict.severity,
+            classifier: mail.verdict.version,
+            unreadable: mail.unreadable,
+            ...(reduced ? { reduced } : {}),
+          },
+        },
         ...(alertId ? [{ ...base, action: 'alert_raised' as const, at, details: { alertId, recordId } }] : []),
       ],
       statements,

@@ -27,7 +27,10 @@ export function threatDecisionReason(record: Pick<MailRecordView, 'severity' | '
     );
   }
   if (record.threatAlert && !record.threatAlert.acknowledgedAt) {
-    throw new WardguardError('THREAT_ALERT_UNACKNOWLEDGED', `The threat-to-life alert for exhibit ${record.exhibitRef} is not acknowledged yet: acknowledge it before deciding.`);
+    throw new WardguardError(
+      'THREAT_ALERT_UNACKNOWLEDGED',
+      `The threat-to-life alert for exhibit ${record.exhibitRef} is not acknowledged yet: acknowledge it before deciding.`,
+    );
   }
   return given;
 }

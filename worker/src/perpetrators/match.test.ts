@@ -27,7 +27,9 @@ describe('suggesting a known perpetrator for a new incident', () => {
   });
 
   it('matches an e-mail from his address, whatever its case, and an alias used as a display name', () => {
-    expect(suggestPerpetrators({ ...none, emails: ['NightWatcher77@Example.net'] }, [gary])[0]?.reasons).toEqual(['same e-mail address (nightwatcher77@example.net)']);
+    expect(suggestPerpetrators({ ...none, emails: ['NightWatcher77@Example.net'] }, [gary])[0]?.reasons).toEqual([
+      'same e-mail address (nightwatcher77@example.net)',
+    ]);
     expect(suggestPerpetrators({ ...none, names: ['Concerned_Resident_99'] }, [gary])).toHaveLength(1);
   });
 

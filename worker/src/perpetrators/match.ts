@@ -40,15 +40,24 @@ export function suggestPerpetrators(signals: SenderSignals, known: readonly Perp
     for (const h of signals.handles) {
       for (const k of p.handles) {
         if (k.platform.toLowerCase() !== h.platform.toLowerCase()) continue;
-        if (h.accountId && k.accountId && h.accountId.trim() === k.accountId.trim()) reasons.push([STRENGTH.accountId, `same ${k.platform} account id (${k.accountId})`]);
-        else if (h.handle && k.handle && handleKey(h.handle) === handleKey(k.handle)) reasons.push([STRENGTH.handle, `same ${k.platform} handle (@${handleKey(k.handle)})`]);
+        if (h.accountId && k.accountId && h.accountId.trim() === k.accountId.trim())
+          reasons.push([STRENGTH.accountId, `same ${k.platform} account id (${k.accountId})`]);
+        else if (h.handle && k.handle && handleKey(h.handle) === handleKey(k.handle))
+          reasons.push([STRENGTH.handle, `same ${k.platform} handle (@${handleKey(k.handle)})`]);
       }
     }
     for (const e of p.emails) if (emails.has(emailKey(e))) reasons.push([STRENGTH.email, `same e-mail address (${emailKey(e)})`]);
-    for (const n of [p.displayName, ...p.aliases]) if (names.has(nameKey(n))) reasons.push([STRENGTH.name, `same name as ${n === p.displayName ? 'their display name' : 'an alias'} ("${n}")`]);
+    for (const n of [p.displayName, ...p.aliases])
+      if (names.has(nameKey(n))) reasons.push([STRENGTH.name, `same name as ${n === p.displayName ? 'their display name' : 'an alias'} ("${n}")`]);
     if (reasons.length === 0) continue;
     reasons.sort((a, b) => b[0] - a[0]);
-    out.push({ perpetratorId: p.id, displayName: p.displayName, courseOfConduct: p.courseOfConduct, reasons: [...new Set(reasons.map((r) => r[1]))], strength: reasons[0]![0] });
+    out.push({
+      perpetratorId: p.id,
+      displayName: p.displayName,
+      courseOfConduct: p.courseOfConduct,
+      reasons: [...new Set(reasons.map((r) => r[1]))],
+      strength: reasons[0]![0],
+    });
   }
   return out.sort((a, b) => b.strength - a.strength || b.reasons.length - a.reasons.length);
 }

@@ -17,7 +17,10 @@ export function parseSender(from: string): { name: string | null; address: strin
   // Only one plain mailbox counts: a list ("a@x,b@y"), a group or a route yields no address.
   const angle = /^(.*)<([^<>\s]+@[^<>\s]+)>\s*$/s.exec(from);
   if (angle) {
-    const name = angle[1]!.trim().replace(/^"(.*)"$/s, '$1').trim();
+    const name = angle[1]!
+      .trim()
+      .replace(/^"(.*)"$/s, '$1')
+      .trim();
     const address = angle[2]!.toLowerCase();
     return { name: name || null, address: isSingleMailbox(address) ? address : null };
   }

@@ -52,5 +52,10 @@ export const benchRoutes = new Hono<AppEnv>()
     const record = await getExport(c.env.DB, c.get('principal').councilId, c.req.param('id'));
     if (!record) throw new WardguardError('NOT_FOUND', 'No such export.');
     const items = await itemsByIds(c.env.DB, c.get('principal').councilId, record.itemIds);
-    return c.json({ bytes: await readAll(c.env.EVIDENCE, items.flatMap((i) => i.stored.map((a) => a.r2Key))) });
+    return c.json({
+      bytes: await readAll(
+        c.env.EVIDENCE,
+        items.flatMap((i) => i.stored.map((a) => a.r2Key)),
+      ),
+    });
   });

@@ -18,7 +18,11 @@ export const caseRoutes = new Hono<AppEnv>()
     const councillor = await getUser(c.env.DB, p.councilId, councillorId);
     if (!councillor || councillor.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
     const { stmt, view } = insertCaseStatement(c.env.DB, p.councilId, councillorId, input.title, p.userId);
-    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'case_created', caseId: view.id, details: { title: view.title, councillorId } }], [stmt]);
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'case_created', caseId: view.id, details: { title: view.title, councillorId } }],
+      [stmt],
+    );
     return c.json(view, 201);
   })
   .get('/', async (c) => {

@@ -6,7 +6,12 @@ import { appendCustody } from '../db/custody.ts';
 import { getCouncilSettings, updateCouncilHooksStatement, type CouncilSettings } from '../db/councils.ts';
 import { readJson } from '../http/read-json.ts';
 
-const view = (s: CouncilSettings): CouncilSettingsView => ({ id: s.id, name: s.name, alertWebhookUrl: s.alertWebhookUrl, digestWebhookUrl: s.digestWebhookUrl });
+const view = (s: CouncilSettings): CouncilSettingsView => ({
+  id: s.id,
+  name: s.name,
+  alertWebhookUrl: s.alertWebhookUrl,
+  digestWebhookUrl: s.digestWebhookUrl,
+});
 
 async function ownCouncil(db: D1Database, councilId: string): Promise<CouncilSettings> {
   const found = await getCouncilSettings(db, councilId);
@@ -26,8 +31,10 @@ export const councilRoutes = new Hono<AppEnv>()
     const input = await readJson(c, updateCouncilSchema);
     await ownCouncil(c.env.DB, p.councilId);
     const changed = (['alertWebhookUrl', 'digestWebhookUrl'] as const).filter((k) => input[k] !== undefined);
-    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'council_settings_changed', details: { changed } }], [
-      updateCouncilHooksStatement(c.env.DB, p.councilId, input),
-    ]);
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'council_settings_changed', details: { changed } }],
+      [updateCouncilHooksStatement(c.env.DB, p.councilId, input)],
+    );
     return c.json(view(await ownCouncil(c.env.DB, p.councilId)));
   });

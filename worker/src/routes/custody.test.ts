@@ -53,8 +53,12 @@ describe('custody log', () => {
       const removed = await verify(s2.officer.token);
       expect(removed).toMatchObject({ ok: false, firstBroken: { seq: rows.results[2]!.seq, reason: 'prev_hash' } });
     } finally {
-      await env.DB.prepare("CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END").run();
-      await env.DB.prepare("CREATE TRIGGER custody_no_delete BEFORE DELETE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END").run();
+      await env.DB.prepare(
+        "CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END",
+      ).run();
+      await env.DB.prepare(
+        "CREATE TRIGGER custody_no_delete BEFORE DELETE ON custody_events BEGIN SELECT RAISE(ABORT, 'custody log is append-only'); END",
+      ).run();
     }
   });
 
@@ -78,7 +82,7 @@ describe('custody log', () => {
     expect(theirs.events).toHaveLength(0);
   });
 
-  it("shows a councillor the log of their own item only, and the mail filter none of it", async () => {
+  it('shows a councillor the log of their own item only, and the mail filter none of it', async () => {
     const s = await busyCouncil();
     const f = [{ name: 'b.png', mediaType: 'image/png', bytes: pngBytes(100, 2) }];
     const bobs = (await (await upload(s.bob.token, await manifestFor(f), f)).json()) as { itemId: string };

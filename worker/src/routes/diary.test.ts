@@ -15,7 +15,10 @@ describe('diary entries', () => {
     expect(created.status).toBe(201);
     const d = (await created.json()) as DiaryView;
     expect(d.exhibitRef).toBe('AB/1');
-    const edited = await api(s.alice.token, `/diary/${d.itemId}`, { method: 'PUT', json: { ...entry, impact: 'I no longer hold surgeries alone, and I sleep badly.' } });
+    const edited = await api(s.alice.token, `/diary/${d.itemId}`, {
+      method: 'PUT',
+      json: { ...entry, impact: 'I no longer hold surgeries alone, and I sleep badly.' },
+    });
     const e = (await edited.json()) as DiaryView;
     expect(e.current.version).toBe(2);
     expect(e.history.map((v) => [v.version, v.impact])).toEqual([
@@ -32,7 +35,12 @@ describe('diary entries', () => {
     await Promise.all(['first', 'second'].map((w) => api(s.alice.token, `/diary/${d.itemId}`, { method: 'PUT', json: { ...entry, whatHappened: w } })));
     const all = (await (await api(s.alice.token, `/diary/${d.itemId}`)).json()) as DiaryView;
     expect(all.history.map((v) => v.version)).toEqual([1, 2, 3]);
-    expect(all.history.slice(1).map((v) => v.whatHappened).sort()).toEqual(['first', 'second']);
+    expect(
+      all.history
+        .slice(1)
+        .map((v) => v.whatHappened)
+        .sort(),
+    ).toEqual(['first', 'second']);
   });
 
   it("is private to the councillor and their council's officers", async () => {

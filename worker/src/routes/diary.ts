@@ -46,10 +46,20 @@ export const diaryRoutes = new Hono<AppEnv>()
         ...insertItemStatements(
           c.env.DB,
           {
-            id, councilId: p.councilId, councillorId, caseId: input.caseId ?? null, perpetratorId: null, kind: 'diary',
+            id,
+            councilId: p.councilId,
+            councillorId,
+            caseId: input.caseId ?? null,
+            perpetratorId: null,
+            kind: 'diary',
             // capturedAt is when it happened, so diary entries sit in the right place on a timeline.
-            title: titleFor(input.whatHappened), metadata: {}, capturedAt: input.occurredAt, capturedBy: p.userId, receivedAt: at,
-            idempotencyKey: `diary:${id}`, manifestSha256: textSha256,
+            title: titleFor(input.whatHappened),
+            metadata: {},
+            capturedAt: input.occurredAt,
+            capturedBy: p.userId,
+            receivedAt: at,
+            idempotencyKey: `diary:${id}`,
+            manifestSha256: textSha256,
           },
           [],
         ),

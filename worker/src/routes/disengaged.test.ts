@@ -9,7 +9,9 @@ const values = { contact_name: 'Sam Patel', contact_email: 'sam.patel@council.ex
 describe('a perpetrator the council has disengaged from', () => {
   it('still has their mail quarantined and recorded, marked as needing no reply', async () => {
     const s = await seedCouncil();
-    const perp = (await (await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'Gary Troll', emails: ['gary.troll@example.net'] } })).json()) as PerpetratorView;
+    const perp = (await (
+      await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'Gary Troll', emails: ['gary.troll@example.net'] } })
+    ).json()) as PerpetratorView;
     const first = await fileFrom(s, 'abuse', 'idiot');
     expect(((await (await api(s.officer.token, `/mail/records/${first}`)).json()) as MailRecordView).noReplyNeeded).toBe(false);
 
@@ -24,7 +26,10 @@ describe('a perpetrator the council has disengaged from', () => {
     const refused = await api(s.officer.token, '/replies', { method: 'POST', json: { recordId: later, templateKey: 'warning', values } });
     expect(refused.status).toBe(409);
     expect(await errorCode(refused)).toBe('SENDER_DISENGAGED');
-    const overridden = await api(s.officer.token, '/replies', { method: 'POST', json: { recordId: later, templateKey: 'warning', values, overrideReason: 'Monitoring officer asked for one final warning.' } });
+    const overridden = await api(s.officer.token, '/replies', {
+      method: 'POST',
+      json: { recordId: later, templateKey: 'warning', values, overrideReason: 'Monitoring officer asked for one final warning.' },
+    });
     expect(overridden.status).toBe(201);
 
     await api(s.officer.token, `/perpetrators/${perp.id}`, { method: 'PATCH', json: { disengaged: false } });
@@ -33,7 +38,9 @@ describe('a perpetrator the council has disengaged from', () => {
 
   it('is matched by their whole address, never by an address that merely contains it', async () => {
     const s = await seedCouncil();
-    const perp = (await (await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'Bob', emails: ['bob@evil.example'] } })).json()) as PerpetratorView;
+    const perp = (await (
+      await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'Bob', emails: ['bob@evil.example'] } })
+    ).json()) as PerpetratorView;
     await api(s.officer.token, `/perpetrators/${perp.id}`, { method: 'PATCH', json: { disengaged: true } });
     const bob = await fileFrom(s, 'abuse', 'idiot', 'Bob <Bob@evil.example>');
     const bare = await fileFrom(s, 'abuse', 'idiot', 'bob@evil.example');

@@ -171,7 +171,11 @@ describe('a bundle that does not match its manifest', () => {
     noManifest.append('file', new File([pngBytes(10)], 'a.png'));
     await expectRefused(await api(s.alice.token, '/evidence', { method: 'POST', body: noManifest }), 400, 'INVALID_MANIFEST', before);
     await expectRefused(await api(s.alice.token, '/evidence', { method: 'POST', json: { hello: 1 } }), 415, 'EXPECTED_MULTIPART', before);
-    const garbage = await api(s.alice.token, '/evidence', { method: 'POST', body: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=xyz' } });
+    const garbage = await api(s.alice.token, '/evidence', {
+      method: 'POST',
+      body: 'garbage',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+    });
     await expectRefused(garbage, 400, 'MALFORMED_MULTIPART', before);
   });
 
@@ -211,7 +215,9 @@ describe('reading evidence', () => {
     const kase = (await (await api(s.alice.token, '/cases', { method: 'POST', json: { title: 'Linked' } })).json()) as { id: string };
     const f = files();
     const linked = (await (await upload(s.alice.token, await manifestFor(f, { caseId: kase.id }), f)).json()) as Receipt;
-    const unlinked = (await (await api(s.officer.token, `/evidence?caseId=none&councillorId=${s.alice.id}`)).json()) as { items: { id: string; caseId: string | null }[] };
+    const unlinked = (await (await api(s.officer.token, `/evidence?caseId=none&councillorId=${s.alice.id}`)).json()) as {
+      items: { id: string; caseId: string | null }[];
+    };
     expect(unlinked.items.map((i) => i.id)).toEqual([receipt.itemId]);
     const own = (await (await api(s.alice.token, '/evidence?caseId=none')).json()) as { items: { id: string }[] };
     expect(own.items.map((i) => i.id)).toEqual([receipt.itemId]);
@@ -237,7 +243,12 @@ describe('reading evidence', () => {
   it('links an item to a case and a perpetrator, on the record', async () => {
     const { s, receipt } = await filed();
     const kase = (await (await api(s.alice.token, '/cases', { method: 'POST', json: { title: 'Harassment by @troll' } })).json()) as { id: string };
-    const perp = (await (await api(s.alice.token, '/perpetrators', { method: 'POST', json: { displayName: 'Troll', handles: [{ platform: 'x', handle: '@troll', accountId: '12345' }] } })).json()) as { id: string };
+    const perp = (await (
+      await api(s.alice.token, '/perpetrators', {
+        method: 'POST',
+        json: { displayName: 'Troll', handles: [{ platform: 'x', handle: '@troll', accountId: '12345' }] },
+      })
+    ).json()) as { id: string };
     const res = await api(s.alice.token, `/evidence/${receipt.itemId}`, { method: 'PATCH', json: { caseId: kase.id, perpetratorId: perp.id } });
     expect(res.status).toBe(200);
     const byCase = (await (await api(s.alice.token, `/evidence?caseId=${kase.id}`)).json()) as { items: { id: string; perpetratorId: string }[] };
@@ -251,7 +262,11 @@ describe('reading evidence', () => {
 
   it('answers malformed JSON with a clear code', async () => {
     const { s, receipt } = await filed();
-    const res = await api(s.alice.token, `/evidence/${receipt.itemId}`, { method: 'PATCH', body: '{not json', headers: { 'content-type': 'application/json' } });
+    const res = await api(s.alice.token, `/evidence/${receipt.itemId}`, {
+      method: 'PATCH',
+      body: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(await errorCode(res)).toBe('INVALID_JSON');
   });

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { EVIDENCE_KINDS, linkEvidenceSchema, toHex, WardguardError, type EvidenceKind, } from '@wardguard/shared';
-import type { AppEnv, } from '../env.ts';
+import { EVIDENCE_KINDS, linkEvidenceSchema, toHex, WardguardError, type EvidenceKind } from '@wardguard/shared';
+import type { AppEnv } from '../env.ts';
 import { isStaff, targetCouncillor } from '../auth/roles.ts';
 import { ownerScope, visibleItem } from '../auth/scope.ts';
 import { readLimited } from '../evidence/read-limited.ts';
@@ -74,7 +74,16 @@ export const evidenceRoutes = new Hono<AppEnv>()
     }
     await appendCustody(
       c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'linked', itemId: item.id, caseId, details: { caseId, perpetratorId, previous: { caseId: item.caseId, perpetratorId: item.perpetratorId } } }],
+      [
+        {
+          councilId: p.councilId,
+          actorId: p.userId,
+          action: 'linked',
+          itemId: item.id,
+          caseId,
+          details: { caseId, perpetratorId, previous: { caseId: item.caseId, perpetratorId: item.perpetratorId } },
+        },
+      ],
       [linkItemStatement(c.env.DB, item.id, { caseId, perpetratorId }, item), requireChange(c.env.DB)],
     ).catch((err: unknown) => {
       if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else linked this item at the same time; reload it.');
@@ -96,7 +105,10 @@ export const evidenceRoutes = new Hono<AppEnv>()
     const stored = object.checksums.sha256 ? toHex(object.checksums.sha256) : null;
     if (stored !== artifact.sha256 || object.size !== artifact.size) {
       await appendCustody(c.env.DB, [{ ...custody, action: 'integrity_failed', details: { ...recorded, stored: { sha256: stored, size: object.size } } }]);
-      throw new WardguardError('STORAGE_FAILED', 'The stored file no longer matches its recorded SHA-256 and size; it was not sent. Report this to your administrator.');
+      throw new WardguardError(
+        'STORAGE_FAILED',
+        'The stored file no longer matches its recorded SHA-256 and size; it was not sent. Report this to your administrator.',
+      );
     }
     await appendCustody(c.env.DB, [{ ...custody, action: 'downloaded', details: { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256 } }]);
     // R2's checksum is what it was told at write time: hash the bytes really sent as well.

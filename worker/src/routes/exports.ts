@@ -24,7 +24,11 @@ async function scopeItems(db: D1Database, p: Principal, scope: CreateExport['sco
   if (scope.kind === 'perpetrator') {
     const found = await getPerpetrator(db, p.councilId, scope.id);
     if (!found) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
-    return { id: found.id, title: `Incidents attributed to ${found.displayName}`, items: await itemsByIds(db, p.councilId, await itemIdsWhere(db, p.councilId, { perpetratorId: found.id })) };
+    return {
+      id: found.id,
+      title: `Incidents attributed to ${found.displayName}`,
+      items: await itemsByIds(db, p.councilId, await itemIdsWhere(db, p.councilId, { perpetratorId: found.id })),
+    };
   }
   const ids = [...new Set(scope.itemIds)];
   const items = await itemsByIds(db, p.councilId, ids);
@@ -45,10 +49,19 @@ async function visibleExport(c: Context<AppEnv>): Promise<ExportRecord> {
 }
 
 /** The council's own pages, so the pack's instructions work for a reader with only the ZIP. */
-const verifyLinks = (requestUrl: string, councilId: string) => ({ keyUrl: new URL(councilKeyPath(councilId), requestUrl).href, verifyUrl: new URL(`/#/verify/${encodeURIComponent(councilId)}`, requestUrl).href });
+const verifyLinks = (requestUrl: string, councilId: string) => ({
+  keyUrl: new URL(councilKeyPath(councilId), requestUrl).href,
+  verifyUrl: new URL(`/#/verify/${encodeURIComponent(councilId)}`, requestUrl).href,
+});
 
 const fileName = (r: ExportRecord, at: string) =>
-  `wardguard-${r.variant}${r.platform ? `-${r.platform}` : ''}-${packScope(r).title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'pack'}-${at.slice(0, 10)}.zip`;
+  `wardguard-${r.variant}${r.platform ? `-${r.platform}` : ''}-${
+    packScope(r)
+      .title.toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'pack'
+  }-${at.slice(0, 10)}.zip`;
 
 // Packs hold quarantined mail and diaries: officers and admins only, as with the queue.
 export const exportRoutes = new Hono<AppEnv>()
@@ -59,15 +72,23 @@ export const exportRoutes = new Hono<AppEnv>()
     const scope = await scopeItems(c.env.DB, p, input.scope);
     const items = scope.items.filter(inVariant(input));
     if (items.length === 0) {
-      throw new WardguardError('EMPTY_PACK', input.variant === 'platform' ? `Nothing in this scope was captured on ${input.platform}.` : 'Nothing in this scope to export.');
+      throw new WardguardError(
+        'EMPTY_PACK',
+        input.variant === 'platform' ? `Nothing in this scope was captured on ${input.platform}.` : 'Nothing in this scope to export.',
+      );
     }
-    if (items.length > MAX_PACK_EXHIBITS) throw new WardguardError('PACK_TOO_LARGE', `A pack holds at most ${MAX_PACK_EXHIBITS} exhibits; this scope has ${items.length}. Export a selection.`);
+    if (items.length > MAX_PACK_EXHIBITS)
+      throw new WardguardError('PACK_TOO_LARGE', `A pack holds at most ${MAX_PACK_EXHIBITS} exhibits; this scope has ${items.length}. Export a selection.`);
     const { stmt, record } = insertExportStatement(c.env.DB, {
       councilId: p.councilId,
       variant: input.variant,
       platform: input.platform ?? null,
       // The council keeps which case or person it was for; a platform pack's title names neither.
-      scope: { kind: input.scope.kind, id: scope.id, title: input.variant === 'police' ? scope.title : platformScopeTitle(input.platform ?? null, items.length) },
+      scope: {
+        kind: input.scope.kind,
+        id: scope.id,
+        title: input.variant === 'police' ? scope.title : platformScopeTitle(input.platform ?? null, items.length),
+      },
       recipient: input.recipient,
       itemIds: items.map((i) => i.id),
       createdBy: p.userId,
@@ -87,16 +108,30 @@ export const exportRoutes = new Hono<AppEnv>()
     const config = c.get('config');
     const signer = await councilSigner(config, p.councilId);
     const links = verifyLinks(c.req.url, p.councilId);
-    const pack = await buildPack({ db: c.env.DB, bucket: c.env.EVIDENCE, signer, checkpointKeys: await checkpointKeys(config, signer), renderReport, links }, p, record);
+    const pack = await buildPack(
+      { db: c.env.DB, bucket: c.env.EVIDENCE, signer, checkpointKeys: await checkpointKeys(config, signer), renderReport, links },
+      p,
+      record,
+    );
     const settle = pack.finished.then(async (outcome) => {
       const details = { exportId: record.id, packId: pack.packId, manifestSha256: pack.manifestSha256, bytes: pack.length };
       if (outcome.ok) {
-        await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'export_completed', caseId: record.scope.kind === 'case' ? record.scope.id : null, details }], [
-          recordDownloadStatement(c.env.DB, record.id, pack.manifestSha256),
-        ]);
+        await appendCustody(
+          c.env.DB,
+          [{ councilId: p.councilId, actorId: p.userId, action: 'export_completed', caseId: record.scope.kind === 'case' ? record.scope.id : null, details }],
+          [recordDownloadStatement(c.env.DB, record.id, pack.manifestSha256)],
+        );
       } else {
         const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-        await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'export_failed', caseId: record.scope.kind === 'case' ? record.scope.id : null, details: { ...details, reason } }]);
+        await appendCustody(c.env.DB, [
+          {
+            councilId: p.councilId,
+            actorId: p.userId,
+            action: 'export_failed',
+            caseId: record.scope.kind === 'case' ? record.scope.id : null,
+            details: { ...details, reason },
+          },
+        ]);
       }
     });
     waitUntil(c, settle);

@@ -12,7 +12,12 @@ describe("officers' decisions as a labelled set for the classifier", () => {
     await api(s.officer.token, `/mail/records/${real}/decision`, { method: 'POST', json: { decision: 'keep' } });
     const res = await api(s.officer.token, '/labels');
     const { labels } = (await res.json()) as { labels: { recordId: string; label: string; classifierSeverity: string }[] };
-    expect(labels.map((l) => [l.recordId, l.label, l.classifierSeverity]).sort()).toEqual([[fp, 'not_abuse', 'profanity'], [real, 'abuse', 'abuse']].sort());
+    expect(labels.map((l) => [l.recordId, l.label, l.classifierSeverity]).sort()).toEqual(
+      [
+        [fp, 'not_abuse', 'profanity'],
+        [real, 'abuse', 'abuse'],
+      ].sort(),
+    );
     expect(JSON.stringify(labels)).not.toContain('pothole');
     expect((await api(s.alice.token, '/labels')).status).toBe(403);
   });

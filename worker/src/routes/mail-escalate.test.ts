@@ -5,13 +5,19 @@ import { api, errorCode, seedCouncil } from '../../test/helpers.ts';
 import { fileFrom } from '../../test/reply-helpers.ts';
 
 async function rows<T>(sql: string, ...args: unknown[]): Promise<T[]> {
-  return (await env.DB.prepare(sql).bind(...args).all<T>()).results;
+  return (
+    await env.DB.prepare(sql)
+      .bind(...args)
+      .all<T>()
+  ).results;
 }
 
 async function threatWithCaseAndPerp() {
   const s = await seedCouncil();
   const recordId = await fileFrom(s, 'threat_to_life', 'I know where you live and I will kill you');
-  const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Threats by G', councillorId: s.alice.id } })).json()) as { id: string };
+  const kase = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: 'Threats by G', councillorId: s.alice.id } })).json()) as {
+    id: string;
+  };
   const perp = (await (await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'Gary Troll' } })).json()) as { id: string };
   return { s, recordId, caseId: kase.id, perpId: perp.id };
 }
@@ -25,7 +31,11 @@ describe('escalating a message as a threat', () => {
     });
     expect(res.status).toBe(200);
     const view = (await res.json()) as MailRecordView;
-    expect(view).toMatchObject({ state: 'kept', decidedBy: s.officer.id, escalation: { policeReference: 'CAD 4411 24/11', caseId, perpetratorId: perpId, escalatedBy: s.officer.id } });
+    expect(view).toMatchObject({
+      state: 'kept',
+      decidedBy: s.officer.id,
+      escalation: { policeReference: 'CAD 4411 24/11', caseId, perpetratorId: perpId, escalatedBy: s.officer.id },
+    });
 
     // The filter is told to keep it where it is (never released by an escalation).
     const { actions } = (await (await api(s.service.token, '/mail/service/actions')).json()) as { actions: { recordId: string; decision: string }[] };
@@ -40,7 +50,14 @@ describe('escalating a message as a threat', () => {
     );
     expect(events.map((e) => e.action)).toEqual(['mail_escalated']);
     expect(events[0]!.case_id).toBe(caseId);
-    expect(JSON.parse(events[0]!.details)).toMatchObject({ recordId, policeReference: 'CAD 4411 24/11', caseId, perpetratorId: perpId, note: 'Rang 101', previous: { state: 'quarantined', caseId: null, perpetratorId: null } });
+    expect(JSON.parse(events[0]!.details)).toMatchObject({
+      recordId,
+      policeReference: 'CAD 4411 24/11',
+      caseId,
+      perpetratorId: perpId,
+      note: 'Rang 101',
+      previous: { state: 'quarantined', caseId: null, perpetratorId: null },
+    });
 
     // Once is enough: a second escalation is refused and leaves nothing behind.
     const again = await api(s.admin.token, `/mail/records/${recordId}/escalate`, { method: 'POST', json: { policeReference: 'other' } });
@@ -61,14 +78,17 @@ describe('escalating a message as a threat', () => {
     expect(await rows('SELECT 1 FROM mail_escalations WHERE record_id = ?', recordId)).toHaveLength(1);
   });
 
-  it("refuses a case of another councillor and a message already released, changing nothing", async () => {
+  it('refuses a case of another councillor and a message already released, changing nothing', async () => {
     const { s, recordId } = await threatWithCaseAndPerp();
     const bobs = (await (await api(s.officer.token, '/cases', { method: 'POST', json: { title: "Bob's", councillorId: s.bob.id } })).json()) as { id: string };
     expect((await api(s.officer.token, `/mail/records/${recordId}/escalate`, { method: 'POST', json: { caseId: bobs.id } })).status).toBe(404);
     // Releasing a threat to life takes an acknowledged alert and a written reason.
     const { threatAlert } = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as MailRecordView;
     await api(s.officer.token, `/mail/alerts/${threatAlert!.id}/ack`, { method: 'POST' });
-    const released = await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision: 'release', reason: 'Police advised it is safe to release' } });
+    const released = await api(s.officer.token, `/mail/records/${recordId}/decision`, {
+      method: 'POST',
+      json: { decision: 'release', reason: 'Police advised it is safe to release' },
+    });
     expect(released.status).toBe(200);
     const late = await api(s.officer.token, `/mail/records/${recordId}/escalate`, { method: 'POST', json: {} });
     expect(late.status).toBe(409);

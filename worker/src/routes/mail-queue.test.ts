@@ -20,7 +20,22 @@ async function seedQueue(councilId: string, rows: { councillorId: string; severi
       env.DB.prepare(
         `INSERT INTO mail_records (id, council_id, councillor_id, mailbox, message_id, source_sha256, source_size, item_id, sender, recipients, subject, sent_at, received_at, verdict, severity, severity_rank, state, created_at)
          VALUES (?, ?, ?, 'box@council.example', ?, ?, 100, ?, ?, 'box@council.example', ?, ?, ?, ?, ?, ?, 'quarantined', ?)`,
-      ).bind(crypto.randomUUID(), councilId, r.councillorId, `<${item}@q>`, '0'.repeat(64), item, r.sender, `message ${i}`, r.receivedAt, r.receivedAt, verdict, r.severity, SEVERITY_RANK[r.severity], r.receivedAt),
+      ).bind(
+        crypto.randomUUID(),
+        councilId,
+        r.councillorId,
+        `<${item}@q>`,
+        '0'.repeat(64),
+        item,
+        r.sender,
+        `message ${i}`,
+        r.receivedAt,
+        r.receivedAt,
+        verdict,
+        r.severity,
+        SEVERITY_RANK[r.severity],
+        r.receivedAt,
+      ),
     );
   }
   for (let i = 0; i < stmts.length; i += 200) await env.DB.batch(stmts.slice(i, i + 200));
@@ -31,7 +46,12 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 1) + minute * 60_000)
 describe('the review queue past its first page', () => {
   it('filters in the database, so a message behind 520 others is found, and counts every match', async () => {
     const s = await seedCouncil();
-    const crowd = Array.from({ length: 520 }, (_, i) => ({ councillorId: s.alice.id, severity: 'abuse' as Sev, sender: `Crowd ${i} <c${i}@example.net>`, receivedAt: at(i) }));
+    const crowd = Array.from({ length: 520 }, (_, i) => ({
+      councillorId: s.alice.id,
+      severity: 'abuse' as Sev,
+      sender: `Crowd ${i} <c${i}@example.net>`,
+      receivedAt: at(i),
+    }));
     // Profanity sorts after every abuse message, and Bob's is the only one for him.
     await seedQueue(s.council.id, [...crowd, { councillorId: s.bob.id, severity: 'profanity', sender: 'Nee Dle <NEEDLE@example.net>', receivedAt: at(0) }]);
 
@@ -51,7 +71,12 @@ describe('the review queue past its first page', () => {
   it('pages through the whole queue in severity-then-age order, threats first, each message once', async () => {
     const s = await seedCouncil();
     await seedQueue(s.council.id, [
-      ...Array.from({ length: 9 }, (_, i) => ({ councillorId: s.alice.id, severity: (['abuse', 'profanity', 'review'] as Sev[])[i % 3]!, sender: `s${i}@example.net`, receivedAt: at(i) })),
+      ...Array.from({ length: 9 }, (_, i) => ({
+        councillorId: s.alice.id,
+        severity: (['abuse', 'profanity', 'review'] as Sev[])[i % 3]!,
+        sender: `s${i}@example.net`,
+        receivedAt: at(i),
+      })),
       { councillorId: s.alice.id, severity: 'threat_to_life', sender: 'late@example.net', receivedAt: at(100) },
       { councillorId: s.alice.id, severity: 'threat', sender: 'later@example.net', receivedAt: at(200) },
     ]);

@@ -52,7 +52,16 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     try {
       await appendCustody(
         c.env.DB,
-        [{ councilId: p.councilId, actorId: p.userId, action: body.outcome === 'applied' ? 'mail_action_applied' : 'mail_action_not_applied', itemId: record?.itemId ?? null, at, details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null } }],
+        [
+          {
+            councilId: p.councilId,
+            actorId: p.userId,
+            action: body.outcome === 'applied' ? 'mail_action_applied' : 'mail_action_not_applied',
+            itemId: record?.itemId ?? null,
+            at,
+            details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null },
+          },
+        ],
         [ackActionStatement(c.env.DB, action.id, body.outcome, at), requireChange(c.env.DB)],
       );
     } catch (err) {
@@ -78,7 +87,16 @@ export const mailServiceRoutes = new Hono<AppEnv>()
     try {
       await appendCustody(
         c.env.DB,
-        [{ councilId: p.councilId, actorId: p.userId, action: 'alert_notified', itemId: record?.itemId ?? null, at, details: { alertId: alert.id, channel: 'email', count: alert.notifyCount + 1 } }],
+        [
+          {
+            councilId: p.councilId,
+            actorId: p.userId,
+            action: 'alert_notified',
+            itemId: record?.itemId ?? null,
+            at,
+            details: { alertId: alert.id, channel: 'email', count: alert.notifyCount + 1 },
+          },
+        ],
         [notifiedStatement(c.env.DB, alert.id, at), requireChange(c.env.DB)],
       );
     } catch (err) {

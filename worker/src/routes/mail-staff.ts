@@ -4,7 +4,15 @@ import { decideMailSchema, escalateMailSchema, queueQuerySchema, type MailAlert,
 import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { describeIssues, readJson } from '../http/read-json.ts';
-import { decideRecordStatement, decodeCursor, getRecord, getRecordStatus, insertEscalationStatement, isAlreadyEscalated, listQueue } from '../db/mail-records.ts';
+import {
+  decideRecordStatement,
+  decodeCursor,
+  getRecord,
+  getRecordStatus,
+  insertEscalationStatement,
+  isAlreadyEscalated,
+  listQueue,
+} from '../db/mail-records.ts';
 import { getItem, linkItemStatement } from '../db/evidence.ts';
 import { getCase, referCaseStatement } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
@@ -48,7 +56,9 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     const p = c.get('principal');
     const record = await getRecord(c.env.DB, p.councilId, c.req.param('id'));
     if (!record) throw new WardguardError('NOT_FOUND', 'No such mail record.');
-    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'viewed', itemId: record.itemId, details: { mailRecordId: record.id } }]);
+    await appendCustody(c.env.DB, [
+      { councilId: p.councilId, actorId: p.userId, action: 'viewed', itemId: record.itemId, details: { mailRecordId: record.id } },
+    ]);
     return c.json(record);
   })
   .post('/records/:id/decision', async (c) => {
@@ -63,32 +73,61 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     const actionId = newId();
     await appendCustody(
       c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'mail_decided', itemId: record.itemId, at, details: { recordId: record.id, decision, actionId, note: note ?? null, severity: record.severity, reason } }],
+      [
+        {
+          councilId: p.councilId,
+          actorId: p.userId,
+          action: 'mail_decided',
+          itemId: record.itemId,
+          at,
+          details: { recordId: record.id, decision, actionId, note: note ?? null, severity: record.severity, reason },
+        },
+      ],
       [
         decideRecordStatement(c.env.DB, record.id, STATE_AFTER[decision], p.userId, at, record.state),
         requireChange(c.env.DB),
-        insertActionStatement(c.env.DB, { id: actionId, councilId: p.councilId, recordId: record.id, mailbox: record.mailbox, decision, createdBy: p.userId, createdAt: at }),
+        insertActionStatement(c.env.DB, {
+          id: actionId,
+          councilId: p.councilId,
+          recordId: record.id,
+          mailbox: record.mailbox,
+          decision,
+          createdBy: p.userId,
+          createdAt: at,
+        }),
       ],
     ).catch((err: unknown) => {
       // The losing officer's decision leaves no action for the filter and no custody event.
       if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time.');
       throw err;
     });
-    return c.json({ ...record, state: STATE_AFTER[decision], decidedAt: at, decidedBy: p.userId, actionAppliedAt: null, actionOutcome: null, actionAckedAt: null, actionId });
+    return c.json({
+      ...record,
+      state: STATE_AFTER[decision],
+      decidedAt: at,
+      decidedBy: p.userId,
+      actionAppliedAt: null,
+      actionOutcome: null,
+      actionAckedAt: null,
+      actionId,
+    });
   })
   .post('/records/:id/escalate', async (c) => {
     const p = c.get('principal');
     const input = await readJson(c, escalateMailSchema);
     const record = await getRecord(c.env.DB, p.councilId, c.req.param('id'));
     if (!record) throw new WardguardError('NOT_FOUND', 'No such mail record.');
-    if (record.escalation) throw new WardguardError('CONFLICT', `This message was already escalated (${record.escalation.policeReference ?? 'no police reference yet'}).`);
-    if (!DECIDABLE.includes(record.state)) throw new WardguardError('CONFLICT', `This message was already decided (${record.state}); it is no longer in quarantine.`);
+    if (record.escalation)
+      throw new WardguardError('CONFLICT', `This message was already escalated (${record.escalation.policeReference ?? 'no police reference yet'}).`);
+    if (!DECIDABLE.includes(record.state))
+      throw new WardguardError('CONFLICT', `This message was already decided (${record.state}); it is no longer in quarantine.`);
     const item = await getItem(c.env.DB, p.councilId, record.itemId);
     if (!item) throw new WardguardError('NOT_FOUND', 'The evidence item for this message is missing.');
     if (input.caseId && !(await getCase(c.env.DB, p.councilId, input.caseId, record.councillorId))) {
       throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
     }
-    if (input.perpetratorId && !(await getPerpetrator(c.env.DB, p.councilId, input.perpetratorId))) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
+    if (input.perpetratorId && !(await getPerpetrator(c.env.DB, p.councilId, input.perpetratorId)))
+      throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
     const at = now();
     const policeReference = input.policeReference ?? null;
     const caseId = input.caseId ?? item.caseId;
@@ -98,9 +137,30 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     const statements = [
       decideRecordStatement(c.env.DB, record.id, 'kept', p.userId, at, record.state),
       requireChange(c.env.DB),
-      insertEscalationStatement(c.env.DB, { id: newId(), councilId: p.councilId, recordId: record.id, policeReference, caseId, perpetratorId, note: input.note ?? null, by: p.userId, at }),
+      insertEscalationStatement(c.env.DB, {
+        id: newId(),
+        councilId: p.councilId,
+        recordId: record.id,
+        policeReference,
+        caseId,
+        perpetratorId,
+        note: input.note ?? null,
+        by: p.userId,
+        at,
+      }),
     ];
-    if (actionId) statements.push(insertActionStatement(c.env.DB, { id: actionId, councilId: p.councilId, recordId: record.id, mailbox: record.mailbox, decision: 'keep', createdBy: p.userId, createdAt: at }));
+    if (actionId)
+      statements.push(
+        insertActionStatement(c.env.DB, {
+          id: actionId,
+          councilId: p.councilId,
+          recordId: record.id,
+          mailbox: record.mailbox,
+          decision: 'keep',
+          createdBy: p.userId,
+          createdAt: at,
+        }),
+      );
     if (caseId !== item.caseId || perpetratorId !== item.perpetratorId) {
       statements.push(linkItemStatement(c.env.DB, item.id, { caseId, perpetratorId }, item), requireChange(c.env.DB));
     }
@@ -115,7 +175,15 @@ export const mailStaffRoutes = new Hono<AppEnv>()
           itemId: record.itemId,
           caseId,
           at,
-          details: { recordId: record.id, policeReference, caseId, perpetratorId, previous: { state: record.state, caseId: item.caseId, perpetratorId: item.perpetratorId }, actionId, note: input.note ?? null },
+          details: {
+            recordId: record.id,
+            policeReference,
+            caseId,
+            perpetratorId,
+            previous: { state: record.state, caseId: item.caseId, perpetratorId: item.perpetratorId },
+            actionId,
+            note: input.note ?? null,
+          },
         },
       ],
       statements,

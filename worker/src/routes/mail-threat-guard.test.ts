@@ -17,7 +17,9 @@ async function filed(severity: Severity) {
 const decide = (token: string, recordId: string, json: Record<string, unknown>) => api(token, `/mail/records/${recordId}/decision`, { method: 'POST', json });
 
 async function decisionsOf(itemId: string) {
-  const { results } = await env.DB.prepare("SELECT details FROM custody_events WHERE item_id = ? AND action = 'mail_decided' ORDER BY seq").bind(itemId).all<{ details: string }>();
+  const { results } = await env.DB.prepare("SELECT details FROM custody_events WHERE item_id = ? AND action = 'mail_decided' ORDER BY seq")
+    .bind(itemId)
+    .all<{ details: string }>();
   return results.map((r) => JSON.parse(r.details) as Record<string, unknown>);
 }
 
@@ -33,7 +35,12 @@ describe('guard rails on deciding a message at threat level', () => {
   it('refuses to release a threat to life without a written reason, and leaves no trace', async () => {
     const { s, recordId, record } = await filed('threat_to_life');
     await api(s.officer.token, `/mail/alerts/${record.threatAlert!.id}/ack`, { method: 'POST' });
-    for (const body of [{ decision: 'release' }, { decision: 'release', reason: '   ' }, { decision: 'release', reason: 'ok' }, { decision: 'release', note: 'a note is not a reason' }]) {
+    for (const body of [
+      { decision: 'release' },
+      { decision: 'release', reason: '   ' },
+      { decision: 'release', reason: 'ok' },
+      { decision: 'release', note: 'a note is not a reason' },
+    ]) {
       const res = await decide(s.officer.token, recordId, body);
       expect(res.status).toBe(422);
       expect(await errorCode(res)).toBe('THREAT_REASON_REQUIRED');

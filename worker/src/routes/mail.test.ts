@@ -24,7 +24,9 @@ describe('filing quarantined mail', () => {
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM mail_records WHERE message_id = ?').bind(record.messageId).first<{ n: number }>();
     expect(rows?.n).toBe(1);
     const view = (await (await api(s.officer.token, `/mail/records/${first.recordId}`)).json()) as MailRecordView;
-    const stored = await env.EVIDENCE.get((await env.DB.prepare('SELECT r2_key FROM artifacts WHERE item_id = ?').bind(view.itemId).first<{ r2_key: string }>())!.r2_key);
+    const stored = await env.EVIDENCE.get(
+      (await env.DB.prepare('SELECT r2_key FROM artifacts WHERE item_id = ?').bind(view.itemId).first<{ r2_key: string }>())!.r2_key,
+    );
     const bytes = new Uint8Array(await stored!.arrayBuffer());
     expect(await sha256Hex(bytes)).toBe(record.sourceSha256);
     const custody = await env.DB.prepare('SELECT action FROM custody_events WHERE item_id = ? ORDER BY seq').bind(view.itemId).all<{ action: string }>();
@@ -54,7 +56,7 @@ describe('filing quarantined mail', () => {
 });
 
 describe("the mail filter's start-up check", () => {
-  it('answers for a councillor of the token\'s council only, and only to the mail filter', async () => {
+  it("answers for a councillor of the token's council only, and only to the mail filter", async () => {
     const s = await seedCouncil();
     const ok = await api(s.service.token, `/mail/service/councillors/${s.alice.id}`);
     expect(ok.status).toBe(200);
@@ -90,13 +92,18 @@ describe('review queue', () => {
     const s = await seedCouncil();
     const { res, record } = await fileMessage(s.service.token, s.alice.id, { subject: 'rude', body: ABUSE });
     const { recordId } = (await res.json()) as FileMailResult;
-    const decided = await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision: 'release', note: 'robust criticism' } });
+    const decided = await api(s.officer.token, `/mail/records/${recordId}/decision`, {
+      method: 'POST',
+      json: { decision: 'release', note: 'robust criticism' },
+    });
     expect(decided.status).toBe(200);
     expect(await decided.json()).toMatchObject({ state: 'released' });
     const twice = await api(s.officer.token, `/mail/records/${recordId}/decision`, { method: 'POST', json: { decision: 'keep' } });
     expect(await errorCode(twice)).toBe('CONFLICT');
 
-    const polled = (await (await api(s.service.token, `/mail/service/actions?mailbox=${encodeURIComponent(record.mailbox)}`)).json()) as { actions: MailAction[] };
+    const polled = (await (await api(s.service.token, `/mail/service/actions?mailbox=${encodeURIComponent(record.mailbox)}`)).json()) as {
+      actions: MailAction[];
+    };
     expect(polled.actions).toHaveLength(1);
     const action = polled.actions[0]!;
     expect(action).toMatchObject({ recordId, decision: 'release', messageId: record.messageId, sourceSha256: record.sourceSha256 });

@@ -11,17 +11,28 @@ describe('suggesting who an incident comes from', () => {
     const perp = (await (
       await api(s.officer.token, '/perpetrators', {
         method: 'POST',
-        json: { displayName: 'Gary Troll', emails: ['nightwatcher77@example.net'], handles: [{ platform: 'x', handle: '@garytroll', accountId: '1489201337' }] },
+        json: {
+          displayName: 'Gary Troll',
+          emails: ['nightwatcher77@example.net'],
+          handles: [{ platform: 'x', handle: '@garytroll', accountId: '1489201337' }],
+        },
       })
     ).json()) as PerpetratorView;
 
-    const mail = await fileAbuseFrom({ serviceToken: s.service.token, officerToken: s.officer.token }, s.alice.id, 'Night Watcher <NightWatcher77@example.net>', new Date().toISOString());
+    const mail = await fileAbuseFrom(
+      { serviceToken: s.service.token, officerToken: s.officer.token },
+      s.alice.id,
+      'Night Watcher <NightWatcher77@example.net>',
+      new Date().toISOString(),
+    );
     const forMail = (await (await api(s.officer.token, `/evidence/${mail.itemId}/perpetrator-suggestions`)).json()) as Suggestions;
     expect(forMail.suggestions).toEqual([expect.objectContaining({ perpetratorId: perp.id, reasons: ['same e-mail address (nightwatcher77@example.net)'] })]);
 
     const f = [{ name: 'viewport.png', mediaType: 'image/png', bytes: pngBytes(512, 3) }];
     const post = { platform: 'x', authorHandle: 'gary_again', authorDisplayName: 'G', authorId: '1489201337' };
-    const capture = (await (await upload(s.alice.token, await manifestFor(f, { metadata: { url: 'https://x.com/gary_again/status/1', post } }), f)).json()) as Receipt;
+    const capture = (await (
+      await upload(s.alice.token, await manifestFor(f, { metadata: { url: 'https://x.com/gary_again/status/1', post } }), f)
+    ).json()) as Receipt;
     const officerView = (await (await api(s.officer.token, `/evidence/${capture.itemId}/perpetrator-suggestions`)).json()) as Suggestions;
     expect(officerView.suggestions[0]).toMatchObject({ perpetratorId: perp.id, reasons: ['same x account id (1489201337)'] });
     // A councillor is offered only people she may see: this one an officer recorded, tied to none of her items.

@@ -41,16 +41,25 @@ describe('perpetrators', () => {
 
   it('keeps every field a correction does not mention', async () => {
     const s = await seedCouncil();
-    const p = (await (await api(s.officer.token, '/perpetrators', { method: 'POST', json: { ...troll, notes: 'first seen at surgery' } })).json()) as { id: string };
+    const p = (await (await api(s.officer.token, '/perpetrators', { method: 'POST', json: { ...troll, notes: 'first seen at surgery' } })).json()) as {
+      id: string;
+    };
     await api(s.officer.token, `/perpetrators/${p.id}`, { method: 'PATCH', json: { displayName: 'Gary T. Troll' } });
-    expect(await (await api(s.officer.token, `/perpetrators/${p.id}`)).json()).toMatchObject({ ...troll, displayName: 'Gary T. Troll', notes: 'first seen at surgery' });
+    expect(await (await api(s.officer.token, `/perpetrators/${p.id}`)).json()).toMatchObject({
+      ...troll,
+      displayName: 'Gary T. Troll',
+      notes: 'first seen at surgery',
+    });
   });
 
   it('refuses bad email addresses and URLs', async () => {
     const s = await seedCouncil();
     const res = await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'x', emails: ['not-an-email'] } });
     expect(res.status).toBe(400);
-    const url = await api(s.officer.token, '/perpetrators', { method: 'POST', json: { displayName: 'x', handles: [{ platform: 'x', profileUrl: 'javascript:alert(1)' }] } });
+    const url = await api(s.officer.token, '/perpetrators', {
+      method: 'POST',
+      json: { displayName: 'x', handles: [{ platform: 'x', profileUrl: 'javascript:alert(1)' }] },
+    });
     expect(url.status).toBe(400);
   });
 
@@ -65,7 +74,9 @@ describe('perpetrators', () => {
       expect((await api(s.officer.token, `/evidence/${itemId}`, { method: 'PATCH', json: { caseId, perpetratorId: perp.id } })).status).toBe(200);
     };
     // A diary entry about him is the councillor's account, not another incident.
-    const diary = (await (await api(s.alice.token, '/diary', { method: 'POST', json: { occurredAt: '2026-11-20T18:30:00Z', whatHappened: 'He followed me', caseId: caseA.id } })).json()) as { itemId: string };
+    const diary = (await (
+      await api(s.alice.token, '/diary', { method: 'POST', json: { occurredAt: '2026-11-20T18:30:00Z', whatHappened: 'He followed me', caseId: caseA.id } })
+    ).json()) as { itemId: string };
     await env.DB.prepare('UPDATE evidence_items SET perpetrator_id = ? WHERE id = ?').bind(perp.id, diary.itemId).run();
     await link(await fileFrom(s, 'abuse', 'You useless fucking idiot'), caseA.id);
     const one = (await (await api(s.officer.token, `/perpetrators/${perp.id}`)).json()) as PerpetratorView;
@@ -74,10 +85,14 @@ describe('perpetrators', () => {
     // The second incident is in another case: still the same person's course of conduct.
     await link(await fileFrom(s, 'abuse', 'You are a disgrace, you thick idiot'), caseB.id);
     const byId = (await (await api(s.officer.token, `/perpetrators/${perp.id}`)).json()) as PerpetratorView;
-    const listed = ((await (await api(s.officer.token, '/perpetrators')).json()) as { perpetrators: PerpetratorView[] }).perpetrators.find((x) => x.id === perp.id);
+    const listed = ((await (await api(s.officer.token, '/perpetrators')).json()) as { perpetrators: PerpetratorView[] }).perpetrators.find(
+      (x) => x.id === perp.id,
+    );
     expect(byId).toMatchObject({ incidentCount: 2, courseOfConduct: true });
     expect(listed).toMatchObject({ incidentCount: 2, courseOfConduct: true });
-    const patched = (await (await api(s.officer.token, `/perpetrators/${perp.id}`, { method: 'PATCH', json: { notes: 'seen twice' } })).json()) as PerpetratorView;
+    const patched = (await (
+      await api(s.officer.token, `/perpetrators/${perp.id}`, { method: 'PATCH', json: { notes: 'seen twice' } })
+    ).json()) as PerpetratorView;
     expect(patched).toMatchObject({ incidentCount: 2, courseOfConduct: true });
     // Bob sees none of Alice's evidence, so none of it counts for him.
     await api(s.bob.token, '/perpetrators', { method: 'POST', json: { displayName: 'Unrelated' } });

@@ -14,7 +14,11 @@ export const perpetratorRoutes = new Hono<AppEnv>()
     const p = c.get('principal');
     const input = await readJson(c, createPerpetratorSchema);
     const { stmt, view } = insertPerpetratorStatement(c.env.DB, p.councilId, input, p.userId);
-    await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_created', details: { perpetratorId: view.id, displayName: view.displayName } }], [stmt]);
+    await appendCustody(
+      c.env.DB,
+      [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_created', details: { perpetratorId: view.id, displayName: view.displayName } }],
+      [stmt],
+    );
     return c.json(view, 201);
   })
   .get('/', async (c) => {

@@ -36,7 +36,9 @@ describe('Rules-of-Engagement replies', () => {
   it('escape a hostile sender name in the HTML part', async () => {
     const s = await seedCouncil();
     const recordId = await fileFrom(s, 'abuse', 'idiot', '"<img src=x onerror=alert(1)>" <evil@example.net>');
-    const r = (await (await api(s.officer.token, '/replies/preview', { method: 'POST', json: { recordId, templateKey: 'rules_of_engagement', values } })).json()) as { html: string };
+    const r = (await (
+      await api(s.officer.token, '/replies/preview', { method: 'POST', json: { recordId, templateKey: 'rules_of_engagement', values } })
+    ).json()) as { html: string };
     expect(r.html).not.toContain('<img');
     expect(r.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
@@ -47,7 +49,10 @@ describe('Rules-of-Engagement replies', () => {
     const refused = await api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey: 'cessation', values } });
     expect(refused.status).toBe(409);
     expect(await errorCode(refused)).toBe('THREAT_REPLY_REFUSED');
-    const ok = await api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey: 'cessation', values, overrideReason: 'Police (ref CAD 123) asked us to send the cessation letter.' } });
+    const ok = await api(s.officer.token, '/replies', {
+      method: 'POST',
+      json: { recordId, templateKey: 'cessation', values, overrideReason: 'Police (ref CAD 123) asked us to send the cessation letter.' },
+    });
     expect(ok.status).toBe(201);
     expect(((await ok.json()) as ReplyView).overrideReason).toContain('CAD 123');
   });
@@ -57,7 +62,10 @@ describe('Rules-of-Engagement replies', () => {
     const recordId = await fileFrom(s, 'abuse', 'You useless idiot');
     const record = (await (await api(s.officer.token, `/mail/records/${recordId}`)).json()) as { verdict: { evidence: { phrase: string }[] } };
     const phrase = record.verdict.evidence[0]?.phrase ?? 'useless idiot';
-    const res = await api(s.officer.token, '/replies/preview', { method: 'POST', json: { recordId, templateKey: 'rules_of_engagement', values: { ...values, contact_name: `Sam (you said "${phrase}")` } } });
+    const res = await api(s.officer.token, '/replies/preview', {
+      method: 'POST',
+      json: { recordId, templateKey: 'rules_of_engagement', values: { ...values, contact_name: `Sam (you said "${phrase}")` } },
+    });
     expect(res.status).toBe(422);
     expect(await errorCode(res)).toBe('REPLY_QUOTES_ABUSE');
   });
@@ -76,7 +84,9 @@ describe('Rules-of-Engagement replies', () => {
   it('send one reply when two officers approve the same one at the same moment', async () => {
     const s = await seedCouncil();
     const recordId = await fileFrom(s, 'abuse', 'idiot');
-    const reply = (await (await api(s.officer.token, '/replies/preview', { method: 'POST', json: { recordId, templateKey: 'warning', values } })).json()) as ComposedReply;
+    const reply = (await (
+      await api(s.officer.token, '/replies/preview', { method: 'POST', json: { recordId, templateKey: 'warning', values } })
+    ).json()) as ComposedReply;
     const record = (await getRecord(env.DB, s.council.id, recordId))!;
     const officer = { userId: s.officer.id, councilId: s.council.id, role: 'officer' as const, name: 'Olive Officer', tokenId: s.officer.tokenId };
     // Both approvals read "no recent reply" before either writes: the check alone would let both through.
@@ -85,21 +95,28 @@ describe('Rules-of-Engagement replies', () => {
     expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'REPLY_TOO_SOON' } });
     const replies = await env.DB.prepare("SELECT COUNT(*) AS n FROM replies WHERE record_id = ? AND state = 'approved'").bind(recordId).first<{ n: number }>();
     expect(replies!.n).toBe(1);
-    const approvals = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'reply_approved' AND council_id = ?").bind(s.council.id).first<{ n: number }>();
+    const approvals = await env.DB.prepare("SELECT COUNT(*) AS n FROM custody_events WHERE action = 'reply_approved' AND council_id = ?")
+      .bind(s.council.id)
+      .first<{ n: number }>();
     expect(approvals!.n).toBe(1);
   });
 
   it('are handed to the mail filter once: a second claim after a restart is refused, and the result is on the record', async () => {
     const s = await seedCouncil();
     const recordId = await fileFrom(s, 'abuse', 'idiot');
-    const approved = (await (await api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey: 'warning', values } })).json()) as ReplyView;
+    const approved = (await (
+      await api(s.officer.token, '/replies', { method: 'POST', json: { recordId, templateKey: 'warning', values } })
+    ).json()) as ReplyView;
     const pending = (await (await api(s.service.token, '/replies/service/pending')).json()) as { replies: ReplyView[] };
     expect(pending.replies.map((r) => r.id)).toContain(approved.id);
     expect((await api(s.service.token, `/replies/service/${approved.id}/claim`, { method: 'POST' })).status).toBe(200);
     const twice = await api(s.service.token, `/replies/service/${approved.id}/claim`, { method: 'POST' });
     expect(twice.status).toBe(409);
     expect(await errorCode(twice)).toBe('REPLY_ALREADY_CLAIMED');
-    const done = await api(s.service.token, `/replies/service/${approved.id}/result`, { method: 'POST', json: { outcome: 'sent', smtpMessageId: '<reply-1@council.example>' } });
+    const done = await api(s.service.token, `/replies/service/${approved.id}/result`, {
+      method: 'POST',
+      json: { outcome: 'sent', smtpMessageId: '<reply-1@council.example>' },
+    });
     expect(((await done.json()) as ReplyView).state).toBe('sent');
     const custody = (await (await api(s.officer.token, '/custody')).json()) as { events: { action: string }[] };
     expect(custody.events.map((e) => e.action)).toEqual(expect.arrayContaining(['reply_approved', 'reply_sent']));

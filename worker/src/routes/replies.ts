@@ -1,13 +1,32 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { markReplyFailedSchema, withdrawReplySchema, REPLY_STUCK_AFTER_MS, TEMPLATE_KEYS, TEMPLATE_VARIABLES, WardguardError, type TemplateKey, type TemplateValues } from '@wardguard/shared';
+import {
+  markReplyFailedSchema,
+  withdrawReplySchema,
+  REPLY_STUCK_AFTER_MS,
+  TEMPLATE_KEYS,
+  TEMPLATE_VARIABLES,
+  WardguardError,
+  type TemplateKey,
+  type TemplateValues,
+} from '@wardguard/shared';
 import type { AppEnv, Bindings, Principal } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { getRecord } from '../db/mail-records.ts';
 import { getUser } from '../db/users.ts';
 import { currentTemplate } from '../db/reply-templates.ts';
 import { getCase } from '../db/cases.ts';
-import { caseRecordIds, claimStatement, finishStatement, getReply, insertReplyStatement, listReplies, markFailedStatement, recentReply, withdrawStatement } from '../db/replies.ts';
+import {
+  caseRecordIds,
+  claimStatement,
+  finishStatement,
+  getReply,
+  insertReplyStatement,
+  listReplies,
+  markFailedStatement,
+  recentReply,
+  withdrawStatement,
+} from '../db/replies.ts';
 import { appendCustody } from '../db/custody.ts';
 import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
@@ -40,7 +59,12 @@ async function compose(env: Bindings, p: Principal, recordId: string, key: Templ
   if (!template) throw new WardguardError('NOT_FOUND', 'No such template.');
   const councillor = await getUser(env.DB, p.councilId, record.councillorId);
   const council = await getCouncil(env.DB, p.councilId);
-  const reply = composeReply(record, template, { councillorName: councillor?.name ?? 'your councillor', councilName: council?.name ?? readConfig(env).councilName, at: new Date() }, values);
+  const reply = composeReply(
+    record,
+    template,
+    { councillorName: councillor?.name ?? 'your councillor', councilName: council?.name ?? readConfig(env).councilName, at: new Date() },
+    values,
+  );
   return { record, reply };
 }
 
@@ -49,16 +73,32 @@ async function compose(env: Bindings, p: Principal, recordId: string, key: Templ
  * per period. The early check gives a clear date; the insert re-checks in the same statement,
  * so a second approval racing the first is refused too, with nothing recorded for it.
  */
-export async function recordApproval(env: Bindings, p: Principal, record: MailRecordView, reply: ComposedReply, overrideReason: string | null): Promise<string> {
+export async function recordApproval(
+  env: Bindings,
+  p: Principal,
+  record: MailRecordView,
+  reply: ComposedReply,
+  overrideReason: string | null,
+): Promise<string> {
   const days = readConfig(env).replyPeriodDays;
   const since = new Date(Date.now() - days * 86_400_000).toISOString();
-  const tooSoon = (when: string) => new WardguardError('REPLY_TOO_SOON', `This sender already got the "${reply.templateKey}" reply ${when}; one per ${days} days.`);
+  const tooSoon = (when: string) =>
+    new WardguardError('REPLY_TOO_SOON', `This sender already got the "${reply.templateKey}" reply ${when}; one per ${days} days.`);
   const earlier = await recentReply(env.DB, p.councilId, reply.to, reply.templateKey, since);
   if (earlier) throw tooSoon(`on ${earlier.approvedAt.slice(0, 10)}`);
   const { id, at, stmt } = insertReplyStatement(env.DB, p.councilId, record.id, record.mailbox, reply, p.userId, overrideReason, since);
   await appendCustody(
     env.DB,
-    [{ councilId: p.councilId, actorId: p.userId, action: 'reply_approved', itemId: record.itemId, at, details: { replyId: id, templateKey: reply.templateKey, templateVersion: reply.templateVersion, to: reply.to, overrideReason } }],
+    [
+      {
+        councilId: p.councilId,
+        actorId: p.userId,
+        action: 'reply_approved',
+        itemId: record.itemId,
+        at,
+        details: { replyId: id, templateKey: reply.templateKey, templateVersion: reply.templateVersion, to: reply.to, overrideReason },
+      },
+    ],
     [stmt, requireChange(env.DB)],
   ).catch((err: unknown) => {
     if (isLostRace(err)) throw tooSoon('a moment ago (approved at the same time)');
@@ -78,10 +118,16 @@ export const replyRoutes = new Hono<AppEnv>()
     const body = await readJson(c, approveSchema);
     const { record, reply } = await compose(c.env, p, body.recordId, body.templateKey, body.values as TemplateValues);
     if (record.severity === 'threat_to_life' && !body.overrideReason) {
-      throw new WardguardError('THREAT_REPLY_REFUSED', 'This message may be a threat to life: replying needs an override with a written reason (police advice is often not to respond).');
+      throw new WardguardError(
+        'THREAT_REPLY_REFUSED',
+        'This message may be a threat to life: replying needs an override with a written reason (police advice is often not to respond).',
+      );
     }
     if (record.noReplyNeeded && !body.overrideReason) {
-      throw new WardguardError('SENDER_DISENGAGED', 'The council has disengaged from this sender: their mail needs no reply. Give a written reason to reply anyway.');
+      throw new WardguardError(
+        'SENDER_DISENGAGED',
+        'The council has disengaged from this sender: their mail needs no reply. Give a written reason to reply anyway.',
+      );
     }
     const id = await recordApproval(c.env, p, record, reply, body.overrideReason ?? null);
     return c.json(await getReply(c.env.DB, p.councilId, id), 201);
@@ -105,13 +151,32 @@ export const replyRoutes = new Hono<AppEnv>()
     const reply = await getReply(c.env.DB, p.councilId, c.req.param('id'));
     if (!reply) throw new WardguardError('NOT_FOUND', 'No such reply.');
     if (reply.state !== 'sending') throw new WardguardError('CONFLICT', `This reply is ${reply.state}; only a reply stuck sending can be marked not sent.`);
-    if (!reply.stuck) throw new WardguardError('CONFLICT', `The mail filter may still be sending this reply; it can be marked not sent from ${reply.stuckFrom}.`);
+    if (!reply.stuck)
+      throw new WardguardError('CONFLICT', `The mail filter may still be sending this reply; it can be marked not sent from ${reply.stuckFrom}.`);
     const record = await getRecord(c.env.DB, p.councilId, reply.recordId);
     const at = now();
     await appendCustody(
       c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'reply_marked_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, claimedAt: reply.claimedAt, note } }],
-      [markFailedStatement(c.env.DB, reply.id, at, new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(), `Marked not sent by ${p.name}: ${note}`.slice(0, 2000)), requireChange(c.env.DB)],
+      [
+        {
+          councilId: p.councilId,
+          actorId: p.userId,
+          action: 'reply_marked_failed',
+          itemId: record?.itemId ?? null,
+          at,
+          details: { replyId: reply.id, claimedAt: reply.claimedAt, note },
+        },
+      ],
+      [
+        markFailedStatement(
+          c.env.DB,
+          reply.id,
+          at,
+          new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(),
+          `Marked not sent by ${p.name}: ${note}`.slice(0, 2000),
+        ),
+        requireChange(c.env.DB),
+      ],
     ).catch((err: unknown) => {
       if (isLostRace(err)) throw new WardguardError('CONFLICT', 'The reply changed meanwhile; reload it.');
       throw err;
@@ -126,7 +191,8 @@ export const replyRoutes = new Hono<AppEnv>()
     const { reason } = await readJson(c, withdrawReplySchema);
     const reply = await getReply(c.env.DB, p.councilId, c.req.param('id'));
     if (!reply) throw new WardguardError('NOT_FOUND', 'No such reply.');
-    const tooLate = (state: string) => new WardguardError('CONFLICT', `This reply is ${state}; only a reply the mail filter has not yet taken can be withdrawn.`);
+    const tooLate = (state: string) =>
+      new WardguardError('CONFLICT', `This reply is ${state}; only a reply the mail filter has not yet taken can be withdrawn.`);
     if (reply.state !== 'approved') throw tooLate(reply.state);
     const record = await getRecord(c.env.DB, p.councilId, reply.recordId);
     const at = now();
@@ -165,7 +231,16 @@ export const replyRoutes = new Hono<AppEnv>()
     const at = now();
     await appendCustody(
       c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: body.outcome === 'sent' ? 'reply_sent' : 'reply_failed', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null, ...(late ? { after: reply.detail } : {}) } }],
+      [
+        {
+          councilId: p.councilId,
+          actorId: p.userId,
+          action: body.outcome === 'sent' ? 'reply_sent' : 'reply_failed',
+          itemId: record?.itemId ?? null,
+          at,
+          details: { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null, ...(late ? { after: reply.detail } : {}) },
+        },
+      ],
       [finishStatement(c.env.DB, reply.id, body.outcome, at, body.smtpMessageId ?? null, body.detail ?? null), requireChange(c.env.DB)],
     ).catch(async (err: unknown) => {
       if (!isLostRace(err)) throw err;

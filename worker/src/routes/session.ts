@@ -26,13 +26,18 @@ export const signInRoute = new Hono<AppEnv>().post('/', async (c) => {
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const p = c.get('principal');
-    const csrf = p.sessionIdHash
-      ? await c.env.DB.prepare('SELECT csrf FROM sessions WHERE id_hash = ?').bind(p.sessionIdHash).first<string>('csrf')
-      : null;
+    const csrf = p.sessionIdHash ? await c.env.DB.prepare('SELECT csrf FROM sessions WHERE id_hash = ?').bind(p.sessionIdHash).first<string>('csrf') : null;
     // Each council's own name: one Worker may serve several councils, and COUNCIL_NAME is only
     // the fallback for a database that has none.
     const council = await getCouncil(c.env.DB, p.councilId);
-    return c.json({ userId: p.userId, role: p.role, name: p.name, councilId: p.councilId, councilName: council?.name ?? c.get('config').councilName, csrfToken: csrf });
+    return c.json({
+      userId: p.userId,
+      role: p.role,
+      name: p.name,
+      councilId: p.councilId,
+      councilName: council?.name ?? c.get('config').councilName,
+      csrfToken: csrf,
+    });
   })
   .delete('/', async (c) => {
     const p = c.get('principal');

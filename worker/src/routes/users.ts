@@ -39,5 +39,7 @@ export const tokenRoutes = new Hono<AppEnv>().delete('/:id', async (c) => {
 /** Staff need councillors' names for filters and case pages; nothing more about them. */
 export const councillorRoutes = new Hono<AppEnv>().use(requireRole('officer', 'admin')).get('/', async (c) => {
   const users = await listUsers(c.env.DB, c.get('principal').councilId);
-  return c.json({ councillors: users.filter((u) => u.role === 'councillor' && !u.disabledAt).map((u) => ({ id: u.id, name: u.name, initials: u.initials, role: u.role })) });
+  return c.json({
+    councillors: users.filter((u) => u.role === 'councillor' && !u.disabledAt).map((u) => ({ id: u.id, name: u.name, initials: u.initials, role: u.role })),
+  });
 });

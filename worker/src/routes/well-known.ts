@@ -28,7 +28,10 @@ function publish(c: Context<AppEnv>, signer: PackSigner) {
 export const wellKnownRoutes = new Hono<AppEnv>()
   .get('/wardguard-pack-key', async (c) => {
     if (c.get('config').packSigningKeys) {
-      throw new WardguardError('COUNCIL_REQUIRED', `Each council here has its own pack key: fetch ${PACK_KEY_PATH}/<councilId>, the URL printed in the pack's README.txt.`);
+      throw new WardguardError(
+        'COUNCIL_REQUIRED',
+        `Each council here has its own pack key: fetch ${PACK_KEY_PATH}/<councilId>, the URL printed in the pack's README.txt.`,
+      );
     }
     return publish(c, await packSigner(c.get('config').packSigningKey));
   })

@@ -67,7 +67,10 @@ describe("the officers' dashboard in Chromium", () => {
     await expect(firstRow.innerText()).resolves.toContain('Threat to life');
     const ttlRows = await page.locator('table.queue tbody tr.row-ttl').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-record-id')));
     expect(ttlRows).toContain(stack.seed.records.ttl);
-    const firstNonTtl = await page.locator('table.queue tbody tr:not(.row-ttl)').first().evaluate((r) => [...r.parentElement!.children].indexOf(r));
+    const firstNonTtl = await page
+      .locator('table.queue tbody tr:not(.row-ttl)')
+      .first()
+      .evaluate((r) => [...r.parentElement!.children].indexOf(r));
     expect(firstNonTtl).toBe(ttlRows.length);
     await page.screenshot({ path: join(SHOTS, 'queue.png') });
     // The queue as officers first meet it: with the threat banner up, not yet acknowledged.
@@ -76,7 +79,9 @@ describe("the officers' dashboard in Chromium", () => {
     await page.getByText(/acknowledged by Sam Patel at/).waitFor();
     expect(await banner.count()).toBe(0);
     // Acknowledged means acknowledged for everyone, not just hidden in this tab.
-    const alerts = await page.evaluate(async () => ((await (await fetch('/api/v1/mail/alerts')).json()) as { alerts: { recordId: string; acknowledgedAt: string | null }[] }).alerts);
+    const alerts = await page.evaluate(
+      async () => ((await (await fetch('/api/v1/mail/alerts')).json()) as { alerts: { recordId: string; acknowledgedAt: string | null }[] }).alerts,
+    );
     expect(alerts.filter((a) => !a.acknowledgedAt).map((a) => a.recordId)).not.toContain(stack.seed.records.ttl);
     await page.context().close();
   });
@@ -124,7 +129,12 @@ describe("the officers' dashboard in Chromium", () => {
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
     const items = page.locator('.timeline > li');
     await items.first().waitFor();
-    expect((await items.evaluateAll((lis) => lis.map((li) => li.className))).sort()).toEqual(['kind-diary', 'kind-email', 'kind-web_capture', 'kind-web_capture']);
+    expect((await items.evaluateAll((lis) => lis.map((li) => li.className))).sort()).toEqual([
+      'kind-diary',
+      'kind-email',
+      'kind-web_capture',
+      'kind-web_capture',
+    ]);
     await expect(page.getByRole('heading', { name: 'Course of conduct' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'case.png'), fullPage: true });
     await page.context().close();

@@ -16,7 +16,8 @@ afterAll(async () => {
 
 const call = <T>(token: string, path: string, init: CallInit = {}) => bearerCall<T>(stack.worker.url, token, path, init);
 const status = (id: string) => call<{ state: string; actionOutcome: string | null }>(stack.seed.officerToken, `/mail/records/${id}/status`);
-const custody = async (itemId: string) => (await call<{ events: { action: string; details: Record<string, unknown> }[] }>(stack.seed.officerToken, `/custody?itemId=${itemId}`)).events;
+const custody = async (itemId: string) =>
+  (await call<{ events: { action: string; details: Record<string, unknown> }[] }>(stack.seed.officerToken, `/custody?itemId=${itemId}`)).events;
 
 async function officerPage(): Promise<{ page: Page; writes: string[] }> {
   const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -37,9 +38,15 @@ describe('decisions in the message view', () => {
   it('says the filter could not find the message instead of calling the decision applied', async () => {
     const id = stack.seed.records.threat!;
     // A threat: deciding it takes a written reason (no alert to acknowledge below threat to life).
-    await call(stack.seed.officerToken, `/mail/records/${id}/decision`, { method: 'POST', json: { decision: 'keep', reason: 'Abusive, not a credible threat' } });
+    await call(stack.seed.officerToken, `/mail/records/${id}/decision`, {
+      method: 'POST',
+      json: { decision: 'keep', reason: 'Abusive, not a credible threat' },
+    });
     const { actions } = await call<{ actions: { id: string; recordId: string }[] }>(stack.seed.serviceToken, '/mail/service/actions');
-    await call(stack.seed.serviceToken, `/mail/service/actions/${actions.find((a) => a.recordId === id)!.id}/ack`, { method: 'POST', json: { outcome: 'not_found' } });
+    await call(stack.seed.serviceToken, `/mail/service/actions/${actions.find((a) => a.recordId === id)!.id}/ack`, {
+      method: 'POST',
+      json: { outcome: 'not_found' },
+    });
     const { page } = await officerPage();
     await page.goto(`${stack.worker.url}/#/message/${id}`);
     const outcome = page.locator('.decision .state [data-applied]');
@@ -64,7 +71,9 @@ describe('decisions in the message view', () => {
     await page.getByRole('button', { name: 'Escalate as threat', exact: true }).click();
     await page.getByRole('button', { name: 'Confirm: Escalate as threat' }).click();
     await page.locator('[data-escalated="yes"]').waitFor();
-    expect(await page.locator('[data-escalated="yes"]').innerText()).toMatch(/police reference CAD 2291 24\/11, case Online harassment by @garytroll, perpetrator Gary Troll/);
+    expect(await page.locator('[data-escalated="yes"]').innerText()).toMatch(
+      /police reference CAD 2291 24\/11, case Online harassment by @garytroll, perpetrator Gary Troll/,
+    );
     expect(writes).toEqual([`POST /api/v1/mail/records/${id}/escalate`]);
 
     const record = await call<MailRecordView>(stack.seed.officerToken, `/mail/records/${id}`);
@@ -125,7 +134,10 @@ describe('decisions in the message view', () => {
     expect(await viewed()).toBe(before);
     // Once the filter reports, the page shows it from the status poll alone.
     const { actions } = await call<{ actions: { id: string; recordId: string }[] }>(stack.seed.serviceToken, '/mail/service/actions');
-    await call(stack.seed.serviceToken, `/mail/service/actions/${actions.find((a) => a.recordId === id)!.id}/ack`, { method: 'POST', json: { outcome: 'applied' } });
+    await call(stack.seed.serviceToken, `/mail/service/actions/${actions.find((a) => a.recordId === id)!.id}/ack`, {
+      method: 'POST',
+      json: { outcome: 'applied' },
+    });
     await page.locator('[data-applied="yes"]').waitFor();
     expect(await viewed()).toBe(before);
     await page.context().close();

@@ -36,31 +36,36 @@ async function demo(): Promise<string> {
   return stdout;
 }
 
-const counts = () => d1<{ users: number; mail: number; items: number }>(
-  'SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM mail_records) AS mail, (SELECT COUNT(*) FROM evidence_items) AS items',
-  { persistTo },
-);
+const counts = () =>
+  d1<{ users: number; mail: number; items: number }>(
+    'SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM mail_records) AS mail, (SELECT COUNT(*) FROM evidence_items) AS items',
+    { persistTo },
+  );
 
 const signedIn = async (token: string) => (await fetch(`${worker.url}/api/v1/session`, { headers: { authorization: `Bearer ${token}` } })).status;
 
 describe('npm run demo', () => {
-  it('seeds the Worker npm start is running on its own port, prints that address, and seeds nothing twice', async () => {
-    expect(worker.url).not.toBe('http://127.0.0.1:8787');
-    const first = await demo();
-    expect(first).toContain(`Open ${worker.url}/ and sign in with the officer token.`);
-    const officer = /Officer token \(Sam Patel\):\s+(wg_\S+)/.exec(first)?.[1];
-    expect(officer).toBeDefined();
-    expect(await signedIn(officer!)).toBe(200);
-    const seeded = await counts();
-    expect(seeded[0]!.mail).toBeGreaterThan(0);
+  it(
+    'seeds the Worker npm start is running on its own port, prints that address, and seeds nothing twice',
+    async () => {
+      expect(worker.url).not.toBe('http://127.0.0.1:8787');
+      const first = await demo();
+      expect(first).toContain(`Open ${worker.url}/ and sign in with the officer token.`);
+      const officer = /Officer token \(Sam Patel\):\s+(wg_\S+)/.exec(first)?.[1];
+      expect(officer).toBeDefined();
+      expect(await signedIn(officer!)).toBe(200);
+      const seeded = await counts();
+      expect(seeded[0]!.mail).toBeGreaterThan(0);
 
-    const second = await demo();
-    expect(second).toContain('already here; nothing was added');
-    expect(second).toContain(`Open ${worker.url}/`);
-    expect(await counts()).toEqual(seeded);
-    const fresh = /Officer token \(Sam Patel\):\s+(wg_\S+)/.exec(second)?.[1];
-    expect(fresh).toBeDefined();
-    expect(fresh).not.toBe(officer);
-    expect(await signedIn(fresh!)).toBe(200);
-  }, WRANGLER_TEST_MS);
+      const second = await demo();
+      expect(second).toContain('already here; nothing was added');
+      expect(second).toContain(`Open ${worker.url}/`);
+      expect(await counts()).toEqual(seeded);
+      const fresh = /Officer token \(Sam Patel\):\s+(wg_\S+)/.exec(second)?.[1];
+      expect(fresh).toBeDefined();
+      expect(fresh).not.toBe(officer);
+      expect(await signedIn(fresh!)).toBe(200);
+    },
+    WRANGLER_TEST_MS,
+  );
 });

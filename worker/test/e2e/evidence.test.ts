@@ -25,7 +25,11 @@ beforeAll(async () => {
   const form = new FormData();
   form.append('manifest', JSON.stringify(manifest));
   form.append('file', new File([new Uint8Array(png)], 'comment.png'));
-  const res = await fetch(`${stack.worker.url}/api/v1/evidence`, { method: 'POST', body: form, headers: { authorization: `Bearer ${stack.seed.councillorToken}` } });
+  const res = await fetch(`${stack.worker.url}/api/v1/evidence`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${stack.seed.councillorToken}` },
+  });
   expect(res.status).toBe(201);
   itemId = ((await res.json()) as { itemId: string }).itemId;
 });

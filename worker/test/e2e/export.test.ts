@@ -69,13 +69,20 @@ describe('evidence packs, from the dashboard to an offline check', () => {
 
   it('the wardguard-verify command says so too, fetching the key from the council, and exits non-zero on a changed pack', async () => {
     const run = (file: string) =>
-      promisify(execFile)(process.execPath, [join(ROOT, 'shared', 'bin', 'wardguard-verify.js'), file, '--key', `${stack.worker.url}/.well-known/wardguard-pack-key`], { cwd: ROOT }).then(
+      promisify(execFile)(
+        process.execPath,
+        [join(ROOT, 'shared', 'bin', 'wardguard-verify.js'), file, '--key', `${stack.worker.url}/.well-known/wardguard-pack-key`],
+        { cwd: ROOT },
+      ).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
       );
     expect((await run(packPath)).code).toBe(0);
     const bad = join(dir, 'changed.zip');
-    writeFileSync(bad, tampered((f) => flip(f['report.pdf'], 100)));
+    writeFileSync(
+      bad,
+      tampered((f) => flip(f['report.pdf'], 100)),
+    );
     const result = await run(bad);
     expect(result.code).toBe(1);
     expect(result.out).toContain('report.pdf');
@@ -85,7 +92,9 @@ describe('evidence packs, from the dashboard to an offline check', () => {
     const exhibit = Object.keys(unzipSync(readFileSync(packPath))).find((n) => n.startsWith('exhibits/'))!;
     expect(problems(await check(tampered((f) => flip(f[exhibit], 0))))).toEqual([`FILE_CHANGED ${exhibit}`]);
     expect(problems(await check(tampered((f) => void delete f[exhibit])))).toEqual([`FILE_MISSING ${exhibit}`]);
-    expect(problems(await check(tampered((f) => void (f['exhibits/extra.txt'] = new TextEncoder().encode('planted')))))).toEqual(['FILE_ADDED exhibits/extra.txt']);
+    expect(problems(await check(tampered((f) => void (f['exhibits/extra.txt'] = new TextEncoder().encode('planted')))))).toEqual([
+      'FILE_ADDED exhibits/extra.txt',
+    ]);
 
     const manifestEdited = await check(
       tampered((f) => {

@@ -12,7 +12,15 @@ import { applyMigrations, ROOT, runWrangler, sqlString, startWorker, type Runnin
 import { freePort } from '../../../scripts/lib/free-port.ts';
 import { seedDemo, type DemoSeed } from '../../../scripts/lib/demo.ts';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface DashboardStack {
   worker: RunningWorker;

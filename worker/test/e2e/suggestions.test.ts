@@ -27,7 +27,10 @@ async function signedIn(token: string): Promise<Page> {
 describe('a message from someone already recorded', () => {
   it('suggests the perpetrator with the reason, and links only when the officer clicks', async () => {
     const call = <T>(path: string, init: { method?: string; json?: unknown } = {}) => bearerCall<T>(stack.worker.url, stack.seed.officerToken, path, init);
-    const perp = await call<{ id: string }>('/perpetrators', { method: 'POST', json: { displayName: 'Angry Resident', emails: ['angry.resident@example.org'] } });
+    const perp = await call<{ id: string }>('/perpetrators', {
+      method: 'POST',
+      json: { displayName: 'Angry Resident', emails: ['angry.resident@example.org'] },
+    });
     const recordId = stack.seed.records.threat!;
     const { itemId } = await call<{ itemId: string }>(`/mail/records/${recordId}`);
 

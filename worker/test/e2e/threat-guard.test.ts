@@ -19,7 +19,9 @@ afterAll(async () => {
 const call = <T>(path: string, init: CallInit = {}) => bearerCall<T>(stack.worker.url, stack.seed.officerToken, path, init);
 const status = (id: string) => call<{ state: string }>(`/mail/records/${id}/status`);
 const decisions = async (itemId: string) =>
-  (await call<{ events: { action: string; details: Record<string, unknown> }[] }>(`/custody?itemId=${itemId}`)).events.filter((e) => e.action === 'mail_decided');
+  (await call<{ events: { action: string; details: Record<string, unknown> }[] }>(`/custody?itemId=${itemId}`)).events.filter(
+    (e) => e.action === 'mail_decided',
+  );
 
 async function officerPage(): Promise<{ page: Page; writes: string[] }> {
   const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -139,7 +141,9 @@ describe('guard rails on threats in the dashboard', () => {
     await keep.click();
     const three = page.getByRole('dialog', { name: 'Keep as abuse: 3 messages?' });
     await three.waitFor();
-    expect(await three.locator('#dc-summary').innerText()).toBe('Keep as abuse, 3 messages: 1 Threat, 2 Profanity. Each stays in quarantine, recorded as abuse.');
+    expect(await three.locator('#dc-summary').innerText()).toBe(
+      'Keep as abuse, 3 messages: 1 Threat, 2 Profanity. Each stays in quarantine, recorded as abuse.',
+    );
     expect(await three.locator('.dc-counts').innerText()).toMatch(/Threat\s+1 message\s+Profanity\s+2 messages/);
     expect(await three.locator('.dc-threats').innerText()).toContain(`Exhibit ${threat.exhibitRef} (Threat) from Angry Resident`);
     const reason = three.getByLabel('Reason (required at threat level)');

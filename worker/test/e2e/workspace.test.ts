@@ -34,7 +34,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
 }
 
-const sideways = (page: Page) => page.evaluate(() => Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth, document.querySelector('main')!.scrollWidth - document.querySelector('main')!.clientWidth));
+const sideways = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      document.querySelector('main')!.scrollWidth - document.querySelector('main')!.clientWidth,
+    ),
+  );
 const bearer = <T>(token: string, path: string, init: { method?: string; json?: unknown } = {}) => bearerCall<T>(stack.worker.url, token, path, init);
 
 describe('editing a case', () => {
@@ -52,7 +58,11 @@ describe('editing a case', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Edit case details');
     await page.getByRole('heading', { level: 1, name: 'Emails about the Mill Lane road closure' }).waitFor();
     await page.getByText('Police reference WMP-2026-11-0042').waitFor();
-    expect(await bearer(stack.seed.officerToken, `/cases/${stack.mailCaseId}`)).toMatchObject({ title: 'Emails about the Mill Lane road closure', status: 'referred', policeReference: 'WMP-2026-11-0042' });
+    expect(await bearer(stack.seed.officerToken, `/cases/${stack.mailCaseId}`)).toMatchObject({
+      title: 'Emails about the Mill Lane road closure',
+      status: 'referred',
+      policeReference: 'WMP-2026-11-0042',
+    });
 
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByText('Case closed.').waitFor();
@@ -68,7 +78,11 @@ describe('custody', () => {
   it("shows an item's custody log from its case, and lets an officer verify the whole chain", async () => {
     const page = await signedIn(stack.seed.officerToken);
     await page.goto(`${stack.worker.url}/#/cases/${stack.seed.caseId}`);
-    await page.locator('.timeline > li.kind-web_capture').first().getByRole('link', { name: /^Custody log of / }).click();
+    await page
+      .locator('.timeline > li.kind-web_capture')
+      .first()
+      .getByRole('link', { name: /^Custody log of / })
+      .click();
     await page.getByRole('heading', { level: 1, name: /^Custody log/ }).waitFor();
     await page.locator('.custody-log li').first().waitFor();
     await expect(page.locator('.custody-log li').first().innerText()).resolves.toMatch(/Captured|Uploaded/);

@@ -19,7 +19,11 @@ export function Options() {
     if (!p) return;
     setServer(p.serverUrl);
     setDefaultCase((await defaultCaseItem.getValue()) ?? '');
-    setCases(await createApiClient(p).cases().catch(() => []));
+    setCases(
+      await createApiClient(p)
+        .cases()
+        .catch(() => []),
+    );
   }
   useEffect(() => {
     void readManagedSettings().then((m) => {
@@ -54,9 +58,7 @@ export function Options() {
             placeholder="https://wardguard.example.gov.uk"
           />
         </label>
-        {managedServer && (
-          <small id="server-managed">Set by your council's IT.</small>
-        )}
+        {managedServer && <small id="server-managed">Set by your council's IT.</small>}
         <label>
           Token
           <input name="token" type="password" value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} autocomplete="off" />
@@ -64,7 +66,9 @@ export function Options() {
         <button type="submit">{pairing ? 'Pair again' : 'Pair'}</button>
       </form>
       <p>
-        <small>The token is kept in this browser's extension storage (chrome.storage.local). Web pages cannot read it; it is only sent to the server above.</small>
+        <small>
+          The token is kept in this browser's extension storage (chrome.storage.local). Web pages cannot read it; it is only sent to the server above.
+        </small>
       </p>
       {message && (
         <p class={message.kind} data-testid="pair-message">

@@ -68,7 +68,8 @@ export function CaptureResult({
             >
               File anyway
             </button>
-            <button type="button"
+            <button
+              type="button"
               onClick={async () => {
                 await ask({ type: 'discard', id: outcome.bundleId });
                 onOutcome(null);

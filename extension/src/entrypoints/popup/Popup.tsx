@@ -22,7 +22,12 @@ export function Popup() {
     void (async () => {
       const [pairing, def] = await Promise.all([pairingItem.getValue(), defaultCaseItem.getValue()]);
       if (def) setCaseId(def);
-      if (pairing) setCases(await createApiClient(pairing).cases().catch(() => []));
+      if (pairing)
+        setCases(
+          await createApiClient(pairing)
+            .cases()
+            .catch(() => []),
+        );
     })();
   }, []);
 
@@ -42,7 +47,9 @@ export function Popup() {
       <main>
         <h1>Wardguard</h1>
         <p class="warn">Not paired with your council's Wardguard server yet. Captures are kept in the browser until you pair.</p>
-        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>Pair now</button>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+          Pair now
+        </button>
         <button type="button" class="capture" disabled={busy} onClick={capture}>
           {busy ? 'Capturing…' : 'Capture this page'}
         </button>

@@ -18,7 +18,11 @@ export function QueueList({ status, onChange }: { status: StatusView; onChange: 
                 <small>{whyWaiting(q)}</small>
                 {q.state !== 'pending' && (
                   <div class="row">
-                    {needsRepairing(q) && <button type="button" onClick={() => browser.runtime.openOptionsPage()}>Pair again</button>}
+                    {needsRepairing(q) && (
+                      <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
+                        Pair again
+                      </button>
+                    )}
                     <button
                       type="button"
                       onClick={async () => {
@@ -26,7 +30,8 @@ export function QueueList({ status, onChange }: { status: StatusView; onChange: 
                         onChange();
                       }}
                     >
-                      {q.state === 'needs_attention' ? 'Try again' : 'File anyway'}</button>
+                      {q.state === 'needs_attention' ? 'Try again' : 'File anyway'}
+                    </button>
                     <button
                       type="button"
                       onClick={async () => {

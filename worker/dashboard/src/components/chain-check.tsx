@@ -51,7 +51,8 @@ export function ChainCheck() {
             )}
             {result.checkpoint ? (
               <p>
-                Checked against the signed checkpoint of {when(result.checkpoint.at)} (event {result.checkpoint.seq}, {result.checkpoint.events.toLocaleString('en-GB')} events).
+                Checked against the signed checkpoint of {when(result.checkpoint.at)} (event {result.checkpoint.seq},{' '}
+                {result.checkpoint.events.toLocaleString('en-GB')} events).
               </p>
             ) : result.checkpoint === null ? (
               <p>No signed checkpoint has been written yet, so only the links were checked.</p>

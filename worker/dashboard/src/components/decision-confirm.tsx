@@ -109,7 +109,9 @@ export function DecisionConfirm({ action, consequence, messages, guarded, danger
   // Tab and Shift+Tab go round the dialog's own controls rather than out to the browser.
   const trapTab = (e: KeyboardEvent) => {
     if (e.key !== 'Tab') return;
-    const focusable = [...dialogRef.current!.querySelectorAll<HTMLElement>('button, textarea, input, select, a[href]')].filter((el) => !(el as HTMLButtonElement).disabled);
+    const focusable = [...dialogRef.current!.querySelectorAll<HTMLElement>('button, textarea, input, select, a[href]')].filter(
+      (el) => !(el as HTMLButtonElement).disabled,
+    );
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
@@ -127,7 +129,11 @@ export function DecisionConfirm({ action, consequence, messages, guarded, danger
     if (busy || checking || blocked) return;
     const written = reason.trim();
     if (needsReason && written.length < THREAT_REASON_MIN_CHARS) {
-      setReasonError(written ? `Write a fuller reason: at least ${THREAT_REASON_MIN_CHARS} characters.` : 'Write the reason for this decision: it is required at threat level.');
+      setReasonError(
+        written
+          ? `Write a fuller reason: at least ${THREAT_REASON_MIN_CHARS} characters.`
+          : 'Write the reason for this decision: it is required at threat level.',
+      );
       reasonRef.current?.focus();
       return;
     }
@@ -148,13 +154,7 @@ export function DecisionConfirm({ action, consequence, messages, guarded, danger
   const counts = SEVERITY_ORDER.map((s) => [s, messages.filter((m) => m.severity === s).length] as const).filter(([, n]) => n > 0);
   const title = messages.length === 1 ? `${action}: exhibit ${messages[0]!.exhibitRef}?` : `${action}: ${plural(messages.length)}?`;
   return (
-    <dialog
-      ref={dialogRef}
-      class="decision-confirm"
-      aria-labelledby="dc-title"
-      aria-describedby="dc-summary"
-      onKeyDown={trapTab}
-    >
+    <dialog ref={dialogRef} class="decision-confirm" aria-labelledby="dc-title" aria-describedby="dc-summary" onKeyDown={trapTab}>
       <form onSubmit={submit} noValidate>
         <h2 id="dc-title">{title}</h2>
         <p id="dc-summary">
@@ -176,7 +176,8 @@ export function DecisionConfirm({ action, consequence, messages, guarded, danger
               {threats.map((m) => (
                 <li key={m.id} data-record-id={m.id}>
                   Exhibit <strong>{m.exhibitRef}</strong> ({SEVERITY_LABEL[m.severity]}) from {m.from || 'unknown sender'}, “{m.subject || '(no subject)'}”
-                  {m.threatAlert && (unacknowledged.includes(m) ? (checking ? ' — checking its alert…' : ' — alert not acknowledged') : ' — alert acknowledged')}
+                  {m.threatAlert &&
+                    (unacknowledged.includes(m) ? (checking ? ' — checking its alert…' : ' — alert not acknowledged') : ' — alert acknowledged')}
                 </li>
               ))}
             </ul>
@@ -184,8 +185,8 @@ export function DecisionConfirm({ action, consequence, messages, guarded, danger
         )}
         {blocked && (
           <p class="error" id="dc-blocked">
-            Refused while a threat-to-life alert is unacknowledged ({unacknowledged.map((m) => m.exhibitRef).join(', ')}). Cancel, acknowledge it in the red banner, then
-            decide.
+            Refused while a threat-to-life alert is unacknowledged ({unacknowledged.map((m) => m.exhibitRef).join(', ')}). Cancel, acknowledge it in the red
+            banner, then decide.
           </p>
         )}
         {needsReason && !blocked && (
@@ -218,7 +219,13 @@ export function DecisionConfirm({ action, consequence, messages, guarded, danger
           </p>
         )}
         <div class="dc-buttons">
-          <button type="submit" ref={confirmRef} class={danger ? 'danger' : undefined} disabled={busy || checking || blocked} aria-describedby={blocked ? 'dc-blocked' : undefined}>
+          <button
+            type="submit"
+            ref={confirmRef}
+            class={danger ? 'danger' : undefined}
+            disabled={busy || checking || blocked}
+            aria-describedby={blocked ? 'dc-blocked' : undefined}
+          >
             Confirm: {action}
           </button>{' '}
           <button type="button" ref={cancelRef} disabled={busy} onClick={close}>

@@ -46,8 +46,12 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
   const [pending, setPending] = useState<Decision | null>(null);
 
   useEffect(() => {
-    api<{ cases: Case[] }>(`/cases?councillorId=${encodeURIComponent(record.councillorId)}`).then((r) => setCases(r.cases)).catch(() => undefined);
-    api<{ perpetrators: Perpetrator[] }>('/perpetrators').then((r) => setPerps(r.perpetrators)).catch(() => undefined);
+    api<{ cases: Case[] }>(`/cases?councillorId=${encodeURIComponent(record.councillorId)}`)
+      .then((r) => setCases(r.cases))
+      .catch(() => undefined);
+    api<{ perpetrators: Perpetrator[] }>('/perpetrators')
+      .then((r) => setPerps(r.perpetrators))
+      .catch(() => undefined);
   }, [record.councillorId]);
 
   /** Resolves to an error to show in the confirmation, or null once the decision is recorded. */
@@ -97,15 +101,29 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
       <p class="state" data-state={record.state}>
         <strong>{STATE_TEXT[record.state]}</strong>
         {record.decidedAt && <> on {when(record.decidedAt)}</>}
-        {record.state !== 'quarantined' && <> — <ActionOutcomeText record={record} /></>}
+        {record.state !== 'quarantined' && (
+          <>
+            {' '}
+            — <ActionOutcomeText record={record} />
+          </>
+        )}
       </p>
       {record.escalation && (
         <p class="escalated" data-escalated="yes">
           <strong>Escalated as a threat</strong> on {when(record.escalation.escalatedAt)}:{' '}
           {record.escalation.policeReference ? <>police reference {record.escalation.policeReference}</> : <>no police reference recorded yet</>}
-          {record.escalation.caseId && <>, case <a href={href('cases', record.escalation.caseId)}>{cases.find((c) => c.id === record.escalation?.caseId)?.title ?? 'linked'}</a></>}
+          {record.escalation.caseId && (
+            <>
+              , case <a href={href('cases', record.escalation.caseId)}>{cases.find((c) => c.id === record.escalation?.caseId)?.title ?? 'linked'}</a>
+            </>
+          )}
           {record.escalation.perpetratorId && (
-            <>, perpetrator <a href={href('perpetrators', record.escalation.perpetratorId)}>{perps.find((p) => p.id === record.escalation?.perpetratorId)?.displayName ?? 'linked'}</a></>
+            <>
+              , perpetrator{' '}
+              <a href={href('perpetrators', record.escalation.perpetratorId)}>
+                {perps.find((p) => p.id === record.escalation?.perpetratorId)?.displayName ?? 'linked'}
+              </a>
+            </>
           )}
           .
         </p>
@@ -145,7 +163,8 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
             </label>
           </div>
           <p class="hint" id="decision-keys">
-            Keyboard: {DECISIONS.map((d, i) => (
+            Keyboard:{' '}
+            {DECISIONS.map((d, i) => (
               <span key={d.id}>
                 {i > 0 && ', '}
                 <kbd>{d.key}</kbd> {d.label.toLowerCase()}
@@ -178,7 +197,10 @@ export function DecisionPanel({ record, onDecided }: { record: MailRecord; onDec
               danger={pending === 'escalate'}
               onConfirm={(reason) => decide(pending, reason)}
               onClose={() => setPending(null)}
-              fallbackFocus={() => document.querySelector<HTMLButtonElement>(`.decision-buttons button[data-key="${DECISIONS.find((d) => d.id === pending)?.key}"]`) ?? document.querySelector<HTMLButtonElement>('.decision-buttons button')}
+              fallbackFocus={() =>
+                document.querySelector<HTMLButtonElement>(`.decision-buttons button[data-key="${DECISIONS.find((d) => d.id === pending)?.key}"]`) ??
+                document.querySelector<HTMLButtonElement>('.decision-buttons button')
+              }
             />
           )}
         </>

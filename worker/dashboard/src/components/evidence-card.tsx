@@ -11,7 +11,17 @@ const artifactUrl = (itemId: string, artifactId: string) => `/api/v1/evidence/${
  * One piece of evidence: what it is, its images on request (each view is a custody event, so
  * they load only when someone asks), its files, and the case it belongs to, which can be set here.
  */
-export function EvidenceCard({ item, cases, councillorName, onLinked }: { item: EvidenceItem; cases: Case[]; councillorName?: string; onLinked: (i: EvidenceItem) => void }) {
+export function EvidenceCard({
+  item,
+  cases,
+  councillorName,
+  onLinked,
+}: {
+  item: EvidenceItem;
+  cases: Case[];
+  councillorName?: string;
+  onLinked: (i: EvidenceItem) => void;
+}) {
   const [showImages, setShowImages] = useState(false);
   const [caseId, setCaseId] = useState('');
   const [status, setStatus] = useState('');

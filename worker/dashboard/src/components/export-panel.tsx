@@ -39,7 +39,8 @@ export function ExportPanel({ scope }: { scope: { kind: 'case' | 'perpetrator'; 
     <section class="export" aria-labelledby="export-h">
       <h2 id="export-h">Evidence pack</h2>
       <p class="hint">
-        One signed ZIP: report, index, original files, custody log. Anyone can check it with the council's public key on the <a href="#/verify">Verify a pack</a> page.
+        One signed ZIP: report, index, original files, custody log. Anyone can check it with the council's public key on the{' '}
+        <a href="#/verify">Verify a pack</a> page.
       </p>
       <form class="decision-fields" onSubmit={prepare}>
         <label>
@@ -72,7 +73,8 @@ export function ExportPanel({ scope }: { scope: { kind: 'case' | 'perpetrator'; 
         <ul class="exports">
           {exports.map((x) => (
             <li key={x.id}>
-              {x.variant === 'police' ? 'Police' : `Platform (${x.platform})`} pack for {x.recipient}, {x.exhibits} exhibit(s), prepared {when(x.createdAt)}; downloaded {x.downloads} time(s).{' '}
+              {x.variant === 'police' ? 'Police' : `Platform (${x.platform})`} pack for {x.recipient}, {x.exhibits} exhibit(s), prepared {when(x.createdAt)};
+              downloaded {x.downloads} time(s).{' '}
               <a href={x.downloadUrl} download>
                 Download
               </a>

@@ -24,7 +24,8 @@ const LABEL: Record<string, string> = {
 };
 const REMEMBER_KEY = 'wardguard.reply-values';
 
-const usedVariables = (t: Template) => [...new Set([...`${t.subject}\n${t.body}`.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)].map((m) => m[1]!))].filter((v) => !AUTO.has(v));
+const usedVariables = (t: Template) =>
+  [...new Set([...`${t.subject}\n${t.body}`.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)].map((m) => m[1]!))].filter((v) => !AUTO.has(v));
 
 /**
  * Choose a template, preview the exact email, approve: the mail filter sends it from the
@@ -56,12 +57,18 @@ export function ReplyPanel({
   useEffect(() => {
     setPreview(null);
     setStatus('');
-    api<{ templates: Template[] }>('/templates').then((r) => setTemplates(r.templates)).catch(() => undefined);
+    api<{ templates: Template[] }>('/templates')
+      .then((r) => setTemplates(r.templates))
+      .catch(() => undefined);
     void loadReplies().catch(() => undefined);
   }, [record.id]);
 
   const template = templates.find((t) => t.key === key);
-  const body = () => ({ recordId: record.id, templateKey: key, values: Object.fromEntries(Object.entries(values).filter(([k]) => template && usedVariables(template).includes(k))) });
+  const body = () => ({
+    recordId: record.id,
+    templateKey: key,
+    values: Object.fromEntries(Object.entries(values).filter(([k]) => template && usedVariables(template).includes(k))),
+  });
 
   const doPreview = async () => {
     setStatus('');
@@ -113,7 +120,13 @@ export function ReplyPanel({
       <div class="decision-fields">
         <label>
           Template
-          <select value={key} onChange={(e) => { setKey((e.target as HTMLSelectElement).value); setPreview(null); }}>
+          <select
+            value={key}
+            onChange={(e) => {
+              setKey((e.target as HTMLSelectElement).value);
+              setPreview(null);
+            }}
+          >
             <option value="">Choose…</option>
             {templates.map((t) => (
               <option key={t.key} value={t.key}>

@@ -12,7 +12,8 @@ export function SafeHtmlFrame({ html }: { html: string }) {
     <figure class="html-view">
       <iframe {...FRAME_ATTRIBUTES} title="Sanitised HTML of the message" srcdoc={frameDocument(safe.html)} />
       <figcaption>
-        Sanitised view: scripts, forms and styles removed; {safe.blockedRemote} remote resource(s) blocked; {safe.removedLinks} link(s) disabled (hover to see where they pointed).
+        Sanitised view: scripts, forms and styles removed; {safe.blockedRemote} remote resource(s) blocked; {safe.removedLinks} link(s) disabled (hover to see
+        where they pointed).
       </figcaption>
     </figure>
   );

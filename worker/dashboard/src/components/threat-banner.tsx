@@ -38,8 +38,8 @@ export function ThreatBanner() {
     <section class="threats" aria-label="Threats to life">
       {alerts.map((a) => (
         <div class="threat" role="alert" key={a.id} data-alert-id={a.id} data-record-id={a.recordId}>
-          <strong>Possible threat to life</strong> to {a.councillorName} — from {a.from || 'unknown sender'}, “{a.subject || '(no subject)'}”, {when(a.createdAt)}. Exhibit {a.exhibitRef}.{' '}
-          {a.notifyCount > 1 && <span>Duty officers notified {a.notifyCount} times. </span>}
+          <strong>Possible threat to life</strong> to {a.councillorName} — from {a.from || 'unknown sender'}, “{a.subject || '(no subject)'}”,{' '}
+          {when(a.createdAt)}. Exhibit {a.exhibitRef}. {a.notifyCount > 1 && <span>Duty officers notified {a.notifyCount} times. </span>}
           <a href={href('message', a.recordId)}>Open</a>{' '}
           <button type="button" onClick={() => acknowledge(a)}>
             Acknowledge

@@ -16,7 +16,10 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
   // Staff only: the case's emails and the council's replies to them.
   const [replies, setReplies] = useState<CaseRepliesView>({ records: [], replies: [] });
   const loadReplies = () => {
-    if (staff) void api<CaseRepliesView>(`/replies?caseId=${encodeURIComponent(id)}`).then(setReplies).catch(() => undefined);
+    if (staff)
+      void api<CaseRepliesView>(`/replies?caseId=${encodeURIComponent(id)}`)
+        .then(setReplies)
+        .catch(() => undefined);
   };
 
   useEffect(() => {
@@ -34,7 +37,12 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
     loadReplies();
   }, [id]);
 
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   if (!kase) return <p>Loading…</p>;
   // The people in this case whose incidents, across every case, amount to a course of
   // conduct: the Worker counts them once, the same for every screen.

@@ -10,7 +10,8 @@ import { ChainCheck } from '../components/chain-check.tsx';
 export function CustodyView({ itemId, me }: { itemId?: string; me: Me }) {
   const staff = me.role === 'officer' || me.role === 'admin';
   const councillors = useCouncillors();
-  const actorName = (id: string) => (id === me.userId ? `you (${me.name})` : (councillors.get(id)?.name ?? (id === 'wardguard-worker' ? 'Wardguard' : 'a council officer')));
+  const actorName = (id: string) =>
+    id === me.userId ? `you (${me.name})` : (councillors.get(id)?.name ?? (id === 'wardguard-worker' ? 'Wardguard' : 'a council officer'));
   if (!itemId)
     return (
       <section>

@@ -53,7 +53,13 @@ export function EvidenceListView({ staff }: { staff: boolean }) {
       ) : (
         <ul class="evidence-list">
           {items.map((item) => (
-            <EvidenceCard key={item.id} item={item} cases={cases} councillorName={staff ? councillors.get(item.councillorId)?.name : undefined} onLinked={replace} />
+            <EvidenceCard
+              key={item.id}
+              item={item}
+              cases={cases}
+              councillorName={staff ? councillors.get(item.councillorId)?.name : undefined}
+              onLinked={replace}
+            />
           ))}
         </ul>
       )}

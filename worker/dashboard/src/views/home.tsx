@@ -58,10 +58,8 @@ export function HomeView({ me }: { me: Me }) {
               <p>Nothing: every capture and diary entry is in a case.</p>
             ) : (
               <p>
-                <a href="#/evidence">
-                  {unfiled.length === 1 ? '1 piece of evidence is' : `${unfiled.length} pieces of evidence are`} not in a case yet
-                </a>
-                : put them in a case so your officers see them together.
+                <a href="#/evidence">{unfiled.length === 1 ? '1 piece of evidence is' : `${unfiled.length} pieces of evidence are`} not in a case yet</a>: put
+                them in a case so your officers see them together.
               </p>
             )}
           </section>
@@ -81,8 +79,23 @@ export function HomeView({ me }: { me: Me }) {
               </ul>
             )}
           </section>
-          <RecentList id="my-captures-h" heading="Your latest captures" items={captures} caseName={caseName} more={{ to: '#/evidence', label: 'All your evidence' }} empty="None yet: capture a post with the Wardguard browser extension." />
-          <RecentList id="my-diary-h" heading="Your diary" items={diary} caseName={caseName} more={{ to: '#/diary', label: 'Your whole diary' }} empty="No diary entries yet." link={(i) => href('diary', i.id)} />
+          <RecentList
+            id="my-captures-h"
+            heading="Your latest captures"
+            items={captures}
+            caseName={caseName}
+            more={{ to: '#/evidence', label: 'All your evidence' }}
+            empty="None yet: capture a post with the Wardguard browser extension."
+          />
+          <RecentList
+            id="my-diary-h"
+            heading="Your diary"
+            items={diary}
+            caseName={caseName}
+            more={{ to: '#/diary', label: 'Your whole diary' }}
+            empty="No diary entries yet."
+            link={(i) => href('diary', i.id)}
+          />
         </>
       )}
     </section>
@@ -116,7 +129,8 @@ function RecentList({
           <ul class="recent">
             {items.slice(0, RECENT).map((i) => (
               <li key={i.id}>
-                {link ? <a href={link(i)}>{i.title}</a> : i.title} · <time dateTime={i.capturedAt}>{when(i.capturedAt)}</time> · {i.caseId ? caseName.get(i.caseId) ?? 'in a case' : 'not in a case yet'}
+                {link ? <a href={link(i)}>{i.title}</a> : i.title} · <time dateTime={i.capturedAt}>{when(i.capturedAt)}</time> ·{' '}
+                {i.caseId ? (caseName.get(i.caseId) ?? 'in a case') : 'not in a case yet'}
               </li>
             ))}
           </ul>

@@ -58,7 +58,15 @@ export function MessageView({ id }: { id: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable || document.querySelector('dialog[open]') || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (
+        ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) ||
+        target.isContentEditable ||
+        document.querySelector('dialog[open]') ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey
+      )
+        return;
       const button = document.querySelector<HTMLButtonElement>(`.decision button[data-key="${CSS.escape(e.key)}"]`);
       if (button && !button.disabled) {
         e.preventDefault();
@@ -69,7 +77,12 @@ export function MessageView({ id }: { id: string }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   if (!record) return <p>Loading…</p>;
   const spans = record.verdict.evidence ?? [];
   return (

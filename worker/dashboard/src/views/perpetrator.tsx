@@ -15,7 +15,10 @@ export function PerpetratorView({ id }: { id: string }) {
   const [notice, setNotice] = useState('');
 
   useEffect(() => {
-    Promise.all([api<Perpetrator>(`/perpetrators/${encodeURIComponent(id)}`), api<{ items: EvidenceItem[] }>(`/evidence?perpetratorId=${encodeURIComponent(id)}&limit=500`)])
+    Promise.all([
+      api<Perpetrator>(`/perpetrators/${encodeURIComponent(id)}`),
+      api<{ items: EvidenceItem[] }>(`/evidence?perpetratorId=${encodeURIComponent(id)}&limit=500`),
+    ])
       .then(([p, i]) => {
         setPerp(p);
         setItems(i.items);
@@ -40,7 +43,12 @@ export function PerpetratorView({ id }: { id: string }) {
     return 'Changes saved.';
   };
 
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   if (!perp) return <p>Loading…</p>;
   return (
     <article>

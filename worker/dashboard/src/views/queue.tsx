@@ -246,9 +246,20 @@ export function QueueView() {
             </thead>
             <tbody>
               {shown.map((r, i) => (
-                <tr key={r.id} tabIndex={i === cursor ? 0 : -1} class={`${r.severity === 'threat_to_life' ? 'row-ttl' : ''} ${i === cursor ? 'cursor' : ''}`} onFocus={() => setCursor(i)} data-record-id={r.id}>
+                <tr
+                  key={r.id}
+                  tabIndex={i === cursor ? 0 : -1}
+                  class={`${r.severity === 'threat_to_life' ? 'row-ttl' : ''} ${i === cursor ? 'cursor' : ''}`}
+                  onFocus={() => setCursor(i)}
+                  data-record-id={r.id}
+                >
                   <td>
-                    <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`Select message from ${r.from}: ${r.subject}`} />
+                    <input
+                      type="checkbox"
+                      checked={selected.has(r.id)}
+                      onChange={() => toggle(r.id)}
+                      aria-label={`Select message from ${r.from}: ${r.subject}`}
+                    />
                   </td>
                   <td>
                     <SeverityBadge severity={r.severity} />

@@ -27,7 +27,16 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       <p>Officers' dashboard. Sign in with your personal access token.</p>
       <form onSubmit={submit}>
         <label for="token">Access token</label>
-        <input id="token" name="token" type="password" autoComplete="off" required value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} aria-describedby={error ? 'sign-in-error' : undefined} />
+        <input
+          id="token"
+          name="token"
+          type="password"
+          autoComplete="off"
+          required
+          value={token}
+          onInput={(e) => setToken((e.target as HTMLInputElement).value)}
+          aria-describedby={error ? 'sign-in-error' : undefined}
+        />
         {error && (
           <p id="sign-in-error" class="error" role="alert">
             {error}

@@ -95,9 +95,7 @@ export function TemplatesView() {
           </label>
           <details>
             <summary>Variables you can use</summary>
-            <dl class="headers">
-              {Object.entries(variables).map(([k, v]) => [<dt key={k}>{`{{${k}}}`}</dt>, <dd key={k + '-d'}>{v}</dd>])}
-            </dl>
+            <dl class="headers">{Object.entries(variables).map(([k, v]) => [<dt key={k}>{`{{${k}}}`}</dt>, <dd key={k + '-d'}>{v}</dd>])}</dl>
           </details>
           <button type="submit">Save as a new version</button>
           <p role="status">{status}</p>

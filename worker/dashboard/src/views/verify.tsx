@@ -65,16 +65,25 @@ function KeySection({ published, pasted, onPaste }: { published: PublishedKey; p
       )}
       {published.status === 'failed' && (
         <p role="alert" class="notice">
-          Could not fetch this council's published key ({published.reason}). Paste the key or fingerprint the council gave you below: without it, the check cannot
-          show who made the pack.
+          Could not fetch this council's published key ({published.reason}). Paste the key or fingerprint the council gave you below: without it, the check
+          cannot show who made the pack.
         </p>
       )}
       <label for="verify-key">
         Key or fingerprint from the council{published.status === 'ok' ? ' (optional)' : ''}
-        <textarea id="verify-key" rows={2} spellcheck={false} autoComplete="off" aria-describedby="verify-key-hint" value={pasted} onInput={(e) => onPaste((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          id="verify-key"
+          rows={2}
+          spellcheck={false}
+          autoComplete="off"
+          aria-describedby="verify-key-hint"
+          value={pasted}
+          onInput={(e) => onPaste((e.target as HTMLTextAreaElement).value)}
+        />
       </label>
       <p id="verify-key-hint" class="hint">
-        The key in base64 (44 characters), its 64-character fingerprint, or the contents of the council's key file. A key pasted here is used instead of the published one.
+        The key in base64 (44 characters), its 64-character fingerprint, or the contents of the council's key file. A key pasted here is used instead of the
+        published one.
       </p>
     </section>
   );

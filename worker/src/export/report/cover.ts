@@ -9,11 +9,26 @@ import { platformScopeTitle } from '../platform-scope.ts';
  * not decide offences: the police pack prints them as empty boxes for the reader to tick.
  */
 export const OFFENCES: readonly { title: string; detail: string }[] = [
-  { title: 'Malicious Communications Act 1988, s.1', detail: 'Sending a letter or electronic communication that is indecent or grossly offensive, with intent to cause distress or anxiety.' },
-  { title: 'Communications Act 2003, s.127', detail: 'Sending by a public electronic communications network a message that is grossly offensive, indecent, obscene or menacing.' },
-  { title: 'Protection from Harassment Act 1997', detail: 'Harassment (s.2), putting people in fear of violence (s.4), stalking (s.2A, s.4A): a course of conduct, on at least two occasions.' },
-  { title: 'Online Safety Act 2023, s.179 (false communications)', detail: 'Sending a message the sender knows to be false, intending it to cause non-trivial psychological or physical harm to a likely audience.' },
-  { title: 'Online Safety Act 2023, s.181 (threatening communications)', detail: 'Sending a message that threatens death or serious harm, intending or reckless as to whether the recipient fears it will be carried out.' },
+  {
+    title: 'Malicious Communications Act 1988, s.1',
+    detail: 'Sending a letter or electronic communication that is indecent or grossly offensive, with intent to cause distress or anxiety.',
+  },
+  {
+    title: 'Communications Act 2003, s.127',
+    detail: 'Sending by a public electronic communications network a message that is grossly offensive, indecent, obscene or menacing.',
+  },
+  {
+    title: 'Protection from Harassment Act 1997',
+    detail: 'Harassment (s.2), putting people in fear of violence (s.4), stalking (s.2A, s.4A): a course of conduct, on at least two occasions.',
+  },
+  {
+    title: 'Online Safety Act 2023, s.179 (false communications)',
+    detail: 'Sending a message the sender knows to be false, intending it to cause non-trivial psychological or physical harm to a likely audience.',
+  },
+  {
+    title: 'Online Safety Act 2023, s.181 (threatening communications)',
+    detail: 'Sending a message that threatens death or serious harm, intending or reckless as to whether the recipient fears it will be carried out.',
+  },
 ];
 
 const COMMAND_MIN_SIZE = 6;
@@ -26,7 +41,11 @@ export function writeCover(w: ReportWriter, input: ReportInput): void {
   w.line(input.council.name, { font: 'bold', size: 13, color: GREY });
   w.gap(4);
   w.line(police ? 'Evidence pack: police' : `Evidence pack: ${platformName(input.platform) ?? 'platform'} trust and safety`, { font: 'bold', size: 24 });
-  w.paragraph(police ? `${SCOPE_LABEL[input.scope.kind]}: ${input.scope.title}` : platformScopeTitle(input.platform, input.exhibits.length), { font: 'bold', size: 13, maxChars: 300 });
+  w.paragraph(police ? `${SCOPE_LABEL[input.scope.kind]}: ${input.scope.title}` : platformScopeTitle(input.platform, input.exhibits.length), {
+    font: 'bold',
+    size: 13,
+    maxChars: 300,
+  });
   w.gap(6);
   w.rule();
   if (police) policeFields(w, input);
@@ -52,7 +71,10 @@ function policeFields(w: ReportWriter, input: ReportInput): void {
 function platformFields(w: ReportWriter, input: ReportInput): void {
   w.field('Reported by', `${input.createdBy}, ${input.council.name} (a UK local authority)`);
   w.field('On behalf of', input.councillor ? `${input.councillor.name}, an elected member of ${input.council.name}` : 'an elected member of the council');
-  w.field('Content reported', `${thousands(input.exhibits.length)} item(s) on ${platformName(input.platform) ?? 'your platform'}; each has its own page below with its URL, IDs and times`);
+  w.field(
+    'Content reported',
+    `${thousands(input.exhibits.length)} item(s) on ${platformName(input.platform) ?? 'your platform'}; each has its own page below with its URL, IDs and times`,
+  );
   const accounts = new Map<string, string>();
   for (const e of input.exhibits) {
     const key = e.authorId ?? e.authorHandle;
@@ -61,8 +83,15 @@ function platformFields(w: ReportWriter, input: ReportInput): void {
   }
   const shown = [...accounts.values()].slice(0, 12);
   const more = accounts.size - shown.length;
-  w.field('Reported accounts', shown.length ? shown.join('\n') + (more > 0 ? `\n... and ${thousands(more)} more (see the timeline)` : '') : 'not identified on the pages captured', { maxChars: 3000 });
-  w.field('What we ask', `Please review these items under your policies on harassment, threats and the targeting of elected officials, and preserve the content and account data while you do (see preservation/${input.platform ?? '<platform>'}.txt in the pack).`);
+  w.field(
+    'Reported accounts',
+    shown.length ? shown.join('\n') + (more > 0 ? `\n... and ${thousands(more)} more (see the timeline)` : '') : 'not identified on the pages captured',
+    { maxChars: 3000 },
+  );
+  w.field(
+    'What we ask',
+    `Please review these items under your policies on harassment, threats and the targeting of elected officials, and preserve the content and account data while you do (see preservation/${input.platform ?? '<platform>'}.txt in the pack).`,
+  );
   commonFields(w, input);
 }
 
@@ -115,7 +144,10 @@ function verification(w: ReportWriter, input: ReportInput): void {
   );
   // The browser page first: it needs nothing installed. npx only with --no-install, because a
   // bare `npx wardguard-verify` would download whatever anyone has published under that name.
-  w.paragraph("1. open the council's verify page in a browser (no sign-in needed) and drop the ZIP on it; the file never leaves your computer:", { size: 8.5, indent: 8 });
+  w.paragraph("1. open the council's verify page in a browser (no sign-in needed) and drop the ZIP on it; the file never leaves your computer:", {
+    size: 8.5,
+    indent: 8,
+  });
   w.paragraph(input.verifyUrl, { font: 'mono', size: 8, indent: 20, maxChars: 300 });
   w.paragraph('2. or, where the wardguard-verify command is already installed (a copy of the Wardguard source), run:', { size: 8.5, indent: 8 });
   command(w, `npx --no-install wardguard-verify pack.zip --key ${input.keyUrl}`);

@@ -9,7 +9,7 @@ export function writeDiary(w: ReportWriter, entries: ReportDiaryEntry[]): void {
   w.line("Councillor's diary", { font: 'bold', size: 18 });
   w.paragraph(
     'Written by the councillor at the time: what happened and its effect on them. An edit never overwrites an entry; ' +
-      'each is kept as a new version, and every version is in the diary exhibit\'s file.',
+      "each is kept as a new version, and every version is in the diary exhibit's file.",
     { size: 8.5, color: GREY },
   );
   w.gap(6);

@@ -13,9 +13,7 @@ export const EMAIL_TEXT_CHARS = 30_000;
 const EMAIL_EXCERPT_CHARS = 2_000;
 const DECISIONS_SHOWN = 50;
 
-export type ExhibitEmailText =
-  | { printed: true; text: string; fromHtml: boolean; maxChars: number; path: string }
-  | { printed: false; note: string };
+export type ExhibitEmailText = { printed: true; text: string; fromHtml: boolean; maxChars: number; path: string } | { printed: false; note: string };
 
 const emlFile = (entry: PackIndexEntry) => entry.files.find((f) => f.mediaType === 'message/rfc822' || f.name.toLowerCase().endsWith('.eml'));
 
@@ -30,7 +28,8 @@ export function createEmailReader(loadEmailText: ReportInput['loadEmailText'], b
   async function forExhibit(entry: PackIndexEntry): Promise<ExhibitEmailText | null> {
     const file = entry.kind === 'email' ? emlFile(entry) : undefined;
     if (!file) return null;
-    if (file.size > EMAIL_MAX_BYTES) return { printed: false, note: `Text not printed: the message is larger than 8 MB (${byteSize(file.size)}); see ${file.path}.` };
+    if (file.size > EMAIL_MAX_BYTES)
+      return { printed: false, note: `Text not printed: the message is larger than 8 MB (${byteSize(file.size)}); see ${file.path}.` };
     if (usedBytes + file.size > budgetBytes) return { printed: false, note: `Text not printed to keep the report small; see ${file.path}.` };
     usedBytes += file.size;
     let loaded: Awaited<ReturnType<ReportInput['loadEmailText']>>;

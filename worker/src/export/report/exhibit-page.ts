@@ -58,7 +58,8 @@ export function writeExhibit(w: ReportWriter, e: PackIndexEntry, image: ExhibitI
     const hops = e.email.receivedChain;
     w.field('Received chain', hops.length ? `${thousands(hops.length)} Received header(s), in the order they appear:` : null);
     hops.slice(0, RECEIVED_HOPS).forEach((hop, i) => w.paragraph(`${i + 1}. ${hop}`, { size: 8, indent: LABEL_WIDTH, maxChars: 400 }));
-    if (hops.length > RECEIVED_HOPS) w.paragraph(`... and ${thousands(hops.length - RECEIVED_HOPS)} more Received headers (see message.eml)`, { size: 8, indent: LABEL_WIDTH, color: GREY });
+    if (hops.length > RECEIVED_HOPS)
+      w.paragraph(`... and ${thousands(hops.length - RECEIVED_HOPS)} more Received headers (see message.eml)`, { size: 8, indent: LABEL_WIDTH, color: GREY });
   }
 
   section(w, 'When');
@@ -96,7 +97,7 @@ export function writeExhibit(w: ReportWriter, e: PackIndexEntry, image: ExhibitI
   if (w.altered) {
     w.gap(4);
     w.paragraph(
-      'Some text on this page was changed to print it: characters the report\'s fonts cannot show (emoji, non-Latin scripts, ' +
+      "Some text on this page was changed to print it: characters the report's fonts cannot show (emoji, non-Latin scripts, " +
         'control characters) appear as ?, look-alike letters are printed plainly, and direction-changing marks appear as [U+....]. ' +
         'index.json and the original files hold the exact text.',
       { font: 'italic', size: 7.5, color: ALERT },

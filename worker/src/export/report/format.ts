@@ -15,8 +15,15 @@ export function inZone(iso: string, timeZone: string | null): string | null {
   if (Number.isNaN(d.getTime())) return null;
   try {
     const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-      hourCycle: 'h23', timeZoneName: 'short',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
     }).formatToParts(d);
     const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
     return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')} ${p('timeZoneName')} (${timeZone})`;
@@ -51,8 +58,17 @@ export const KIND_LABEL: Record<PackIndexEntry['kind'], string> = {
 export const incidentTime = (e: PackIndexEntry): string => e.postTime ?? e.email?.date ?? e.capturedAt;
 
 const PLATFORM_NAMES: Record<string, string> = {
-  x: 'X', facebook: 'Facebook', instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube', reddit: 'Reddit',
-  linkedin: 'LinkedIn', bluesky: 'Bluesky', threads: 'Threads', mastodon: 'Mastodon', generic: 'a website',
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  reddit: 'Reddit',
+  linkedin: 'LinkedIn',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
+  mastodon: 'Mastodon',
+  generic: 'a website',
 };
 /** `x` → `X`; an id we do not know is printed as it is. */
 export const platformName = (id: string | null): string | null => (id ? (PLATFORM_NAMES[id] ?? id) : null);

@@ -14,9 +14,7 @@ export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
 export const IMAGE_BUDGET_PIXELS = 100_000_000;
 const MAX_LABEL = '8 MB';
 
-export type ExhibitImage =
-  | { printed: true; ref: PDFRef; width: number; height: number; path: string }
-  | { printed: false; note: string };
+export type ExhibitImage = { printed: true; ref: PDFRef; width: number; height: number; path: string } | { printed: false; note: string };
 
 const PRINTABLE_TYPES = new Set(['image/png', 'image/jpeg']);
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
@@ -28,7 +26,12 @@ const startsWith = (b: Uint8Array, magic: number[]) => magic.every((v, i) => b[i
  * budget. A pack of a thousand screenshots would not fit in a Worker's memory, and the files
  * themselves are in the pack anyway: past the budget the page says where to find them.
  */
-export function createImagePrinter(doc: PDFDocument, loadImage: ReportInput['loadImage'], budgetBytes = IMAGE_BUDGET_BYTES, budgetPixels = IMAGE_BUDGET_PIXELS) {
+export function createImagePrinter(
+  doc: PDFDocument,
+  loadImage: ReportInput['loadImage'],
+  budgetBytes = IMAGE_BUDGET_BYTES,
+  budgetPixels = IMAGE_BUDGET_PIXELS,
+) {
   let usedBytes = 0;
   let usedPixels = 0;
 
@@ -37,19 +40,30 @@ export function createImagePrinter(doc: PDFDocument, loadImage: ReportInput['loa
     const room = Math.min(budgetBytes - usedBytes, IMAGE_MAX_BYTES);
     // Not even the smallest image could be printed: do not read any of them from storage.
     if (candidates.length > 0 && candidates.every((f) => f.size > room)) {
-      return { printed: false, note: skipNote(entry, candidates, candidates.every((f) => f.size > IMAGE_MAX_BYTES)) };
+      return {
+        printed: false,
+        note: skipNote(
+          entry,
+          candidates,
+          candidates.every((f) => f.size > IMAGE_MAX_BYTES),
+        ),
+      };
     }
     let loaded: Awaited<ReturnType<ReportInput['loadImage']>>;
     try {
       loaded = await loadImage(entry);
     } catch {
-      return { printed: false, note: `The image could not be read for printing; see ${candidates.length ? candidates.map((f) => f.path).join(', ') : exhibitDir(entry.exhibitRef)}.` };
+      return {
+        printed: false,
+        note: `The image could not be read for printing; see ${candidates.length ? candidates.map((f) => f.path).join(', ') : exhibitDir(entry.exhibitRef)}.`,
+      };
     }
     if (!loaded) return null;
     const { bytes, mediaType } = loaded;
     const file = candidates.find((f) => f.size === bytes.length && f.mediaType === mediaType) ?? candidates[0];
     const path = file?.path ?? exhibitDir(entry.exhibitRef);
-    if (bytes.length > IMAGE_MAX_BYTES) return { printed: false, note: `Image not printed: it is larger than ${MAX_LABEL} (${byteSize(bytes.length)}); see ${path}.` };
+    if (bytes.length > IMAGE_MAX_BYTES)
+      return { printed: false, note: `Image not printed: it is larger than ${MAX_LABEL} (${byteSize(bytes.length)}); see ${path}.` };
     const pixels = mediaType === 'image/png' ? pngPixels(bytes) : 0;
     if (usedBytes + bytes.length > budgetBytes || usedPixels + pixels > budgetPixels) {
       return { printed: false, note: `Image not printed to keep the report small; see ${path}.` };

@@ -19,39 +19,92 @@ function file(ref: string, name: string, mediaType: string, size: number, n: num
 
 function entry(over: Partial<PackIndexEntry> & Pick<PackIndexEntry, 'exhibitRef' | 'kind'>): PackIndexEntry {
   return {
-    itemId: `item-${over.exhibitRef}`, title: `Exhibit ${over.exhibitRef}`, platform: null, url: null, canonicalUrl: null, permalink: null,
-    authorHandle: null, authorDisplayName: null, authorId: null, authorProfileUrl: null, postId: null, postText: null, postTime: null,
-    postTimeText: null, replyTo: null, capturedAt: '2025-03-01T10:00:00.000Z', captureTimeZone: null, capturedBy: 'Jane Smith', tool: null,
-    userAgent: null, pageActions: [], perpetrator: null, email: null, files: [], ...over,
+    itemId: `item-${over.exhibitRef}`,
+    title: `Exhibit ${over.exhibitRef}`,
+    platform: null,
+    url: null,
+    canonicalUrl: null,
+    permalink: null,
+    authorHandle: null,
+    authorDisplayName: null,
+    authorId: null,
+    authorProfileUrl: null,
+    postId: null,
+    postText: null,
+    postTime: null,
+    postTimeText: null,
+    replyTo: null,
+    capturedAt: '2025-03-01T10:00:00.000Z',
+    captureTimeZone: null,
+    capturedBy: 'Jane Smith',
+    tool: null,
+    userAgent: null,
+    pageActions: [],
+    perpetrator: null,
+    email: null,
+    files: [],
+    ...over,
   };
 }
 
 const webCapture = entry({
-  exhibitRef: 'JS/1', kind: 'web_capture', title: 'Reply calling the councillor a traitor', platform: 'x',
-  url: 'https://x.com/angry_dave/status/1893456789012345678', permalink: 'https://x.com/angry_dave/status/1893456789012345678',
-  authorHandle: '@angry_dave', authorDisplayName: 'Dave', authorId: '1234567890', authorProfileUrl: 'https://x.com/angry_dave',
-  postId: '1893456789012345678', postText: 'You are a traitor and everyone knows where you live.', postTime: '2025-03-01T09:12:00.000Z',
-  postTimeText: '9:12 AM · Mar 1, 2025', capturedAt: '2025-03-01T10:00:00.000Z', captureTimeZone: 'Europe/London', tool: 'Wardguard extension 0.1.0',
-  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/136.0', pageActions: ['Clicked "Show more" on the post'],
+  exhibitRef: 'JS/1',
+  kind: 'web_capture',
+  title: 'Reply calling the councillor a traitor',
+  platform: 'x',
+  url: 'https://x.com/angry_dave/status/1893456789012345678',
+  permalink: 'https://x.com/angry_dave/status/1893456789012345678',
+  authorHandle: '@angry_dave',
+  authorDisplayName: 'Dave',
+  authorId: '1234567890',
+  authorProfileUrl: 'https://x.com/angry_dave',
+  postId: '1893456789012345678',
+  postText: 'You are a traitor and everyone knows where you live.',
+  postTime: '2025-03-01T09:12:00.000Z',
+  postTimeText: '9:12 AM · Mar 1, 2025',
+  capturedAt: '2025-03-01T10:00:00.000Z',
+  captureTimeZone: 'Europe/London',
+  tool: 'Wardguard extension 0.1.0',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/136.0',
+  pageActions: ['Clicked "Show more" on the post'],
   perpetrator: { id: 'p1', displayName: 'Dave Angry' },
   files: [file('JS/1', 'full-page-annotated.png', 'image/png', screenshot.length, 1), file('JS/1', 'page.html', 'text/html', 51234, 2)],
 });
 const email = entry({
-  exhibitRef: 'JS/2', kind: 'email', title: 'Email: You will regret this', tool: 'Wardguard mail filter', capturedAt: '2025-03-02T08:00:00.000Z',
+  exhibitRef: 'JS/2',
+  kind: 'email',
+  title: 'Email: You will regret this',
+  tool: 'Wardguard mail filter',
+  capturedAt: '2025-03-02T08:00:00.000Z',
   perpetrator: { id: 'p1', displayName: 'Dave Angry' },
-  email: { from: 'dave@example.net', to: ['cllr.smith@council.example'], date: '2025-03-02T07:59:00.000Z', subject: 'You will regret this',
-    messageId: '<abc123@mail.example.net>', receivedChain: ['from mail.example.net by mx.council.example', 'from [203.0.113.9] by mail.example.net'] },
+  email: {
+    from: 'dave@example.net',
+    to: ['cllr.smith@council.example'],
+    date: '2025-03-02T07:59:00.000Z',
+    subject: 'You will regret this',
+    messageId: '<abc123@mail.example.net>',
+    receivedChain: ['from mail.example.net by mx.council.example', 'from [203.0.113.9] by mail.example.net'],
+  },
   files: [file('JS/2', 'message.eml', 'message/rfc822', 4321, 3)],
 });
 const upload = entry({
-  exhibitRef: 'JS/3', kind: 'upload', title: 'Leaflet pushed through the door', capturedAt: '2025-03-03T12:00:00.000Z',
+  exhibitRef: 'JS/3',
+  kind: 'upload',
+  title: 'Leaflet pushed through the door',
+  capturedAt: '2025-03-03T12:00:00.000Z',
   files: [file('JS/3', 'leaflet.pdf', 'application/pdf', 90210, 4)],
 });
 
 function input(over: Partial<ReportInput> = {}): ReportInput {
   return {
-    packId: 'pack_01JQ7ZK3', variant: 'police', platform: null, createdAt: '2025-03-04T15:30:00.000Z', createdBy: 'Sam Patel',
-    recipient: 'DC Jones, Thames Valley Police', council: { name: 'Example Borough Council' }, councillor: { name: 'Cllr Jane Smith' },
+    packId: 'pack_01JQ7ZK3',
+    variant: 'police',
+    platform: null,
+    createdAt: '2025-03-04T15:30:00.000Z',
+    createdBy: 'Sam Patel',
+    recipient: 'DC Jones, Thames Valley Police',
+    council: { name: 'Example Borough Council' },
+    councillor: { name: 'Cllr Jane Smith' },
     scope: { kind: 'case', title: 'Harassment by D. Angry' },
     caseInfo: { title: 'Harassment by D. Angry', status: 'referred', policeReference: 'TVP-2025-0042' },
     publicKey: { fingerprint: FINGERPRINT, raw: KEY },
@@ -82,7 +135,14 @@ describe('report.pdf', () => {
     expect(cover).toContain('TVP-2025-0042');
     expect(cover).toContain('DC Jones, Thames Valley Police');
     expect(cover).toContain('Cllr Jane Smith is an elected member of Example Borough Council: a "person of public');
-    for (const law of ['Malicious Communications Act 1988, s.1', 'Communications Act 2003, s.127', 'Protection from Harassment Act 1997', 'Online Safety Act 2023, s.179', 'Online Safety Act 2023, s.181']) expect(cover).toContain(law);
+    for (const law of [
+      'Malicious Communications Act 1988, s.1',
+      'Communications Act 2003, s.127',
+      'Protection from Harassment Act 1997',
+      'Online Safety Act 2023, s.179',
+      'Online Safety Act 2023, s.181',
+    ])
+      expect(cover).toContain(law);
     expect(cover).toContain(VERIFY_URL);
     expect(cover).toContain(KEY_URL);
     expect(cover).toContain(`npx --no-install wardguard-verify pack.zip --key ${KEY_URL}`);
@@ -116,10 +176,23 @@ describe('report.pdf', () => {
 
   it("prints the councillor's diary with its edit history in a police pack", async () => {
     const diaryExhibit = entry({ exhibitRef: 'JS/4', kind: 'diary', title: 'Diary: leaflet', files: [file('JS/4', 'diary.json', 'application/json', 812, 5)] });
-    const pages = await pageTexts(await renderReport(input({
-      exhibits: [webCapture, email, upload, diaryExhibit],
-      diary: [{ exhibitRef: 'JS/4', occurredAt: '2025-03-03T11:00:00.000Z', whatHappened: 'Found the leaflet on my doormat.', impact: 'I no longer open the door after dark.', versions: 3, editedAt: '2025-03-05T09:00:00.000Z' }],
-    })));
+    const pages = await pageTexts(
+      await renderReport(
+        input({
+          exhibits: [webCapture, email, upload, diaryExhibit],
+          diary: [
+            {
+              exhibitRef: 'JS/4',
+              occurredAt: '2025-03-03T11:00:00.000Z',
+              whatHappened: 'Found the leaflet on my doormat.',
+              impact: 'I no longer open the door after dark.',
+              versions: 3,
+              editedAt: '2025-03-05T09:00:00.000Z',
+            },
+          ],
+        }),
+      ),
+    );
     const diaryPage = pages.find((p) => p.startsWith("Councillor's diary"));
     expect(diaryPage).toContain('I no longer open the door after dark.');
     expect(diaryPage).toContain('3 versions; last edited 2025-03-05 09:00:00 UTC');
@@ -128,19 +201,41 @@ describe('report.pdf', () => {
 
   it('prints a platform report for trust and safety without the diary, the checkboxes or internal case details', async () => {
     const platformExhibit = { ...webCapture, perpetrator: null };
-    const pdf = await renderReport(input({
-      variant: 'platform', platform: 'x', exhibits: [platformExhibit, { ...platformExhibit, exhibitRef: 'JS/5', postId: '1893456789012349999' }],
-      perpetrators: [],
-      // Even if handed a diary by mistake, a platform report must not print it.
-      diary: [{ exhibitRef: 'JS/1', occurredAt: '2025-03-03T11:00:00.000Z', whatHappened: 'SECRET DIARY TEXT', impact: 'private impact', versions: 1, editedAt: '2025-03-03T11:00:00.000Z' }],
-    }));
+    const pdf = await renderReport(
+      input({
+        variant: 'platform',
+        platform: 'x',
+        exhibits: [platformExhibit, { ...platformExhibit, exhibitRef: 'JS/5', postId: '1893456789012349999' }],
+        perpetrators: [],
+        // Even if handed a diary by mistake, a platform report must not print it.
+        diary: [
+          {
+            exhibitRef: 'JS/1',
+            occurredAt: '2025-03-03T11:00:00.000Z',
+            whatHappened: 'SECRET DIARY TEXT',
+            impact: 'private impact',
+            versions: 1,
+            editedAt: '2025-03-03T11:00:00.000Z',
+          },
+        ],
+      }),
+    );
     const text = all(await pageTexts(pdf));
     expect(text).toContain('Evidence pack: X trust and safety');
     expect(text).toContain('Reported accounts');
     expect(text).toContain('@angry_dave - ID 1234567890 - https://x.com/angry_dave');
     expect(text).toContain('Repeated behaviour: 2 items from the same account.');
     expect(text).toContain('Cllr Jane Smith, an elected member of Example Borough Council');
-    for (const absent of ['SECRET DIARY TEXT', 'private impact', "Councillor's diary", 'TVP-2025-0042', 'Police reference', 'Offences for the reader', 'Course of conduct']) expect(text).not.toContain(absent);
+    for (const absent of [
+      'SECRET DIARY TEXT',
+      'private impact',
+      "Councillor's diary",
+      'TVP-2025-0042',
+      'Police reference',
+      'Offences for the reader',
+      'Course of conduct',
+    ])
+      expect(text).not.toContain(absent);
     expect(text).toContain(FINGERPRINT);
   });
 
@@ -148,19 +243,33 @@ describe('report.pdf', () => {
     const token = 'A'.repeat(5000);
     const hostile = `🤡🔥 ${'\u202E'}evil${'\u202C'} مرحبا 你好 \u0000\u0007 ${token} ` + 'blah '.repeat(20_000);
     const nasty = entry({
-      exhibitRef: 'JS/9', kind: 'web_capture', title: hostile, platform: 'x', url: `https://x.example/${token}`, authorHandle: hostile,
-      authorDisplayName: '\u202Eevad', authorId: token, postText: hostile, pageActions: [hostile],
+      exhibitRef: 'JS/9',
+      kind: 'web_capture',
+      title: hostile,
+      platform: 'x',
+      url: `https://x.example/${token}`,
+      authorHandle: hostile,
+      authorDisplayName: '\u202Eevad',
+      authorId: token,
+      postText: hostile,
+      pageActions: [hostile],
       files: [{ ...file('JS/9', 'x.png', 'image/png', 10, 9), path: `exhibits/JS-9/${token}.png` }],
       email: { from: hostile, to: [hostile], date: 'not a date', subject: hostile, messageId: token, receivedChain: Array(500).fill(hostile) },
       perpetrator: { id: 'p9', displayName: hostile },
     });
-    const pdf = await renderReport(input({
-      council: { name: hostile }, recipient: hostile, scope: { kind: 'selection', title: hostile }, createdBy: hostile,
-      councillor: { name: hostile }, exhibits: [nasty],
-      perpetrators: [{ id: 'p9', displayName: hostile, aliases: [hostile], handles: [token], emails: [hostile] }],
-      diary: [{ exhibitRef: 'JS/9', occurredAt: hostile, whatHappened: hostile, impact: hostile, versions: 2, editedAt: hostile }],
-      loadImage: async () => null,
-    }));
+    const pdf = await renderReport(
+      input({
+        council: { name: hostile },
+        recipient: hostile,
+        scope: { kind: 'selection', title: hostile },
+        createdBy: hostile,
+        councillor: { name: hostile },
+        exhibits: [nasty],
+        perpetrators: [{ id: 'p9', displayName: hostile, aliases: [hostile], handles: [token], emails: [hostile] }],
+        diary: [{ exhibitRef: 'JS/9', occurredAt: hostile, whatHappened: hostile, impact: hostile, versions: 2, editedAt: hostile }],
+        loadImage: async () => null,
+      }),
+    );
     const pages = await pageTexts(pdf);
     const text = all(pages);
     expect(text).toContain('[U+202E]evil');
@@ -190,13 +299,25 @@ describe('report.pdf', () => {
       expect(last).toMatch(/Image could not be printed \(.+\); see exhibits\/JS-1\/full-page-annotated\.png\./);
       expect(await drawnImages(pdf)).toEqual([]);
     }
-    const failing = await renderReport(input({ exhibits: [webCapture], loadImage: async () => { throw new Error('R2 is down'); } }));
+    const failing = await renderReport(
+      input({
+        exhibits: [webCapture],
+        loadImage: async () => {
+          throw new Error('R2 is down');
+        },
+      }),
+    );
     expect((await pageTexts(failing)).at(-1)).toContain('The image could not be read for printing; see exhibits/JS-1/full-page-annotated.png');
   });
 
   it('shows a tall full-page screenshot over several pages from one embedded copy', async () => {
     const tall = makePng(200, 3000, (x, y) => [y % 256, x, 0, 255]);
-    const pdf = await renderReport(input({ exhibits: [{ ...webCapture, files: [file('JS/1', 'full-page-annotated.png', 'image/png', tall.length, 1)] }], loadImage: async () => ({ bytes: tall, mediaType: 'image/png' }) }));
+    const pdf = await renderReport(
+      input({
+        exhibits: [{ ...webCapture, files: [file('JS/1', 'full-page-annotated.png', 'image/png', tall.length, 1)] }],
+        loadImage: async () => ({ bytes: tall, mediaType: 'image/png' }),
+      }),
+    );
     const pages = await pageTexts(pdf);
     expect(all(pages)).toMatch(/200 x 3000 pixels, scaled to fit, over [3-5] pages/);
     expect(pages.filter((p) => p.startsWith('Exhibit JS/1 (continued)')).length).toBeGreaterThanOrEqual(3);
@@ -206,14 +327,23 @@ describe('report.pdf', () => {
   it('embeds images from 1,000 exhibits only while they fit the budget, and never reads the ones it will skip', async () => {
     const png = makePng(24, 16, (x, y) => [x * 10, y * 15, 200, 255]);
     const budget = 40 * png.length + 10;
-    const exhibits = Array.from({ length: 1000 }, (_, i) => entry({
-      exhibitRef: `JS/${i + 1}`, kind: 'web_capture', platform: 'x', url: `https://x.com/u/status/${i}`, authorHandle: `@user${i % 37}`,
-      postText: `Post number ${i}`, perpetrator: i % 3 ? { id: 'p1', displayName: 'Dave Angry' } : null,
-      files: [file(`JS/${i + 1}`, 'post.png', 'image/png', png.length, i % 256)],
-    }));
+    const exhibits = Array.from({ length: 1000 }, (_, i) =>
+      entry({
+        exhibitRef: `JS/${i + 1}`,
+        kind: 'web_capture',
+        platform: 'x',
+        url: `https://x.com/u/status/${i}`,
+        authorHandle: `@user${i % 37}`,
+        postText: `Post number ${i}`,
+        perpetrator: i % 3 ? { id: 'p1', displayName: 'Dave Angry' } : null,
+        files: [file(`JS/${i + 1}`, 'post.png', 'image/png', png.length, i % 256)],
+      }),
+    );
     const loaded: string[] = [];
     const started = Date.now();
-    const pdf = await renderReport(input({ exhibits, loadImage: async (e) => (loaded.push(e.exhibitRef), { bytes: png, mediaType: 'image/png' }) }), { imageBudgetBytes: budget });
+    const pdf = await renderReport(input({ exhibits, loadImage: async (e) => (loaded.push(e.exhibitRef), { bytes: png, mediaType: 'image/png' }) }), {
+      imageBudgetBytes: budget,
+    });
     const ms = Date.now() - started;
     const images = await drawnImages(pdf);
     expect(images.length).toBe(40);
@@ -227,7 +357,9 @@ describe('report.pdf', () => {
 
   it('also stops embedding when the pixel budget is spent: small, well-compressed screenshots still cost CPU per pixel', async () => {
     const png = makePng(24, 16, (x, y) => [x * 10, y * 15, 200, 255]);
-    const exhibits = Array.from({ length: 30 }, (_, i) => entry({ exhibitRef: `JS/${i + 1}`, kind: 'web_capture', files: [file(`JS/${i + 1}`, 'post.png', 'image/png', png.length, i)] }));
+    const exhibits = Array.from({ length: 30 }, (_, i) =>
+      entry({ exhibitRef: `JS/${i + 1}`, kind: 'web_capture', files: [file(`JS/${i + 1}`, 'post.png', 'image/png', png.length, i)] }),
+    );
     const pdf = await renderReport(input({ exhibits, loadImage: async () => ({ bytes: png, mediaType: 'image/png' }) }), { imageBudgetPixels: 24 * 16 * 10 });
     expect((await drawnImages(pdf)).length).toBe(10);
     expect((await pageTexts(pdf)).filter((p) => p.includes('Image not printed to keep the report small')).length).toBe(20);
@@ -243,18 +375,40 @@ describe('report.pdf', () => {
 
   it("prints an email's text, its escalation (police reference and note) and the officers' decisions, in a police pack", async () => {
     const loaded: string[] = [];
-    const pages = await pageTexts(await renderReport(input({
-      emails: [{
-        exhibitRef: 'JS/2',
-        escalation: { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', policeReference: 'TVP-INC-778', note: 'Rang 101; PC Khan wants the original.' },
-        decisions: [
-          { at: '2025-03-02T08:30:00.000Z', by: 'Ola Officer', action: 'alert_acknowledged', decision: null, reason: null, note: null },
-          { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', action: 'mail_escalated', decision: null, reason: null, note: 'Rang 101; PC Khan wants the original.' },
-          { at: '2025-03-03T10:00:00.000Z', by: 'Ola Officer', action: 'mail_decided', decision: 'keep', reason: 'Police asked us to keep it', note: null },
-        ],
-      }],
-      loadEmailText: async (e) => (loaded.push(e.exhibitRef), e.exhibitRef === 'JS/2' ? { text: 'You will regret this.\nI know which car is yours.', fromHtml: true } : null),
-    })));
+    const pages = await pageTexts(
+      await renderReport(
+        input({
+          emails: [
+            {
+              exhibitRef: 'JS/2',
+              escalation: { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', policeReference: 'TVP-INC-778', note: 'Rang 101; PC Khan wants the original.' },
+              decisions: [
+                { at: '2025-03-02T08:30:00.000Z', by: 'Ola Officer', action: 'alert_acknowledged', decision: null, reason: null, note: null },
+                {
+                  at: '2025-03-02T09:00:00.000Z',
+                  by: 'Sam Patel',
+                  action: 'mail_escalated',
+                  decision: null,
+                  reason: null,
+                  note: 'Rang 101; PC Khan wants the original.',
+                },
+                {
+                  at: '2025-03-03T10:00:00.000Z',
+                  by: 'Ola Officer',
+                  action: 'mail_decided',
+                  decision: 'keep',
+                  reason: 'Police asked us to keep it',
+                  note: null,
+                },
+              ],
+            },
+          ],
+          loadEmailText: async (e) => (
+            loaded.push(e.exhibitRef), e.exhibitRef === 'JS/2' ? { text: 'You will regret this.\nI know which car is yours.', fromHtml: true } : null
+          ),
+        }),
+      ),
+    );
     expect(loaded).toEqual(['JS/2']);
     const page = pages.find((p) => p.startsWith('JS/2'))!;
     expect(page).toContain('Text of the email');
@@ -277,27 +431,53 @@ describe('report.pdf', () => {
     expect(pages.join('\n')).toMatch(/more characters not printed; the full text is in index\.json and the original files/);
     const fonts = await embedReportFonts(await PDFDocument.create());
     const byKey = new Map<string, ReportFont>(Object.values(fonts).map((f) => [f.key, f]));
-    for (const runs of await pageRuns(pdf)) for (const r of runs) expect(r.x + textWidth(byKey.get(r.font)!, r.text, r.size)).toBeLessThanOrEqual(PAGE.width - PAGE.margin + 0.01);
+    for (const runs of await pageRuns(pdf))
+      for (const r of runs) expect(r.x + textWidth(byKey.get(r.font)!, r.text, r.size)).toBeLessThanOrEqual(PAGE.width - PAGE.margin + 0.01);
 
     const hostile = `🤡 ${'\u202E'}evil\u0000 ${'B'.repeat(8000)} ` + 'kill '.repeat(30_000);
-    const nasty = await pageTexts(await renderReport(input({
-      emails: [{ exhibitRef: 'JS/2', escalation: { at: hostile, by: hostile, policeReference: hostile, note: hostile }, decisions: Array(300).fill({ at: hostile, by: hostile, action: hostile, decision: hostile, reason: hostile, note: hostile }) }],
-      loadEmailText: async () => ({ text: hostile, fromHtml: false }),
-    })));
+    const nasty = await pageTexts(
+      await renderReport(
+        input({
+          emails: [
+            {
+              exhibitRef: 'JS/2',
+              escalation: { at: hostile, by: hostile, policeReference: hostile, note: hostile },
+              decisions: Array(300).fill({ at: hostile, by: hostile, action: hostile, decision: hostile, reason: hostile, note: hostile }),
+            },
+          ],
+          loadEmailText: async () => ({ text: hostile, fromHtml: false }),
+        }),
+      ),
+    );
     expect(nasty.join('\n')).toContain('[U+202E]evil');
     expect(nasty.length).toBeLessThan(80);
 
-    const failing = await pageTexts(await renderReport(input({ loadEmailText: async () => { throw new Error('not MIME'); } })));
+    const failing = await pageTexts(
+      await renderReport(
+        input({
+          loadEmailText: async () => {
+            throw new Error('not MIME');
+          },
+        }),
+      ),
+    );
     expect(failing.find((p) => p.startsWith('JS/2'))).toContain('The text could not be read for printing; see exhibits/JS-2/message.eml.');
   });
 
   it('stops printing email text past its budget and never reads the messages it will skip', async () => {
-    const emails = Array.from({ length: 6 }, (_, i) => ({ ...email, exhibitRef: `JS/${10 + i}`, itemId: `m${i}`, files: [file(`JS/${10 + i}`, 'message.eml', 'message/rfc822', 1000, i)] }));
+    const emails = Array.from({ length: 6 }, (_, i) => ({
+      ...email,
+      exhibitRef: `JS/${10 + i}`,
+      itemId: `m${i}`,
+      files: [file(`JS/${10 + i}`, 'message.eml', 'message/rfc822', 1000, i)],
+    }));
     const loaded: string[] = [];
-    const pages = await pageTexts(await renderReport(
-      input({ exhibits: emails, loadEmailText: async (e) => (loaded.push(e.exhibitRef), { text: `Body of ${e.exhibitRef}`, fromHtml: false }) }),
-      { emailBudgetBytes: 3500 },
-    ));
+    const pages = await pageTexts(
+      await renderReport(
+        input({ exhibits: emails, loadEmailText: async (e) => (loaded.push(e.exhibitRef), { text: `Body of ${e.exhibitRef}`, fromHtml: false }) }),
+        { emailBudgetBytes: 3500 },
+      ),
+    );
     expect(loaded).toEqual(['JS/10', 'JS/11', 'JS/12']);
     expect(pages.join('\n')).toContain('Body of JS/12');
     expect(pages.find((p) => p.startsWith('JS/13'))).toContain('Text not printed to keep the report small; see exhibits/JS-13/message.eml.');
@@ -305,7 +485,15 @@ describe('report.pdf', () => {
 
   it('gives a platform report a neutral scope: the case title and the perpetrator it names are nowhere in it', async () => {
     const platformExhibit = { ...webCapture, perpetrator: null };
-    const pdf = await renderReport(input({ variant: 'platform', platform: 'x', exhibits: [platformExhibit], perpetrators: [], scope: { kind: 'perpetrator', title: 'Incidents attributed to Dave Angry' } }));
+    const pdf = await renderReport(
+      input({
+        variant: 'platform',
+        platform: 'x',
+        exhibits: [platformExhibit],
+        perpetrators: [],
+        scope: { kind: 'perpetrator', title: 'Incidents attributed to Dave Angry' },
+      }),
+    );
     const text = all(await pageTexts(pdf));
     expect(text).toContain('Platform report: 1 item on X');
     for (const absent of ['Dave Angry', 'D. Angry', 'Harassment by', 'attributed to']) expect(text).not.toContain(absent);
@@ -314,11 +502,25 @@ describe('report.pdf', () => {
   });
 
   it('does not print email text, escalations or decisions in a platform report, even if handed them', async () => {
-    const text = all(await pageTexts(await renderReport(input({
-      variant: 'platform', platform: 'x', perpetrators: [],
-      emails: [{ exhibitRef: 'JS/2', escalation: { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', policeReference: 'TVP-INC-778', note: 'INTERNAL NOTE' }, decisions: [] }],
-      loadEmailText: async () => ({ text: 'SECRET EMAIL BODY', fromHtml: false }),
-    }))));
+    const text = all(
+      await pageTexts(
+        await renderReport(
+          input({
+            variant: 'platform',
+            platform: 'x',
+            perpetrators: [],
+            emails: [
+              {
+                exhibitRef: 'JS/2',
+                escalation: { at: '2025-03-02T09:00:00.000Z', by: 'Sam Patel', policeReference: 'TVP-INC-778', note: 'INTERNAL NOTE' },
+                decisions: [],
+              },
+            ],
+            loadEmailText: async () => ({ text: 'SECRET EMAIL BODY', fromHtml: false }),
+          }),
+        ),
+      ),
+    );
     for (const absent of ['SECRET EMAIL BODY', 'INTERNAL NOTE', 'TVP-INC-778']) expect(text).not.toContain(absent);
   });
 });

@@ -60,7 +60,9 @@ export async function renderReport(input: ReportInput, options: ReportOptions = 
 function setMetadata(doc: PDFDocument, input: ReportInput): void {
   const cut = (s: string) => s.slice(0, META_CHARS);
   // A platform pack names no suspect, not even in the document properties.
-  doc.setTitle(cut(`Evidence pack ${input.packId}: ${input.variant === 'police' ? input.scope.title : platformScopeTitle(input.platform, input.exhibits.length)}`));
+  doc.setTitle(
+    cut(`Evidence pack ${input.packId}: ${input.variant === 'police' ? input.scope.title : platformScopeTitle(input.platform, input.exhibits.length)}`),
+  );
   doc.setAuthor(cut(input.council.name));
   doc.setSubject(input.variant === 'police' ? 'Evidence pack for the police' : cut(`Evidence pack for ${input.platform ?? 'a platform'}`));
   doc.setCreator('Wardguard');

@@ -8,8 +8,9 @@ const streamOf = (doc: PDFDocument, ref: PDFRef): PDFRawStream => doc.context.lo
 const entry = (s: PDFRawStream, key: string) => s.dict.get(PDFName.of(key));
 
 /** Every channel value differs from its neighbours, so each PNG row filter has work to do. */
-const noisy = (alpha: (x: number, y: number) => number) => (x: number, y: number): [number, number, number, number] =>
-  [(x * 37 + y * 11) & 0xff, (x * x + y * 3) & 0xff, (x ^ y) * 5 & 0xff, alpha(x, y)];
+const noisy =
+  (alpha: (x: number, y: number) => number) =>
+  (x: number, y: number): [number, number, number, number] => [(x * 37 + y * 11) & 0xff, (x * x + y * 3) & 0xff, ((x ^ y) * 5) & 0xff, alpha(x, y)];
 
 describe('PNG screenshots in the report', () => {
   it('splits a screenshot with transparency into colour and alpha streams holding exactly its pixels, whatever the row filters', async () => {
@@ -36,7 +37,13 @@ describe('PNG screenshots in the report', () => {
   it('leaves out the soft mask when every pixel is opaque', async () => {
     const doc = await PDFDocument.create();
     // UPNG keeps RGBA only when some pixel is not opaque; a browser's canvas keeps it always.
-    const png = await reencodeAsRgba(makePng(40, 10, noisy(() => 255)));
+    const png = await reencodeAsRgba(
+      makePng(
+        40,
+        10,
+        noisy(() => 255),
+      ),
+    );
     expect(parsePng(png).colorType).toBe(6);
     const { ref } = await embedPng(doc, png);
     expect(entry(streamOf(doc, ref), 'SMask')).toBeUndefined();
@@ -45,7 +52,14 @@ describe('PNG screenshots in the report', () => {
 
   it('copies opaque RGB and palette images byte for byte, telling the reader to undo the PNG row filters', async () => {
     for (const [png, colorType] of [
-      [makePng(50, 20, noisy(() => 255)), 2],
+      [
+        makePng(
+          50,
+          20,
+          noisy(() => 255),
+        ),
+        2,
+      ],
       [makePng(50, 20, (x) => (x < 25 ? [255, 0, 0, 255] : [0, 0, 255, 255])), 3],
     ] as const) {
       const doc = await PDFDocument.create();
@@ -59,7 +73,11 @@ describe('PNG screenshots in the report', () => {
   });
 
   it('refuses damaged files with a reason a reader can act on, before anything is embedded', async () => {
-    const good = makePng(30, 30, noisy(() => 200));
+    const good = makePng(
+      30,
+      30,
+      noisy(() => 200),
+    );
     const flipped = good.slice();
     flipped[flipped.length - 20] = flipped[flipped.length - 20]! ^ 0xff;
     const cases: [Uint8Array, RegExp][] = [
@@ -91,7 +109,11 @@ function withIdat(png: Uint8Array, idat: Uint8Array): Uint8Array {
   const header = ihdr!.data.slice();
   header[8] = 8;
   header[9] = 6;
-  return buildPng([{ type: 'IHDR', data: header }, { type: 'IDAT', data: idat }, { type: 'IEND', data: new Uint8Array() }]);
+  return buildPng([
+    { type: 'IHDR', data: header },
+    { type: 'IDAT', data: idat },
+    { type: 'IEND', data: new Uint8Array() },
+  ]);
 }
 
 function withHeader(png: Uint8Array, width: number, height: number): Uint8Array {

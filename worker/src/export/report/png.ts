@@ -50,12 +50,22 @@ export function parsePng(bytes: Uint8Array): Png {
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     if (at + 12 + length > bytes.length) throw new ImageError('the PNG file is cut short');
     const data = bytes.subarray(at + 8, at + 8 + length);
-    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) throw new ImageError(`the PNG's ${type} chunk is damaged (checksum mismatch)`);
+    if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length))
+      throw new ImageError(`the PNG's ${type} chunk is damaged (checksum mismatch)`);
     at += 12 + length;
     if (!png) {
       if (type !== 'IHDR' || length !== 13) throw new ImageError('the PNG has no header');
       const h = new DataView(data.buffer, data.byteOffset, 13);
-      png = { width: h.getUint32(0), height: h.getUint32(4), bitDepth: data[8]!, colorType: data[9]!, interlaced: data[12] !== 0, palette: null, transparency: false, idat: [] };
+      png = {
+        width: h.getUint32(0),
+        height: h.getUint32(4),
+        bitDepth: data[8]!,
+        colorType: data[9]!,
+        interlaced: data[12] !== 0,
+        palette: null,
+        transparency: false,
+        idat: [],
+      };
       if (png.width === 0 || png.height === 0) throw new ImageError('the PNG has no pixels');
       continue;
     }
@@ -97,7 +107,10 @@ export async function embedPng(doc: PDFDocument, bytes: Uint8Array): Promise<{ r
         ? context.obj([PDFName.of('Indexed'), PDFName.of('DeviceRGB'), PDFNumber.of(png.palette!.length / 3 - 1), PDFHexString.of(hex(png.palette!))])
         : PDFName.of(colorType === 0 ? 'DeviceGray' : 'DeviceRGB');
     const stream = context.stream(concat(png.idat), {
-      ...base, BitsPerComponent: bitDepth, ColorSpace: colorSpace, Filter: 'FlateDecode',
+      ...base,
+      BitsPerComponent: bitDepth,
+      ColorSpace: colorSpace,
+      Filter: 'FlateDecode',
       DecodeParms: { Predictor: 15, Colors: channels, BitsPerComponent: bitDepth, Columns: width },
     });
     return { ref: context.register(stream), width, height };

@@ -67,7 +67,9 @@ function latin1(bytes: Uint8Array): string {
 }
 
 function unescapePdf(s: string): string {
-  return s.replace(/\\([0-7]{3}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(parseInt(e, 8)) : e)).replace(/[\x80-\xff]/g, (c) => FROM_WIN_ANSI.get(c.charCodeAt(0)) ?? c);
+  return s
+    .replace(/\\([0-7]{3}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(parseInt(e, 8)) : e))
+    .replace(/[\x80-\xff]/g, (c) => FROM_WIN_ANSI.get(c.charCodeAt(0)) ?? c);
 }
 
 /** The distinct image XObjects the pages draw (a soft mask is part of its image, not counted). */
@@ -107,7 +109,10 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const v = new DataView(out.buffer);
   v.setUint32(0, data.length);
-  out.set([...type].map((c) => c.charCodeAt(0)), 4);
+  out.set(
+    [...type].map((c) => c.charCodeAt(0)),
+    4,
+  );
   out.set(data, 8);
   v.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)));
   return out;
@@ -133,7 +138,6 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 const png8 = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
 
 export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
@@ -162,7 +166,11 @@ export async function makeFilteredPng(width: number, height: number, rgba: Uint8
   new DataView(header.buffer).setUint32(0, width);
   new DataView(header.buffer).setUint32(4, height);
   header.set([8, 6, 0, 0, 0], 8);
-  return buildPng([{ type: 'IHDR', data: header }, { type: 'IDAT', data: await deflate(raw) }, { type: 'IEND', data: new Uint8Array() }]);
+  return buildPng([
+    { type: 'IHDR', data: header },
+    { type: 'IDAT', data: await deflate(raw) },
+    { type: 'IEND', data: new Uint8Array() },
+  ]);
 }
 
 // As the PNG specification writes it: the neighbour nearest to left + up - upLeft, ties to left then up.

@@ -101,9 +101,7 @@ function timelineEntry(w: ReportWriter, e: PackIndexEntry): void {
   const where = [KIND_LABEL[e.kind], platformName(e.platform)].filter(Boolean).join(', ');
   w.line(`${utc(incidentTime(e))}    ${e.exhibitRef}    ${where}`, { font: 'bold', size: 8.5, indent: 8 });
   w.paragraph(e.title, { size: 8.5, indent: 8, maxChars: 300 });
-  const source = e.email
-    ? `From ${e.email.from}: "${e.email.subject}"`
-    : [e.authorHandle, e.permalink ?? e.url].filter(Boolean).join('  ');
+  const source = e.email ? `From ${e.email.from}: "${e.email.subject}"` : [e.authorHandle, e.permalink ?? e.url].filter(Boolean).join('  ');
   if (source) w.paragraph(source, { size: 7.5, indent: 8, color: GREY, maxChars: 500 });
   w.gap(4);
 }

@@ -45,7 +45,10 @@ export class ReportWriter {
   private readonly pending: { page: PDFPage; content: string }[] = [];
   private readonly pages: PDFPage[] = [];
 
-  constructor(private readonly doc: PDFDocument, readonly fonts: ReportFonts) {}
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly fonts: ReportFonts,
+  ) {}
 
   /** Points left above the footer on this page. */
   get room(): number {
@@ -143,7 +146,9 @@ export class ReportWriter {
     this.page!.node.setXObject(PDFName.of(name), ref);
     const x = PAGE.margin;
     const bottom = this.y - visible;
-    this.ops.push(`q ${n(x)} ${n(bottom)} ${n(width)} ${n(visible)} re W n ${n(width)} 0 0 ${n(height)} ${n(x)} ${n(this.y + offset - height)} cm /${name} Do Q`);
+    this.ops.push(
+      `q ${n(x)} ${n(bottom)} ${n(width)} ${n(visible)} re W n ${n(width)} 0 0 ${n(height)} ${n(x)} ${n(this.y + offset - height)} cm /${name} Do Q`,
+    );
     this.ops.push(`0.6 0.6 0.6 RG 0.5 w ${n(x)} ${n(bottom)} ${n(width)} ${n(visible)} re S`);
     this.y = bottom - 6;
   }
@@ -184,7 +189,10 @@ export class ReportWriter {
 
   private omitted(count: number, indent: number): void {
     this.line(`[${thousands(count)} more characters not printed; the full text is in index.json and the original files]`, {
-      font: 'italic', size: 8, color: ALERT, indent,
+      font: 'italic',
+      size: 8,
+      color: ALERT,
+      indent,
     });
   }
 
