@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
-import { errorText, valueOf } from '../lib/error-text.ts';
+import { errorText, inputValue } from '../lib/error-text.ts';
 import type { Case } from '../lib/types.ts';
 
 export const STATUS_LABEL: Record<Case['status'], string> = { open: 'Open', referred: 'Referred to the police', closed: 'Closed' };
@@ -75,11 +75,11 @@ export function CaseEdit({ kase, onSaved }: { kase: Case; onSaved: (c: Case) => 
         <form id="case-edit-form" class="inline-form" onSubmit={save}>
           <label>
             Title
-            <input required maxLength={300} value={title} onInput={(e) => setTitle(valueOf(e))} />
+            <input required maxLength={300} value={title} onInput={(e) => setTitle(inputValue(e))} />
           </label>
           <label>
             Status
-            <select value={status} onChange={(e) => setStatus(valueOf(e) as Case['status'])}>
+            <select value={status} onChange={(e) => setStatus(inputValue(e) as Case['status'])}>
               {CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABEL[s]}
@@ -89,7 +89,7 @@ export function CaseEdit({ kase, onSaved }: { kase: Case; onSaved: (c: Case) => 
           </label>
           <label>
             Police reference (optional)
-            <input maxLength={100} value={policeReference} onInput={(e) => setPoliceReference(valueOf(e))} />
+            <input maxLength={100} value={policeReference} onInput={(e) => setPoliceReference(inputValue(e))} />
           </label>
           <button type="submit">Save case</button>
         </form>

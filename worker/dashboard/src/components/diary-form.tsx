@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DiaryVersionView } from '@wardguard/shared/api/diary';
-import { errorText, valueOf } from '../lib/error-text.ts';
+import { errorText, inputValue } from '../lib/error-text.ts';
 import { fromLocalInput, toLocalInput } from '../lib/local-time.ts';
 
 export interface DiaryText {
@@ -61,12 +61,12 @@ export function DiaryForm({
     <form class="inline-form diary-form" onSubmit={submit}>
       <label>
         When it happened
-        <input type="datetime-local" required value={occurredAt} onInput={(e) => setOccurredAt(valueOf(e))} />
+        <input type="datetime-local" required value={occurredAt} onInput={(e) => setOccurredAt(inputValue(e))} />
       </label>
       {askChannel && (
         <label>
           How it happened
-          <select value={channel} onChange={(e) => setChannel(valueOf(e))}>
+          <select value={channel} onChange={(e) => setChannel(inputValue(e))}>
             <option value="">Choose… (optional)</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
@@ -78,12 +78,20 @@ export function DiaryForm({
       )}
       {children}
       <label for={`${idPrefix}-what`}>What happened</label>
-      <textarea id={`${idPrefix}-what`} required rows={6} maxLength={20000} value={whatHappened} aria-describedby={`${idPrefix}-what-hint`} onInput={(e) => setWhatHappened(valueOf(e))} />
+      <textarea
+        id={`${idPrefix}-what`}
+        required
+        rows={6}
+        maxLength={20000}
+        value={whatHappened}
+        aria-describedby={`${idPrefix}-what-hint`}
+        onInput={(e) => setWhatHappened(inputValue(e))}
+      />
       <p id={`${idPrefix}-what-hint`} class="hint">
         Who, what was said or done, in their words if you can. Low-level incidents count too: together they can show a pattern.
       </p>
       <label for={`${idPrefix}-impact`}>How it affected you (optional)</label>
-      <textarea id={`${idPrefix}-impact`} rows={3} maxLength={20000} value={impact} onInput={(e) => setImpact(valueOf(e))} />
+      <textarea id={`${idPrefix}-impact`} rows={3} maxLength={20000} value={impact} onInput={(e) => setImpact(inputValue(e))} />
       <button type="submit" disabled={busy}>
         {submitLabel}
       </button>

@@ -1,5 +1,5 @@
 import type { PlatformHandle } from '@wardguard/shared/api/perpetrators';
-import { valueOf } from '../lib/error-text.ts';
+import { inputValue } from '../lib/error-text.ts';
 
 export interface HandleDraft {
   platform: string;
@@ -8,7 +8,12 @@ export interface HandleDraft {
   profileUrl: string;
 }
 
-export const draftOf = (h: PlatformHandle): HandleDraft => ({ platform: h.platform, handle: h.handle ?? '', accountId: h.accountId ?? '', profileUrl: h.profileUrl ?? '' });
+export const draftOf = (h: PlatformHandle): HandleDraft => ({
+  platform: h.platform,
+  handle: h.handle ?? '',
+  accountId: h.accountId ?? '',
+  profileUrl: h.profileUrl ?? '',
+});
 
 /** Drafts → the API's handles: blank rows dropped, blank fields left out. */
 export const handlesOf = (drafts: HandleDraft[]): PlatformHandle[] =>
@@ -50,7 +55,7 @@ export function HandleRows({ idPrefix, rows, onChange }: { idPrefix: string; row
                   maxLength={f.key === 'profileUrl' ? 2000 : 200}
                   value={r[f.key]}
                   placeholder={f.key === 'platform' ? 'e.g. x, facebook' : undefined}
-                  onInput={(e) => set(i, f.key, valueOf(e))}
+                  onInput={(e) => set(i, f.key, inputValue(e))}
                 />
               </label>
             ))}

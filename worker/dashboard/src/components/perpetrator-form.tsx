@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { errorText, valueOf } from '../lib/error-text.ts';
+import { errorText, inputValue } from '../lib/error-text.ts';
 import type { Perpetrator } from '../lib/types.ts';
 import { draftOf, HandleRows, handlesOf, type HandleDraft } from './handle-rows.tsx';
 
@@ -56,15 +56,15 @@ export function PerpetratorForm({
     <form class="inline-form perp-form" onSubmit={submit}>
       <label>
         Name to show
-        <input required maxLength={200} value={displayName} onInput={(e) => setDisplayName(valueOf(e))} />
+        <input required maxLength={200} value={displayName} onInput={(e) => setDisplayName(inputValue(e))} />
       </label>
       <label for={`${idPrefix}-aliases`}>Other names (one a line)</label>
-      <textarea id={`${idPrefix}-aliases`} rows={2} value={aliases} onInput={(e) => setAliases(valueOf(e))} />
+      <textarea id={`${idPrefix}-aliases`} rows={2} value={aliases} onInput={(e) => setAliases(inputValue(e))} />
       <HandleRows idPrefix={`${idPrefix}-h`} rows={handles} onChange={setHandles} />
       <label for={`${idPrefix}-emails`}>Email addresses (one a line)</label>
-      <textarea id={`${idPrefix}-emails`} rows={2} value={emails} onInput={(e) => setEmails(valueOf(e))} />
+      <textarea id={`${idPrefix}-emails`} rows={2} value={emails} onInput={(e) => setEmails(inputValue(e))} />
       <label for={`${idPrefix}-notes`}>Notes</label>
-      <textarea id={`${idPrefix}-notes`} rows={3} maxLength={5000} value={notes} onInput={(e) => setNotes(valueOf(e))} />
+      <textarea id={`${idPrefix}-notes`} rows={3} maxLength={5000} value={notes} onInput={(e) => setNotes(inputValue(e))} />
       <button type="submit">{submitLabel}</button>
       <p role="status">{message}</p>
     </form>

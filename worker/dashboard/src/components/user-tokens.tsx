@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IssuedToken, UserView } from '@wardguard/shared/api/users';
 import { api } from '../lib/api.ts';
-import { errorText, valueOf } from '../lib/error-text.ts';
+import { errorText, inputValue } from '../lib/error-text.ts';
 import { when } from '../lib/format.ts';
 
 interface TokenRow {
@@ -93,7 +93,7 @@ export function UserTokens({ user }: { user: UserView }) {
       <form class="link-form" onSubmit={issue}>
         <label>
           Token label for {user.name}
-          <input maxLength={100} value={label} placeholder="e.g. laptop" onInput={(e) => setLabel(valueOf(e))} />
+          <input maxLength={100} value={label} placeholder="e.g. laptop" onInput={(e) => setLabel(inputValue(e))} />
         </label>
         <button type="submit">Issue token</button>
       </form>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DiaryView } from '@wardguard/shared/api/diary';
 import { api } from '../lib/api.ts';
-import { errorText, valueOf } from '../lib/error-text.ts';
+import { errorText, inputValue } from '../lib/error-text.ts';
 import { when } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
 import type { Case, EvidenceItem } from '../lib/types.ts';
@@ -58,7 +58,7 @@ export function DiaryListView({ staff }: { staff: boolean }) {
                 required
                 value={councillorId}
                 onChange={(e) => {
-                  setCouncillorId(valueOf(e));
+                  setCouncillorId(inputValue(e));
                   setCaseId('');
                 }}
               >
@@ -73,7 +73,7 @@ export function DiaryListView({ staff }: { staff: boolean }) {
           )}
           <label>
             Case (optional)
-            <select value={caseId} onChange={(e) => setCaseId(valueOf(e))}>
+            <select value={caseId} onChange={(e) => setCaseId(inputValue(e))}>
               <option value="">Not in a case yet</option>
               {caseChoices.map((c) => (
                 <option key={c.id} value={c.id}>

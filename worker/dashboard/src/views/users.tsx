@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Role, UserView } from '@wardguard/shared/api/users';
 import { api } from '../lib/api.ts';
-import { errorText, valueOf } from '../lib/error-text.ts';
+import { errorText, inputValue } from '../lib/error-text.ts';
 import { UserTokens } from '../components/user-tokens.tsx';
 
 const ROLE_LABEL: Record<Role, string> = { councillor: 'Councillor', officer: 'Officer', admin: 'Administrator', service: 'Service (mail filter)' };
@@ -43,15 +43,15 @@ export function UsersView() {
         <h2 id="new-user-h">Add a user</h2>
         <label>
           Name
-          <input required maxLength={200} value={name} onInput={(e) => setName(valueOf(e))} />
+          <input required maxLength={200} value={name} onInput={(e) => setName(inputValue(e))} />
         </label>
         <label>
           Email (optional)
-          <input type="email" maxLength={320} value={email} onInput={(e) => setEmail(valueOf(e))} />
+          <input type="email" maxLength={320} value={email} onInput={(e) => setEmail(inputValue(e))} />
         </label>
         <label>
           Role
-          <select value={role} onChange={(e) => setRole(valueOf(e) as Role)}>
+          <select value={role} onChange={(e) => setRole(inputValue(e) as Role)}>
             {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABEL[r]}
