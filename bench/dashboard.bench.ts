@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { applyMigrations, ROOT, runWrangler, sqlString as q, startWorker } from '../scripts/lib/wrangler.ts';
 import { createCouncil, createUser } from '../scripts/lib/principals.ts';
-import { freePort } from '../scripts/lib/free-port.ts';
 import { seedDemo } from '../scripts/lib/demo.ts';
 
 const QUEUE_SIZE = Number(process.env.BENCH_QUEUE ?? 5000);
@@ -74,7 +73,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'wg-bench-dash-'));
   const store = { persistTo: dir };
   await applyMigrations(store);
-  const worker = await startWorker({ port: await freePort(), persistTo: dir });
+  const worker = await startWorker({ persistTo: dir });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,

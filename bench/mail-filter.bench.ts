@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
     cleanups.push(() => dovecot.cleanup());
     const persistTo = join(work, 'worker');
     const principals = await seedWorkerState(persistTo);
-    const worker = await startWorker({ port: await freePort(), persistTo, vars: { ALERT_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/alert` } });
+    const worker = await startWorker({ persistTo, vars: { ALERT_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/alert` } });
     cleanups.push(() => worker.stop());
 
     const mix = buildMix(messages, (raw) => dovecot.deliver(USER, raw));

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations, startWorker, type RunningWorker } from '../../scripts/lib/wrangler.ts';
 import { createCouncil, createUser, issueToken } from '../../scripts/lib/principals.ts';
-import { freePort } from '../../scripts/lib/free-port.ts';
 
 export interface BenchStack {
   worker: RunningWorker;
@@ -24,7 +23,7 @@ export async function startBenchStack(name: string): Promise<BenchStack> {
   const admin = await createUser(store, councilId, { name: 'Bench Admin', role: 'admin' });
   const councillorToken = (await issueToken(store, councillor.id)).token;
   const adminToken = (await issueToken(store, admin.id)).token;
-  const worker = await startWorker({ port: await freePort(), persistTo: dir, vars: { ENABLE_BENCH_ROUTES: '1' } });
+  const worker = await startWorker({ persistTo: dir, vars: { ENABLE_BENCH_ROUTES: '1' } });
   return {
     worker,
     councillorId: councillor.id,

@@ -72,11 +72,13 @@ export interface Dovecot {
 
 let seq = 0;
 
+class PortTaken extends Error {}
+
 /** `extraConfig`: more dovecot.conf lines, e.g. an `imap_capability` without MOVE. */
 export async function startDovecot(users: string[], extraConfig = ''): Promise<Dovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'wg-dovecot-'));
   chmodSync(dir, 0o755);
-  const port = await freePort();
+  let port = await freePort();
   for (const sub of ['run', 'state', 'mail']) mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'dovecot.conf'), config(dir, port, extraConfig));
   const home = (u: string) => join(dir, 'mail', u);
@@ -95,6 +97,9 @@ export async function startDovecot(users: string[], extraConfig = ''): Promise<D
   async function waitReady() {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
+      // Dovecot exits at once when its port was taken after freePort() released it; whatever
+      // answers there then is some other test's server.
+      if (proc?.exitCode !== null) throw new PortTaken(`Dovecot exited at start (port ${port})`);
       const c = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: users[0]!, pass: PASSWORD }, logger: false });
       try {
         await c.connect();
@@ -145,10 +150,21 @@ export async function startDovecot(users: string[], extraConfig = ''): Promise<D
     }
   }
 
-  await start();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (e) {
+      if (!(e instanceof PortTaken) || attempt >= 5) throw e;
+      port = await freePort();
+      writeFileSync(join(dir, 'dovecot.conf'), config(dir, port, extraConfig));
+    }
+  }
   return {
     host: '127.0.0.1',
-    port,
+    get port() {
+      return port;
+    },
     dir,
     imapFor,
     deliver(user, raw) {

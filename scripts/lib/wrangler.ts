@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { newPackKey } from './new-pack-key.ts';
+import { freePort } from './free-port.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -67,8 +68,37 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** `wrangler dev` on 127.0.0.1, resolved once /api/v1/health answers. */
-export async function startWorker(opts: { port: number; persistTo?: string; vars?: Record<string, string>; inherit?: boolean }): Promise<RunningWorker> {
+interface StartOptions {
+  /** Fixed port (npm start, demo, restarts of a test's Worker); omitted: a free one is picked. */
+  port?: number;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  inherit?: boolean;
+}
+
+class AddressInUse extends Error {}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const readyOn = (output: string, url: string): boolean => output.replace(ANSI, '').includes(`Ready on ${url}`);
+
+/**
+ * `wrangler dev` on 127.0.0.1, resolved once /api/v1/health answers. A port picked as free
+ * can be taken by a parallel test before workerd binds it (and wrangler picks its inspector
+ * port the same way), so a start that dies on "Address already in use" is tried again, on a
+ * fresh port when the caller did not fix one.
+ */
+export async function startWorker(opts: StartOptions): Promise<RunningWorker> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce({ ...opts, port: opts.port ?? (await freePort()) });
+    } catch (e) {
+      if (!(e instanceof AddressInUse) || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
+
+async function startOnce(opts: StartOptions & { port: number }): Promise<RunningWorker> {
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--show-interactive-dev-session=false'];
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
   // Tests and benchmarks run without .dev.vars: give them a throwaway pack-signing key.
@@ -110,10 +140,14 @@ export async function startWorker(opts: { port: number; persistTo?: string; vars
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    if (child.exitCode !== null) {
+      const Err = /Address already in use/i.test(output) ? AddressInUse : Error;
+      throw new Err(`wrangler dev exited early:\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) return { url, process: child, stop };
+      // Until our wrangler says it is ready, whatever answers on the port is someone else's.
+      if (res.ok && (opts.inherit || readyOn(output, url))) return { url, process: child, stop };
     } catch {
       /* not up yet */
     }

@@ -8,7 +8,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, d1, ROOT, startWorker, type RunningWorker } from '../../../scripts/lib/wrangler.ts';
 import { clearDevAddress, writeDevAddress } from '../../../scripts/lib/dev-address.ts';
-import { freePort } from '../../../scripts/lib/free-port.ts';
 
 const run = promisify(execFile);
 const WRANGLER_TEST_MS = 900_000;
@@ -19,7 +18,7 @@ let worker: RunningWorker;
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), 'wg-demo-cli-'));
   await applyMigrations({ persistTo });
-  worker = await startWorker({ port: await freePort(), persistTo });
+  worker = await startWorker({ persistTo });
   // What `npm start` does once its Worker answers.
   writeDevAddress(worker.url, { persistTo });
 }, WRANGLER_TEST_MS);

@@ -49,7 +49,7 @@ export async function startDashboardStack(opts: { extraVars?: Record<string, str
 
   const persistTo = mkdtempSync(join(tmpdir(), 'wg-dashboard-'));
   await applyMigrations({ persistTo });
-  const worker = await startWorker({ port: await freePort(), persistTo, vars: opts.extraVars ?? {} });
+  const worker = await startWorker({ persistTo, vars: opts.extraVars ?? {} });
   const seed = await seedDemo(worker.url, { persistTo }, { trapOrigin });
   const mailCaseId = await seedMailCase(worker.url, seed);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
