@@ -72,6 +72,7 @@ const B_LETHAL = B_LETHAL_STATE | B_LETHAL_ACT | B_LETHAL_THING;
 const B_HURT = B_HURT_STATE | B_HURT_ACT | B_HURT_THING;
 const B_ACT = B_LETHAL_ACT | B_HURT_ACT;
 const B_THING = B_LETHAL_THING | B_HURT_THING;
+const UNSTOPPABLE = /^(?:stop|stopping|save|saving|prevent|help|protect|protecting)$/;
 const NEGATION = /^(?:not|never|no|nobody|don't|won't|wouldn't|didn't|can't|isn't)$|n't$/;
 
 const bitsOf = memoByWord((word) => {
@@ -168,8 +169,9 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
     };
     const local: Hit = { ...h, nStart: s[i]!.nStart, nEnd: s[i]!.nEnd };
     if (isReported(n.text, local)) continue;
-    // "You won't get hurt": a negation anywhere before the harm word in this sentence cancels it.
-    if (s.slice(0, i).some((t) => bitsOf(t) & B_NEGATION)) continue;
+    // "You won't get hurt": a negation anywhere before the harm word in this sentence cancels it,
+    // unless it only says nothing will stop it ("and nobody on this earth will stop me").
+    if (s.slice(0, i).some((t, j) => bitsOf(t) & B_NEGATION && !s.slice(j + 1, Math.min(i, j + 6)).some((u) => UNSTOPPABLE.test(u.word)))) continue;
     return h;
   }
   return null;

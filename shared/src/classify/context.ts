@@ -5,10 +5,10 @@ import type { Hit } from './hit.ts';
 // get you banned"). Used by both threat and abuse rules.
 
 const NEGATION =
-  /\b(?:never|not|no|n't|nobody|no one|noone|nor|without|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|stop|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
+  /\b(?:never|not|no|n't|nobody|no one|noone|nor|without(?! (?:a |any )?(?:doubt|malice|prejudice|question|exception|delay|fail|hesitation|warning|mercy|remorse|a second thought))|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|stop|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
 // Reported or quoted threats: "he said he would kill me", "posts like 'death to X' get you banned".
 const REPORTING =
-  /\b(?!i\b)(?:[a-z']+) (?:said|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
+  /\b(?!(?:i|me|not|never|i'm|im)\b)(?:[a-z']+) (?:said|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|sprayed|spray-painted|painted|daubed|scrawled|graffitied|carved|chanted|chanting|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
 const COUNTER =
   /(?:^\s*(?:threatening|threats? to|saying|calling|writing|telling (?:someone|people) to)\b|\bcall(?:ed|ing)? (?:me|him|her|us|them|my [a-z]+) (?:a|an)\b|\b(?:i never said|never said|i didn'?t say|statements like|stuff like|writing that|believe that|you say|to say)\b)|\b(?:for saying|for wishing|for writing|for posting|for threatening|posts like|comments like|messages like|words like|phrases like|saying that|said that|threats? (?:like|such as)|is a threat|are threats|report(?:ed|ing)? (?:it|this|them|him|her)|police)\b/;
 
@@ -31,6 +31,8 @@ export function isNegated(text: string, h: Hit): boolean {
   const before = clauseBefore(text, h.nStart);
   // "If you don't fix it, you'll regret it": negation in the condition does not cancel the threat.
   if (/\bif\b/.test(before)) return false;
+  // "You won't be so smug when she's found…": the negation stays in its own clause.
+  if (/^(?:when|once|until|till|after|before)\b/.test(inside)) return false;
   const near = before.split(/\s+/).slice(-5).join(' ');
   return NEGATION.test(near);
 }

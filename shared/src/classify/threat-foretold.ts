@@ -30,6 +30,18 @@ export const FORETOLD_PATTERNS: Pattern[] = [
     [words('shame pity surprised blame')],
     true,
   ),
+  // "Cute dog. Be a shame if something happened to it": "it" is what the message just pointed at.
+  P(
+    'shame-if',
+    'threat',
+    `\\b(?:(?:be|it'?d be|it would be|would be) a (?:real |terrible |great )?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised) if (?:something|anything)? ?(?:bad )?(?:happened|were to happen|was to happen|happens) to (?:it|him|her|them)\\b`,
+    [words('shame pity surprised')],
+    true,
+    (n, nStart) =>
+      /\b(?:dog|cat|pet|puppy|horse|car|van|audi|bmw|house|home|kids?|children|wife|husband|son|daughter|lad|lass|girl|boy|mum|dad|family|garden|windows?)\b/.test(
+        n.text.slice(Math.max(0, nStart - 80), nStart),
+      ),
+  ),
   // The dare: "Keep talking and see what happens". Only defiance opens it: "try it for six months and
   // see what happens" is a pilot scheme.
   P(

@@ -61,9 +61,9 @@ export const HURT =
 
 /** First person about to act: "I'll", "we're going to", "imma", "I could". */
 export const INTENT =
-  `\\b(?:imma|ima|gonna|gunna|let'?s|lets|let us|(?:i|we|me and the lads|me and my mates)(?: really| just| honestly| actually| definitely| seriously| fucking)*(?:'ll|ll| will| shall| wil|'d| would| could| might| can| should| must| have to| need to| ought to| gotta| got to|` +
-  `(?: am|'m|m| are|'re| re)?(?: really| just| honestly| actually| definitely| seriously| fucking)* (?:going to|gonna|gunna|about to|coming to|coming round to|coming over to|coming back to|here to)|` +
-  ` (?:gonna|gunna|wanna)|(?: really| truly| honestly| fucking| seriously)? (?:want|intend|plan|mean|promise|swear|vow|need|hope) to|` +
+  `\\b(?:imma|ima|gonna|gunna|gona|let'?s|lets|let us|(?:i|we|me and the lads|me and my mates)(?: really| just| honestly| actually| definitely| seriously| fucking)*(?:'ll|ll| will| shall| wil|'d| would| could| might| can| should| must| have to| need to| ought to| gotta| got to|` +
+  `(?: am|'m|m| are|'re| re)?(?: really| just| honestly| actually| definitely| seriously| fucking)* (?:going to|gonna|gunna|gona|about to|coming to|coming round to|coming over to|coming back to|here to)|` +
+  ` (?:gonna|gunna|gona|wanna)|(?: really| truly| honestly| fucking| seriously)? (?:want|intend|plan|mean|promise|swear|vow|need|hope) to|` +
   `'d (?:love|like) to| would (?:love|like) to| can'?t wait to))`;
 export const ADVERBS =
   `(?: (?:just|really|fucking|personally|actually|definitely|literally|gladly|happily|soon|one day|eventually|` +

@@ -56,7 +56,7 @@ export const VEILED_PATTERNS: Pattern[] = [
   P(
     'countdown',
     'threat',
-    `\\b(?:(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps) (?:left|to go|remaining)[ ,]+(?:and )?(?:counting )?tick ?tock|tick ?tock[ ,]+(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps)(?: left| to go| remaining)?|the clock is ticking (?:for you|on your life)|(?:your|ur) clock is ticking|tick ?tock (?:councillor|cllr|traitor|mate|love|sunshine|sweetheart|darling|bitch)|tick ?tock\\b.{0,60}\\btick ?tock)\\b`,
+    `\\b(?:(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps) (?:left|to go|remaining)[ ,]+(?:and )?(?:counting )?tick ?tock|tick ?tock[ ,]+(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|hours?|weeks?|sleeps)(?: left| to go| remaining)?|the clock is ticking (?:for you|on your life)|(?:your|ur) clock is ticking|tick ?tock (?:councillor|cllr|traitor|mate|love|sunshine|sweetheart|darling|bitch)|tick ?tock\\b.{0,60}\\btick ?tock)\\b(?!(?:[ ,]+[a-z0-9']+){0,6}[ ,]+(?:to (?:submit|respond|reply|register|apply|vote|sign|book|enter|comment|object|have your say|send|complete|return|get your)|until (?:the )?(?:deadline|consultation|closing|polls)))`,
     [words('tick ticking')],
   ),
   // Execution imagery, being prepared: "Get the rope ready for this one".

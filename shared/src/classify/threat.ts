@@ -11,6 +11,8 @@ import { VEILED_PATTERNS } from './threat-veiled.ts';
 import { MENACE_PATTERNS } from './threat-menace.ts';
 import { FORETOLD_PATTERNS } from './threat-foretold.ts';
 import { PICTURED_PATTERNS } from './threat-pictured.ts';
+import { GALLOWS_PATTERNS } from './threat-gallows.ts';
+import { combineWarningSigns, SIGN_PATTERNS, SIGN_PREFIX } from './threat-warning-signs.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
 import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, SUBJECT_OR_SOMEONE, TARGET } from './threat-lexicon.ts';
@@ -20,7 +22,7 @@ import { memoByWord } from './word-ids.ts';
 const w = (words: string) => words.split(/\s+/).filter(Boolean);
 const firstWords = (alternation: string) => [...new Set(alternation.split('|').map((a) => a.split(' ')[0]!))];
 const YOU_WORDS = w(`you u ya your ur you'll youll you're youre yous you've`);
-const I_WORDS = w(`i we imma ima me i'll ill i'm im we'll we're i'd we'd i've we've gonna gunna`);
+const I_WORDS = w(`i we imma ima me i'll ill i'm im we'll we're i'd we'd i've we've gonna gunna gona`);
 const MODALS = w(`should ought oughta need needs must deserve deserves better`);
 const FAMILY_WORDS = w(`wife husband partner kids children daughter son family mum dad mother father girlfriend boyfriend ones grandkids`);
 const DEATH_WORDS = w(`die dies died dead death killed shot stabbed next hang hanged hung swing burn burned burnt bleed executed
@@ -89,7 +91,7 @@ const DEATH_PASSIVE =
   `exterminated|murdered|slaughtered|put down|wiped out|eliminated|culled|raped|tortured|butchered|run over|blown up|` +
   `gunned down|put in the ground|put against a wall|drowned|strangled|dead|hit by a (?:bus|car|train|truck)`;
 const HURT_PASSIVE = `beaten|beaten up|hurt|attacked|punched|kicked|battered|smashed|slapped|harmed|assaulted|glassed|spat on`;
-const YOU_FUTURE = `\\b(?:you|u|ya|your (?:family|kids|children|wife|husband)|you and your family)(?:'ll|ll| will| are going to|'re going to| re going to| are gonna|'re gonna| gonna| shall)(?: soon| all| definitely| surely| fucking| be the one to)*`;
+const YOU_FUTURE = `\\b(?:(?:you|u|ya|your (?:family|kids|children|wife|husband)|you and your family)(?:'ll|ll| will| are going to|'re going to| re going to| are gonna|'re gonna| gonna| shall)|(?:ur|youre|your|u r|you r) (?:gonna|going to|gunna|gona))(?: soon| all| definitely| surely| fucking| be the one to)*`;
 const BETTER_OFF = `\\b(?:the )?(?:world|country|town|we|everyone|society|this country|britain|uk) (?:would|will) be (?:a )?better (?:off|place) (?:without|if) `;
 const GONE = `(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gone|dead))?\\b`;
 // A vehicle driven "into the office" or "through your house" is a journey, not a weapon.
@@ -102,6 +104,11 @@ const NOT_DEAD_IDIOM = `(?! (?:tired|impressed|chuffed|jealous|pleased|right|wro
 
 // "Where your loyalties are" is a place only in a figure of speech.
 const NOT_ABSTRACT = `(?! (?:priorities|priority|loyalties|loyalty|sympathies|allegiances?|interests?|values|heart|head|mind|thoughts|conscience|morals|principles|policies|argument|point|logic)\\b)`;
+
+// "You're next" passes on a challenge or a turn: the sponsored swim, the nomination, the rota.
+const TURN_CONTEXT =
+  /\b(?:sponsored|challenge|nominate|nominated|nominating|nomination|your turn|ice bucket|raffle|quiz|rota|queue|to speak|on the list|relay|baton|dare you|bake off|fundraiser|fundraising)\b/;
+const notYourTurn = (n: Normalised, nStart: number, nEnd: number): boolean => !(n.text.slice(nStart, nEnd).endsWith('next') && TURN_CONTEXT.test(n.text));
 
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
 const CORE_PATTERNS: Pattern[] = [
@@ -183,15 +190,17 @@ const CORE_PATTERNS: Pattern[] = [
     'threat',
     `\\b(?:we|i)(?:'ll| will| shall|'re| are|'m| am) (?:be )?(?:seeing|visiting|calling on|catching up with|coming to see|paying you a visit|pay you a visit)(?: you)? (?:very|real|really) soon\\b(?! (?:at|in|on|for|when|to|after|before|then|and discuss|to discuss|about)\\b)`,
   ),
-  P(
+  makePattern(
     'you-are-dead',
     'threat_to_life',
-    `\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`,
+    `(?<!\\b(?:out|bury|mourn|honour|honor|remember|count|collect|identify) )\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`,
+    NEED_WORDS['you-are-dead']!,
+    { accept: notYourTurn },
   ),
   P(
     'days-numbered',
     'threat',
-    `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
+    `\\b(?:your days are numbered|watch your back|watch yourself|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for(?! (?:your|ur) (?:seat|job|majority|ward|position|council seat|votes?)| you at the (?:polls|election|ballot))|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
     undefined,
     true,
   ),
@@ -349,7 +358,16 @@ const CORE_PATTERNS: Pattern[] = [
   ),
 ];
 
-const PATTERNS: Pattern[] = [...CORE_PATTERNS, ...VEILED_PATTERNS, ...OBLIQUE_PATTERNS, ...MENACE_PATTERNS, ...FORETOLD_PATTERNS, ...PICTURED_PATTERNS];
+const PATTERNS: Pattern[] = [
+  ...CORE_PATTERNS,
+  ...VEILED_PATTERNS,
+  ...OBLIQUE_PATTERNS,
+  ...MENACE_PATTERNS,
+  ...FORETOLD_PATTERNS,
+  ...PICTURED_PATTERNS,
+  ...GALLOWS_PATTERNS,
+  ...SIGN_PATTERNS,
+];
 
 const SENTENCE_END = /[.!?\n]+/g;
 
@@ -435,7 +453,10 @@ export function detectThreats(n: Normalised): Hit[] {
     }
     if (selfHarm) scanSelfHarm(text, from, to, selfHarm, hits);
   }
-  return hits;
+  // Warning signs count only in company (see threat-warning-signs.ts).
+  const signs = hits.filter((h) => h.rule.startsWith(SIGN_PREFIX));
+  if (signs.length === 0) return hits;
+  return [...hits.filter((h) => !h.rule.startsWith(SIGN_PREFIX)), ...combineWarningSigns(n, signs)];
 }
 
 const WINDOW_BEFORE = 140;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify.ts';
+
+// Execution pictured, the attack on the home laid out, a beating handed out by others
+// (threat-gallows.ts), each with benign twins. Rules only (model: null).
+const verdict = (body: string) => classify({ body }, { model: null });
+const isThreat = (body: string) => ['threat', 'threat_to_life'].includes(verdict(body).severity);
+
+const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
+  'gallows, rope and guillotine aimed at the reader': {
+    threats: [
+      "There's a noose with your name on it, Cllr Price.",
+      'Enough lampposts in the market square for every traitor councillor in this borough.',
+      'Bring your own rope lads, the traitors are meeting at seven.',
+      'The guillotine is being sharpened for you lot.',
+      "Your head's going on a spike outside the civic centre.",
+      "They'll be swinging from the lampposts on the high street by spring.",
+      'Every one of these councillors needs lining up against a wall.',
+    ],
+    benign: [
+      'The gallows on the common were taken down in the 1830s.',
+      'We need some rope for the tug of war at the fete, can the council lend us any?',
+      'The Speaker used the guillotine motion to cut the debate short.',
+      'They want his head on a plate after the budget fiasco.',
+      'Hanging baskets are swinging from the lampposts on the high street again, lovely.',
+      'A cake with your name on it is waiting at the surgery!',
+    ],
+  },
+  'the attack on the home and family, laid out or feigned as concern': {
+    threats: [
+      'First a brick through your front window, then a petrol bomb through the letter box.',
+      "Lovely horse. Would be a pity if anything happened to it while you're at full council.",
+      "I'd hate for your nice new Range Rover to go up in flames some night.",
+      "Your husband will stop laughing when he's found floating in the canal.",
+      "You're going to get your legs broken, you grass.",
+    ],
+    benign: [
+      'In 1974 a petrol bomb was pushed through the letterbox of the party office.',
+      "I'd hate for your kids to get hurt on that junction, please fix the crossing.",
+      'My son is getting his teeth done on Friday so I cannot attend.',
+      'It would be a shame if anything happened to it before the committee votes, the bill is so close.',
+    ],
+  },
+  'a beating or a killing handed to others': {
+    threats: [
+      'Whoever spots Cllr Doyle at the station should give her a good hiding.',
+      'Someone ought to knife that snake Harper.',
+      'Her house is 14 Mill Road lads. Go round there and sort her out.',
+    ],
+    benign: [
+      'Voters should give them a good kicking at the polls in May.',
+      "My nan's boiler has gone again, could someone go round and sort her out?",
+      'Someone ought to sack that clown in highways.',
+    ],
+  },
+  'slang and split clauses': {
+    threats: [
+      "You'll be pushing up daisies before the by-election, you rat.",
+      "I'm gona k*ll u",
+      'ur gonna get shot u grass',
+      'I will, and nothing on this earth will stop me, stab you.',
+      'Quite calmly and without a doubt I intend to end your life.',
+    ],
+    benign: [
+      "We're coming for your seat in May",
+      'Tick tock, 10 days left to respond to the consultation!',
+      "Well done on the sponsored walk. You're next, Cllr Ng!",
+    ],
+  },
+};
+
+describe.each(Object.entries(FAMILIES))('threat family: %s', (_family, { threats, benign }) => {
+  it.each(threats)('flags "%s" as a threat', (s) => expect(verdict(s).severity).toMatch(/^threat/));
+  it.each(benign)('keeps the benign twin "%s" from being a threat', (s) => expect(isThreat(s)).toBe(false));
+});
+
+describe('graffiti and quoted threats are reported, not made', () => {
+  it.each(["Someone has daubed 'councillors will hang' on the war memorial.", "Someone has sprayed 'death to traitors' on the bus shelter."])('"%s"', (s) =>
+    expect(isThreat(s)).toBe(false),
+  );
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify.ts';
+
+// Veiled threats made of warning signs (threat-warning-signs.ts): two different kinds in one
+// message are a threat; one alone, in an ordinary letter, is not. Rules only (model: null).
+const verdict = (body: string) => classify({ body }, { model: null });
+const isThreat = (body: string) => ['threat', 'threat_to_life'].includes(verdict(body).severity);
+
+describe('two different warning signs make a veiled threat', () => {
+  it.each([
+    // watching + ominous close
+    'Saw you leave the Co-op on Saturday. Red Fiesta, parks on Mill Street. I know everything about you. Not long now.',
+    // watching + ominous close
+    'Your daughter goes to Brookside Primary. Collected at twenty past three most days. Shame.',
+    // watching + exposed
+    'Drove past your house twice this week. That back door of yours, you should lock that door, anyone could walk in.',
+    // capable + ominous close
+    "I've served time for wounding and I'm not afraid of prison. Think on, councillor.",
+    // others-intend + disclaimer
+    "This isn't me threatening, it's not a threat, just a fact: there are lads on this estate who would happily sort you out.",
+    // others-intend + ominous close
+    "Plenty of us are going to wait for you outside the chamber after the vote. Wouldn't want to be you.",
+  ])('"%s"', (body) => {
+    const v = verdict(body);
+    expect(v.severity).toBe('threat');
+    const rules = v.evidence.map((e) => e.rule).filter((r) => r.startsWith('warning-signs:'));
+    expect(new Set(rules).size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('one sign alone, or signs in an ordinary letter, stays clean', () => {
+  it.each([
+    'Your daughter goes to Brookside Primary, as does mine: could you ask the council about the crossing patrol?',
+    'I walked past your house on Sunday and saw your campaign poster. Good luck in May!',
+    'Nice to meet you at the surgery. Soon.',
+    'The police say you should lock the side gate, anyone could get in since the fence came down. Just saying.',
+    'I have done time for fraud and now run a charity for ex-offenders; could we meet to talk about the youth centre?',
+    'Many people round here would love to have you visit the allotments.',
+    'Just saying.',
+  ])('"%s"', (body) => expect(isThreat(body)).toBe(false));
+});

@@ -1,0 +1,167 @@
+import type { Hit } from './hit.ts';
+import type { Normalised } from './normalise.ts';
+import { makePattern, words } from './threat-pattern.ts';
+import type { Pattern } from './threat-pattern.ts';
+
+// Veiled threats rarely carry a harm word; what makes them threats is that several warning
+// behaviours from the threat-assessment literature turn up in one message: the sender has been
+// watching the reader's private life (the house at night, the children's school, the car and the
+// times), points out how exposed they are, hints at what he is capable of, passes on what
+// "people round here" would do, and closes on a word that promises more ("Soon.", "Be a shame.").
+// Any one of these is ordinary in a constituent's letter ("your lad goes to St Michael's,
+// could you raise the crossing?"); two different kinds in one message are a veiled threat.
+
+export type WarningSign = 'watching' | 'exposed' | 'capable' | 'others-intend' | 'disclaimer' | 'ominous-close';
+
+const N = `(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)`;
+const HOME = `(?:house|home|place|flat|front door|door|drive|driveway|street|road|close)`;
+const KIN = `(?:lad|lass|son|daughter|boy|girl|kids|kid|children|little ones|wife|husband|missus|partner|mum|dad|mother|father)`;
+const WEAPON = `(?:machete|knife|knives|gun|guns|shotgun|rifle|crossbow|baseball bat|bat|axe|hammer|blade|acid)`;
+
+const HOME_WORDS = words('house home place flat door drive driveway street road close');
+const KIN_WORDS = words('lad lass son daughter boy girl kids kid children ones wife husband missus partner mum dad mother father');
+const WEAPON_WORDS = words('machete knife knives gun guns shotgun rifle crossbow bat axe hammer blade acid');
+
+/** One warning sign as a threat pattern: `need` keeps it on the scanner's fast path (see threat.ts). */
+const sign = (kind: WarningSign, src: string, need: string[][], negationInside = false): Pattern =>
+  makePattern(`${SIGN_PREFIX}${kind}`, 'threat', src, need, { negationInside });
+
+export const SIGN_PREFIX = 'sign:';
+
+// Each is one hit of the scanner in threat.ts; detectThreats takes them out of its hits and
+// hands them to combineWarningSigns. The negation and reported-speech checks apply as for any
+// pattern, except where the sign holds its own negation ("not scared of going back").
+export const SIGN_PATTERNS: Pattern[] = [
+  sign('watching', `\\b(?:i|we) know (?:everything|all|so much|a lot|loads) about (?:you|u|your|ur)\\b`, [
+    words('know'),
+    words('everything all much lot loads'),
+  ]),
+  sign(
+    'watching',
+    `\\b(?:walked|walk|walking|drove|drive|driving|driven|went|been|was|cycled|stood|standing|sat|sitting|parked) (?:past|by|outside|round|near|up and down) (?:your|ur|yer) ${HOME}\\b`,
+    [words('past by outside round near down'), HOME_WORDS],
+  ),
+  sign(
+    'watching',
+    `\\b(?:your|ur|yer) ${KIN} (?:goes to|go to|walks to|walks home|gets picked up|is picked up|finishes|plays|gets the bus|catches the bus|leaves)\\b`,
+    [KIN_WORDS, words('goes go walks gets is finishes plays catches leaves')],
+  ),
+  sign(
+    'watching',
+    `\\b(?:picked up|dropped off|leaves|leave|left|gets home|got home|arrives|parks|parked|walks home|locks up|gets in|goes out) (?:at|about|around|by) ${N}\\b`,
+    [words('up off leaves leave left home arrives parks parked in out'), words('at about around by')],
+  ),
+  sign('watching', `\\bparks (?:on|in|outside|behind|at the back of) [a-z]+`, [words('parks')]),
+  sign('watching', `\\blights? (?:was|were|is|are|still) (?:on|off) in (?:the|your|ur) (?:[a-z]+ )?(?:bedroom|room|kitchen|lounge|landing)\\b`, [
+    words('light lights'),
+    words('bedroom room kitchen lounge landing'),
+  ]),
+  sign('exposed', `\\b(?:anyone|anybody|someone|somebody) could (?:get|walk|break|climb|come) in\\b`, [
+    words('anyone anybody someone somebody'),
+    words('could'),
+  ]),
+  sign('exposed', `\\b(?:easy|easily) (?:to )?(?:get|break|climb) in\\b`, [words('easy easily'), words('get break climb')]),
+  sign(
+    'exposed',
+    `\\b(?:you should|you want to|better|should) (?:lock|locked|locking) (?:your|that|the|ur) (?:side |back |front |garden )?(?:gate|door|doors|windows?)\\b`,
+    [words('lock locked locking'), words('gate door doors window windows')],
+  ),
+  sign('exposed', `\\b(?:sleep|sleeps|sleeping) (?:at|in) the (?:front|back)\\b`, [words('sleep sleeps sleeping'), words('front back')]),
+  sign('exposed', `\\bno ?(?:one|body) (?:would|will|'d|'ll) (?:hear|see|know|find)\\b`, [words('no nobody noone'), words('hear see know find')], true),
+  sign('exposed', `\\b(?:walking|walk|walks|going) (?:home|back|to your car) (?:alone|on your own|in the dark|by yourself)\\b`, [
+    words('walking walk walks going'),
+    words('alone own dark yourself'),
+  ]),
+  sign('capable', `\\b(?:done|did|doing|served) (?:time|a stretch|years|bird|a sentence) (?:for|inside)\\b`, [
+    words('done did doing served'),
+    words('time stretch years bird sentence'),
+  ]),
+  sign(
+    'capable',
+    `\\b(?:not|never|aint|ain't) (?:scared|afraid|bothered|worried) (?:of|about) (?:going back|prison|jail|going inside|doing time|going down|the police|the consequences)\\b`,
+    [words('scared afraid bothered worried'), words('back prison jail inside time down police consequences')],
+    true,
+  ),
+  sign('capable', `\\b(?:got|have|keep|kept|still got|still have) (?:a|the|my|an) ${WEAPON} (?:in|under|by|behind|ready|at)\\b`, [WEAPON_WORDS]),
+  sign('capable', `\\bnothing (?:left )?to lose\\b`, [words('nothing'), words('lose')], true),
+  sign(
+    'capable',
+    `\\bno idea what (?:i|we)(?:'m| am|'re| are)? (?:capable of|can do|could do|am capable of)\\b`,
+    [words('idea'), words('capable can could')],
+    true,
+  ),
+  sign('capable', `\\bknow how to (?:use|handle) (?:a|an) (?:gun|knife|blade|rifle|shotgun|crossbow)\\b`, [
+    words('use handle'),
+    words('gun knife blade rifle shotgun crossbow'),
+  ]),
+  sign(
+    'others-intend',
+    `\\b(?:people|lads|blokes|men|folk|plenty|some of us|a few of (?:us|the lads|them))(?: (?:round here|around here|in this town|out there|on this estate|i know))?(?: who)? (?:would|will|'d|want to|wants to|are going to|are gonna|gonna|are waiting to)(?: happily| gladly| love to| like to)? (?:get|put|do|sort|sort out|deal with|wait for|come for|go for|have|teach) (?:you|u|ya|your|ur)\\b`,
+    [words('people lads blokes men folk plenty us few'), words('get put do sort deal wait come go have teach')],
+  ),
+  sign('others-intend', `\\b(?:going to|gonna|are|will be|'ll be) (?:wait|waiting) for (?:you|u|ya) (?:outside|after|at|in|by|round|when)\\b`, [
+    words('wait waiting'),
+    words('outside after at in by round when'),
+  ]),
+  sign('others-intend', `\\bword (?:in the pub|on the street|on the estate|round here) is\\b`, [words('word'), words('pub street estate round')]),
+  // "I'm not threatening you, I'm warning you" (matched from "not": "I'm threatening" is not reported speech).
+  sign('disclaimer', `\\bnot threatening (?:you|u)\\b`, [words('threatening')], true),
+  sign('disclaimer', `\\b(?:this|that|it)(?:'s| is|s) not a threat\\b`, [words('threat')], true),
+  sign(
+    'disclaimer',
+    `\\bnot a threat(?:,| just| it'?s| its)? (?:a |just a |it'?s a |its a )?(?:promise|warning|prediction|fact|observation)\\b`,
+    [words('threat')],
+    true,
+  ),
+  sign('disclaimer', `\\b(?:take|consider) (?:this|it) as a (?:friendly )?warning\\b`, [words('warning')]),
+];
+
+/** A sentence that is nothing but one of these, perhaps with "councillor" and a name after it. */
+const CLOSERS = new RegExp(
+  `^(?:soon|very soon|not long now|see you soon|be seeing you|(?:it'?d |it would |would )?be a (?:shame|pity)(?: wouldn'?t it)?|` +
+    `shame|think on|just saying|just so you know|(?:i )?wouldn'?t want to be you|can'?t say i blame them|sleep well|sleep tight|` +
+    `enjoy (?:it|them|your weekend|your christmas) while (?:it lasts|you can)|you know what to do|we know|i know|remember that|` +
+    `your choice|last chance|choose wisely|tick ?tock|watch this space|you'?ll see)(?: (?:councillor|cllr|mate|love|pal)(?: [a-z]+)?)?$`,
+);
+// "Think on before you vote": the Northern warning opens a longer sentence.
+const THINK_ON = /^think on\b/;
+
+function sentences(n: Normalised): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  let start = -1;
+  let end = -1;
+  let count = 0;
+  for (const t of n.tokens) {
+    if (t.sentenceStart && start !== -1) {
+      out.push([start, end, count]);
+      start = -1;
+      count = 0;
+    }
+    if (start === -1) start = t.nStart;
+    end = t.nEnd;
+    count++;
+  }
+  if (start !== -1) out.push([start, end, count]);
+  return out;
+}
+
+/**
+ * The scanner's sign hits, one per kind, plus an ominous closing sentence: kept as threat hits
+ * only when two or more different kinds turn up in the message.
+ */
+export function combineWarningSigns(n: Normalised, signs: readonly Hit[]): Hit[] {
+  if (signs.length === 0) return [];
+  const found = new Map<string, Hit>();
+  for (const h of signs) {
+    const kind = h.rule.slice(SIGN_PREFIX.length);
+    if (!found.has(kind)) found.set(kind, { category: 'threat', rule: `warning-signs:${kind}`, nStart: h.nStart, nEnd: h.nEnd, score: 0.85 });
+  }
+  for (const [from, to, count] of sentences(n)) {
+    const s = n.text.slice(from, to);
+    if ((count <= 8 && CLOSERS.test(s)) || THINK_ON.test(s)) {
+      found.set('ominous-close', { category: 'threat', rule: 'warning-signs:ominous-close', nStart: from, nEnd: to, score: 0.85 });
+      break;
+    }
+  }
+  return found.size >= 2 ? [...found.values()] : [];
+}
