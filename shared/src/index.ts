@@ -9,6 +9,7 @@ export * from './evidence/manifest.ts';
 export * from './api/users.ts';
 export * from './api/council.ts';
 export * from './api/cases.ts';
+export * from './api/referrals.ts';
 export * from './api/perpetrators.ts';
 export * from './api/evidence.ts';
 export * from './api/diary.ts';

@@ -5,6 +5,7 @@ import { statusFor } from './http/error-status.ts';
 import { loadConfig } from './http/load-config.ts';
 import { capBodies, type UploadRoute } from './http/body-cap.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { confineLiaison } from './auth/roles.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { perpetratorRoutes } from './routes/perpetrators.ts';
@@ -21,6 +22,8 @@ import { labelRoutes } from './routes/labels.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { wellKnownRoutes } from './routes/well-known.ts';
 import { councilRoutes } from './routes/council.ts';
+import { referralRoutes } from './routes/referrals.ts';
+import { liaisonRoutes } from './routes/liaison.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -40,6 +43,7 @@ export function createApp() {
     .get('/health', (c) => c.json({ ok: true, service: 'wardguard' }))
     .route('/session', signInRoute)
     .use(authenticate())
+    .use(confineLiaison())
     .route('/session', sessionRoutes)
     .get('/me', (c) => {
       const { userId, councilId, role, name } = c.get('principal');
@@ -60,6 +64,8 @@ export function createApp() {
     .route('/labels', labelRoutes)
     .route('/exports', exportRoutes)
     .route('/council', councilRoutes)
+    .route('/referrals', referralRoutes)
+    .route('/liaison', liaisonRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();

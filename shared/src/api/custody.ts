@@ -19,6 +19,12 @@ export const CUSTODY_ACTIONS = [
   'perpetrator_created',
   'perpetrator_updated',
   'council_settings_changed',
+  // Police liaison: referrals, and everything a liaison reads or adds
+  'case_referred',
+  'referral_withdrawn',
+  'liaison_cases_listed',
+  'case_viewed',
+  'case_note_added',
   // Filtered mail and its alerts
   'mail_quarantined',
   'mail_decided',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['councillor', 'officer', 'admin', 'service'] as const;
+/** 'liaison': a named police contact of one council, who sees only the cases referred to them. */
+export const ROLES = ['councillor', 'officer', 'admin', 'service', 'liaison'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const createUserSchema = z.object({

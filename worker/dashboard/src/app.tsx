@@ -18,6 +18,8 @@ import { DiaryListView } from './views/diary.tsx';
 import { DiaryEntryView } from './views/diary-entry.tsx';
 import { CustodyView } from './views/custody.tsx';
 import { UsersView } from './views/users.tsx';
+import { LiaisonCasesView } from './views/liaison-cases.tsx';
+import { LiaisonCaseView } from './views/liaison-case.tsx';
 
 /** What a councillor may open; anything else (the queue, perpetrators, templates) takes them home. */
 const COUNCILLOR_ROUTES = new Set(['home', 'cases', 'case', 'evidence', 'verify', 'diary', 'diary-entry', 'custody']);
@@ -47,6 +49,14 @@ export function App() {
           setMe(m);
         }}
       />
+    );
+  }
+  if (me.role === 'liaison') {
+    // A police liaison has their referred cases and the pack verifier; every other address takes them to the list.
+    return (
+      <Layout me={me} route={route} onSignedOut={() => setMe(null)}>
+        {route.name === 'referred-case' ? <LiaisonCaseView id={route.id} /> : route.name === 'verify' ? <VerifyView /> : <LiaisonCasesView me={me} />}
+      </Layout>
     );
   }
   const staff = me.role === 'officer' || me.role === 'admin';

@@ -32,3 +32,24 @@ export function targetCouncillor(p: Principal, requested: string | undefined): s
   if (!requested) throw new WardguardError('VALIDATION_FAILED', 'councillorId: required when an officer files for a councillor');
   return requested;
 }
+
+export const isLiaison = (p: Principal): boolean => p.role === 'liaison';
+
+/**
+ * Everything a police liaison may reach under /api/v1: their own routes, who they are, their
+ * session, and revoking their own token. Nothing else, whatever a route's own guard says.
+ */
+const LIAISON_PATHS = /^\/api\/v1\/(?:liaison(?:\/.*)?|me|session|tokens\/[^/]+)$/;
+
+/**
+ * Default-deny for liaisons, before any route runs: a route added later is closed to them
+ * until it is listed here. Per-id scoping (404 for what was not referred) is in scope.ts.
+ */
+export function confineLiaison(): MiddlewareHandler<AppEnv> {
+  return async function confineLiaisonGuard(c, next) {
+    if (isLiaison(c.get('principal')) && !LIAISON_PATHS.test(c.req.path)) {
+      throw new WardguardError('FORBIDDEN', 'A police liaison can open only the cases referred to them (/api/v1/liaison).');
+    }
+    await next();
+  };
+}

@@ -105,3 +105,12 @@ export async function listExports(db: D1Database, councilId: string, f: { scopeI
 export function recordDownloadStatement(db: D1Database, id: string, manifestSha256: string): D1PreparedStatement {
   return db.prepare('UPDATE exports SET downloads = downloads + 1, last_manifest_sha256 = ? WHERE id = ?').bind(manifestSha256, id);
 }
+
+/** Every police pack made of one whole case, newest first, with its frozen item list. */
+export async function casePoliceExports(db: D1Database, councilId: string, caseId: string): Promise<ExportRecord[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM exports WHERE council_id = ? AND scope_kind = 'case' AND scope_id = ? AND variant = 'police' ORDER BY created_at DESC LIMIT 200")
+    .bind(councilId, caseId)
+    .all<ExportRow>();
+  return results.map(toRecord);
+}

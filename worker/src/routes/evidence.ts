@@ -1,13 +1,13 @@
-import { Hono, type Context } from 'hono';
-import { EVIDENCE_KINDS, linkEvidenceSchema, toHex, WardguardError, type EvidenceKind } from '@wardguard/shared';
+import { Hono } from 'hono';
+import { EVIDENCE_KINDS, linkEvidenceSchema, WardguardError, type EvidenceKind } from '@wardguard/shared';
 import type { AppEnv } from '../env.ts';
 import { isStaff, targetCouncillor } from '../auth/roles.ts';
 import { ownerScope, visibleItem } from '../auth/scope.ts';
 import { readLimited } from '../evidence/read-limited.ts';
 import { parseBundle } from '../evidence/bundle.ts';
 import { storeBundle } from '../evidence/store-bundle.ts';
-import { verifiedBody } from '../evidence/verified-body.ts';
-import { getArtifact, linkItemStatement, listItems } from '../db/evidence.ts';
+import { sendArtifact } from '../evidence/send-artifact.ts';
+import { linkItemStatement, listItems } from '../db/evidence.ts';
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator, listPerpetrators } from '../db/perpetrators.ts';
 import { senderOfItem } from '../db/mail-records.ts';
@@ -94,47 +94,5 @@ export const evidenceRoutes = new Hono<AppEnv>()
   .get('/:id/artifacts/:artifactId', async (c) => {
     const p = c.get('principal');
     const item = await visibleItem(c.env.DB, p, c.req.param('id'));
-    const artifact = await getArtifact(c.env.DB, item.id, c.req.param('artifactId'));
-    if (!artifact) throw new WardguardError('NOT_FOUND', 'No such artifact.');
-    const object = await c.env.EVIDENCE.get(artifact.r2Key);
-    if (!object) throw new WardguardError('STORAGE_FAILED', 'The stored file is missing; report this to your administrator.');
-    const custody = { councilId: p.councilId, actorId: p.userId, itemId: item.id, caseId: item.caseId };
-    const recorded = { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256, size: artifact.size };
-    // Every put (uploads, filed mail) sets sha256, so R2 holds a checksum for every object
-    // we wrote: one without, or with another, was written by something else.
-    const stored = object.checksums.sha256 ? toHex(object.checksums.sha256) : null;
-    if (stored !== artifact.sha256 || object.size !== artifact.size) {
-      await appendCustody(c.env.DB, [{ ...custody, action: 'integrity_failed', details: { ...recorded, stored: { sha256: stored, size: object.size } } }]);
-      throw new WardguardError(
-        'STORAGE_FAILED',
-        'The stored file no longer matches its recorded SHA-256 and size; it was not sent. Report this to your administrator.',
-      );
-    }
-    await appendCustody(c.env.DB, [{ ...custody, action: 'downloaded', details: { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256 } }]);
-    // R2's checksum is what it was told at write time: hash the bytes really sent as well.
-    const body = verifiedBody(object.body, artifact, (read) => {
-      waitUntil(c, appendCustody(c.env.DB, [{ ...custody, action: 'integrity_failed', details: { ...recorded, read } }]));
-    });
-    // Evidence may be hostile HTML: never let the browser render it on our origin.
-    return new Response(body, {
-      headers: {
-        'content-type': artifact.mediaType,
-        'content-length': String(artifact.size),
-        'content-disposition': `attachment; filename="${artifact.name}"`,
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "sandbox; default-src 'none'",
-        'x-wardguard-sha256': artifact.sha256,
-        'cache-control': 'private, no-store',
-      },
-    });
+    return sendArtifact(c, p, item, c.req.param('artifactId'));
   });
-
-/** Bookkeeping after the last byte must outlive the response; tests calling app.request have no context. */
-function waitUntil(c: Context<AppEnv>, work: Promise<unknown>): void {
-  const guarded = work.catch((err) => console.error('download bookkeeping failed', err));
-  try {
-    c.executionCtx.waitUntil(guarded);
-  } catch {
-    /* no execution context: the promise still runs */
-  }
-}

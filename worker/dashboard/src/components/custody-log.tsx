@@ -20,6 +20,10 @@ const ACTION_LABEL: Record<string, string> = {
   case_updated: 'Case changed',
   perpetrator_created: 'Person recorded',
   perpetrator_updated: 'Person changed',
+  case_referred: 'Case referred to the police liaison',
+  referral_withdrawn: 'Referral to the police liaison withdrawn',
+  case_viewed: 'Case opened by the police liaison',
+  case_note_added: 'Note added by the police liaison',
 };
 
 /** Every recorded action on one evidence item, oldest first, with each event's place in the hash chain. */

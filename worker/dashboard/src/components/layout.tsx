@@ -6,6 +6,7 @@ import { ThreatBanner } from './threat-banner.tsx';
 
 export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Route; children: ComponentChildren; onSignedOut: () => void }) {
   const staff = me.role === 'officer' || me.role === 'admin';
+  const liaison = me.role === 'liaison';
   const current = (names: Route['name'][]) => (names.includes(route.name) ? 'page' : undefined);
   const signOut = async () => {
     await api('/session', { method: 'DELETE' }).catch(() => undefined);
@@ -20,7 +21,12 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
         <span class="brand">Wardguard</span>
         <span class="council">{me.councilName}</span>
         <nav aria-label="Main">
-          {!staff && (
+          {liaison && (
+            <a href="#/referred" aria-current={route.name === 'verify' ? undefined : 'page'}>
+              Referred cases
+            </a>
+          )}
+          {!staff && !liaison && (
             <a href="#/home" aria-current={current(['home', 'queue'])}>
               Home
             </a>
@@ -30,15 +36,19 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
               Review queue
             </a>
           )}
-          <a href="#/cases" aria-current={current(['cases', 'case'])}>
-            Cases
-          </a>
-          <a href="#/evidence" aria-current={current(['evidence'])}>
-            Evidence
-          </a>
-          <a href="#/diary" aria-current={current(['diary', 'diary-entry'])}>
-            Diary
-          </a>
+          {!liaison && (
+            <>
+              <a href="#/cases" aria-current={current(['cases', 'case'])}>
+                Cases
+              </a>
+              <a href="#/evidence" aria-current={current(['evidence'])}>
+                Evidence
+              </a>
+              <a href="#/diary" aria-current={current(['diary', 'diary-entry'])}>
+                Diary
+              </a>
+            </>
+          )}
           {staff && (
             <a href="#/perpetrators" aria-current={current(['perpetrators', 'perpetrator'])}>
               Perpetrators

@@ -9,6 +9,8 @@ describe('dashboard routes', () => {
     expect(parseRoute('#/custody')).toEqual({ name: 'custody' });
     expect(parseRoute(href('custody', 'abc'))).toEqual({ name: 'custody', itemId: 'abc' });
     expect(parseRoute('#/users')).toEqual({ name: 'users' });
+    expect(parseRoute('#/referred')).toEqual({ name: 'referred' });
+    expect(parseRoute(href('referred', 'case 1'))).toEqual({ name: 'referred-case', id: 'case 1' });
   });
 
   it('falls back to the queue (home, for a councillor) on an unknown or empty address', () => {

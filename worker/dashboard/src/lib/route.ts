@@ -14,7 +14,9 @@ export type Route =
   | { name: 'diary' }
   | { name: 'diary-entry'; id: string }
   | { name: 'custody'; itemId?: string }
-  | { name: 'users' };
+  | { name: 'users' }
+  | { name: 'referred' }
+  | { name: 'referred-case'; id: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -28,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'diary') return id ? { name: 'diary-entry', id } : { name: 'diary' };
   if (head === 'custody') return id ? { name: 'custody', itemId: id } : { name: 'custody' };
   if (head === 'users') return { name: 'users' };
+  if (head === 'referred') return id ? { name: 'referred-case', id } : { name: 'referred' };
   if (head === 'perpetrators') return id ? { name: 'perpetrator', id } : { name: 'perpetrators' };
   return { name: 'queue' };
 }

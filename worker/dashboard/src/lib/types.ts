@@ -17,7 +17,7 @@ export type { MailQueuePage, MailRecordStatus };
 
 export interface Me {
   userId: string;
-  role: 'councillor' | 'officer' | 'admin';
+  role: 'councillor' | 'officer' | 'admin' | 'liaison';
   name: string;
   councilName?: string;
   csrfToken: string | null;

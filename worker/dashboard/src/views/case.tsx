@@ -7,6 +7,7 @@ import { Timeline } from '../components/timeline.tsx';
 import { CaseReplyPanel } from '../components/reply-panel.tsx';
 import { ExportPanel } from '../components/export-panel.tsx';
 import { CaseEdit, STATUS_LABEL } from '../components/case-edit.tsx';
+import { ReferralPanel } from '../components/referral-panel.tsx';
 
 export function CaseView({ id, staff }: { id: string; staff: boolean }) {
   const [kase, setCase] = useState<Case | null>(null);
@@ -79,6 +80,16 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
       <h2>Timeline</h2>
       <Timeline items={items} perpetrators={perps} replies={replies.replies} records={replies.records} onReplyChanged={loadReplies} />
       {staff && items.length > 0 && <ExportPanel scope={{ kind: 'case', id }} />}
+      {staff && (
+        <ReferralPanel
+          caseId={id}
+          onReferred={() =>
+            void api<Case>(`/cases/${encodeURIComponent(id)}`)
+              .then(setCase)
+              .catch(() => undefined)
+          }
+        />
+      )}
     </article>
   );
 }

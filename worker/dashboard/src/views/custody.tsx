@@ -10,8 +10,16 @@ import { ChainCheck } from '../components/chain-check.tsx';
 export function CustodyView({ itemId, me }: { itemId?: string; me: Me }) {
   const staff = me.role === 'officer' || me.role === 'admin';
   const councillors = useCouncillors();
+  // Staff see which police liaison read or downloaded an item, by name.
+  const [liaisons, setLiaisons] = useState(new Map<string, string>());
+  useEffect(() => {
+    if (staff)
+      void api<{ liaisons: { id: string; name: string }[] }>('/referrals/liaisons')
+        .then((r) => setLiaisons(new Map(r.liaisons.map((l) => [l.id, `${l.name} (police liaison)`]))))
+        .catch(() => undefined);
+  }, [staff]);
   const actorName = (id: string) =>
-    id === me.userId ? `you (${me.name})` : (councillors.get(id)?.name ?? (id === 'wardguard-worker' ? 'Wardguard' : 'a council officer'));
+    id === me.userId ? `you (${me.name})` : (councillors.get(id)?.name ?? liaisons.get(id) ?? (id === 'wardguard-worker' ? 'Wardguard' : 'a council officer'));
   if (!itemId)
     return (
       <section>

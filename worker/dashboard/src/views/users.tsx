@@ -4,7 +4,13 @@ import { api } from '../lib/api.ts';
 import { errorText, inputValue } from '../lib/error-text.ts';
 import { UserTokens } from '../components/user-tokens.tsx';
 
-const ROLE_LABEL: Record<Role, string> = { councillor: 'Councillor', officer: 'Officer', admin: 'Administrator', service: 'Service (mail filter)' };
+const ROLE_LABEL: Record<Role, string> = {
+  councillor: 'Councillor',
+  officer: 'Officer',
+  admin: 'Administrator',
+  service: 'Service (mail filter)',
+  liaison: 'Police liaison',
+};
 
 /** Admins: the council's people and services, adding one, and their access tokens. */
 export function UsersView() {
