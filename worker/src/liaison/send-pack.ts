@@ -16,6 +16,18 @@ import { councilKeyPath } from '../routes/well-known.ts';
  * theirs to take (scope.ts `isReferredPack`). The manifest's hash is known only once the
  * report has been drawn as the exhibits stream, so it is on the export_completed event, not a header.
  */
+/**
+ * How a download ended, read so that it holds whether the manifest's hash and the pack's size
+ * are known before the first byte (on the pack) or only once the last has gone (on the outcome):
+ * the pack builder is moving from the one to the other (worker/src/export, streaming reports).
+ */
+interface PackEnd {
+  ok: boolean;
+  error?: unknown;
+  manifestSha256?: string | null;
+  bytes?: number;
+}
+
 export async function sendPack(c: Context<AppEnv>, p: Principal, record: ExportRecord): Promise<Response> {
   const config = c.get('config');
   // Fail closed before anything is recorded or sent: no key, no pack.
@@ -30,16 +42,18 @@ export async function sendPack(c: Context<AppEnv>, p: Principal, record: ExportR
     record,
   );
   const caseId = record.scope.id;
-  const settle = pack.finished.then(async (outcome) => {
-    const details = { exportId: record.id, packId: pack.packId, manifestSha256: outcome.manifestSha256 };
-    if (outcome.ok) {
+  const settle = pack.finished.then(async (ended: PackEnd) => {
+    const manifestSha256 = ended.manifestSha256 ?? (pack as Partial<PackEnd>).manifestSha256 ?? null;
+    const details = { exportId: record.id, packId: pack.packId, manifestSha256 };
+    if (ended.ok && manifestSha256) {
+      const bytes = ended.bytes ?? (pack as { length?: number }).length;
       await appendCustody(
         c.env.DB,
-        [{ councilId: p.councilId, actorId: p.userId, action: 'export_completed', caseId, details: { ...details, bytes: outcome.bytes } }],
-        [recordDownloadStatement(c.env.DB, record.id, outcome.manifestSha256)],
+        [{ councilId: p.councilId, actorId: p.userId, action: 'export_completed', caseId, details: { ...details, bytes } }],
+        [recordDownloadStatement(c.env.DB, record.id, manifestSha256)],
       );
     } else {
-      const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      const reason = ended.ok ? 'no manifest was signed' : ended.error instanceof Error ? ended.error.message : String(ended.error);
       await appendCustody(c.env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'export_failed', caseId, details: { ...details, reason } }]);
     }
   });
