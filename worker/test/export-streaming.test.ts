@@ -84,7 +84,6 @@ describe('a 1,000-exhibit pack', () => {
     expect(getsAtFirstByte).toBeLessThan(10);
     expect(gets).toBe(EXHIBITS);
     const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-    expect(total).toBe(Number(res.headers.get('content-length')));
     expect(total).toBeGreaterThan(EXHIBITS * FILE_BYTES);
     const zip = new Uint8Array(total);
     let at = 0;

@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exhibitDir, type ExportView, type PackIndexEntry } from '@wardguard/shared';
+import { exhibitDir, sha256Hex, type ExportView, type PackIndexEntry } from '@wardguard/shared';
 import { api, errorCode, seedCouncil } from './helpers.ts';
 import { checkPack, download, openPack, seedCaseForExport } from './export-helpers.ts';
 
@@ -18,8 +18,9 @@ async function exportAndOpen(body: unknown) {
   const zip = await download(s.officer.token, view.id);
   expect(zip.status).toBe(200);
   const bytes = new Uint8Array(await zip.arrayBuffer());
-  expect(bytes.byteLength).toBe(Number(zip.headers.get('content-length')));
-  return { view, zip, pack: openPack(bytes) };
+  // Sent without a length: the report and the manifest that signs it are made as the exhibits stream.
+  expect(zip.headers.get('content-length')).toBeNull();
+  return { view, zip, size: bytes.byteLength, pack: openPack(bytes) };
 }
 
 const publicKey = async () =>
@@ -114,7 +115,7 @@ describe('evidence packs', () => {
   });
 
   it('records every download in the custody log: what left, to whom, and the manifest that went', async () => {
-    const { view, pack } = await exportAndOpen(policeCase());
+    const { view, pack, size } = await exportAndOpen(policeCase());
     const head = pack.custody[pack.custody.length - 1]!;
     expect(head).toMatchObject({ action: 'exported', details: { exportId: view.id, recipient: 'DC Jones, Thames Valley Police', variant: 'police' } });
     expect((head as { details: { exhibits: unknown[] } }).details.exhibits).toHaveLength(5);
@@ -124,7 +125,10 @@ describe('evidence packs', () => {
       .toMatchObject({ downloads: 1, lastManifestSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const events = (await (await api(s.officer.token, '/custody?limit=1000')).json()) as { events: { action: string; details: Record<string, unknown> }[] };
     const done = events.events.find((e) => e.action === 'export_completed')!;
-    expect(done.details).toMatchObject({ exportId: view.id, packId: pack.manifest.packId });
+    // The manifest is signed after the exhibits have streamed, so its hash and the pack's length are on this record, not in the response headers.
+    const manifestSha256 = await sha256Hex(pack.manifestBytes);
+    expect(done.details).toMatchObject({ exportId: view.id, packId: pack.manifest.packId, manifestSha256, bytes: size });
+    expect(((await (await api(s.officer.token, `/exports/${view.id}`)).json()) as ExportView).lastManifestSha256).toBe(manifestSha256);
     expect((await (await api(s.officer.token, '/custody/verify')).json()) as { ok: boolean }).toMatchObject({ ok: true });
   });
 

@@ -48,11 +48,17 @@ export interface PackDeps {
   links: VerifyLinks;
 }
 
+/** How a download ended: the signed manifest that went and the bytes sent, or why it broke. */
+export type PackOutcome = { ok: true; manifestSha256: string; bytes: number } | { ok: false; error: unknown; manifestSha256: string | null };
+
 export interface BuiltPack extends StreamedPack {
   packId: string;
-  manifestSha256: string;
-  /** Settles when the last byte has been handed to the reader, or the pack failed. */
-  finished: Promise<{ ok: true } | { ok: false; error: unknown }>;
+  /**
+   * Settles when the last byte has been handed to the reader, or the pack failed. The
+   * manifest is signed after the report, which is drawn as the exhibits stream, so its hash
+   * (and the pack's length) is known only here, not when the response starts.
+   */
+  finished: Promise<PackOutcome>;
 }
 
 /** Diary entries travel as a generated file holding every version, so edits are visible. */
@@ -69,9 +75,11 @@ async function diaryFiles(model: PackModel): Promise<Map<string, PlannedFile>> {
 
 /**
  * Builds one download of an export: records the export in the custody log *before* any
- * byte leaves, fixes the manifest (every file's size and SHA-256, known from capture or
- * computed here) and its signature, then streams the ZIP. Stored files are re-hashed as
- * they stream; a mismatch aborts the download.
+ * byte leaves, then streams the ZIP: README, indexes, the exhibits, custody log and
+ * checkpoint first, then report.pdf (drawn while they stream, so the first byte never waits
+ * for it), then the manifest (every file's size and SHA-256, known from capture or computed
+ * here) and its signature. Stored files are re-hashed once as they stream; a mismatch aborts
+ * the download before the manifest is sent.
  */
 export async function buildPack(deps: PackDeps, p: Principal, record: ExportRecord): Promise<BuiltPack> {
   const { db, bucket, signer } = deps;
@@ -135,11 +143,10 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
     exhibits: entries.length,
   } as const;
   const platforms = [...new Set(entries.flatMap((e) => (e.kind === 'web_capture' && e.platform ? [e.platform] : [])))].sort();
-  const report = await deps.renderReport(reportFor(model, entries, { packId, createdAt, createdBy: p.name, publicKey: signer.publicKey }, bucket, deps.links));
 
+  // Everything but the report, which is drawn while these stream and goes last with the manifest.
   const files: PlannedFile[] = [
     await bytesFile(PACK_PATHS.readme, 'readme', encoder.encode(packReadme(meta as Parameters<typeof packReadme>[0], deps.links))),
-    await bytesFile(PACK_PATHS.report, 'report', report),
     await bytesFile(PACK_PATHS.indexJson, 'index', encoder.encode(JSON.stringify({ packId, exhibits: entries }, null, 2) + '\n')),
     await bytesFile(PACK_PATHS.indexCsv, 'index', encoder.encode(indexCsv(entries))),
   ];
@@ -175,31 +182,47 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
     );
   }
 
-  const manifest: PackManifest = {
-    format: PACK_FORMAT,
-    ...meta,
-    scope,
-    createdBy: { id: p.userId, name: p.name },
-    custody: { path: PACK_PATHS.custody, headSeq: head.seq, headHash: head.hash },
-    files: files.map(({ source: _s, ...f }) => f),
+  // Drawn only once the first bytes are out, so a large report never delays them.
+  let report: Promise<Uint8Array> | null = null;
+  const startReport = () => {
+    report ??= deps.renderReport(reportFor(model, entries, { packId, createdAt, createdBy: p.name, publicKey: signer.publicKey }, bucket, deps.links));
+    // Awaited by signedTail; a pack abandoned before then must not leave an unhandled rejection.
+    report.catch(() => {});
+    return report;
   };
-  const manifestBytes = encoder.encode(JSON.stringify(manifest, null, 2) + '\n');
-  const manifestSha256 = await sha256Hex(manifestBytes);
-  const sig: PackSignature = {
-    format: PACK_SIGNATURE_FORMAT,
-    algorithm: 'Ed25519',
-    manifestSha256,
-    publicKeyFingerprint: signer.publicKey.fingerprint,
-    signature: bytesToB64(await signer.sign(manifestBytes)),
+  let manifestSha256: string | null = null;
+  const signedTail = async (): Promise<PlannedFile[]> => {
+    const reportFile = await bytesFile(PACK_PATHS.report, 'report', await startReport());
+    const manifest: PackManifest = {
+      format: PACK_FORMAT,
+      ...meta,
+      scope,
+      createdBy: { id: p.userId, name: p.name },
+      custody: { path: PACK_PATHS.custody, headSeq: head.seq, headHash: head.hash },
+      files: [...files, reportFile].map(({ source: _s, ...f }) => f),
+    };
+    const manifestBytes = encoder.encode(JSON.stringify(manifest, null, 2) + '\n');
+    manifestSha256 = await sha256Hex(manifestBytes);
+    const sig: PackSignature = {
+      format: PACK_SIGNATURE_FORMAT,
+      algorithm: 'Ed25519',
+      manifestSha256,
+      publicKeyFingerprint: signer.publicKey.fingerprint,
+      signature: bytesToB64(await signer.sign(manifestBytes)),
+    };
+    return [
+      reportFile,
+      { path: PACK_PATHS.manifest, role: 'index', size: manifestBytes.byteLength, sha256: manifestSha256, source: { kind: 'bytes', bytes: manifestBytes } },
+      await bytesFile(PACK_PATHS.signature, 'index', encoder.encode(JSON.stringify(sig, null, 2) + '\n')),
+    ];
   };
-  const all: PlannedFile[] = [
-    ...files,
-    { path: PACK_PATHS.manifest, role: 'index', size: manifestBytes.byteLength, sha256: manifestSha256, source: { kind: 'bytes', bytes: manifestBytes } },
-    await bytesFile(PACK_PATHS.signature, 'index', encoder.encode(JSON.stringify(sig, null, 2) + '\n')),
-  ];
 
-  let settle!: (r: { ok: true } | { ok: false; error: unknown }) => void;
-  const finished = new Promise<{ ok: true } | { ok: false; error: unknown }>((r) => (settle = r));
-  const streamed = streamPack(bucket, all, new Date(createdAt), { onComplete: () => settle({ ok: true }), onError: (error) => settle({ ok: false, error }) });
-  return { ...streamed, packId, manifestSha256, finished };
+  let settle!: (r: PackOutcome) => void;
+  const finished = new Promise<PackOutcome>((r) => (settle = r));
+  const streamed = streamPack(bucket, files, signedTail, new Date(createdAt), {
+    onStarted: () => void startReport(),
+    onComplete: ({ bytes }) => settle({ ok: true, manifestSha256: manifestSha256!, bytes }),
+    onError: (error) => settle({ ok: false, error, manifestSha256 }),
+  });
+  return { ...streamed, packId, finished };
 }

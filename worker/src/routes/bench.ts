@@ -19,6 +19,27 @@ async function readAll(bucket: R2Bucket, keys: string[]): Promise<number> {
   return bytes;
 }
 
+/** The same files sent back to back as one response body: what the network adds, still with no ZIP or hashing. */
+function sendAll(bucket: R2Bucket, keys: string[]): ReadableStream<Uint8Array> {
+  let at = 0;
+  let current: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  return new ReadableStream<Uint8Array>({
+    async pull(ctl) {
+      for (;;) {
+        if (!current) {
+          if (at >= keys.length) return ctl.close();
+          const obj = await bucket.get(keys[at++]!);
+          if (!obj) continue;
+          current = obj.body.getReader();
+        }
+        const { done, value } = await current.read();
+        if (!done) return ctl.enqueue(value);
+        current = null;
+      }
+    },
+  });
+}
+
 const BENCH_PREFIX = 'bench/';
 
 /**
@@ -52,10 +73,7 @@ export const benchRoutes = new Hono<AppEnv>()
     const record = await getExport(c.env.DB, c.get('principal').councilId, c.req.param('id'));
     if (!record) throw new WardguardError('NOT_FOUND', 'No such export.');
     const items = await itemsByIds(c.env.DB, c.get('principal').councilId, record.itemIds);
-    return c.json({
-      bytes: await readAll(
-        c.env.EVIDENCE,
-        items.flatMap((i) => i.stored.map((a) => a.r2Key)),
-      ),
-    });
+    const keys = items.flatMap((i) => i.stored.map((a) => a.r2Key));
+    if (c.req.query('send') === '1') return new Response(sendAll(c.env.EVIDENCE, keys), { headers: { 'content-type': 'application/octet-stream' } });
+    return c.json({ bytes: await readAll(c.env.EVIDENCE, keys) });
   });

@@ -114,12 +114,20 @@ export const exportRoutes = new Hono<AppEnv>()
       record,
     );
     const settle = pack.finished.then(async (outcome) => {
-      const details = { exportId: record.id, packId: pack.packId, manifestSha256: pack.manifestSha256, bytes: pack.length };
+      const details = { exportId: record.id, packId: pack.packId, manifestSha256: outcome.manifestSha256 };
       if (outcome.ok) {
         await appendCustody(
           c.env.DB,
-          [{ councilId: p.councilId, actorId: p.userId, action: 'export_completed', caseId: record.scope.kind === 'case' ? record.scope.id : null, details }],
-          [recordDownloadStatement(c.env.DB, record.id, pack.manifestSha256)],
+          [
+            {
+              councilId: p.councilId,
+              actorId: p.userId,
+              action: 'export_completed',
+              caseId: record.scope.kind === 'case' ? record.scope.id : null,
+              details: { ...details, bytes: outcome.bytes },
+            },
+          ],
+          [recordDownloadStatement(c.env.DB, record.id, outcome.manifestSha256)],
         );
       } else {
         const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
@@ -135,14 +143,14 @@ export const exportRoutes = new Hono<AppEnv>()
       }
     });
     waitUntil(c, settle);
+    // No content-length or manifest hash header: the manifest signs the report, which is drawn
+    // while the exhibits stream. The manifest's hash is on the export_completed event.
     return new Response(pack.body, {
       headers: {
         'content-type': 'application/zip',
-        'content-length': String(pack.length),
         'content-disposition': `attachment; filename="${fileName(record, new Date().toISOString())}"`,
         'cache-control': 'no-store',
         'x-wardguard-pack-id': pack.packId,
-        'x-wardguard-manifest-sha256': pack.manifestSha256,
       },
     });
   });
