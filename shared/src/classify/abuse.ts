@@ -1,4 +1,5 @@
 import { isNegated, isReported } from './context.ts';
+import { isCompoundHomonym, isMildIdiom } from './homonyms.ts';
 import type { Hit } from './hit.ts';
 import { execAll, matchAll } from './hit.ts';
 import { LEXICON, IDENTITY_GROUPS } from './lexicon.ts';
@@ -161,7 +162,7 @@ export function detectAbuse(n: Normalised): Hit[] {
     const t = tokens[i]!;
     const found = lookupToken(t);
     if (!found) continue;
-    if (isNameUse(tokens, i)) continue;
+    if (isNameUse(tokens, i) || isCompoundHomonym(tokens, i) || isMildIdiom(tokens, i)) continue;
     const { strength, category } = found.entry;
     const base = { nStart: t.nStart, nEnd: t.nEnd, rule: `lexicon:${found.word}` };
     if (strength === 'swear') hits.push({ ...base, category: 'profanity', score: 0.9 });

@@ -1,4 +1,4 @@
-import { isReported } from './context.ts';
+import { isReported, sentenceFloor } from './context.ts';
 import type { Hit } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
 import { memoByWord } from './word-ids.ts';
@@ -72,6 +72,7 @@ const B_LETHAL = B_LETHAL_STATE | B_LETHAL_ACT | B_LETHAL_THING;
 const B_HURT = B_HURT_STATE | B_HURT_ACT | B_HURT_THING;
 const B_ACT = B_LETHAL_ACT | B_HURT_ACT;
 const B_THING = B_LETHAL_THING | B_HURT_THING;
+const CONDITION = /^(?:if|unless)$/;
 const UNSTOPPABLE = /^(?:stop|stopping|save|saving|prevent|help|protect|protecting)$/;
 const NEGATION = /^(?:not|never|no|nobody|don't|won't|wouldn't|didn't|can't|isn't)$|n't$/;
 
@@ -168,10 +169,19 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
       score: 0.6,
     };
     const local: Hit = { ...h, nStart: s[i]!.nStart, nEnd: s[i]!.nEnd };
-    if (isReported(n.text, local)) continue;
+    if (isReported(n.text, local, sentenceFloor(n, local.nStart, 1))) continue;
     // "You won't get hurt": a negation anywhere before the harm word in this sentence cancels it,
     // unless it only says nothing will stop it ("and nobody on this earth will stop me").
-    if (s.slice(0, i).some((t, j) => bitsOf(t) & B_NEGATION && !s.slice(j + 1, Math.min(i, j + 6)).some((u) => UNSTOPPABLE.test(u.word)))) continue;
+    // A negation inside an "if"/"unless" condition does not cancel the consequence either.
+    const condition = s.findIndex((t, j) => j < i && CONDITION.test(t.word));
+    if (
+      s
+        .slice(0, i)
+        .some(
+          (t, j) => bitsOf(t) & B_NEGATION && !(condition !== -1 && j > condition) && !s.slice(j + 1, Math.min(i, j + 6)).some((u) => UNSTOPPABLE.test(u.word)),
+        )
+    )
+      continue;
     return h;
   }
   return null;

@@ -1,4 +1,5 @@
 import type { Hit } from './hit.ts';
+import type { Normalised } from './normalise.ts';
 
 // Context that changes what a matched phrase means: negation ("I would never hurt you"),
 // reported speech ("he said he would kill me") and counter-speech ("posts like 'X are scum'
@@ -8,12 +9,17 @@ const NEGATION =
   /\b(?:never|not|no|n't|nobody|no one|noone|nor|without(?! (?:a |any )?(?:doubt|malice|prejudice|question|exception|delay|fail|hesitation|warning|mercy|remorse|a second thought))|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|stop|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
 // Reported or quoted threats: "he said he would kill me", "posts like 'death to X' get you banned".
 const REPORTING =
-  /\b(?!(?:i|me|not|never|i'm|im)\b)(?:[a-z']+) (?:said|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|sprayed|spray-painted|painted|daubed|scrawled|graffitied|carved|chanted|chanting|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
+  /\b(?!(?:i|me|you|not|never|i'm|im)\b)(?:[a-z']+) (?:said|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|sprayed|spray-painted|painted|daubed|scrawled|graffitied|carved|chanted|chanting|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
 const COUNTER =
   /(?:^\s*(?:threatening|threats? to|saying|calling|writing|telling (?:someone|people) to)\b|\bcall(?:ed|ing)? (?:me|him|her|us|them|my [a-z]+) (?:a|an)\b|\b(?:i never said|never said|i didn'?t say|statements like|stuff like|writing that|believe that|you say|to say)\b)|\b(?:for saying|for wishing|for writing|for posting|for threatening|posts like|comments like|messages like|words like|phrases like|saying that|said that|threats? (?:like|such as)|is a threat|are threats|report(?:ed|ing)? (?:it|this|them|him|her)|police)\b/;
 
-export function clauseBefore(text: string, at: number): string {
-  const from = Math.max(0, at - 120);
+/**
+ * The text of the clause before `at`: at most 120 characters, not before `floor`, cut at the
+ * last punctuation. The normalised text has no full stops, so callers that know where the
+ * sentence starts (from the tokens, see sentenceFloor) pass it as `floor`.
+ */
+export function clauseBefore(text: string, at: number, floor = 0): string {
+  const from = Math.max(0, floor, at - 120);
   const slice = text.slice(from, at);
   const cut = Math.max(slice.lastIndexOf('.'), slice.lastIndexOf('!'), slice.lastIndexOf('?'), slice.lastIndexOf('\n'), slice.lastIndexOf(';'));
   return slice.slice(cut + 1);
@@ -25,10 +31,10 @@ export function insideQuotes(text: string, at: number): boolean {
 }
 
 /** Harm verb inside the match is itself negated: "I would never hurt you", "no one deserves to die". */
-export function isNegated(text: string, h: Hit): boolean {
+export function isNegated(text: string, h: Hit, floor = 0): boolean {
   const inside = text.slice(h.nStart, h.nEnd);
   if (/\b(?:never|not|n't|no longer|nobody|no one)\b|n't\b|^no\b/.test(inside)) return true;
-  const before = clauseBefore(text, h.nStart);
+  const before = clauseBefore(text, h.nStart, floor);
   // "If you don't fix it, you'll regret it": negation in the condition does not cancel the threat.
   if (/\bif\b/.test(before)) return false;
   // "You won't be so smug when she's found…": the negation stays in its own clause.
@@ -37,8 +43,33 @@ export function isNegated(text: string, h: Hit): boolean {
   return NEGATION.test(near);
 }
 
-export function isReported(text: string, h: Hit): boolean {
-  const before = clauseBefore(text, h.nStart);
+export function isReported(text: string, h: Hit, floor = 0): boolean {
+  const before = clauseBefore(text, h.nStart, floor);
   if (COUNTER.test(before) || COUNTER.test(text.slice(h.nEnd, h.nEnd + 40))) return true;
   return REPORTING.test(before) || insideQuotes(text, h.nStart);
+}
+
+/**
+ * Where the sentence holding normalised offset `at` starts, `back` sentences earlier: a
+ * negation never reaches over a full stop (back = 0), a report may introduce a quote in the
+ * sentence before ("Someone posted this. 'X should hang.'", back = 1).
+ */
+export function sentenceFloor(n: Normalised, at: number, back = 0): number {
+  const t = n.tokens;
+  let lo = 0;
+  let hi = t.length - 1;
+  let i = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]!.nStart <= at) {
+      i = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let left = back; i > 0; i--) {
+    if (!t[i]!.sentenceStart) continue;
+    if (left === 0) break;
+    left--;
+  }
+  return i > 0 ? t[i]!.nStart : 0;
 }

@@ -53,6 +53,37 @@ const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
       'Someone ought to sack that clown in highways.',
     ],
   },
+  'survival doubted, a weapon pictured in the body, acid, vehicles and dogs': {
+    threats: [
+      "Reckon you'll get to the end of your term alive, councillor?",
+      'Picture a knife in your belly at the next surgery.',
+      'A splash of acid and that smirk on your face is gone for good.',
+      'Car versus cllr, only one winner.',
+      "My rottweiler's hungry. Come canvassing here again and I'll set him on you.",
+      'Such a shame if your boy never came home from football one night.',
+      "Another councillor was stabbed last year. Nobody cried. Wait till it's your turn.",
+      'Have a think about which tree you would prefer, Cllr Moss.',
+      "When we find you there won't be enough left of you to identify.",
+    ],
+    benign: [
+      'He was stabbed in the back by his own group, a knife in the back if ever there was one.',
+      'The car versus bus collision on Station Road needs a crossing.',
+      "Please keep your dogs on leads, they're set loose on the rec every morning.",
+      'We made it home alive after that storm, thanks for the sandbags!',
+      'It was your turn to chair the meeting, we missed you.',
+    ],
+  },
+  'sexual violence': {
+    threats: [
+      'That mouthy councillor needs a good raping.',
+      "I'll have my way with you tonight whether you like it or not, you slag.",
+      "You'll get raped walking back from the count.",
+    ],
+    benign: [
+      'The report says victims of rape wait two years for a trial; what is the council doing about it?',
+      'We will take turns with you on the stall at the fete.',
+    ],
+  },
   'slang and split clauses': {
     threats: [
       "You'll be pushing up daisies before the by-election, you rat.",
@@ -75,7 +106,9 @@ describe.each(Object.entries(FAMILIES))('threat family: %s', (_family, { threats
 });
 
 describe('graffiti and quoted threats are reported, not made', () => {
-  it.each(["Someone has daubed 'councillors will hang' on the war memorial.", "Someone has sprayed 'death to traitors' on the bus shelter."])('"%s"', (s) =>
-    expect(isThreat(s)).toBe(false),
-  );
+  it.each([
+    "Someone has daubed 'councillors will hang' on the war memorial.",
+    "Someone has sprayed 'death to traitors' on the bus shelter.",
+    "A man on the estate group wrote 'that councillor should be shot' and I have told the police.",
+  ])('"%s"', (s) => expect(isThreat(s)).toBe(false));
 });

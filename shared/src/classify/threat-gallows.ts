@@ -14,8 +14,8 @@ const NOT_AT_POLLS = `(?! (?:at|in|on) (?:the )?(?:polls|election|elections|ball
 const GALLOWS_PLACE = `(?:lamp ?posts?|lampposts?|trees?|balcony|gallows|gibbets?|rope|noose|bridge|crane|town hall|beam|rafters|scaffold)`;
 const TARGETS = `(?:traitors?|(?:the |you |all the |these |those |our |all |every )*(?:traitor |lying |corrupt |treacherous )?(?:councillors?|cllrs?|mps?|politicians|traitors|you|you lot|the lot of you|scum|the council))`;
 
-const P = (rule: string, category: Pattern['category'], src: string, need: string[][], accept?: Pattern['accept']) =>
-  makePattern(rule, category, src, need, accept ? { accept } : {});
+const P = (rule: string, category: Pattern['category'], src: string, need: string[][], accept?: Pattern['accept'], negationInside = false) =>
+  makePattern(rule, category, src, need, { ...(accept ? { accept } : {}), negationInside });
 
 /** The match is not told in the past or as history: "a petrol bomb was pushed through the letterbox". */
 const notThePast = (n: Normalised, nStart: number): boolean => {
@@ -24,9 +24,102 @@ const notThePast = (n: Normalised, nStart: number): boolean => {
 };
 
 const INCITEMENT_CONTEXT =
-  /\b(?:lads|you know what to do|address|electoral roll|who'?s with me|any volunteers|rt|retweet|[0-9]+ [a-z]+ (?:lane|road|street|avenue|close|drive|way|crescent|grove|court|place|gardens|terrace))\b/;
+  /\b(?:lads|you know what to do|address|electoral roll|who'?s with me|any volunteers|rt|retweet|share this|lives (?:on|at|in)|house with the|[0-9]+ [a-z]+ (?:lane|road|street|avenue|close|drive|way|crescent|grove|court|place|gardens|terrace))\b/;
+
+const ATTACK_TOLD = /\b(?:knifed|stabbed|shot|killed|murdered|attacked|butchered|hacked|slaughtered|beheaded)\b/;
+const DOGS = /\b(?:dogs?|staff(?:ies|y|ie)|pit ?bulls?|rottweilers?|alsatians?|xl bull(?:y|ies)|bull ?terriers?|mastiffs?)\b/;
+const SEXUAL_CONTEXT = /\b(?:slag|slut|bitch|whore|cow|love|darling|sweetheart|lads|tonight|on your own|whether you like it or not)\b/;
 
 export const GALLOWS_PATTERNS: Pattern[] = [
+  // "Do you think you'll make it to the next election alive?"
+  P(
+    'make-it-alive',
+    'threat_to_life',
+    `\\b${YOU}(?:'ll| will| are going to|'re going to| gonna|'d| would)? (?:make it|get|last|live|survive|get through|get home|get out)(?: (?:to|till|until|through|past|out of|home from|from) [a-z' ]{1,40}?)? alive\\b`,
+    [words('alive')],
+  ),
+  // A weapon pictured in the reader's body: "a blade in his gut". "A knife in the back" is betrayal.
+  P(
+    'weapon-in-body',
+    'threat_to_life',
+    `\\b(?:a |the |my |this )?(?:blade|knife|bullet|bolt|screwdriver|machete|axe|crossbow bolt|shank|chib) (?:in|into|through|between) (?:your|ur|yer|his|her|their|that|them) (?:[a-z]+ )?(?:gut|guts|belly|chest|heart|neck|throat|skull|head|face|eye|eyes|ribs|kidneys?|stomach|brain|back of the head)\\b`,
+    [
+      words('blade knife bullet bolt screwdriver machete axe shank chib'),
+      words('gut guts belly chest heart neck throat skull head face eye eyes ribs kidney kidneys stomach brain'),
+    ],
+    notThePast,
+  ),
+  // "Would be a pity if one day they didn't come home."
+  P(
+    'not-come-home',
+    'threat_to_life',
+    `\\b(?:shame|pity|sad|tragic|awful|terrible|horrible|funny|strange)\\b[a-z' ]{0,30}?\\bif (?:one day |someday |one night |tonight )?(?:they|you|he|she|your [a-z]+|the kids)(?: just)? (?:didn'?t|did not|never|don'?t|do not|couldn'?t|could not|wouldn'?t) (?:come|came|make it|get|got|return|returned|arrive|arrived) (?:home|back)\\b`,
+    [words('shame pity sad tragic awful terrible horrible funny strange'), words('home back')],
+    undefined,
+    true,
+  ),
+  // "Another MP got knifed ... nobody will notice when it's your turn."
+  P(
+    'your-turn',
+    'threat_to_life',
+    `\\b(?:when|till|until|once|before|and) it'?s (?:your|ur) turn\\b|\\b(?:your|ur) turn (?:next|is coming|will come|soon)\\b`,
+    [words('turn')],
+    (n) => ATTACK_TOLD.test(n.text),
+  ),
+  // "Start thinking about which lamp post you'd like."
+  P(
+    'choose-your-gallows',
+    'threat_to_life',
+    `\\bwhich (?:lamp ?post|lamppost|tree|rope|noose|gallows|bullet|coffin|grave|plot)\\b[a-z' ]{0,50}?\\b(?:you'?d|you would|you) (?:like|prefer|want|fancy)\\b|\\b(?:choose|pick) (?:your|ur) (?:lamp ?post|lamppost|tree|rope|noose|coffin|grave)\\b`,
+    [words('which choose pick'), words('like prefer want fancy lamppost post tree rope noose coffin grave')],
+  ),
+  // "One bottle of acid and nobody will recognise that smug face."
+  P(
+    'acid-face',
+    'threat_to_life',
+    `\\b(?:bottle|splash|cup|jar|drop|dose|tin|can|litre|pint|squirt) of (?:acid|bleach|ammonia)\\b[a-z' ]{0,80}?\\b(?:your|ur|that|her|his) (?:[a-z]+ )?(?:face|eyes|skin)\\b|\\bacid (?:in|on|over|into|at) (?:your|ur|that|her|his) (?:[a-z]+ )?(?:face|eyes)\\b`,
+    [words('acid bleach ammonia'), words('face eyes skin')],
+    notThePast,
+    true,
+  ),
+  // "Transit van versus councillor, I know who wins."
+  P(
+    'vehicle-versus',
+    'threat_to_life',
+    `\\b(?:car|van|transit|lorry|truck|motor|4x4|landie|tractor|bus)s? (?:versus|vs|v) (?:councillor|cllr|you|u|pedestrian|traitor|politician|mp)\\b`,
+    [words('versus vs v')],
+  ),
+  // The dogs set on the reader: "I'll let them have you" (when the message is about dogs).
+  P(
+    'dogs-on-you',
+    'threat',
+    `\\b(?:set|let|put|send) (?:the |my |our |him |her )?(?:dogs?|staff(?:ies|y|ie)|pit ?bulls?|rottweilers?|them|him|her|it|the lads) (?:on|loose on|at|after|have) (?:you|u|ya)\\b`,
+    [words('set let put send'), words('on at after have')],
+    (n) => DOGS.test(n.text),
+  ),
+  // Sexual violence: "you need a good raping", "I'll have my way with you", "take turns with you".
+  P(
+    'sexual-violence',
+    'threat_to_life',
+    `\\b(?:you|u|she|he|her|(?:that|this) (?:[a-z]+ ){0,2}?[a-z]+)(?: really| just)? (?:need|needs|deserve|deserves|want|wants|could do with|are asking for|is asking for) (?:a )?(?:good |proper |right |hard )?(?:raping|rape|gang ?bang|gang ?rape|seeing to)\\b`,
+    [words('need needs deserve deserves want wants with asking'), words('raping rape gangbang gang seeing')],
+  ),
+  P(
+    'sexual-violence',
+    'threat_to_life',
+    `\\b(?:have|having|get|getting) (?:my|our) way with (?:you|u|her|ya)\\b|\\btake turns (?:with|on) (?:you|u|her|ya)\\b`,
+    [words('way turns')],
+    (n) => SEXUAL_CONTEXT.test(n.text),
+  ),
+  // "There won't be enough left of you to bury."
+  P(
+    'nothing-left',
+    'threat_to_life',
+    `\\b(?:won'?t|will not|wouldn'?t|would not|not) be enough (?:left )?of (?:you|u|ya|him|her|them|you lot) (?:left )?to (?:bury|identify|find|scrape up|put in a coffin)\\b`,
+    [words('enough'), words('bury identify find scrape coffin')],
+    undefined,
+    true,
+  ),
   // "A nice length of rope with your name on it"; "there's a bullet with your name on it".
   P(
     'name-on-it',

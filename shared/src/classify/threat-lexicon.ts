@@ -22,7 +22,9 @@ export const PRONOUN_WORDS: readonly string[] = words(
   `you|u|ya|yah|yous|youse|ye|yall|y'all|him|her|them|everyone|everybody|all of you|each of you|one of you|` +
     `the lot of you|the pair of you|all of them|every one of them|every last one of them|every one of you|each one of them|each of them|the lot of them|the whole lot of them|every single one of them`,
 );
-export const DET_WORDS: readonly string[] = words(`the next|the|that|this|those|these|every|all|any|each|some|a|an|his|her|their|our|your|ur|yer`);
+export const DET_WORDS: readonly string[] = words(
+  `both of your|both your|the next|the|that|this|those|these|every|all|any|each|some|a|an|his|her|their|our|your|ur|yer`,
+);
 export const OWNED_WORDS: readonly string[] = words(
   `neck|throat|head|face|legs|kneecaps|skull|brains|house|home|car|kids|children|family|wife|husband|door|windows|office|life|lives`,
 );
@@ -75,4 +77,4 @@ export const ADVERBS =
 export const IDIOM_AFTER =
   `(?: (?:an?|the|over|across|back)? ?(?:e-?mail|emails|message|messages|text|line|note|quick|update|invite|link|copy|` +
   `reminder|dm|pm|call|details|letter|reply|response|agenda|form|number)\\b| up\\b| with (?:a|an|the|some) (?:fine|bill|question|` +
-  `fact|letter|report|email)| to it\\b| at (?:the )?(?:polls|ballot|election|count|hustings|debate|vote|game|quiz|chess|pool|darts)| in (?:the|next|may) (?:election|polls|vote|debate|race|ballot|count)| out of office| from office| with kindness| down (?:at|in) the (?:election|polls|ballot))`;
+  `fact|letter|report|email)| to it\\b| at (?:the )?(?:polls|ballot|election|count|hustings|debate|vote|game|quiz|chess|pool|darts)| in (?:the|next|may) (?:election|polls|vote|debate|race|ballot|count)| in (?:every|each|all|most) (?:seat|seats|ward|wards|constituency|council|election)| across the (?:borough|county|district|city|country)| out of office| from office| with kindness| down (?:at|in) the (?:election|polls|ballot))`;

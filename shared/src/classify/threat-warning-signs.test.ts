@@ -20,10 +20,14 @@ describe('two different warning signs make a veiled threat', () => {
     "This isn't me threatening, it's not a threat, just a fact: there are lads on this estate who would happily sort you out.",
     // others-intend + ominous close
     "Plenty of us are going to wait for you outside the chamber after the vote. Wouldn't want to be you.",
+    // watching + exposed + ominous close
+    'Saw you leaving the gym at six. 3 Elm Close is not hard to find. See you soon.',
+    // capable + watching + dare
+    "I've got a shotgun and a perfect view of your bedroom window. Keep it up and see what happens.",
   ])('"%s"', (body) => {
     const v = verdict(body);
     expect(v.severity).toBe('threat');
-    const rules = v.evidence.map((e) => e.rule).filter((r) => r.startsWith('warning-signs:'));
+    const rules = v.evidence.map((e) => e.rule).filter((r) => r?.startsWith('warning-signs:'));
     expect(new Set(rules).size).toBeGreaterThanOrEqual(2);
   });
 });

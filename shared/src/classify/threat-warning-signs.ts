@@ -52,6 +52,19 @@ export const SIGN_PATTERNS: Pattern[] = [
     [words('up off leaves leave left home arrives parks parked in out'), words('at about around by')],
   ),
   sign('watching', `\\bparks (?:on|in|outside|behind|at the back of) [a-z]+`, [words('parks')]),
+  sign(
+    'watching',
+    `\\b(?:watched|seen|saw|spotted|clocked|noticed|followed) (?:you|u|ya) (?:put|putting|leave|leaving|walk|walking|get|getting|park|parking|go|going|come|coming|take|taking|drop|dropping|at|in|with|on)\\b`,
+    [words('watched seen saw spotted clocked noticed followed'), words('you u ya')],
+  ),
+  sign('watching', `\\b(?:a )?(?:clear|good|nice|perfect) view (?:of|into) (?:your|ur|yer) (?:[a-z]+ )?(?:window|windows|house|door|garden|bedroom|drive)\\b`, [
+    words('view'),
+    words('window windows house door garden bedroom drive'),
+  ]),
+  sign('watching', `\\b(?:your|ur|yer) ${KIN} (?:gets? out of|comes? out of|finish(?:es)? at|leaves? at|get picked up)\\b`, [
+    KIN_WORDS,
+    words('out finish finishes leave leaves picked'),
+  ]),
   sign('watching', `\\blights? (?:was|were|is|are|still) (?:on|off) in (?:the|your|ur) (?:[a-z]+ )?(?:bedroom|room|kitchen|lounge|landing)\\b`, [
     words('light lights'),
     words('bedroom room kitchen lounge landing'),
@@ -61,6 +74,7 @@ export const SIGN_PATTERNS: Pattern[] = [
     words('could'),
   ]),
   sign('exposed', `\\b(?:easy|easily) (?:to )?(?:get|break|climb) in\\b`, [words('easy easily'), words('get break climb')]),
+  sign('exposed', `\\b(?:isn'?t|is not|not|aint|ain't|won'?t be) (?:hard|difficult|tricky) to find\\b`, [words('hard difficult tricky'), words('find')], true),
   sign(
     'exposed',
     `\\b(?:you should|you want to|better|should) (?:lock|locked|locking) (?:your|that|the|ur) (?:side |back |front |garden )?(?:gate|door|doors|windows?)\\b`,
@@ -82,7 +96,7 @@ export const SIGN_PATTERNS: Pattern[] = [
     [words('scared afraid bothered worried'), words('back prison jail inside time down police consequences')],
     true,
   ),
-  sign('capable', `\\b(?:got|have|keep|kept|still got|still have) (?:a|the|my|an) ${WEAPON} (?:in|under|by|behind|ready|at)\\b`, [WEAPON_WORDS]),
+  sign('capable', `\\b(?:got|have|keep|kept|own|still got|still have) (?:a|the|my|an) ${WEAPON}(?: (?:in|under|by|behind|ready|at|and)\\b|$)`, [WEAPON_WORDS]),
   sign('capable', `\\bnothing (?:left )?to lose\\b`, [words('nothing'), words('lose')], true),
   sign(
     'capable',
@@ -114,6 +128,8 @@ export const SIGN_PATTERNS: Pattern[] = [
     true,
   ),
   sign('disclaimer', `\\b(?:take|consider) (?:this|it) as a (?:friendly )?warning\\b`, [words('warning')]),
+  // The dare closes a message: "keep voting for it and see what happens".
+  sign('ominous-close', `\\band (?:just )?(?:see|watch) what happens\\b`, [words('happens')]),
 ];
 
 /** A sentence that is nothing but one of these, perhaps with "councillor" and a name after it. */

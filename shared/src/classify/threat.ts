@@ -1,4 +1,4 @@
-import { isNegated, isReported } from './context.ts';
+import { isNegated, isReported, sentenceFloor } from './context.ts';
 import type { Hit } from './hit.ts';
 import { execAll } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
@@ -21,14 +21,14 @@ import { memoByWord } from './word-ids.ts';
 
 const w = (words: string) => words.split(/\s+/).filter(Boolean);
 const firstWords = (alternation: string) => [...new Set(alternation.split('|').map((a) => a.split(' ')[0]!))];
-const YOU_WORDS = w(`you u ya your ur you'll youll you're youre yous you've`);
+const YOU_WORDS = w(`you u ya your ur you'll youll you're youre yous you've ye ye'll yell`);
 const I_WORDS = w(`i we imma ima me i'll ill i'm im we'll we're i'd we'd i've we've gonna gunna gona`);
 const MODALS = w(`should ought oughta need needs must deserve deserves better`);
 const FAMILY_WORDS = w(`wife husband partner kids children daughter son family mum dad mother father girlfriend boyfriend ones grandkids`);
 const DEATH_WORDS = w(`die dies died dead death killed shot stabbed next hang hanged hung swing burn burned burnt bleed executed
   murdered lynched beheaded gassed exterminated slaughtered strung raped tortured butchered drowned strangled blown gunned
   eliminated culled wiped put live survive found floating coffin box ditch bag feet christmas kids cancer rot choke kill kills stab stabs shoot over
-  shoots murder murders rape rapes throat throats cut wiped bullet rope noose penalty`);
+  shoots murder murders rape rapes throat throats cut wiped bullet rope noose penalty raped knifed shanked chibbed`);
 /**
  * A pattern is only tried on a sentence that has at least one word from EACH group (Set
  * lookups instead of regex scans: long harmless emails skip almost every pattern).
@@ -54,7 +54,7 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'wish-death': [w('hope wish pray world only if'), [...DEATH_WORDS, 'eradicated', 'exterminated']],
   'death-to': [w('death hang kill shoot string execute gas burn')],
   noose: [w('noose rope bullet lamp lamppost gallows guillotine chamber hanging hang swing')],
-  'political-murder': [w('cox amess neave gow')],
+  'political-murder': [w('cox amess neave gow batley birstall leigh belfairs')],
   'normative-kill': [w(`best better good great nice right interest solution answer option way time`), firstWords(LETHAL)],
   'normative-solution': [w('execution extermination death bullet rope hanging genocide chamber chambers')],
   'better-off-without': [w('better'), w('off place')],
@@ -91,7 +91,7 @@ const DEATH_PASSIVE =
   `exterminated|murdered|slaughtered|put down|wiped out|eliminated|culled|raped|tortured|butchered|run over|blown up|` +
   `gunned down|put in the ground|put against a wall|drowned|strangled|dead|hit by a (?:bus|car|train|truck)`;
 const HURT_PASSIVE = `beaten|beaten up|hurt|attacked|punched|kicked|battered|smashed|slapped|harmed|assaulted|glassed|spat on`;
-const YOU_FUTURE = `\\b(?:(?:you|u|ya|your (?:family|kids|children|wife|husband)|you and your family)(?:'ll|ll| will| are going to|'re going to| re going to| are gonna|'re gonna| gonna| shall)|(?:ur|youre|your|u r|you r) (?:gonna|going to|gunna|gona))(?: soon| all| definitely| surely| fucking| be the one to)*`;
+const YOU_FUTURE = `\\b(?:(?:you|u|ya|ye|your (?:family|kids|children|wife|husband)|you and your family)(?:'ll|ll| will| are going to|'re going to| re going to| are gonna|'re gonna| gonna| shall)|(?:ur|youre|your|u r|you r) (?:gonna|going to|gunna|gona))(?: soon| all| definitely| surely| fucking| be the one to)*`;
 const BETTER_OFF = `\\b(?:the )?(?:world|country|town|we|everyone|society|this country|britain|uk) (?:would|will) be (?:a )?better (?:off|place) (?:without|if) `;
 const GONE = `(?: like you| were (?:${DEATH_PASSIVE}|eradicated|exterminated|gone|dead))?\\b`;
 // A vehicle driven "into the office" or "through your house" is a journey, not a weapon.
@@ -107,7 +107,7 @@ const NOT_ABSTRACT = `(?! (?:priorities|priority|loyalties|loyalty|sympathies|al
 
 // "You're next" passes on a challenge or a turn: the sponsored swim, the nomination, the rota.
 const TURN_CONTEXT =
-  /\b(?:sponsored|challenge|nominate|nominated|nominating|nomination|your turn|ice bucket|raffle|quiz|rota|queue|to speak|on the list|relay|baton|dare you|bake off|fundraiser|fundraising)\b/;
+  /\b(?:sponsored|challenge|nominate|nominated|nominating|nomination|your turn|ice bucket|raffle|quiz|rota|queue|to speak|relay|baton|dare you|bake off|fundraiser|fundraising)\b/;
 const notYourTurn = (n: Normalised, nStart: number, nEnd: number): boolean => !(n.text.slice(nStart, nEnd).endsWith('next') && TURN_CONTEXT.test(n.text));
 
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
@@ -164,7 +164,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'you-will-die',
     'threat_to_life',
-    `${YOU_FUTURE} (?:die|be dead${NOT_DEAD_IDIOM}|be killed|get killed|get shot|get stabbed|be shot|be stabbed|end up dead|end up in a (?:box|coffin|ditch|body bag)|be found dead|be next|hang|swing|burn|bleed|be six feet under|not live|not see (?:christmas|the new year|next year|another)|never see your (?:kids|family|children))\\b(?! (?:laughing|of (?:shame|embarrassment|boredom|laughter)|happy|in the polls|at the polls|politically))`,
+    `${YOU_FUTURE} (?:die|be dead${NOT_DEAD_IDIOM}|be killed|get killed|get shot|get stabbed|get raped|be raped|get knifed|get shanked|get chibbed|be chibbed|get gang ?raped|be (?:getting|gettin) (?:killed|shot|stabbed|knifed|chibbed|shanked|raped|murdered|done in)|be shot|be stabbed|end up dead|end up in a (?:box|coffin|ditch|body bag)|be found dead|be next|hang|swing|burn|bleed|be six feet under|not live|not see (?:christmas|the new year|next year|another)|never see your (?:kids|family|children))\\b(?! (?:laughing|of (?:shame|embarrassment|boredom|laughter)|happy|in the polls|at the polls|politically))`,
   ),
   P(
     'you-will-die',
@@ -193,7 +193,7 @@ const CORE_PATTERNS: Pattern[] = [
   makePattern(
     'you-are-dead',
     'threat_to_life',
-    `(?<!\\b(?:out|bury|mourn|honour|honor|remember|count|collect|identify) )\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`,
+    `(?<!\\b(?:out|bury|mourn|honour|honor|remember|count|collect|identify) )\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next on (?:my|the|our|his|their) (?:hit |kill |death )?list|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`,
     NEED_WORDS['you-are-dead']!,
     { accept: notYourTurn },
   ),
@@ -236,7 +236,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'political-murder',
     'threat_to_life',
-    `\\b(?:same as|like|remember|what happened to|go the same way as|end up like|join|the way of|do a|another|next) (?:jo cox|david amess|cox|amess|airey neave|ian gow)\\b`,
+    `\\b(?:same as|like|remember|what happened to|go the same way as|end up like|join|the way of|do a|another|next) (?:jo cox|david amess|cox|amess|airey neave|ian gow)\\b|\\bwhat happened (?:in|at|to) (?:batley|birstall|leigh on sea|leigh-on-sea|belfairs)\\b(?=.{0,80}\\b(?:can|could|will|might|would) happen\\b)`,
   ),
   // Incitement: "someone should shoot you", "I hope someone stabs him".
   P(
@@ -506,6 +506,8 @@ function anchorWindows(tokens: readonly Token[], first: number, end: number, can
   return out;
 }
 
+const SWALLOWED_REPORT = /^(?:wrote|said|posted|tweeted|sprayed|daubed|scrawled|commented|replied|shouted)\b/;
+
 function scanPattern(n: Normalised, from: number, to: number, p: Pattern, hits: Hit[]): void {
   const text = n.text;
   const sub = text.slice(from, to);
@@ -518,7 +520,14 @@ function scanPattern(n: Normalised, from: number, to: number, p: Pattern, hits: 
       at -= lead.length - si;
     }
     const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m.text.length, score: 0.95 };
-    if ((!p.negationInside && isNegated(text, h)) || isReported(text, h)) continue;
+    if ((!p.negationInside && isNegated(text, h, sentenceFloor(n, h.nStart))) || isReported(text, h, sentenceFloor(n, h.nStart, 1))) continue;
+    // The subject may have swallowed the reporting verb ("someone wrote the councillor should hang").
+    if (
+      p.subject &&
+      SWALLOWED_REPORT.test(text.slice(h.nStart, from + m.index)) &&
+      isReported(text, { ...h, nStart: from + m.index }, sentenceFloor(n, h.nStart, 1))
+    )
+      continue;
     if (p.accept && !p.accept(n, h.nStart, h.nEnd)) continue;
     // "Everyone would be better off if I was dead" is about the sender: self-harm, not a threat.
     if (p.rule === 'wish-death' && /\b(?:if|wish|hope) (?:i|i'm|im)\b|\bi (?:was|were)\b/.test(m.text)) continue;
