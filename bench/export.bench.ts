@@ -36,10 +36,10 @@ function workerdPids(pgid: number): string[] {
   }
 }
 
-/** Resident memory of workerd, in MB. */
-function workerdRssMb(pids: string[]): number {
+/** Resident memory of workerd, in MB (looked up each time: wrangler dev restarts it when sources change). */
+function workerdRssMb(pgid: number): number {
   let kb = 0;
-  for (const pid of pids) {
+  for (const pid of workerdPids(pgid)) {
     try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
@@ -60,16 +60,16 @@ interface Drained {
 }
 
 /** Streams a response to the end; `expected` bytes (0: not streamed) places each RSS sample in a half. */
-async function drain(url: string, token: string, pids: string[], expected: number): Promise<Drained> {
+async function drain(url: string, token: string, pgid: number, expected: number): Promise<Drained> {
   let bytes = 0;
   const halves: [number, number] = [0, 0];
   const sample = () => {
-    const rss = workerdRssMb(pids);
+    const rss = workerdRssMb(pgid);
     const half = expected > 0 && bytes > expected / 2 ? 1 : 0;
     halves[half] = Math.max(halves[half], rss);
   };
   sample();
-  const sampler = setInterval(sample, 100);
+  const sampler = setInterval(sample, 200);
   const start = performance.now();
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok || !res.body) throw new Error(`${url}: ${res.status} ${await res.text()}`);
@@ -139,12 +139,12 @@ export async function run(): Promise<void> {
       body: JSON.stringify({ scope: { kind: 'case', id: kase.id }, variant: 'police', recipient: 'Bench' }),
     });
     const view = (await made.json()) as { id: string };
-    const pids = workerdPids(worker.process.pid!);
-    const idle = workerdRssMb(pids);
+    const pgid = worker.process.pid!;
+    const idle = workerdRssMb(pgid);
     const stored = N * (BIG_BYTES + screenshot.byteLength);
-    const read = await drain(`${worker.url}/api/v1/bench/export-baseline/${view.id}`, aTok, pids, 0);
-    const sent = await drain(`${worker.url}/api/v1/bench/export-baseline/${view.id}?send=1`, aTok, pids, stored);
-    const pack = await drain(`${worker.url}/api/v1/exports/${view.id}/pack.zip`, aTok, pids, stored);
+    const read = await drain(`${worker.url}/api/v1/bench/export-baseline/${view.id}`, aTok, pgid, 0);
+    const sent = await drain(`${worker.url}/api/v1/bench/export-baseline/${view.id}?send=1`, aTok, pgid, stored);
+    const pack = await drain(`${worker.url}/api/v1/exports/${view.id}/pack.zip`, aTok, pgid, stored);
     const mb = (n: number) => `${n.toFixed(0)} MB`;
     const line = (label: string, d: Drained, extra = '') =>
       `  ${label.padEnd(25)}: ${d.mbps.toFixed(1).padStart(6)} MB/s  total ${d.seconds.toFixed(2)} s${extra}  workerd peak RSS ${mb(d.peakRssMb)}` +

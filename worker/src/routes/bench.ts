@@ -19,10 +19,15 @@ async function readAll(bucket: R2Bucket, keys: string[]): Promise<number> {
   return bytes;
 }
 
-/** The same files sent back to back as one response body: what the network adds, still with no ZIP or hashing. */
+const SEND_BYTES = 256 * 1024;
+
+/**
+ * The same files sent back to back as one response body, read 256 KB at a time as the pack
+ * reads them: what the network adds, still with no ZIP or hashing.
+ */
 function sendAll(bucket: R2Bucket, keys: string[]): ReadableStream<Uint8Array> {
   let at = 0;
-  let current: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  let current: ReadableStreamBYOBReader | null = null;
   return new ReadableStream<Uint8Array>({
     async pull(ctl) {
       for (;;) {
@@ -30,11 +35,11 @@ function sendAll(bucket: R2Bucket, keys: string[]): ReadableStream<Uint8Array> {
           if (at >= keys.length) return ctl.close();
           const obj = await bucket.get(keys[at++]!);
           if (!obj) continue;
-          current = obj.body.getReader();
+          current = obj.body.getReader({ mode: 'byob' });
         }
-        const { done, value } = await current.read();
-        if (!done) return ctl.enqueue(value);
-        current = null;
+        const { done, value } = await current.readAtLeast(SEND_BYTES, new Uint8Array(SEND_BYTES));
+        if (done) current = null;
+        if (value && value.byteLength > 0) return ctl.enqueue(value);
       }
     },
   });
