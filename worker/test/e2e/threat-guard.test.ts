@@ -85,7 +85,8 @@ describe('guard rails on threats in the dashboard', () => {
     await dialog.waitFor();
     const reason = dialog.getByLabel('Reason (required at threat level)');
     await expect.poll(() => isFocused(reason)).toBe(true);
-    expect(await dialog.locator('.dc-threats').innerText()).toContain('alert acknowledged');
+    // The dialog re-checks the alert when it opens ("checking its alert…" until the answer is in).
+    await expect.poll(() => dialog.locator('.dc-threats').innerText(), { timeout: 30_000 }).toContain('alert acknowledged');
     expect(await seriousViolations(page, 'dialog.decision-confirm')).toEqual([]);
     await confirm.click();
     await dialog.getByText('Write the reason for this decision: it is required at threat level.').waitFor();
