@@ -3,16 +3,12 @@ import { createExportSchema, MAX_PACK_EXHIBITS, WardguardError, type CreateExpor
 import type { AppEnv, Principal } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { getCase } from '../db/cases.ts';
-import { appendCustody } from '../db/custody.ts';
 import { itemIdsWhere, itemsByIds, type PackItem } from '../db/evidence.ts';
-import { getExport, insertExportStatement, listExports, recordDownloadStatement, toExportView, type ExportRecord } from '../db/exports.ts';
+import { getExport, insertExportStatement, listExports, toExportView, type ExportRecord } from '../db/exports.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { readJson } from '../http/read-json.ts';
-import { buildPack } from '../export/build-pack.ts';
-import { packScope, platformScopeTitle } from '../export/platform-scope.ts';
-import { renderReport } from '../export/report/index.ts';
-import { checkpointKeys, councilSigner } from '../export/council-key.ts';
-import { councilKeyPath } from './well-known.ts';
+import { platformScopeTitle } from '../export/platform-scope.ts';
+import { sendPack } from '../export/send-pack.ts';
 
 /** The items a scope covers, before the variant narrows them. */
 async function scopeItems(db: D1Database, p: Principal, scope: CreateExport['scope']): Promise<{ id: string | null; title: string; items: PackItem[] }> {
@@ -49,20 +45,6 @@ async function visibleExport(c: Context<AppEnv>): Promise<ExportRecord> {
 }
 
 /** The council's own pages, so the pack's instructions work for a reader with only the ZIP. */
-const verifyLinks = (requestUrl: string, councilId: string) => ({
-  keyUrl: new URL(councilKeyPath(councilId), requestUrl).href,
-  verifyUrl: new URL(`/#/verify/${encodeURIComponent(councilId)}`, requestUrl).href,
-});
-
-const fileName = (r: ExportRecord, at: string) =>
-  `wardguard-${r.variant}${r.platform ? `-${r.platform}` : ''}-${
-    packScope(r)
-      .title.toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'pack'
-  }-${at.slice(0, 10)}.zip`;
-
 // Packs hold quarantined mail and diaries: officers and admins only, as with the queue.
 export const exportRoutes = new Hono<AppEnv>()
   .use(requireRole('officer', 'admin'))
@@ -101,66 +83,4 @@ export const exportRoutes = new Hono<AppEnv>()
     return c.json({ exports: await listExports(c.env.DB, c.get('principal').councilId, { scopeId: c.req.query('scopeId'), limit }) });
   })
   .get('/:id', async (c) => c.json(toExportView(await visibleExport(c))))
-  .get('/:id/pack.zip', async (c) => {
-    const p = c.get('principal');
-    const record = await visibleExport(c);
-    // Fail closed before anything is recorded or sent: no key, no pack.
-    const config = c.get('config');
-    const signer = await councilSigner(config, p.councilId);
-    const links = verifyLinks(c.req.url, p.councilId);
-    const pack = await buildPack(
-      { db: c.env.DB, bucket: c.env.EVIDENCE, signer, checkpointKeys: await checkpointKeys(config, signer), renderReport, links },
-      p,
-      record,
-    );
-    const settle = pack.finished.then(async (outcome) => {
-      const details = { exportId: record.id, packId: pack.packId, manifestSha256: outcome.manifestSha256 };
-      if (outcome.ok) {
-        await appendCustody(
-          c.env.DB,
-          [
-            {
-              councilId: p.councilId,
-              actorId: p.userId,
-              action: 'export_completed',
-              caseId: record.scope.kind === 'case' ? record.scope.id : null,
-              details: { ...details, bytes: outcome.bytes },
-            },
-          ],
-          [recordDownloadStatement(c.env.DB, record.id, outcome.manifestSha256)],
-        );
-      } else {
-        const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-        await appendCustody(c.env.DB, [
-          {
-            councilId: p.councilId,
-            actorId: p.userId,
-            action: 'export_failed',
-            caseId: record.scope.kind === 'case' ? record.scope.id : null,
-            details: { ...details, reason },
-          },
-        ]);
-      }
-    });
-    waitUntil(c, settle);
-    // No content-length or manifest hash header: the manifest signs the report, which is drawn
-    // while the exhibits stream. The manifest's hash is on the export_completed event.
-    return new Response(pack.body, {
-      headers: {
-        'content-type': 'application/zip',
-        'content-disposition': `attachment; filename="${fileName(record, new Date().toISOString())}"`,
-        'cache-control': 'no-store',
-        'x-wardguard-pack-id': pack.packId,
-      },
-    });
-  });
-
-/** Bookkeeping after the last byte must outlive the response; tests calling app.request have no context. */
-function waitUntil(c: Context<AppEnv>, work: Promise<unknown>): void {
-  const guarded = work.catch((err) => console.error('export bookkeeping failed', err));
-  try {
-    c.executionCtx.waitUntil(guarded);
-  } catch {
-    /* no execution context: the promise still runs */
-  }
-}
+  .get('/:id/pack.zip', async (c) => sendPack(c, c.get('principal'), await visibleExport(c)));

@@ -12,7 +12,7 @@ import { perpetratorsByIds } from '../db/perpetrators.ts';
 import { liveReferralsOf } from '../db/referrals.ts';
 import { getUser } from '../db/users.ts';
 import { sendArtifact } from '../evidence/send-artifact.ts';
-import { sendPack } from '../liaison/send-pack.ts';
+import { sendPack } from '../export/send-pack.ts';
 import { readJson } from '../http/read-json.ts';
 
 const councillorName = async (db: D1Database, councilId: string, id: string) => (await getUser(db, councilId, id))?.name ?? '';
