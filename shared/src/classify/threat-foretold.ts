@@ -34,7 +34,7 @@ export const FORETOLD_PATTERNS: Pattern[] = [
   P(
     'shame-if',
     'threat',
-    `\\b(?:(?:be|it'?d be|it would be|would be) a (?:real |terrible |great )?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised) if (?:something|anything)? ?(?:bad )?(?:happened|were to happen|was to happen|happens) to (?:it|him|her|them)\\b`,
+    `\\b(?:(?:(?:be|it'?d be|it would be|would be) a (?:real |terrible |great )?)?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised) if (?:something|anything)? ?(?:bad )?(?:happened|were to happen|was to happen|happens) to (?:it|him|her|them)\\b`,
     [words('shame pity surprised')],
     true,
     (n, nStart) =>
@@ -83,7 +83,7 @@ export const FORETOLD_PATTERNS: Pattern[] = [
   P(
     'lying-in-wait',
     'threat',
-    `\\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| gonna)? (?:be )?(?:waiting|lurking|hiding|stood|standing|sat|sitting) (?:for ${YOU} )?(?:in|at|by|behind|outside) (?:the |your |ur )?(?:car ?park|alley|alleyway|back door|back entrance|dark|bushes|side door|underpass|stairwell|garage|driveway|drive)\\b(?!.{0,30}\\b(?:to (?:give|collect|pick|hand|drop|meet|show|take|drive)|with (?:the |a |my |our )?(?:petition|placards?|banners?|leaflets?|lift|car|van|keys|documents))\\b)`,
+    `\\b(?:i|we)(?:'ll|ll| will| shall|'m going to| am going to|'re going to| are going to| gonna)? (?:be )?(?:waiting|lurking|hiding|stood|standing|sat|sitting) (?:for ${YOU} )?(?:in|at|by|behind|outside) (?:the |your |ur )?(?:car ?park|alley|alleyway|back door|back entrance|dark|bushes|side door|underpass|stairwell|garage|driveway|drive|house|home|front door|flat)(?: (?:tonight|at night|after dark|when you get (?:home|back)))?\\b(?!.{0,30}\\b(?:to (?:give|collect|pick|hand|drop|meet|show|take|drive)|with (?:the |a |my |our )?(?:petition|placards?|banners?|leaflets?|lift|car|van|keys|documents))\\b)`,
     [words('waiting lurking hiding stood standing sat sitting')],
   ),
   // "We're coming" left hanging after "your time is up"; "to the meeting to object" is not left hanging.

@@ -26,6 +26,8 @@ const notThePast = (n: Normalised, nStart: number): boolean => {
 const INCITEMENT_CONTEXT =
   /\b(?:lads|you know what to do|address|electoral roll|who'?s with me|any volunteers|rt|retweet|share this|lives (?:on|at|in)|house with the|[0-9]+ [a-z]+ (?:lane|road|street|avenue|close|drive|way|crescent|grove|court|place|gardens|terrace))\b/;
 
+// Words a bare reply may be made of; one of the anchor words (noose, rope…) must be among them.
+const BARE = `noose|rope|tree|lamppost|lamp post|gallows|guillotine|bullet|coffin|traitor|traitors|hang|hanging|swing|tick tock|soon|reckoning|pitchforks|councillor|cllr`;
 const ATTACK_TOLD = /\b(?:knifed|stabbed|shot|killed|murdered|attacked|butchered|hacked|slaughtered|beheaded)\b/;
 const DOGS = /\b(?:dogs?|staff(?:ies|y|ie)|pit ?bulls?|rottweilers?|alsatians?|xl bull(?:y|ies)|bull ?terriers?|mastiffs?)\b/;
 const SEXUAL_CONTEXT = /\b(?:slag|slut|bitch|whore|cow|love|darling|sweetheart|lads|tonight|on your own|whether you like it or not)\b/;
@@ -35,8 +37,8 @@ export const GALLOWS_PATTERNS: Pattern[] = [
   P(
     'make-it-alive',
     'threat_to_life',
-    `\\b${YOU}(?:'ll| will| are going to|'re going to| gonna|'d| would)? (?:make it|get|last|live|survive|get through|get home|get out)(?: (?:to|till|until|through|past|out of|home from|from) [a-z' ]{1,40}?)? alive\\b`,
-    [words('alive')],
+    `\\b${YOU}(?:'ll| will| are going to|'re going to| gonna|'d| would)? (?:make it|making it|get|last|live|survive|get through|get home|get out)(?: (?:to|till|until|through|past|out of|home from|from) [a-z' ]{1,40}?)? (?:alive|in one piece)\\b|\\bmaking it (?:to|till|until|through|past) [a-z' ]{1,40}? (?:alive|in one piece)\\b`,
+    [words('alive piece')],
   ),
   // A weapon pictured in the reader's body: "a blade in his gut". "A knife in the back" is betrayal.
   P(
@@ -195,12 +197,116 @@ export const GALLOWS_PATTERNS: Pattern[] = [
     `\\b(?:when|once|till|until|after|before) (?:she|he|${YOU}|they|your [a-z]+)(?:'s| is| are|'re|s)? (?:found|fished out|pulled out)(?: of)? (?:face down|dead|floating|in a ditch|in the canal|in the river|in pieces|in a bag|in a skip|hanging)\\b`,
     [words('when once till until after before'), words('found fished pulled')],
   ),
+  // Harm under way: "you are getting hurt", "one of them is getting hurt", "you're getting proper leathered".
+  P(
+    'getting-hurt',
+    'threat',
+    `\\b(?:you|u|ya|ye|tha|one of (?:you|them)|someone|somebody|your [a-z]+|she|he)(?:'re| are| re|'s| is| r|s)? (?:getting|gettin|gonna get|going to get) (?:proper |properly |well |so |badly |seriously |a good )?(?:hurt|battered|leathered|kicked in|smashed|beaten|beaten up|hammered|glassed|bladed|done over|sorted|filled in|a kicking|a beating|a hiding)\\b${NOT_AT_POLLS}`,
+    [words('getting gettin get'), words('hurt battered leathered kicked smashed beaten hammered glassed bladed done sorted filled kicking beating hiding')],
+  ),
+  P(
+    'getting-hurt',
+    'threat_to_life',
+    `\\b(?:you|u|ya|ye|tha|one of (?:you|them)|someone|somebody|your [a-z]+|she|he)(?:'re| are| re|'s| is| r|s)? (?:getting|gettin|gonna get|going to get) (?:stabbed|shot|knifed|chibbed|shanked|killed|murdered|torched)\\b`,
+    [words('getting gettin get'), words('stabbed shot knifed chibbed shanked killed murdered torched')],
+  ),
+  // "Rip your head off", "tear you limb from limb".
+  P(
+    'rip-apart',
+    'threat_to_life',
+    `\\b(?:rip|tear|pull)(?:ping)? (?:your|ur|yer|thi|his|her) (?:head|throat|heart|face|arms?|legs?|tongue) (?:off|out)\\b|\\b(?:rip|tear) (?:you|u|ya|him|her|them) (?:apart|to pieces|to shreds|limb from limb)\\b`,
+    [words('rip ripping tear tearing pull pulling'), words('off out apart pieces shreds limb')],
+  ),
+  // "You'll never see another September."
+  P(
+    'never-see-another',
+    'threat_to_life',
+    `\\b(?:you|u|ya|you'?re the one who|the one who)(?:'ll| will| wont| won'?t)? never (?:see|sees|live to see) (?:another|the next|next) (?:christmas|birthday|summer|september|october|year|election|spring|winter|autumn|new year|easter)\\b|\\b(?:you|u|ya)(?: will| 'll|'ll)? (?:not|won'?t) (?:see|live to see) (?:another|the next|next) (?:christmas|birthday|summer|year|election)\\b`,
+    [words('see sees'), words('christmas birthday summer september october year election spring winter autumn easter')],
+    undefined,
+    true,
+  ),
+  // "The next fire won't be at the hotel, it'll be at yours."
+  P(
+    'fire-at-yours',
+    'threat_to_life',
+    `\\bfires?\\b[a-z' ,]{0,50}?\\b(?:it'?ll|it will|will|gonna) be (?:at|in|through) (?:yours|your (?:house|home|place|gaff|door|letterbox|office))\\b|\\b(?:how long|wonder)\\b[a-z' ]{0,60}?\\bfire (?:brigade|engine|service)s?\\b[a-z' ]{0,30}?\\b(?:your|ur) (?:street|house|home|road|door|place)\\b`,
+    [words('fire fires'), words('yours house home place gaff door letterbox office street road')],
+    undefined,
+    true,
+  ),
+  // "I'll happily do the time for you."
+  P(
+    'do-the-time',
+    'threat',
+    `\\b(?:i'?ll|ill|i will|i'?d|i would|happy to|glad to|i'?m happy to)(?: happily| gladly| gladly)? (?:do|serve) (?:the |my )?(?:time|years|life|a stretch|bird|a life sentence) for (?:you|u|ya|it|this|killing you|doing you)\\b`,
+    [words('do serve'), words('time years life stretch bird sentence')],
+  ),
+  // A reply that is nothing but the gallows: "Noose.", "Rope. Tree.", "Lamppost. Traitor."
+  P(
+    'bare-gallows',
+    'threat_to_life',
+    `^ *(?:${BARE})(?: +(?:${BARE}))* *$`,
+    [words('noose rope lamppost gallows guillotine bullet coffin hang hanging')],
+    (n) => n.tokens.length <= 4,
+  ),
+  // "I'm gonna shut you up permanent."
+  P('shut-up-for-good', 'threat_to_life', `\\bshut (?:you|u|ya|him|her|them) up (?:permanent|permanently|for good|forever|for ever|once and for all)\\b`, [
+    words('shut'),
+    words('permanent permanently good forever ever once'),
+  ]),
+  // "Traitors get shot ... I'll do it myself if I have to."
+  P(
+    'do-it-myself',
+    'threat_to_life',
+    `\\b(?:i'?ll|ill|i will|i'?d|i would|happy to|glad to|i'?m happy to) (?:gladly |happily |personally )?do it (?:myself|meself|personally)\\b`,
+    [words('do'), words('myself meself personally')],
+    (n) => /\b(?:shot|shoot|hang|hanged|hung|killed|kill|die|dead|stab|stabbed|strung|bullet|rope|noose)\b/.test(n.text),
+  ),
+  // "She'd better watch herself leaving the office tonight."
+  P(
+    'better-watch',
+    'threat',
+    `\\b(?:'d|had|would)? ?better watch (?:herself|himself|themselves|yourself|your back|their backs|his back|her back)\\b(?! (?:on|with) (?:the|that|those) (?:ice|icy|stairs|steps|roads?|path|pavement|kerb))`,
+    [words('better'), words('herself himself themselves yourself back backs')],
+  ),
+  // "Next time I'll introduce myself properly, with a hammer."
+  P(
+    'armed-meeting',
+    'threat_to_life',
+    `\\b(?:i'?ll|ill|i will|i'?m going to|im gonna|i'?m gonna|we'?ll|we will)\\b[a-z' ,]{0,60}?\\b(?:introduce myself|say hello|greet|welcome|visit|see|meet|catch|find)\\b[a-z' ,]{0,40}?\\bwith (?:a|my|the|me) (?:hammer|knife|machete|bat|baseball bat|blade|crowbar|brick|axe|shotgun|gun|crossbow|acid|petrol can|golf club)\\b`,
+    [
+      words('introduce hello greet welcome visit see meet catch find'),
+      words('hammer knife machete bat blade crowbar brick axe shotgun gun crossbow acid petrol club'),
+    ],
+  ),
+  // "Anyone who answers the phone in your office is fair game now."
+  P(
+    'fair-game',
+    'threat',
+    `\\b(?:you|your (?:staff|family|kids|wife|husband|office|caseworkers|team|children)|anyone who [a-z' ]{1,50}?|they|he|she|councillors|mps|traitors|you lot)(?: (?:are|is|'re|'s))? (?:all )?(?:now )?fair game\\b`,
+    [words('game')],
+  ),
+  // "After I've finished with you"; "when I'm done with you".
+  P(
+    'finished-with-you',
+    'threat',
+    `\\b(?:after|when|once|by the time) (?:i'?ve|i have|i'?m|im|i am|we'?ve|we'?re|we are) (?:finished|done|through) with (?:you|u|ya|him|her)\\b`,
+    [words('after when once time'), words('finished done through')],
+  ),
+  // "Traitors like you will be the first to hang."
+  P(
+    'first-to-hang',
+    'threat_to_life',
+    `\\b(?:you|traitors|you lot|people like you|[a-z]+ like you)\\b(?: [a-z]+){0,3}? (?:will|'ll|are going to|gonna) be (?:the )?first (?:to (?:hang|swing|die|burn|be shot|be hanged|be strung up)|against the wall|up against the wall|on the (?:rope|gallows))\\b`,
+    [words('first'), words('hang swing die burn shot hanged strung wall rope gallows')],
+  ),
   // "You're getting your head caved in"; "you'll get your legs broken". Not "your teeth done".
   P(
     'head-caved-in',
     'threat',
-    `\\b(?:${YOU}(?:'re| are|'ll| will|re| r)?|ur) (?:getting|going to get|gonna get|get|have|having|'ll get|will get|gonna have|going to have) (?:your|ur|yer) (?:head|face|teeth|skull|legs|kneecaps|nose|jaw|windows|door) (?:(?:caved|kicked|smashed|bashed|punched|knocked|stoved|beaten|put) (?:in|out)|broken|broke|smashed|kicked in)\\b`,
-    [words('getting get have having'), words('caved kicked smashed bashed punched knocked stoved beaten put broken broke')],
+    `\\b(?:${YOU}(?:'re| are|'ll| will|re| r)?|ur|ye(?:'re|re)?|tha(?:'s|s)?) (?:getting|gettin|going to get|gonna get|get|have|having|'ll get|will get|gonna have|going to have) (?:your|ur|yer|thi|thy) (?:head|heid|face|teeth|skull|legs|kneecaps|nose|jaw|windows|door) (?:(?:caved|kicked|smashed|bashed|punched|knocked|stoved|beaten|put) (?:in|out)|broken|broke|smashed|kicked in)\\b`,
+    [words('getting gettin get have having'), words('caved kicked smashed bashed punched knocked stoved beaten put broken broke')],
   ),
   // "You'll be brown bread by the summer."
   P(

@@ -108,7 +108,7 @@ describe('self-harm is a welfare signal, not a threat', () => {
 describe('back-off: harm word + the reader + intent, for phrasings no pattern lists', () => {
   it.each([
     "I'll take a machete to you and your family.",
-    'You and your kids are getting shot, I promise you that.',
+    'You and your kids will be on the end of a shooting, I promise you that.',
     "I'll be the one who puts you in your grave.",
   ])('treats "%s" as a threat to life and labels it as the back-off rule', (s) => {
     const v = classify({ body: s }, { model: null });
