@@ -2,9 +2,8 @@
 // must be on a screen an officer can find, look at and put in a case: real Chromium, real Worker.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
-import type { Page } from 'playwright-core';
 import { solidPng } from '../../../scripts/lib/png.ts';
+import { signIn, seriousViolations } from './browser-checks.ts';
 import { bearerCall, startDashboardStack, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
@@ -37,25 +36,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signedIn(token: string, width = 1280): Promise<Page> {
-  const context = await stack.browser.newContext({ viewport: { width, height: 900 } });
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Access token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
-}
+const signedIn = (token: string, width = 1280) => signIn(stack, token, width);
 
 describe('evidence in no case', () => {
   it('is listed for an officer, shows its image on request, and can be put in a case', async () => {

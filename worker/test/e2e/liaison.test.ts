@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
-import type { Page } from 'playwright-core';
+import { signIn, seriousViolations, sideways } from './browser-checks.ts';
 import { bearerCall, startDashboardStack, type CallInit, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
@@ -28,33 +27,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signedIn(token: string, width = 1280): Promise<Page> {
-  const context = await stack.browser.newContext({ viewport: { width, height: 900 } });
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Access token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
-}
-
-const sideways = (page: Page) =>
-  page.evaluate(() =>
-    Math.max(
-      document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      document.querySelector('main')!.scrollWidth - document.querySelector('main')!.clientWidth,
-    ),
-  );
+const signedIn = (token: string, width = 1280) => signIn(stack, token, width);
 
 describe("the police liaison's pages in Chromium", () => {
   it('lands on the cases referred to them, with the police reference, and no way into the rest of the dashboard', async () => {
