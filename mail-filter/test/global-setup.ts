@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
     },
   });
   const smtpPort = await freePort();
+  // A client killed mid-session (the fault tests SIGKILL the filter) resets the socket; that must not crash the run.
+  smtp.on('error', () => undefined);
   await new Promise<void>((r) => smtp.listen(smtpPort, '127.0.0.1', () => r()));
 
   const workerPort = await freePort();

@@ -57,6 +57,8 @@ async function stallingSmtp(stallMs: number) {
     },
   });
   const port = await freePort();
+  // A client killed mid-session (the fault tests SIGKILL the filter) resets the socket; that must not crash the run.
+  server.on('error', () => undefined);
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   return {
     port,

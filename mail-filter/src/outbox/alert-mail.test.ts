@@ -20,6 +20,8 @@ async function receivingServer() {
     },
   });
   const port = await freePort();
+  // A client killed mid-session (the fault tests SIGKILL the filter) resets the socket; that must not crash the run.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

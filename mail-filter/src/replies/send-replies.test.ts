@@ -71,6 +71,8 @@ describe('who a reply may go to', () => {
       },
     });
     const port = await freePort();
+    // A client killed mid-session (the fault tests SIGKILL the filter) resets the socket; that must not crash the run.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     try {
       const account = {
