@@ -4,6 +4,7 @@ import type { ExportView, SignedCustodyCheckpoint } from '@wardguard/shared';
 import { api, errorCode, seedCouncil } from './helpers.ts';
 import { checkPack, download, openPack, seedCaseForExport } from './export-helpers.ts';
 import { checkpointSignatureHolds } from '../src/custody/checkpoint.ts';
+import { bytesSource, parsePackKey, verifyPack } from '@wardguard/shared/pack/verify';
 
 const publicKey = async () =>
   (await (await exports.default.fetch('http://wardguard.test/.well-known/wardguard-pack-key')).json()) as { raw: string; fingerprint: string };
@@ -31,6 +32,14 @@ describe('custody checkpoints and packs', () => {
     expect(await checkpointSignatureHolds(signed, key.raw)).toBe(true);
     const inR2 = JSON.parse(await (await env.EVIDENCE.get(`custody/checkpoints/${s.council.id}/latest.json`))!.text()) as SignedCustodyCheckpoint;
     expect(inR2).toEqual(signed);
+  });
+
+  it("passes the offline verifier's checkpoint checks: council key, same council, the head the custody log ends at", async () => {
+    const { s, view } = await prepared();
+    const zip = new Uint8Array(await (await download(s.officer.token, view.id)).arrayBuffer());
+    const report = await verifyPack(bytesSource(zip), { key: parsePackKey((await publicKey()).raw) });
+    expect(report.problems).toEqual([]);
+    expect(report.checkpoint).toMatchObject({ status: 'verified', reach: 'head', checkpoint: { councilId: s.council.id } });
   });
 
   it('issues no pack from a chain cut after its last checkpoint, and records no export', async () => {

@@ -6,7 +6,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { makeZip } from 'client-zip';
 import { custodyChainHash, custodyEventBody, type CustodyHashedFields } from '../evidence/custody-hash.ts';
 import { toHex } from '../evidence/hash.ts';
-import { GENESIS_HASH } from '../api/custody.ts';
+import { GENESIS_HASH, type CustodyCheckpoint, type SignedCustodyCheckpoint } from '../api/custody.ts';
+import { canonicalJson } from '../evidence/canonical-json.ts';
 import {
   exhibitDir,
   PACK_FORMAT,
@@ -36,6 +37,8 @@ export interface TestPack {
   secretKey: Uint8Array;
   publicKey: PackPublicKey;
   custodyLines: CustodyLine[];
+  /** custody/checkpoint.json as written, or null when the pack has none (an older pack). */
+  checkpoint: SignedCustodyCheckpoint | null;
 }
 
 const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
@@ -135,6 +138,23 @@ export interface TestPackOptions {
   editCustody?: (lines: CustodyLine[]) => CustodyLine[];
   /** The custody file's exact bytes, overriding the lines (for lines that are not JSON at all). */
   custodyBytes?: (jsonl: Uint8Array) => Uint8Array;
+  /** Leave custody/checkpoint.json out, as packs made before checkpoints were. */
+  withoutCheckpoint?: boolean;
+  /** Change the checkpoint before it is signed (validly signed, but not the pack's chain). */
+  editCheckpoint?: (c: CustodyCheckpoint) => void;
+  /** Sign the checkpoint with this key instead of the pack's. */
+  checkpointKey?: Uint8Array;
+  /** checkpoint.json's exact bytes after signing, before the manifest hashes them (a signature that no longer holds). */
+  checkpointBytes?: (json: Uint8Array) => Uint8Array;
+}
+
+/** A checkpoint signed as the Worker signs one: Ed25519 over its canonical JSON. */
+export function signCheckpoint(checkpoint: CustodyCheckpoint, secretKey: Uint8Array): SignedCustodyCheckpoint {
+  return {
+    checkpoint,
+    signature: b64(ed25519.sign(utf8(canonicalJson(checkpoint)), secretKey)),
+    keyFingerprint: publicKeyOf(secretKey).fingerprint,
+  };
 }
 
 /** A valid, signed police pack: README, index, two exhibits (a screenshot and an email), custody log. */
@@ -160,6 +180,15 @@ export async function buildTestPack(opts: TestPackOptions = {}): Promise<TestPac
     ...exhibits.map((x) => ({ file: { path: `${exhibitDir(x.exhibitRef)}${x.name}`, role: 'exhibit' as const, exhibitRef: x.exhibitRef }, bytes: x.bytes })),
     { file: { path: PACK_PATHS.custody, role: 'custody' }, bytes: custodyFile },
   ];
+  // As the Worker writes it: the head that includes the export event, anchored moments after it.
+  let checkpoint: SignedCustodyCheckpoint | null = null;
+  if (!opts.withoutCheckpoint) {
+    const c: CustodyCheckpoint = { version: 1, councilId: COUNCIL_ID, seq: head.seq, hash: head.hash, events: 12, at: '2026-11-20T10:00:00.250Z' };
+    opts.editCheckpoint?.(c);
+    checkpoint = signCheckpoint(c, opts.checkpointKey ?? secretKey);
+    const json = utf8(JSON.stringify(checkpoint, null, 2) + '\n');
+    body.push({ file: { path: PACK_PATHS.custodyCheckpoint, role: 'custody' }, bytes: opts.checkpointBytes ? opts.checkpointBytes(json) : json });
+  }
   const manifest: PackManifest = {
     format: PACK_FORMAT,
     packId: 'pack-test-1',
@@ -184,7 +213,7 @@ export async function buildTestPack(opts: TestPackOptions = {}): Promise<TestPac
     { name: PACK_PATHS.manifest, bytes: manifestBytes },
     { name: PACK_PATHS.signature, bytes: utf8(JSON.stringify(signature)) },
   ];
-  return { zip: await zipEntries(entries), entries, manifest, manifestBytes, signature, secretKey, publicKey, custodyLines };
+  return { zip: await zipEntries(entries), entries, manifest, manifestBytes, signature, secretKey, publicKey, custodyLines, checkpoint };
 }
 
 /** The same pack re-zipped after `change` edits its entries (a copy: the original is untouched). */

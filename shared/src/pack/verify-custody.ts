@@ -39,8 +39,9 @@ export interface CustodyChecker {
  * (so nothing was removed, inserted or reordered), each full event still hashes to its
  * recorded hash (so nothing was edited), and the last line is the head the manifest signed.
  * Redacted links cannot be recomputed; their place in the chain is still checked.
+ * `onLine` sees each readable line's seq and hash (the checkpoint is compared with them).
  */
-export function createCustodyChecker(expect: CustodyExpectation | null): CustodyChecker {
+export function createCustodyChecker(expect: CustodyExpectation | null, onLine?: (seq: number, hash: string) => void): CustodyChecker {
   const problems: PackProblem[] = [];
   let omitted = 0;
   const summary: CustodySummary = { lines: 0, full: 0, redacted: 0, headSeq: null, headHash: null, firstBrokenSeq: null };
@@ -97,6 +98,7 @@ export function createCustodyChecker(expect: CustodyExpectation | null): Custody
       return;
     }
     const line = result.line;
+    onLine?.(line.seq, line.hash);
     if (prev && line.seq <= prev.seq) {
       problem('CUSTODY_SEQ_ORDER', `Custody event seq ${line.seq} comes after seq ${prev.seq}: the log is out of order or has a repeated event.`, line.seq);
     }

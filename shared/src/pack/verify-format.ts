@@ -18,6 +18,12 @@ export function formatPackReport(report: PackReport, packName: string, keyOrigin
     const c = report.custody;
     out.push(`  Custody log: ${c.lines} event(s), ${c.full} recomputed, ${c.redacted} redacted link(s), ending at seq ${c.headSeq ?? '-'}.`);
   }
+  const cp = report.checkpoint;
+  out.push(
+    cp.checkpoint && cp.status !== 'absent'
+      ? `  Checkpoint: seq ${cp.checkpoint.seq} (hash ${cp.checkpoint.hash.slice(0, 12)}…), ${cp.status}. ${cp.explanation}`
+      : `  Checkpoint: none. ${cp.explanation}`,
+  );
   out.push('');
   if (report.ok) {
     out.push("VERIFIED: every file matches the signed manifest, the signature is the council key's, and the custody chain is intact.");

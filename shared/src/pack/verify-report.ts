@@ -1,3 +1,4 @@
+import type { CustodyCheckpoint } from '../api/custody.ts';
 import type { PackManifest } from './format.ts';
 
 /**
@@ -41,6 +42,12 @@ export const PACK_PROBLEM_CODES = [
   'CUSTODY_COUNCIL_MISMATCH',
   'CUSTODY_HEAD_MISMATCH',
   'CUSTODY_TOO_MANY_PROBLEMS',
+  // custody/checkpoint.json
+  'CHECKPOINT_INVALID',
+  'CHECKPOINT_WRONG_KEY',
+  'CHECKPOINT_SIGNATURE_INVALID',
+  'CHECKPOINT_COUNCIL_MISMATCH',
+  'CHECKPOINT_HEAD_MISMATCH',
 ] as const;
 export type PackProblemCode = (typeof PACK_PROBLEM_CODES)[number];
 
@@ -83,6 +90,22 @@ export interface CustodySummary {
   firstBrokenSeq: number | null;
 }
 
+/**
+ * The council's signed checkpoint of its custody chain, as the pack carries it. `absent` is
+ * not a failure (packs made before checkpoints have none) and not a pass: nothing about a
+ * checkpoint was shown. `reach` says how its head relates to the pack's custody log: `head`
+ * and `in-log` were compared hash for hash; `after-log` and `before-log` could not be.
+ */
+export interface CheckpointReport {
+  status: 'verified' | 'failed' | 'absent' | 'not-checked';
+  checkpoint: CustodyCheckpoint | null;
+  /** The key the checkpoint says signed it (checked against the pack's key when status is verified). */
+  keyFingerprint: string | null;
+  reach: 'head' | 'in-log' | 'after-log' | 'before-log' | null;
+  /** One sentence for people. */
+  explanation: string;
+}
+
 export interface PackReport {
   /** True only when every check passed and the signing key came from the caller. */
   ok: boolean;
@@ -92,5 +115,6 @@ export interface PackReport {
   signature: 'valid' | 'invalid' | 'not-checked';
   files: { listed: number; checked: number; bytes: number };
   custody: CustodySummary | null;
+  checkpoint: CheckpointReport;
   problems: PackProblem[];
 }

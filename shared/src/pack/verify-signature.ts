@@ -11,6 +11,8 @@ export interface SignatureCheck {
   key: PackKeyReport;
   signature: 'valid' | 'invalid' | 'not-checked';
   problems: PackProblem[];
+  /** The raw key the signature was checked with (the checkpoint is checked with the same); null when none. */
+  keyBytes: Uint8Array | null;
 }
 
 const decoder = new (globalThis as unknown as { TextDecoder: new () => { decode(b: Uint8Array): string } }).TextDecoder();
@@ -142,7 +144,7 @@ export function checkSignature(input: {
     });
   }
 
-  if (!sig || !manifestBytes || !key) return { key: report, signature: 'not-checked', problems };
+  if (!sig || !manifestBytes || !key) return { key: report, signature: 'not-checked', problems, keyBytes: key };
 
   const manifestSha256 = toHex(sha256(manifestBytes));
   const hashMatches = manifestSha256 === sig.sig.manifestSha256;
@@ -166,5 +168,5 @@ export function checkSignature(input: {
       message: 'The signature in manifest.sig does not verify over manifest.json with this key: the signature was altered or made with another key.',
     });
   }
-  return { key: report, signature: valid ? 'valid' : 'invalid', problems };
+  return { key: report, signature: valid ? 'valid' : 'invalid', problems, keyBytes: key };
 }

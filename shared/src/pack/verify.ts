@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toHex } from '../evidence/hash.ts';
 import { PACK_PATHS, packManifestSchema, type PackFile, type PackManifest } from './format.ts';
+import { checkCheckpoint, checkpointSeq, NO_CHECKPOINT } from './verify-checkpoint.ts';
 import { createCustodyChecker, type CustodyChecker } from './verify-custody.ts';
 import { addedProblem, contentProblem, isSigningFile, manifestListProblems, missingProblem } from './verify-files.ts';
 import type { TrustedKey } from './verify-key.ts';
@@ -13,7 +14,16 @@ import type { ByteSource } from './zip-source.ts';
 export type { ByteSource } from './zip-source.ts';
 export { blobSource, bytesSource } from './zip-source.ts';
 export { parsePackKey, keyFingerprint, type TrustedKey } from './verify-key.ts';
-export type { PackProblem, PackProblemCode, PackReport, PackKeyReport, PackKeySource, CustodySummary, PackSummary } from './verify-report.ts';
+export type {
+  CheckpointReport,
+  PackProblem,
+  PackProblemCode,
+  PackReport,
+  PackKeyReport,
+  PackKeySource,
+  CustodySummary,
+  PackSummary,
+} from './verify-report.ts';
 
 export interface VerifyPackOptions {
   /** The council's key, from outside the pack. Without it the report can never be ok. */
@@ -26,6 +36,7 @@ export interface VerifyPackOptions {
 // no real pack comes near this, and a hostile one must not exhaust memory.
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 64 * 1024;
+const MAX_CHECKPOINT_BYTES = 64 * 1024;
 
 const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder(
   'utf-8',
@@ -63,7 +74,7 @@ async function readSmall(entry: PackEntry | undefined, max: number, path: string
     if (bytes !== 'too-large') return bytes;
     problems.push({
       path,
-      code: path === PACK_PATHS.manifest ? 'MANIFEST_INVALID' : 'SIGNATURE_MALFORMED',
+      code: path === PACK_PATHS.manifest ? 'MANIFEST_INVALID' : path === PACK_PATHS.signature ? 'SIGNATURE_MALFORMED' : 'CHECKPOINT_INVALID',
       message: `${path} is larger than ${max} bytes; it was not read.`,
     });
   } catch (err) {
@@ -113,6 +124,7 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
       signature: 'not-checked',
       files,
       custody: null,
+      checkpoint: { ...NO_CHECKPOINT, status: 'not-checked', explanation: 'Nothing was checked.' },
       problems,
     };
   }
@@ -134,6 +146,17 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
     problems.push({ path: PACK_PATHS.signature, code: 'SIGNATURE_MISSING', message: 'manifest.sig is not in the ZIP, so nothing shows who made the pack.' });
   const manifestBytes = await readSmall(manifestEntry, MAX_MANIFEST_BYTES, PACK_PATHS.manifest, problems);
   const sigBytes = await readSmall(sigEntry, MAX_SIGNATURE_BYTES, PACK_PATHS.signature, problems);
+  // Read before the custody log streams past, so the log's hash at the checkpoint's seq can be kept.
+  // An unreadable entry is reported once, by the file loop below, like any other listed file.
+  const checkpointProblems: PackProblem[] = [];
+  const checkpointBytes = await readSmall(byName(PACK_PATHS.custodyCheckpoint), MAX_CHECKPOINT_BYTES, PACK_PATHS.custodyCheckpoint, checkpointProblems);
+  problems.push(...checkpointProblems.filter((p) => p.code !== 'FILE_UNREADABLE'));
+  const watchSeq = checkpointSeq(checkpointBytes);
+  const seen = { firstSeq: null as number | null, hashAtSeq: null as string | null };
+  const onCustodyLine = (seq: number, hash: string) => {
+    seen.firstSeq ??= seq;
+    if (seq === watchSeq) seen.hashAtSeq = hash;
+  };
 
   let manifest: PackManifest | null = null;
   if (manifestBytes) {
@@ -161,7 +184,7 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
     if (!file && !isCustody) continue;
     present.add(entry.name);
     const checker: CustodyChecker | null =
-      isCustody && !custody ? createCustodyChecker(manifest ? { ...manifest.custody, councilId: manifest.council.id } : null) : null;
+      isCustody && !custody ? createCustodyChecker(manifest ? { ...manifest.custody, councilId: manifest.council.id } : null, onCustodyLine) : null;
     const hash = sha256.create();
     let size = 0;
     try {
@@ -203,7 +226,21 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
     });
   }
 
+  let checkpoint = NO_CHECKPOINT;
+  if (checkpointBytes) {
+    const checked = checkCheckpoint({
+      bytes: checkpointBytes,
+      manifest,
+      key: sig.keyBytes,
+      trusted: sig.key.trusted,
+      wrongKeyReported: sig.problems.some((p) => p.code === 'WRONG_KEY'),
+      custody: seen,
+    });
+    problems.push(...checked.problems);
+    checkpoint = checked.report;
+  }
+
   // Belt and braces: a report with no problems must also have a trusted, valid signature.
   const ok = problems.length === 0 && sig.signature === 'valid' && sig.key.trusted;
-  return { ok, pack: manifest ? summarise(manifest) : null, key: sig.key, signature: sig.signature, files, custody, problems };
+  return { ok, pack: manifest ? summarise(manifest) : null, key: sig.key, signature: sig.signature, files, custody, checkpoint, problems };
 }

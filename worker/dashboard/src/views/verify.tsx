@@ -142,6 +142,11 @@ function Details({ report }: { report: PackReport }) {
           </dd>
         </>
       )}
+      <dt>Checkpoint</dt>
+      <dd data-checkpoint={report.checkpoint.status}>
+        {report.checkpoint.checkpoint && report.checkpoint.status !== 'absent' ? `Seq ${report.checkpoint.checkpoint.seq}, ${report.checkpoint.status}. ` : ''}
+        {report.checkpoint.explanation}
+      </dd>
     </dl>
   );
 }
