@@ -42,6 +42,24 @@ describe('custody checkpoints and packs', () => {
     expect(report.checkpoint).toMatchObject({ status: 'verified', reach: 'head', checkpoint: { councilId: s.council.id } });
   });
 
+  it("gives the downloader a receipt of the checkpoint the pack carries, and records it on the download's export_completed event", async () => {
+    const { s, view } = await prepared();
+    const res = await download(s.officer.token, view.id);
+    const pack = openPack(new Uint8Array(await res.arrayBuffer()));
+    const { checkpoint } = JSON.parse(new TextDecoder().decode(pack.entries['custody/checkpoint.json']!)) as SignedCustodyCheckpoint;
+    const r2Key = `custody/checkpoints/${s.council.id}/${String(checkpoint.seq).padStart(16, '0')}.json`;
+    expect(res.headers.get('x-wardguard-checkpoint')).toBe(`seq=${checkpoint.seq}; hash=${checkpoint.hash}; r2=${r2Key}`);
+    const completed = async () =>
+      (
+        await env.DB.prepare("SELECT details FROM custody_events WHERE council_id = ? AND action = 'export_completed'")
+          .bind(s.council.id)
+          .first<{ details: string }>()
+      )?.details;
+    await expect.poll(completed).toBeTruthy();
+    expect(JSON.parse((await completed())!).checkpoint).toEqual({ seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at, r2Key });
+    expect(await env.EVIDENCE.head(r2Key)).not.toBeNull();
+  });
+
   it('issues no pack from a chain cut after its last checkpoint, and records no export', async () => {
     const { s, view } = await prepared();
     const first = await download(s.officer.token, view.id);

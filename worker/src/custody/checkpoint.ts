@@ -12,6 +12,8 @@ import { now } from '../db/ids.ts';
 const prefix = (councilId: string) => `custody/checkpoints/${councilId}/`;
 const LATEST = 'latest.json';
 const numbered = (seq: number) => `${String(seq).padStart(16, '0')}.json`;
+/** The R2 key of the copy of a council's checkpoint at `seq`: never overwritten, unlike latest.json. */
+export const checkpointR2Key = (councilId: string, seq: number): string => prefix(councilId) + numbered(seq);
 
 const encoder = new TextEncoder();
 const b64ToBytes = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -107,7 +109,7 @@ export async function anchorCouncil(
   const signed = await signCheckpoint(signer, { version: 1, councilId, seq: head.seq, hash: head.hash, events: head.events, at: now() });
   const body = JSON.stringify(signed);
   const meta = { httpMetadata: { contentType: 'application/json' } };
-  await bucket.put(prefix(councilId) + numbered(head.seq), body, meta);
+  await bucket.put(checkpointR2Key(councilId, head.seq), body, meta);
   await bucket.put(prefix(councilId) + LATEST, body, meta);
   return { kind: 'written', signed };
 }

@@ -19,7 +19,7 @@ export async function sendDigests(env: Bindings): Promise<{ digests: Digest[]; d
   const digests: Digest[] = [];
   let delivered = 0;
   for (const council of councils) {
-    const digest = await councilDigest(env.DB, council.id, council.name);
+    const digest = await councilDigest(env.DB, env.EVIDENCE, council.id, council.name);
     const url = pickWebhook(config, council, 'digest', census);
     digests.push(digest);
     if (!url) continue;

@@ -1,3 +1,5 @@
+import { latestCheckpointRef, type CheckpointRef } from '../custody/checkpoint-ref.ts';
+
 export interface Digest {
   councilId: string;
   councilName: string;
@@ -6,10 +8,16 @@ export interface Digest {
   oldestWaitingAt: string | null;
   unacknowledgedAlerts: number;
   decisionsNotYetApplied: number;
+  /**
+   * The council's latest signed checkpoint of its custody chain, and its R2 key: each digest
+   * leaves a signed copy with its recipients, outside the database and the bucket, that a
+   * chain cut or rewritten later no longer matches. Null until the chain is first anchored.
+   */
+  custodyCheckpoint: CheckpointRef | null;
 }
 
-/** What waits for the council's officers right now. Counts only: no message text leaves. */
-export async function councilDigest(db: D1Database, councilId: string, councilName: string): Promise<Digest> {
+/** What waits for the council's officers right now, and where its custody chain stood. Counts only: no message text leaves. */
+export async function councilDigest(db: D1Database, bucket: R2Bucket, councilId: string, councilName: string): Promise<Digest> {
   const [bySeverity, alerts, pending] = await db.batch([
     db
       .prepare("SELECT severity, COUNT(*) AS n, MIN(received_at) AS oldest FROM mail_records WHERE council_id = ? AND state = 'quarantined' GROUP BY severity")
@@ -31,5 +39,6 @@ export async function councilDigest(db: D1Database, councilId: string, councilNa
     oldestWaitingAt: oldest,
     unacknowledgedAlerts: (alerts?.results?.[0] as { n?: number } | undefined)?.n ?? 0,
     decisionsNotYetApplied: (pending?.results?.[0] as { n?: number } | undefined)?.n ?? 0,
+    custodyCheckpoint: await latestCheckpointRef(bucket, councilId),
   };
 }

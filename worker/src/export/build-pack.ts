@@ -10,6 +10,7 @@ import {
   type PackIndexFile,
   type PackManifest,
   type PackSignature,
+  type SignedCustodyCheckpoint,
 } from '@wardguard/shared';
 import type { Principal } from '../env.ts';
 import { appendCustodyAt } from '../db/custody.ts';
@@ -59,6 +60,8 @@ export interface BuiltPack extends StreamedPack {
    * (and the pack's length) is known only here, not when the response starts.
    */
   finished: Promise<PackOutcome>;
+  /** The signed checkpoint written into the pack as custody/checkpoint.json; null if the pack has none. */
+  checkpoint: SignedCustodyCheckpoint | null;
 }
 
 /** Diary entries travel as a generated file holding every version, so edits are visible. */
@@ -224,5 +227,5 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
     onComplete: ({ bytes }) => settle({ ok: true, manifestSha256: manifestSha256!, bytes }),
     onError: (error) => settle({ ok: false, error, manifestSha256 }),
   });
-  return { ...streamed, packId, finished };
+  return { ...streamed, packId, finished, checkpoint };
 }

@@ -4,6 +4,7 @@ import { appendCustody } from '../db/custody.ts';
 import { recordDownloadStatement, type ExportRecord } from '../db/exports.ts';
 import { waitUntil } from '../evidence/send-artifact.ts';
 import { councilKeyPath } from '../routes/well-known.ts';
+import { checkpointRef } from '../custody/checkpoint-ref.ts';
 import { buildPack } from './build-pack.ts';
 import { checkpointKeys, councilSigner } from './council-key.ts';
 import { packScope } from './platform-scope.ts';
@@ -48,8 +49,12 @@ export async function sendPack(c: Context<AppEnv>, p: Principal, record: ExportR
     record,
   );
   const caseId = record.scope.kind === 'case' ? record.scope.id : null;
+  // The export's receipt of the checkpoint it handed out: on the response for the downloader, on
+  // export_completed for the council, with the R2 key of the copy that is never overwritten.
+  const ref = pack.checkpoint ? checkpointRef(pack.checkpoint) : null;
+  const checkpoint = ref ? { seq: ref.checkpoint.seq, hash: ref.checkpoint.hash, at: ref.checkpoint.at, r2Key: ref.r2Key } : undefined;
   const settle = pack.finished.then(async (outcome) => {
-    const details = { exportId: record.id, packId: pack.packId, manifestSha256: outcome.manifestSha256 };
+    const details = { exportId: record.id, packId: pack.packId, manifestSha256: outcome.manifestSha256, checkpoint };
     if (outcome.ok) {
       await appendCustody(
         c.env.DB,
@@ -68,6 +73,7 @@ export async function sendPack(c: Context<AppEnv>, p: Principal, record: ExportR
       'content-disposition': `attachment; filename="${packFileName(record, new Date().toISOString())}"`,
       'cache-control': 'no-store',
       'x-wardguard-pack-id': pack.packId,
+      ...(checkpoint ? { 'x-wardguard-checkpoint': `seq=${checkpoint.seq}; hash=${checkpoint.hash}; r2=${checkpoint.r2Key}` } : {}),
     },
   });
 }

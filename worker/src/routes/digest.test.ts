@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { api, seedCouncil } from '../../test/helpers.ts';
@@ -6,6 +6,10 @@ import { fileTestMail } from '../../test/digest-helpers.ts';
 import { sendDigests } from '../digest/send-digests.ts';
 import worker from '../index.ts';
 import type { Digest } from '../digest/summary.ts';
+import { appendCustody } from '../db/custody.ts';
+import { anchorAllCouncils } from '../custody/anchor-all.ts';
+import { checkpointSignatureHolds } from '../custody/checkpoint.ts';
+import type { SignedCustodyCheckpoint } from '@wardguard/shared';
 
 describe('daily digest', () => {
   it('counts what waits for review by severity, with open threat alerts, for officers only', async () => {
@@ -32,5 +36,33 @@ describe('daily digest', () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '0 7 * * *', scheduledTime: Date.now() }), env, ctx);
     await expect(waitOnExecutionContext(ctx)).resolves.toBeUndefined();
+  });
+
+  it("names the council's latest signed checkpoint and where R2 keeps it, so its recipients hold a copy outside the database", async () => {
+    const s = await seedCouncil();
+    const digestOf = async () => (await (await api(s.officer.token, '/digest')).json()) as Digest;
+    // Nothing anchored yet: the digest says so rather than inventing one.
+    expect((await digestOf()).custodyCheckpoint).toBeNull();
+
+    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: {} }]);
+    await anchorAllCouncils(env);
+    const latest = JSON.parse(await (await env.EVIDENCE.get(`custody/checkpoints/${s.council.id}/latest.json`))!.text()) as SignedCustodyCheckpoint;
+    const ref = (await digestOf()).custodyCheckpoint!;
+    expect(ref).toMatchObject(latest);
+    expect(ref.checkpoint).toMatchObject({
+      councilId: s.council.id,
+      seq: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      at: expect.any(String),
+    });
+    // The numbered copy it names is the same checkpoint, and stays when latest.json moves on.
+    expect(JSON.parse(await (await env.EVIDENCE.get(ref.r2Key))!.text())).toEqual(latest);
+    const published = (await (await exports.default.fetch(`http://wardguard.test/.well-known/wardguard-pack-key`)).json()) as { raw: string };
+    expect(await checkpointSignatureHolds(ref, published.raw)).toBe(true);
+
+    // The cron's digest carries the same, and another council's digest does not carry this one.
+    const { digests } = await sendDigests(env);
+    expect(digests.find((d) => d.councilId === s.council.id)?.custodyCheckpoint).toEqual(ref);
+    for (const d of digests) if (d.custodyCheckpoint) expect(d.custodyCheckpoint.checkpoint.councilId).toBe(d.councilId);
   });
 });

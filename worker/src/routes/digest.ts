@@ -7,5 +7,5 @@ import { councilDigest } from '../digest/summary.ts';
 export const digestRoutes = new Hono<AppEnv>().use(requireRole('officer', 'admin')).get('/', async (c) => {
   const p = c.get('principal');
   const council = await c.env.DB.prepare('SELECT name FROM councils WHERE id = ?').bind(p.councilId).first<{ name: string }>();
-  return c.json(await councilDigest(c.env.DB, p.councilId, council?.name ?? ''));
+  return c.json(await councilDigest(c.env.DB, c.env.EVIDENCE, p.councilId, council?.name ?? ''));
 });
