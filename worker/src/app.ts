@@ -33,6 +33,8 @@ const errorBody = (code: string, message: string, details?: unknown): ErrorBody 
 const UPLOAD_ROUTES: readonly UploadRoute[] = [
   { method: 'POST', path: /^\/api\/v1\/evidence$/ },
   { method: 'POST', path: /^\/api\/v1\/mail\/service\/messages$/ },
+  // One part of a reduced message's original (mail/original-upload.ts reads exactly its declared size).
+  { method: 'PUT', path: /^\/api\/v1\/mail\/service\/records\/[^/]+\/original\/parts\/[^/]+$/ },
   { method: 'PUT', path: /^\/api\/v1\/bench\/raw\/[^/]+$/ },
 ];
 

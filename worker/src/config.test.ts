@@ -68,6 +68,7 @@ describe('configuration', () => {
       maxBundleBytes: 67_108_864,
       maxArtifactBytes: 52_428_800,
       maxJsonBytes: 1_048_576,
+      maxOriginalBytes: 1_073_741_824,
       replyPeriodDays: 30,
       alertRepeatSeconds: 600,
       alertWebhookUrl: null,

@@ -10,6 +10,7 @@ export const CONFIG_DEFAULTS = {
   maxJsonBytes: 1024 * 1024,
   replyPeriodDays: 30,
   alertRepeatSeconds: 600,
+  maxOriginalBytes: 1024 * 1024 * 1024,
 } as const;
 
 // An empty or blank var is the same as an unset one: the default applies. Anything else must
@@ -72,6 +73,7 @@ const configSchema = z.object({
   MAX_BUNDLE_BYTES: wholeNumber('bytes', '67108864'),
   MAX_ARTIFACT_BYTES: wholeNumber('bytes', '52428800'),
   MAX_JSON_BYTES: wholeNumber('bytes', '1048576'),
+  MAX_ORIGINAL_BYTES: wholeNumber('bytes', '1073741824'),
   REPLY_PERIOD_DAYS: wholeNumber('days', '30'),
   ALERT_REPEAT_SECONDS: wholeNumber('seconds', '600'),
   ALERT_WEBHOOK_URL: webhookUrl,
@@ -93,6 +95,8 @@ export interface Config {
   maxArtifactBytes: number;
   /** Largest body accepted on every other route (JSON), in bytes. */
   maxJsonBytes: number;
+  /** Largest original of a reduced message kept whole in R2 (multipart upload), in bytes. */
+  maxOriginalBytes: number;
   replyPeriodDays: number;
   alertRepeatSeconds: number;
   alertWebhookUrl: string | null;
@@ -123,6 +127,7 @@ function parseConfig(env: Bindings): Config {
     maxBundleBytes: v.MAX_BUNDLE_BYTES ?? CONFIG_DEFAULTS.maxBundleBytes,
     maxArtifactBytes: v.MAX_ARTIFACT_BYTES ?? CONFIG_DEFAULTS.maxArtifactBytes,
     maxJsonBytes: v.MAX_JSON_BYTES ?? CONFIG_DEFAULTS.maxJsonBytes,
+    maxOriginalBytes: v.MAX_ORIGINAL_BYTES ?? CONFIG_DEFAULTS.maxOriginalBytes,
     replyPeriodDays: v.REPLY_PERIOD_DAYS ?? CONFIG_DEFAULTS.replyPeriodDays,
     alertRepeatSeconds: v.ALERT_REPEAT_SECONDS ?? CONFIG_DEFAULTS.alertRepeatSeconds,
     alertWebhookUrl,

@@ -15,6 +15,8 @@ export interface Bindings {
   MAX_ARTIFACT_BYTES?: string;
   /** Largest body on every route that is not an upload (JSON), in bytes (default 1048576). */
   MAX_JSON_BYTES?: string;
+  /** Largest original of a reduced message kept whole in R2, in bytes (default 1073741824). */
+  MAX_ORIGINAL_BYTES?: string;
   /** "1" only in local dev: enables the bare R2 route the upload benchmark compares against. */
   ENABLE_BENCH_ROUTES?: string;
   /** Where officers open the dashboard, e.g. https://wardguard.council.example; alert links point there. */

@@ -27,6 +27,7 @@ export const CUSTODY_ACTIONS = [
   'case_note_added',
   // Filtered mail and its alerts
   'mail_quarantined',
+  'mail_original_stored',
   'mail_decided',
   'mail_escalated',
   'mail_action_applied',

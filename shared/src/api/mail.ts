@@ -208,6 +208,11 @@ export interface MailRecordView {
   escalation: MailEscalation | null;
   /** The threat-to-life alert raised for this message, and who acknowledged it when; null when none was raised. */
   threatAlert: { id: string; raisedAt: string; acknowledgedAt: string | null; acknowledgedBy: string | null; acknowledgedByName: string | null } | null;
+  /**
+   * For a message filed as a reduced copy, its whole original once the filter has uploaded it
+   * and the Worker has checked it against `sourceSha256` / `sourceSize` (GET /mail/records/:id/original); else null.
+   */
+  original?: { size: number; sha256: string; storedAt: string } | null;
 }
 
 export interface MailEscalation {

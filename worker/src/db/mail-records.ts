@@ -45,6 +45,9 @@ interface RecordRow {
   alert_acked_at: string | null;
   alert_acked_by: string | null;
   alert_acked_by_name: string | null;
+  original_size: number | null;
+  original_sha256: string | null;
+  original_stored_at: string | null;
 }
 
 /** Queue order: threat to life first, then threat, abuse…; `review` (unreadable) sits with abuse. */
@@ -70,11 +73,13 @@ const SELECT = `SELECT r.*, i.exhibit_ref,
        WHERE lower(trim(r.sender)) = lower(trim(e.value)) OR instr(lower(r.sender), '<' || lower(trim(e.value)) || '>') > 0)))) AS no_reply_needed,
   e.police_reference AS esc_police_reference, e.case_id AS esc_case_id, e.perpetrator_id AS esc_perpetrator_id,
   e.escalated_at AS esc_at, e.escalated_by AS esc_by,
-  al.id AS alert_id, al.created_at AS alert_at, al.acknowledged_at AS alert_acked_at, al.acknowledged_by AS alert_acked_by, au.name AS alert_acked_by_name
+  al.id AS alert_id, al.created_at AS alert_at, al.acknowledged_at AS alert_acked_at, al.acknowledged_by AS alert_acked_by, au.name AS alert_acked_by_name,
+  mo.size AS original_size, mo.sha256 AS original_sha256, mo.stored_at AS original_stored_at
   FROM mail_records r JOIN evidence_items i ON i.id = r.item_id
   LEFT JOIN mail_escalations e ON e.record_id = r.id
   LEFT JOIN mail_alerts al ON al.record_id = r.id
-  LEFT JOIN users au ON au.id = al.acknowledged_by`;
+  LEFT JOIN users au ON au.id = al.acknowledged_by
+  LEFT JOIN mail_originals mo ON mo.record_id = r.id AND mo.stored_at IS NOT NULL`;
 
 /** An acknowledgement's outcome as officers see it; 'applied' is the only one that sets actionAppliedAt. */
 function actionOutcome(ackedAt: string | null, outcome: string | null): Pick<MailRecordView, 'actionAppliedAt' | 'actionOutcome' | 'actionAckedAt'> {
@@ -114,6 +119,10 @@ const toView = (r: RecordRow): MailRecordView => ({
   threatAlert:
     r.alert_id && r.alert_at
       ? { id: r.alert_id, raisedAt: r.alert_at, acknowledgedAt: r.alert_acked_at, acknowledgedBy: r.alert_acked_by, acknowledgedByName: r.alert_acked_by_name }
+      : null,
+  original:
+    r.original_stored_at && r.original_size !== null && r.original_sha256
+      ? { size: r.original_size, sha256: r.original_sha256, storedAt: r.original_stored_at }
       : null,
 });
 

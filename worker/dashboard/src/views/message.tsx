@@ -122,6 +122,16 @@ export function MessageView({ id }: { id: string }) {
           <code>{record.messageId}</code>
         </dd>
       </dl>
+      {record.original && (
+        // A message too large to file whole: the exhibit is its reduced copy; this is the whole message.
+        <p class="notice" role="note" data-original="stored">
+          Original kept in storage ({bytes(record.original.size)}, SHA-256 <code>{record.original.sha256}</code>):{' '}
+          <a href={`/api/v1/mail/records/${encodeURIComponent(record.id)}/original`} download="original.eml">
+            download the original message
+          </a>
+          .
+        </p>
+      )}
       {record.unreadable && (
         <p class="notice" role="note">
           The filter could not read this message ({record.unreadable}), so it was sent for human review.
