@@ -64,7 +64,8 @@ export const configSchema = z.object({
      * The largest message sent to the Worker whole: set it to the Worker's MAX_ARTIFACT_BYTES.
      * A larger flagged message (or one the Worker answers "too large" for) is filed as a reduced
      * copy, its oversized parts replaced by notes giving their name, type, size and SHA-256;
-     * the original stays whole in the quarantine folder.
+     * the original stays whole in the quarantine folder and is uploaded whole to the Worker's
+     * storage afterwards (queued under spoolDir/originals until the Worker has it).
      */
     maxMessageBytes: z
       .number()

@@ -15,15 +15,36 @@ import { repeat } from './repeat.ts';
 import { checkWorkerConfig, warnMissingAlerts } from './startup-check.ts';
 import { createReleasedSet } from './state/released-set.ts';
 import { withLargeMail } from './large/file-message.ts';
+import { createOriginalQueue } from './large/original-queue.ts';
+import { drainOriginals } from './large/drain-originals.ts';
 
 /**
- * The whole filter: one supervised IMAP session per account, plus two background loops
- * (drain the spool into the Worker; repeat due threat alerts by email). `stop()` ends
+ * The whole filter: one supervised IMAP session per account, plus background loops (drain
+ * the spool into the Worker; upload the originals of reduced messages; repeat due threat
+ * alerts by email). `stop()` ends
  * every loop after the message in hand.
  */
 export function createFilter(config: Config, log: Logger) {
-  // Every filing (at arrival and from the spool) falls back to a reduced copy for a message too large to file whole.
-  const worker = withLargeMail(createWorkerClient(config.worker), { maxMessageBytes: config.worker.maxMessageBytes, log });
+  const originals = createOriginalQueue(join(config.spoolDir, 'originals'));
+  let uploadOriginalsNow = () => {};
+  // Every filing (at arrival and from the spool) falls back to a reduced copy for a message
+  // too large to file whole; its whole original is then queued on disk and uploaded by the
+  // 'originals' loop, never in the way of the move to Quarantine or the alert.
+  const worker = withLargeMail(createWorkerClient(config.worker), {
+    maxMessageBytes: config.worker.maxMessageBytes,
+    log,
+    onReduced: (result, record, eml) => {
+      const entry = { recordId: result.recordId, mailbox: record.mailbox, messageId: record.messageId, sha256: record.sourceSha256, size: eml.byteLength };
+      originals.put(entry, eml).then(
+        () => uploadOriginalsNow(),
+        (err: unknown) =>
+          log.error('could not queue the original of a reduced message for upload; it stays whole in Quarantine only', {
+            ...entry,
+            error: (err as Error).message,
+          }),
+      );
+    },
+  });
   const replies = createRepliesClient(config.worker);
   const spool = createSpool(join(config.spoolDir, 'outbox'));
   const mailer = config.alerts ? createAlertMailer(config.alerts, config.worker.url) : null;
@@ -75,6 +96,17 @@ export function createFilter(config: Config, log: Logger) {
             if (sent) log.info('spool drained', { sent });
           },
           { stop: stop.signal, log },
+        ),
+      );
+      tasks.push(
+        repeat(
+          'originals',
+          pollMs,
+          async () => {
+            const { stored, refused } = await drainOriginals(originals, worker, log);
+            if (stored || refused) log.info('reduced messages originals uploaded', { stored, refused });
+          },
+          { stop: stop.signal, log, onWake: (wake) => (uploadOriginalsNow = wake) },
         ),
       );
       if (mailer)

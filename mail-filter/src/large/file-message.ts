@@ -13,6 +13,11 @@ export interface LargeMailOptions {
   /** Larger messages are not sent whole at all (the Worker's MAX_ARTIFACT_BYTES, by default 50 MiB). */
   maxMessageBytes: number;
   log: Logger;
+  /**
+   * A reduced copy was filed: keep the whole original too (filter.ts queues it on disk for
+   * drain-originals.ts). Called without waiting, so it never delays quarantining or alerting.
+   */
+  onReduced?(result: FileMailResult, record: FileMail, eml: Buffer): void;
 }
 
 /**
@@ -20,7 +25,8 @@ export interface LargeMailOptions {
  * the Worker answers "too large", files a reduced copy instead (oversized attachments, then
  * if need be any oversized part, replaced by notes naming them; see reduce.ts), so a large
  * message is recorded and alerted like any other. The record keeps the original's hash and
- * size: the original stays whole in the quarantine folder, where decisions find it.
+ * size: the original stays whole in the quarantine folder, where decisions find it, and
+ * `onReduced` has it uploaded whole to the Worker's storage afterwards.
  * Throws what the last attempt threw (transient failures at once, as before).
  */
 export async function fileMessage(worker: WorkerClient, record: FileMail, eml: Buffer, opts: LargeMailOptions): Promise<FileMailResult> {
@@ -50,7 +56,7 @@ export async function fileMessage(worker: WorkerClient, record: FileMail, eml: B
     const reduced = { emlSha256: sha256(copy.eml), emlSize: copy.eml.byteLength, parts: copy.parts };
     try {
       const result = await worker.fileMail({ ...record, reduced }, copy.eml);
-      opts.log.warn('filed a REDUCED copy of a message too large for the Worker; the original stays whole in quarantine', {
+      opts.log.warn('filed a REDUCED copy of a message too large for the Worker; the original stays whole in quarantine and is queued for upload', {
         mailbox: record.mailbox,
         messageId: record.messageId,
         originalBytes: eml.byteLength,
@@ -58,6 +64,7 @@ export async function fileMessage(worker: WorkerClient, record: FileMail, eml: B
         replacedParts: copy.parts.length,
         reduction: copy.how,
       });
+      opts.onReduced?.(result, record, eml);
       return result;
     } catch (err) {
       if (!isTooLarge(err)) throw err;

@@ -9,6 +9,14 @@ import {
   type MailAlert,
 } from '@wardguard/shared/api/mail';
 import { serviceCouncillorSchema, type ServiceCouncillor } from '@wardguard/shared/api/mail-service';
+import {
+  completeOriginalResultSchema,
+  originalUploadSchema,
+  uploadedPartSchema,
+  type OriginalUpload,
+  type StoredOriginal,
+  type UploadedPart,
+} from '@wardguard/shared/api/mail-original';
 import type { z } from 'zod';
 import { workerErrorCode } from './error-code.ts';
 
@@ -85,6 +93,25 @@ export function createWorkerClient(opts: { url: string; token: string; filingTim
     },
     async alertNotified(id: string): Promise<void> {
       await call(`/alerts/${encodeURIComponent(id)}/notified`, { method: 'POST' }, anyJson);
+    },
+    /** Starts (or restarts) keeping a reduced record's whole original; `stored` when the Worker has it already. */
+    startOriginal(recordId: string, partBytes?: number): Promise<OriginalUpload> {
+      return call(`/records/${encodeURIComponent(recordId)}/original`, jsonInit(partBytes ? { partBytes } : {}), originalUploadSchema);
+    },
+    putOriginalPart(recordId: string, uploadId: string, n: number, bytes: Buffer): Promise<UploadedPart> {
+      const path = `/records/${encodeURIComponent(recordId)}/original/parts/${n}?upload=${encodeURIComponent(uploadId)}`;
+      const init = {
+        method: 'PUT',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      };
+      return call(path, init, uploadedPartSchema, filingTimeoutMs(timeoutSeconds, bytes.byteLength));
+    },
+    async completeOriginal(recordId: string, uploadId: string, parts: UploadedPart[]): Promise<StoredOriginal> {
+      const path = `/records/${encodeURIComponent(recordId)}/original/complete?upload=${encodeURIComponent(uploadId)}`;
+      // The Worker reads the joined object back to hash it: a second per MiB, as for a filing.
+      const size = parts.length * 16 * MIB;
+      return (await call(path, jsonInit({ parts }), completeOriginalResultSchema, filingTimeoutMs(timeoutSeconds, size))).stored;
     },
   };
 }
