@@ -77,6 +77,7 @@ describe('configuration', () => {
       publicUrl: null,
       packSigningKey: undefined,
       packSigningKeys: null,
+      packPreviousKeys: {},
     });
   });
 

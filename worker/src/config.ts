@@ -68,6 +68,42 @@ const packKeyMap = z.preprocess(
     .optional(),
 );
 
+/**
+ * PACK_PREVIOUS_KEYS: council id → the raw Ed25519 public keys (base64, as the well-known URL
+ * publishes them) it signed with before its current key. Public, so not secret; but never in
+ * D1, where whoever rewrites the chain could add a key of their own.
+ */
+const previousKeyMap = z.preprocess(
+  unsetIfBlank,
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a JSON object of council id to a list of public keys, such as {"<councilId>": ["<44-character base64 public key>"]}',
+        });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().trim().min(1, 'has an empty council id'),
+        z.array(
+          z
+            .string({ error: 'must list each public key as a string' })
+            .trim()
+            .regex(/^[A-Za-z0-9+/]{43}=$/, 'has a key that is not a 32-byte public key in base64'),
+          { error: 'must map each council id to a list of public keys' },
+        ),
+        { error: 'must be a JSON object of council id to a list of public keys' },
+      ),
+    )
+    .optional(),
+);
+
 const configSchema = z.object({
   COUNCIL_NAME: z.preprocess(unsetIfBlank, z.string().trim().max(200, 'must be at most 200 characters').optional()),
   MAX_BUNDLE_BYTES: wholeNumber('bytes', '67108864'),
@@ -84,6 +120,7 @@ const configSchema = z.object({
   // PACK_KEY_MISSING / PACK_KEY_INVALID, and the rest of the Worker keeps working.
   PACK_SIGNING_KEY: z.string().optional(),
   PACK_SIGNING_KEYS: packKeyMap,
+  PACK_PREVIOUS_KEYS: previousKeyMap,
 });
 
 /** The Worker's settings, parsed once from its environment; see `readConfig`. */
@@ -109,6 +146,8 @@ export interface Config {
   packSigningKey: string | undefined;
   /** Each council's own key (PACK_SIGNING_KEYS); when set, a council missing from it has no key. */
   packSigningKeys: Readonly<Record<string, string>> | null;
+  /** Keys each council signed with before (PACK_PREVIOUS_KEYS): its checkpoints from then still verify. */
+  packPreviousKeys: Readonly<Record<string, readonly string[]>>;
 }
 
 function parseConfig(env: Bindings): Config {
@@ -136,6 +175,7 @@ function parseConfig(env: Bindings): Config {
     publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     packSigningKey: v.PACK_SIGNING_KEY,
     packSigningKeys: v.PACK_SIGNING_KEYS ?? null,
+    packPreviousKeys: v.PACK_PREVIOUS_KEYS ?? {},
   };
 }
 

@@ -31,6 +31,8 @@ export interface Bindings {
   PACK_SIGNING_KEY?: string;
   /** Secret: each council's own pack-signing key, JSON {"<councilId>": "<base64 PKCS#8>"}; see README. */
   PACK_SIGNING_KEYS?: string;
+  /** Public halves of keys a council signed with before, JSON {"<councilId>": ["<base64 raw key>"]}: its old checkpoints still vouch. */
+  PACK_PREVIOUS_KEYS?: string;
   /** Mail filter: seconds before an unacknowledged alert is due to be sent again (default 600). */
   ALERT_REPEAT_SECONDS?: string;
 }

@@ -23,7 +23,7 @@ export async function anchorAllCouncils(env: Bindings): Promise<Record<string, A
       outcomes[id] = 'no_key';
       continue;
     }
-    const outcome = await anchorCouncil(env.DB, env.EVIDENCE, signer, id, await checkpointKeys(config, signer));
+    const outcome = await anchorCouncil(env.DB, env.EVIDENCE, signer, id, await checkpointKeys(config, signer, id));
     outcomes[id] = outcome.kind;
     if (outcome.kind === 'refused') {
       console.error(

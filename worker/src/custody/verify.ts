@@ -23,7 +23,7 @@ export async function verifyAnchoredCustody(env: Bindings, councilId: string): P
   const { checkpoint } = stored.signed;
   const config = readConfig(env);
   const signer = await councilSigner(config, councilId);
-  if (!(await checkpointSignedByAny(stored.signed, await checkpointKeys(config, signer)))) {
+  if (!(await checkpointSignedByAny(stored.signed, await checkpointKeys(config, signer, councilId)))) {
     return { ...broken(checkpoint.seq, `signature by ${signer.publicKey.fingerprint}`, 'a signature that does not verify'), checkpoint };
   }
   const mismatch = await chainMismatch(env.DB, checkpoint);

@@ -32,12 +32,16 @@ export function councilSigner(config: Config, councilId: string): Promise<PackSi
 }
 
 /**
- * The raw public keys a council's stored checkpoint may be signed by: its own, and the
+ * The raw public keys a council's stored checkpoint may be signed by: its own; the
  * deployment's shared PACK_SIGNING_KEY while that is still set, so the checkpoint written
- * before the council had its own key still verifies. The next anchor is signed with its own.
+ * before the council had its own key still verifies; and the keys PACK_PREVIOUS_KEYS lists
+ * for this council, so a checkpoint signed before its key was rotated still does. Never
+ * another council's. The next anchor is signed with its own.
  */
-export async function checkpointKeys(config: Config, signer: PackSigner): Promise<string[]> {
+export async function checkpointKeys(config: Config, signer: PackSigner, councilId: string): Promise<string[]> {
   const keys = [signer.publicKey.raw];
+  const previous = Object.hasOwn(config.packPreviousKeys, councilId) ? (config.packPreviousKeys[councilId] ?? []) : [];
+  for (const raw of previous) if (!keys.includes(raw)) keys.push(raw);
   if (config.packSigningKeys && config.packSigningKey?.trim()) {
     try {
       const shared = await packSigner(config.packSigningKey);

@@ -41,7 +41,7 @@ export async function sendPack(c: Context<AppEnv>, p: Principal, record: ExportR
       db: c.env.DB,
       bucket: c.env.EVIDENCE,
       signer,
-      checkpointKeys: await checkpointKeys(config, signer),
+      checkpointKeys: await checkpointKeys(config, signer, p.councilId),
       renderReport,
       links: verifyLinks(c.req.url, p.councilId),
     },
