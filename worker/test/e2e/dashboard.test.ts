@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../../scripts/lib/wrangler.ts';
+import { seriousViolations, sideways, signIn } from './browser-checks.ts';
 import { bearerCall, seedBulkQueue, startDashboardStack, type CallInit, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
@@ -36,15 +36,6 @@ async function signedIn(token: string): Promise<{ page: Page; offOrigin: string[
 
 /** The API as a script would call it, with the officer's bearer token (not the page's session). */
 const bearer = <T>(token: string, path: string, init: CallInit = {}) => bearerCall<T>(stack.worker.url, token, path, init);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
-}
 
 describe("the officers' dashboard in Chromium", () => {
   it('signs an officer in with a token, into an HttpOnly session cookie the page cannot read', async () => {
@@ -183,6 +174,30 @@ describe("the officers' dashboard in Chromium", () => {
       'message-html': [],
       'message-decided': [],
     });
+    await p.context().close();
+  });
+
+  it('fits the queue, a message, the cases, the templates and the verifier on a 320 px phone screen', async () => {
+    // The duty officer reads the alert at night on a phone (WCAG 2.2 reflow: no sideways scrolling).
+    const p = await signIn(stack, stack.seed.officerToken, 320);
+    const wide: Record<string, number> = {};
+    for (const [name, hash, ready] of [
+      ['queue', '#/queue', 'table.queue'],
+      ['message', `#/message/${stack.seed.records.abuse}`, '.message-text'],
+      ['threat', `#/message/${stack.seed.records.threat}`, '.message-text'],
+      ['cases', '#/cases', 'table'],
+      ['templates', '#/templates', 'table'],
+      ['verify', '#/verify', 'input[type="file"]'],
+    ] as const) {
+      await p.goto(`${stack.worker.url}/${hash}`);
+      await p.locator(ready).first().waitFor({ state: 'attached' });
+      wide[name] = await sideways(p);
+    }
+    await p.goto(`${stack.worker.url}/#/message/${stack.seed.records['hostile-html']}`);
+    await p.getByRole('button', { name: 'Show the sanitised HTML view' }).click();
+    await p.locator('iframe[title="Sanitised HTML of the message"]').waitFor();
+    wide['message-html'] = await sideways(p);
+    expect(Object.entries(wide).filter(([, px]) => px > 0)).toEqual([]);
     await p.context().close();
   });
 

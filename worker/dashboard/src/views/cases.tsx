@@ -37,7 +37,7 @@ export function CasesView({ staff }: { staff: boolean }) {
       ) : cases.length === 0 ? (
         <p>No cases yet.</p>
       ) : (
-        <table>
+        <table class="stack-table">
           <thead>
             <tr>
               <th scope="col">Case</th>
@@ -50,13 +50,13 @@ export function CasesView({ staff }: { staff: boolean }) {
           <tbody>
             {cases.map((c) => (
               <tr key={c.id}>
-                <td>
+                <td data-label="Case">
                   <a href={href('cases', c.id)}>{c.title}</a>
                 </td>
-                <td>{councillors.get(c.councillorId)?.name ?? '—'}</td>
-                <td>{c.status}</td>
-                <td>{c.policeReference ?? '—'}</td>
-                <td>{when(c.updatedAt)}</td>
+                <td data-label="Councillor">{councillors.get(c.councillorId)?.name ?? '—'}</td>
+                <td data-label="Status">{c.status}</td>
+                <td data-label="Police reference">{c.policeReference ?? '—'}</td>
+                <td data-label="Updated">{when(c.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

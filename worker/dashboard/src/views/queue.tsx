@@ -229,7 +229,7 @@ export function QueueView() {
           <p class="page-count" id="queue-count">
             Showing {firstIndex + 1}–{firstIndex + shown.length} of {page.total} {page.total === 1 ? 'message' : 'messages'}
           </p>
-          <table class="queue" ref={tableRef} aria-describedby="queue-keys queue-count">
+          <table class="queue stack-table" ref={tableRef} aria-describedby="queue-keys queue-count">
             <caption class="visually-hidden">Messages, most severe first, then oldest first</caption>
             <thead>
               <tr>
@@ -261,16 +261,16 @@ export function QueueView() {
                       aria-label={`Select message from ${r.from}: ${r.subject}`}
                     />
                   </td>
-                  <td>
+                  <td data-label="Severity">
                     <SeverityBadge severity={r.severity} />
                   </td>
-                  <td>{councillors.get(r.councillorId)?.name ?? r.mailbox}</td>
-                  <td>{r.from}</td>
-                  <td>
+                  <td data-label="Councillor">{councillors.get(r.councillorId)?.name ?? r.mailbox}</td>
+                  <td data-label="From">{r.from}</td>
+                  <td data-label="Subject">
                     <a href={href('message', r.id)}>{r.subject || '(no subject)'}</a>
                   </td>
-                  <td>{when(r.receivedAt)}</td>
-                  <td>{r.exhibitRef}</td>
+                  <td data-label="Received">{when(r.receivedAt)}</td>
+                  <td data-label="Exhibit">{r.exhibitRef}</td>
                 </tr>
               ))}
             </tbody>

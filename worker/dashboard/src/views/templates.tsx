@@ -52,7 +52,7 @@ export function TemplatesView() {
     <section>
       <h1>Reply templates</h1>
       <p class="hint">Plain-English replies for disengaging abusive correspondents, from setting expectations to a monitoring officer's request to stop.</p>
-      <table>
+      <table class="stack-table">
         <thead>
           <tr>
             <th scope="col">Template</th>
@@ -66,9 +66,9 @@ export function TemplatesView() {
         <tbody>
           {templates.map((t) => (
             <tr key={t.key}>
-              <td>{t.name}</td>
-              <td>{t.version}</td>
-              <td>{t.createdBy ? when(t.createdAt) : 'Wardguard wording'}</td>
+              <td data-label="Template">{t.name}</td>
+              <td data-label="Version">{t.version}</td>
+              <td data-label="Last changed">{t.createdBy ? when(t.createdAt) : 'Wardguard wording'}</td>
               <td>
                 <button type="button" onClick={() => edit(t)} aria-label={`Edit ${t.name}`}>
                   Edit
