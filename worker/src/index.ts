@@ -3,6 +3,7 @@ import type { Bindings } from './env.ts';
 import { sendDigests } from './digest/send-digests.ts';
 import { repeatAlertWebhooks } from './mail/alert-repeat.ts';
 import { anchorAllCouncils } from './custody/anchor-all.ts';
+import { abortAbandonedOriginals } from './mail/abandoned-originals.ts';
 
 const app = createApp();
 
@@ -17,7 +18,9 @@ export default {
       ctx.waitUntil(repeatAlertWebhooks(env, controller.scheduledTime));
       // Each minute the chain moved, its head is signed into R2 (custody/checkpoint.ts).
       ctx.waitUntil(anchorAllCouncils(env));
-    } else if (controller.cron === DAILY_DIGEST_CRON) ctx.waitUntil(sendDigests(env));
-    else console.error('scheduled: no job for cron', controller.cron);
+    } else if (controller.cron === DAILY_DIGEST_CRON) {
+      ctx.waitUntil(sendDigests(env));
+      ctx.waitUntil(abortAbandonedOriginals(env, controller.scheduledTime));
+    } else console.error('scheduled: no job for cron', controller.cron);
   },
 } satisfies ExportedHandler<Bindings>;

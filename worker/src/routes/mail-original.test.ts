@@ -4,6 +4,7 @@ import { sha256Hex } from '@wardguard/shared';
 import type { FileMail, FileMailResult, MailRecordView } from '@wardguard/shared/api/mail';
 import { ORIGINAL_PART_MIN_BYTES, type UploadedPart } from '@wardguard/shared/api/mail-original';
 import { actor, api, errorCode, seedCouncil } from '../../test/helpers.ts';
+import { ABANDONED_AFTER_MS, abortAbandonedOriginals } from '../mail/abandoned-originals.ts';
 import { fileForm, filingFor, rawEmail } from '../../test/mail-helpers.ts';
 
 const THREAT_TO_LIFE = 'I am going to kill you, you will be dead by Friday';
@@ -129,6 +130,24 @@ describe('keeping the whole original of a reduced message in R2', () => {
     // The filter crashed and restarts.
     const second = (await (await start(s.service.token, result.recordId)).json()) as Started;
     expect(second.uploadId).not.toBe(first.uploadId);
+    // The first upload is aborted in R2, not left open.
+    const key = (await env.DB.prepare('SELECT r2_key FROM mail_originals WHERE record_id = ?').bind(result.recordId).first<{ r2_key: string }>())!.r2_key;
+    await expect(env.EVIDENCE.resumeMultipartUpload(key, first.uploadId).uploadPart(2, new Uint8Array(10))).rejects.toThrow();
+    const stale = await putPart(s.service.token, result.recordId, first.uploadId, 2, original.subarray(PART));
+    expect([stale.status, await errorCode(stale)]).toEqual([409, 'UPLOAD_SUPERSEDED']);
+    expect((await upload(s.service.token, result.recordId, original)).status).toBe(200);
+  });
+
+  it('gives up an upload nobody completed within a day: aborted in R2, and the filter starts afresh when it comes back', async () => {
+    const s = await seedCouncil();
+    const { original, result } = await fileReduced(s.service.token, s.alice.id);
+    const first = (await (await start(s.service.token, result.recordId)).json()) as Started;
+    expect((await putPart(s.service.token, result.recordId, first.uploadId, 1, original.subarray(0, PART))).status).toBe(200);
+    // Not yet a day old: left alone.
+    expect(await abortAbandonedOriginals(env, Date.now())).toBe(0);
+    expect(await abortAbandonedOriginals(env, Date.now() + ABANDONED_AFTER_MS + 60_000)).toBeGreaterThanOrEqual(1);
+    const key = (await env.DB.prepare('SELECT r2_key FROM mail_originals WHERE record_id = ?').bind(result.recordId).first<{ r2_key: string }>())!.r2_key;
+    await expect(env.EVIDENCE.resumeMultipartUpload(key, first.uploadId).uploadPart(2, new Uint8Array(10))).rejects.toThrow();
     const stale = await putPart(s.service.token, result.recordId, first.uploadId, 2, original.subarray(PART));
     expect([stale.status, await errorCode(stale)]).toEqual([409, 'UPLOAD_SUPERSEDED']);
     expect((await upload(s.service.token, result.recordId, original)).status).toBe(200);
