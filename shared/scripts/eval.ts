@@ -84,7 +84,9 @@ neutral group-naming sentences (a unit test and one councillor-fresh criticism) 
 What was tuned on (a score on these is a DEV score, not a held-out one):
 - Rules (threat.ts, threat-lexicon.ts, backoff.ts, normalise.ts): written and tuned on HateCheck
   (esp. threat_*/spell_*), the councillor dev and fresh sets (shared/scripts/data), and Latent Hatred
-  stage-2 "threatening" posts. NOT on the Gab Hate Corpus or Toxic Spans.
+  stage-2 "threatening" posts, and probe sets of threats to UK officials paraphrased by the team in
+  the style of court reports (kept out of the repo; each was scored untouched before it was tuned on,
+  then became dev data). NOT on the Gab Hate Corpus or Toxic Spans.
 - Model, abuse head: trained on HateCheck training templates + 4/5 of Davidson; threshold on their
   validation fold.
 - Model, threat head (shipped): trained on Gab Hate Corpus train split (cv), Latent Hatred, Toxic Spans

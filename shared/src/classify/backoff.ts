@@ -35,7 +35,7 @@ const INTENT = w(`will shall gonna gunna going getting gets promise swear soon t
 const IDIOM_NEXT: Record<string, string[]> = {
   death: ['trap', 'toll', 'rate', 'rates', 'of', 'penalty'],
   dead: ['end', 'tired', 'easy', 'right', 'wrong', 'set', 'against', 'on', 'serious', 'heat', 'loss', 'weight'],
-  shot: ['at', 'in', 'of'],
+  shot: ['at', 'in', 'of', 'yourself', 'yourselves', 'themselves', 'ourselves', 'myself', 'himself', 'herself'],
   grave: ['concern', 'concerns', 'consequences', 'error', 'mistake', 'danger', 'doubts', 'reservations'],
   knife: ['crime', 'edge'],
   gun: ['crime'],
@@ -141,6 +141,9 @@ export function detectBackoffThreats(n: Normalised): Hit[] {
   return hits;
 }
 
+// "I'm not threatening you, but…" denies the threat, it does not negate the harm that follows.
+const DISCLAIMED = /^(?:threatening|threat)$/;
+
 function scoreSentence(n: Normalised, s: Token[]): Hit | null {
   if (s.length < 3) return null;
   let all = 0;
@@ -178,7 +181,11 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
       s
         .slice(0, i)
         .some(
-          (t, j) => bitsOf(t) & B_NEGATION && !(condition !== -1 && j > condition) && !s.slice(j + 1, Math.min(i, j + 6)).some((u) => UNSTOPPABLE.test(u.word)),
+          (t, j) =>
+            bitsOf(t) & B_NEGATION &&
+            !(condition !== -1 && j > condition) &&
+            !s.slice(j + 1, Math.min(i, j + 6)).some((u) => UNSTOPPABLE.test(u.word)) &&
+            !DISCLAIMED.test(s[j + 1]?.word ?? ''),
         )
     )
       continue;

@@ -21,3 +21,17 @@ describe('context stays in its sentence', () => {
     "I will not hurt you. I never would. I'm just angry about the parking.",
   ])('"%s" is not a threat', (body) => expect(['threat', 'threat_to_life']).not.toContain(verdict(body).severity));
 });
+
+describe('a hedge is not a report, a disclaimer is not a negation', () => {
+  it.each([
+    "I'm just saying someone on this estate is going to put a bullet in you one day.",
+    "I'm not threatening you, but somebody is going to stab you if this goes through.",
+    "I'll drive over to your surgery on Friday and then I'll batter you.",
+  ])('"%s" is a threat', (body) => expect(['threat', 'threat_to_life']).toContain(verdict(body).severity));
+
+  it.each([
+    'He just said he would kill me, and I have reported it to the police.',
+    "I'm just saying the council is going to kill the high street with these parking charges.",
+    "I'll write to the paper and then I'll beat you at the election.",
+  ])('"%s" is not a threat', (body) => expect(['threat', 'threat_to_life']).not.toContain(verdict(body).severity));
+});

@@ -7,6 +7,18 @@ const verdict = (body: string) => classify({ body }, { model: null });
 const isThreat = (body: string) => ['threat', 'threat_to_life'].includes(verdict(body).severity);
 
 const FAMILIES: Record<string, { threats: string[]; benign: string[] }> = {
+  'the subject with its clause, the executioner, the head first': {
+    threats: [
+      'Every one of you who voted for the wind farm will hang from a lamppost on the prom.',
+      "When the day comes, you'll swing from the town hall balcony and I'll be pulling the rope.",
+      'Bring back the guillotine for this council, and your head first, Cllr Ward.',
+    ],
+    benign: [
+      'The hanging baskets you voted for will hang from the lampposts on the prom all summer.',
+      "I'll be pulling the rope for our team in the tug of war at the fete.",
+      'The guillotine motion passed, so keep your head down and vote with the whip.',
+    ],
+  },
   'gallows, rope and guillotine aimed at the reader': {
     threats: [
       "There's a noose with your name on it, Cllr Price.",

@@ -33,6 +33,30 @@ const DOGS = /\b(?:dogs?|staff(?:ies|y|ie)|pit ?bulls?|rottweilers?|alsatians?|x
 const SEXUAL_CONTEXT = /\b(?:slag|slut|bitch|whore|cow|love|darling|sweetheart|lads|tonight|on your own|whether you like it or not)\b/;
 
 export const GALLOWS_PATTERNS: Pattern[] = [
+  // "Every one of you who voted for it will swing from a lamppost": the subject with its relative clause.
+  P(
+    'swinging-from',
+    'threat_to_life',
+    `\\b(?:every (?:one|last one|single one) of you|all of you|each of you|the lot of you|you lot|you)(?: (?:who|that) [^.!?]{1,60}?)? (?:will|'ll|shall|are going to|are gonna|'re going to) (?:all )?(?:swing|hang|be swinging|be hanging|be dangling) (?:from|off) (?:a|the|those|that|every|your|their)(?: [a-z]+){0,2}? ${GALLOWS_PLACE}\\b`,
+    [words('swinging hanging dangling swing hang'), words('from off')],
+    notThePast,
+  ),
+  // The writer as executioner: "and I'll be pulling the rope".
+  P(
+    'executioner',
+    'threat_to_life',
+    `\\b(?:i|we)(?:'ll|ll| will|'d|'d happily| would| would happily|'ll happily| will happily)? (?:be )?(?:pulling|pull|kicking|kick|working|drop|dropping) (?:the rope|the lever|the trapdoor|the trap door|the stool|the bucket|the switch|the blade)\\b(?![^.!?]{0,40}\\btug)`,
+    [words('pulling pull kicking kick working drop dropping'), words('rope lever trapdoor trap stool bucket switch blade')],
+    notThePast,
+  ),
+  // "Bring back the guillotine … your head first."
+  P(
+    'head-off',
+    'threat_to_life',
+    `\\b(?:guillotines?|noose|nooses|gallows|basket|chopping block|scaffold|executioner|axe)\\b[^.!?]{0,110}?\\b(?:your|ur|yer) (?:head|neck)(?:'s)? (?:first|next|in the basket|on the block)\\b`,
+    [words('head neck')],
+    notThePast,
+  ),
   // "Do you think you'll make it to the next election alive?"
   P(
     'make-it-alive',

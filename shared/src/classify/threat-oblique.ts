@@ -25,6 +25,13 @@ export const OBLIQUE_PATTERNS: Pattern[] = [
     `\\b(?:jo cox|david amess|amess|airey neave|ian gow|stephen timms)(?:'s|s)?\\b(?! (?:foundation|commission|memorial|fund|trust|house|award|great get together|loneliness|civility|review|report|act|legacy|centre|lecture))(?=.{0,80}\\b(?:you|your|u|ya)\\b)|\\b(?:you|your|u|ya)\\b.{0,80}?\\b(?:jo cox|david amess|amess|airey neave|ian gow)(?:'s|s)?\\b(?! (?:foundation|commission|memorial|fund|trust|house|award|great get together|loneliness|civility|review|report|act|legacy|centre|lecture))`,
     [words('cox amess neave gow timms')],
   ),
+  // "Someone needs to do to Cllr Brandt what they did to Jo Cox": the murder wished on a named person.
+  P(
+    'political-murder',
+    'threat_to_life',
+    `\\b(?:do|does|did|doing|done) to (?:[a-z']+ ){1,4}?what (?:they|he|someone|somebody|that man|that bloke|was done|happened) (?:did |done |do )?to (?:jo cox|david amess|amess|cox|airey neave|ian gow)\\b`,
+    [words('do does did doing done'), words('cox amess neave gow')],
+  ),
   // The passive euphemism: "you will be dealt with", "you need to be taken out".
   P(
     'passive-euphemism',

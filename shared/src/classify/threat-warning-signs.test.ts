@@ -43,3 +43,37 @@ describe('one sign alone, or signs in an ordinary letter, stays clean', () => {
     'Just saying.',
   ])('"%s"', (body) => expect(isThreat(body)).toBe(false));
 });
+
+describe('preparation, routine and passed-on intent are warning signs too', () => {
+  it.each([
+    // capable (weapon licence) + ominous close
+    'My firearms certificate arrived this morning, Mr Hale. Funny timing. See you at the planning committee.',
+    // capable (sharpening) + ominous close
+    'Spent the evening sharpening my kitchen knives and thinking about you. Hope you are enjoying your weekend.',
+    // watching (routine) + watching-in-person + dare: watching and ominous close
+    "You always catch the 7.40 bus, always the same seat at the back. One of these days I'll be sat right behind you. Ask yourself if you want that.",
+    // exposed (no security) + ominous close
+    "Your office has security but your husband hasn't got any protection has he. Think about that when you vote.",
+    // others-intend + exposed (advice)
+    "People in the club talk about what they'd do to you. I'd stay away from the market if I were you.",
+    // punishment imagery + watching (address)
+    "Tarred and feathered, that's what your sort deserve. We have your address, which we've got from the electoral roll.",
+    // retribution + exposed (thought he was safe)
+    'He thought he was safe in his surgery too. People like you always get what they deserve.',
+    // capable (chosen) + ominous close
+    'I have been chosen to do the cutting. Starting with you.',
+  ])('"%s"', (body) => {
+    expect(['threat', 'threat_to_life']).toContain(verdict(body).severity);
+  });
+
+  it.each([
+    'My firearms certificate renewal is stuck with the police, can you chase it? See you at the planning committee.',
+    'Our son goes to Kingsway, training is on Thursdays, and the pitch is flooded again.',
+    'Your office has no disabled parking and my husband has no blue badge yet, can you help?',
+    'People are saying what they would do to fix the town centre. I would stay away from the market if I were you, it is rammed on Saturdays.',
+    "The museum's new exhibit shows how smugglers were tarred and feathered in the 1700s.",
+    'She will regret this decision at the ballot box in May.',
+  ])('one kind alone stays clean: "%s"', (body) => {
+    expect(verdict(body).severity).toBe('clean');
+  });
+});

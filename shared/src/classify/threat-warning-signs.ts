@@ -11,7 +11,7 @@ import type { Pattern } from './threat-pattern.ts';
 // Any one of these is ordinary in a constituent's letter ("your lad goes to St Michael's,
 // could you raise the crossing?"); two different kinds in one message are a veiled threat.
 
-export type WarningSign = 'watching' | 'exposed' | 'capable' | 'others-intend' | 'disclaimer' | 'ominous-close';
+export type WarningSign = 'watching' | 'exposed' | 'capable' | 'others-intend' | 'disclaimer' | 'ominous-close' | 'retribution' | 'punishment-imagery';
 
 const N = `(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)`;
 const HOME = `(?:house|home|place|flat|front door|door|drive|driveway|street|road|close)`;
@@ -118,6 +118,123 @@ export const SIGN_PATTERNS: Pattern[] = [
     words('outside after at in by round when'),
   ]),
   sign('others-intend', `\\bword (?:in the pub|on the street|on the estate|round here) is\\b`, [words('word'), words('pub street estate round')]),
+  // Preparing or acquiring a weapon, or the know-how: "just sharpened all the knives", "my shotgun
+  // licence came through", "I know how to make things go bang".
+  sign(
+    'capable',
+    `\\b(?:sharpened|sharpening|sharpen|cleaned|cleaning|loaded|loading|oiled|oiling) (?:all |up )?(?:the |my |me |a |an )?(?:[a-z]+ )?(?:knife|knives|blade|blades|machete|axe|gun|guns|shotgun|rifle|crossbow)\\b`,
+    [words('sharpened sharpening sharpen cleaned cleaning loaded loading oiled oiling'), WEAPON_WORDS],
+  ),
+  sign('capable', `\\b(?:gun|shotgun|firearms?|rifle) (?:licence|license|certificate|permit)\\b`, [words('licence license certificate permit')]),
+  sign(
+    'capable',
+    `\\b(?:got|bought|ordered|picked up|getting) (?:a|an|myself a|me a|meself a) (?:new )?(?:crossbow|shotgun|rifle|machete|gun|pistol|taser)\\b`,
+    [words('crossbow shotgun rifle machete gun pistol taser')],
+  ),
+  sign('capable', `\\bhow to make (?:things|stuff|something|a bomb|bombs|a device) (?:go bang|explode|blow up)\\b|\\bhow to make (?:a bomb|bombs)\\b`, [
+    words('bang explode blow bomb bombs'),
+  ]),
+  sign(
+    'capable',
+    `\\b(?:i'?m|i am|i'?ll|i will|we'?re|we are|we'?ll|we will)(?: be)? bring(?:ing)? (?:a |an |my |me |the |some )?(?:can of petrol|petrol|jerry ?can|lighter|knife|knives|gun|shotgun|machete|axe|hammer|crossbow|acid|baseball bat|rope|noose)\\b`,
+    [words('bring bringing'), [...WEAPON_WORDS, 'petrol', 'lighter', 'jerry', 'rope', 'noose']],
+  ),
+  sign(
+    'capable',
+    `\\b(?:chosen|called|sent|appointed) to (?:do the (?:cutting|killing|deed|reaping)|kill|cleanse|purge|punish|execute|cut them down|strike)\\b`,
+    [words('chosen called sent appointed'), words('cutting killing deed reaping kill cleanse purge punish execute cut strike')],
+  ),
+  // Knowing the reader's routine or waiting where they will be: "you get the 8.15 every day",
+  // "I'll be sat right behind you", "I'll be waiting for her in the car park".
+  sign('watching', `\\byou (?:get|catch|take|always get|always catch) the (?:\\d|first|last|early|late|same)`, [words('get catch take'), words('the')]),
+  sign('watching', `\\b(?:always|every day|every morning|every night) (?:the )?same (?:seat|time|route|carriage|bus|train|table|spot|bench)\\b`, [
+    words('same'),
+    words('seat time route carriage bus train table spot bench'),
+  ]),
+  sign(
+    'watching',
+    `\\b(?:i|we)(?:'ll|ll| will|'m going to| am going to) be (?:sat|sitting|standing|stood|right|parked|waiting) (?:right )?(?:behind|next to|beside|outside|opposite|across from) (?:you|u|ya|your|ur)\\b`,
+    [words('sat sitting standing stood right parked waiting'), words('behind next beside outside opposite across')],
+  ),
+  sign(
+    'watching',
+    `\\b(?:i|we)(?:'ll|ll| will|'m going to| am going to)? (?:be )?waiting for (?:her|him|them|the pair of them) (?:in|at|by|outside|behind) (?:the )?(?:car ?park|alley|back door|bus stop|station|gate|gates|office|side door)\\b`,
+    [words('waiting'), words('carpark car park alley door stop station gate gates office')],
+  ),
+  sign('watching', `\\b(?:your|ur|her|his) (?:home )?address,? (?:which|that) (?:we|i)(?:'ve| have|ve)(?: got| found)?\\b`, [
+    words('address'),
+    words('which that'),
+  ]),
+  sign(
+    'watching',
+    `\\b(?:practice|practise|training|club|lesson|lessons|class|classes|swimming|football|netball|rugby|dance|ballet) (?:is|are) (?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`,
+    [words('practice practise training club lesson lessons class classes swimming football netball rugby dance ballet'), words('is are')],
+  ),
+  // The reader's exposure pointed out: "a bigger target than a pigeon", "your wife hasn't got
+  // security", "no safe place for you", "thought he was safe in a church hall too".
+  sign('exposed', `\\b(?:you|you'?re|youre|your|ur|u r)\\b[^.!?]{0,20}?\\b(?:bigger|big|easy|easier|sitting|soft) target\\b`, [words('target')]),
+  sign(
+    'exposed',
+    `\\b(?:hasn'?t|has not|haven'?t|have not|doesn'?t have|don'?t have|has no|have no|got no|ain'?t got|aint got)(?: got)? (?:any )?(?:security|protection|bodyguards?|police protection|a bodyguard|panic alarm)\\b`,
+    [words('security protection bodyguard bodyguards alarm')],
+    true,
+  ),
+  sign(
+    'exposed',
+    `\\bno (?:safe )?(?:place|where) (?:for (?:you|u)|to hide)\\b|\\bnowhere (?:is )?(?:safe|to hide)\\b|\\bno safe place\\b`,
+    [words('place where nowhere')],
+    true,
+  ),
+  sign('exposed', `\\b(?:thought|think|thinks|felt|feel) (?:he|she|they|you)(?:'re| are| was| were| is|re) (?:so )?safe\\b`, [words('safe')]),
+  sign(
+    'exposed',
+    `\\b(?:wouldn'?t|would not|don'?t|do not) want anything (?:bad )?(?:to )?(?:happen|happening)\\b`,
+    [words('anything'), words('happen happening')],
+    true,
+  ),
+  // What others have planned, passed on: "people are talking about what they'd do to you",
+  // "the lads have got plans and I won't be stopping them", "I'd keep away if I were you".
+  sign(
+    'others-intend',
+    `\\bwhat (?:they'?d|they would|they'?ll|they will|they want to|they'?re going to|they are going to|they'?re gonna) do to (?:you|u|ya|her|him)\\b`,
+    [words('what'), words('do')],
+  ),
+  sign(
+    'others-intend',
+    `\\b(?:lads|boys|people|they|we|some of us)(?: have|'ve| have got|'ve got) (?:got )?plans for (?:you|u|ya)\\b|\\b(?:the lads|the boys) (?:have|'ve) got plans\\b`,
+    [words('plans')],
+  ),
+  sign(
+    'others-intend',
+    `\\b(?:i|we)(?: won'?t| wont| will not|'ll not) be (?:stopping|holding back|calling off) (?:them|anyone|the lads)\\b`,
+    [words('stopping holding calling')],
+    true,
+  ),
+  sign('exposed', `\\b(?:keep|stay) (?:away|clear) (?:from|of) [a-z' ]{1,40}? if i (?:were|was) (?:you|u)\\b`, [words('keep stay'), words('were was')]),
+  // Retribution foretold in the third person or as a law of nature: "she's going to regret it",
+  // "traitors always get theirs in the end".
+  sign(
+    'retribution',
+    `\\b(?:she|he|they)(?:'s| is|'re| are|'ll| will)(?: going to| gonna)? (?:regret (?:it|this|that|talking|speaking|the day)|be sorry|pay for (?:it|this|that))\\b`,
+    [words('regret sorry pay')],
+  ),
+  sign(
+    'retribution',
+    `\\b(?:traitors?|people like (?:you|her|him)|your sort|your kind|the likes of you)(?: to (?:this|their) country)? (?:always |will |all )?(?:get|gets) (?:theirs|yours|what'?s coming|what they deserve)\\b`,
+    [words('traitor traitors like sort kind likes'), words('theirs yours coming deserve')],
+  ),
+  sign('retribution', `\\ban eye for an eye\\b|\\b(?:your|ur) (?:kids|children|family|son|daughter) for (?:ours|mine)\\b`, [words('eye ours mine')]),
+  // Punishment imagery: political rhetoric alone ("bring back the stocks"), a threat beside another sign.
+  sign('punishment-imagery', `\\btarr?(?:ed)? and feather(?:ed|s)?\\b|\\b(?:cut|mown|mowed) down like (?:wheat|grass|corn|dogs|cattle)\\b`, [
+    words('tar tarred cut mown mowed'),
+    words('feather feathered feathers wheat grass corn dogs cattle'),
+  ]),
+  sign(
+    'ominous-close',
+    `\\b(?:nobody|no one|noone)(?: is|'s| will be|'ll be|s) (?:leaving|getting out|walking out)(?: alive)?\\b`,
+    [words('leaving getting walking')],
+    true,
+  ),
   // "I'm not threatening you, I'm warning you" (matched from "not": "I'm threatening" is not reported speech).
   sign('disclaimer', `\\bnot threatening (?:you|u)\\b`, [words('threatening')], true),
   sign('disclaimer', `\\b(?:this|that|it)(?:'s| is|s) not a threat\\b`, [words('threat')], true),
@@ -137,7 +254,10 @@ const CLOSERS = new RegExp(
   `^(?:soon|very soon|not long now|see you soon|be seeing you|(?:it'?d |it would |would )?be a (?:shame|pity)(?: wouldn'?t it)?|` +
     `shame|think on|just saying|just so you know|(?:i )?wouldn'?t want to be you|can'?t say i blame them|sleep well|sleep tight|` +
     `enjoy (?:it|them|your weekend|your christmas) while (?:it lasts|you can)|you know what to do|we know|i know|remember that|` +
-    `your choice|last chance|choose wisely|tick ?tock|watch this space|you'?ll see)(?: (?:councillor|cllr|mate|love|pal)(?: [a-z]+)?)?$`,
+    `your choice|last chance|choose wisely|tick ?tock|watch this space|you'?ll see|` +
+    `(?:i )?hope you(?:'?re| are) enjoying your (?:evening|weekend|night|day|holiday|dinner|tea)|ask yourself if you want that|something to think about|` +
+    `don'?t say you (?:weren'?t|were not) (?:told|warned)|you were warned|no mercy|think about that|funny timing(?: eh)?|starting with you|every last one|` +
+    `simple as)(?: (?:councillor|cllr|mate|love|pal|mr|mrs|ms|sir)(?: [a-z]+)?)?(?: (?:before|when|next time) [a-z' ]{1,50})?$`,
 );
 // "Think on before you vote": the Northern warning opens a longer sentence.
 const THINK_ON = /^think on\b/;
@@ -174,7 +294,7 @@ export function combineWarningSigns(n: Normalised, signs: readonly Hit[]): Hit[]
   }
   for (const [from, to, count] of sentences(n)) {
     const s = n.text.slice(from, to);
-    if ((count <= 8 && CLOSERS.test(s)) || THINK_ON.test(s)) {
+    if ((count <= 14 && CLOSERS.test(s)) || THINK_ON.test(s)) {
       found.set('ominous-close', { category: 'threat', rule: 'warning-signs:ominous-close', nStart: from, nEnd: to, score: 0.85 });
       break;
     }

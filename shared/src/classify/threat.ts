@@ -12,6 +12,7 @@ import { MENACE_PATTERNS } from './threat-menace.ts';
 import { FORETOLD_PATTERNS } from './threat-foretold.ts';
 import { PICTURED_PATTERNS } from './threat-pictured.ts';
 import { GALLOWS_PATTERNS } from './threat-gallows.ts';
+import { PREPARED_PATTERNS } from './threat-prepared.ts';
 import { combineWarningSigns, SIGN_PATTERNS, SIGN_PREFIX } from './threat-warning-signs.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
@@ -110,15 +111,19 @@ const TURN_CONTEXT =
   /\b(?:sponsored|challenge|nominate|nominated|nominating|nomination|your turn|ice bucket|raffle|quiz|rota|queue|to speak|relay|baton|dare you|bake off|fundraiser|fundraising)\b/;
 const notYourTurn = (n: Normalised, nStart: number, nEnd: number): boolean => !(n.text.slice(nStart, nEnd).endsWith('next') && TURN_CONTEXT.test(n.text));
 
+// Words put between the intent and the harm by a first clause: "I'll come round to yours and
+// cave your skull in", "I'm going to wait outside on Friday and then I'll hurt you".
+const COORDINATED = `(?:(?: (?!and\\b)[a-z']+){1,6}? and(?: then)?(?: (?:i|we)(?:'ll|ll| will))?)?`;
+
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
 const CORE_PATTERNS: Pattern[] = [
   // First-person intent + lethal harm + a target: "I'm going to kill you", "we'll burn your house".
-  P('intent-lethal', 'threat_to_life', `${INTENT}${ADVERBS} (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`),
-  P('intent-harm', 'threat', `${INTENT}${ADVERBS} (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`),
+  P('intent-lethal', 'threat_to_life', `${INTENT}${COORDINATED}${ADVERBS} (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`),
+  P('intent-harm', 'threat', `${INTENT}${COORDINATED}${ADVERBS} (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`),
   P(
     'intent-phrasal',
     'threat',
-    `${INTENT}${ADVERBS} (?:beat|knock|hunt|track|batter|kick|smash|cave|kick the shit|beat the shit|knock the shit) ${TARGET} (?:up|out|down|in|senseless|to death|to a pulp|black and blue|into next week)\\b(?! (?:of|at|in) (?:office|the election|the polls|the ballot|power))`,
+    `${INTENT}${COORDINATED}${ADVERBS} (?:beat|knock|hunt|track|batter|kick|smash|cave|kick the shit|beat the shit|knock the shit) ${TARGET} (?:up|out|down|in|senseless|to death|to a pulp|black and blue|into next week)\\b(?! (?:of|at|in) (?:office|the election|the polls|the ballot|power))`,
   ),
   P('intent-phrasal', 'threat', `${INTENT}${ADVERBS} (?:beat|kick|knock|smash) the (?:shit|crap|hell|living daylights|life) out of ${TARGET}`),
   P(
@@ -133,7 +138,11 @@ const CORE_PATTERNS: Pattern[] = [
     undefined,
     true,
   ),
-  P('intent-suffer', 'threat', `${INTENT}${ADVERBS} (?:make|see) ${TARGET} (?:suffer|pay|bleed|regret it|sorry|beg|scream|pay for this)\\b`),
+  P(
+    'intent-suffer',
+    'threat',
+    `${INTENT}${ADVERBS} (?:make|see)(?: sure| to it that)? ${TARGET} (?:suffer|pay|bleed|regret it|sorry|beg|scream|pay for this)\\b`,
+  ),
   P(
     'intent-find',
     'threat',
@@ -182,7 +191,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'you-will-need',
     'threat',
-    `${YOU_FUTURE} need(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head)\\b`,
+    `${YOU_FUTURE} (?:need|be the ones? needing)(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head)\\b`,
   ),
   // An ominous visit with no occasion: "We'll be seeing you very soon, councillor." Not "… very soon at the fete".
   P(
@@ -200,7 +209,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'days-numbered',
     'threat',
-    `\\b(?:your days are numbered|watch your back|watch yourself(?! (?:on|with|near|around|crossing|going down|going up) (?:the|that|those|them|these)\\b)|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for(?! (?:your|ur) (?:seat|job|majority|ward|position|council seat|votes?)| you at the (?:polls|election|ballot))|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
+    `\\b(?:your days are numbered|watch your back|watch yourself(?! (?:on|with|near|around|crossing|going down|going up) (?:the|that|those|them|these)\\b)|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning(?! (?:before|prior to) (?:i|we) (?:report|complain|escalate|take|go|contact|refer|write|involve|lodge|make|raise|submit)\\b)|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for(?! (?:your|ur) (?:seat|job|majority|ward|position|council seat|votes?)| you at the (?:polls|election|ballot))|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
     undefined,
     true,
   ),
@@ -215,7 +224,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'wish-death',
     'threat_to_life',
-    `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b(?! of\\b)`,
+    `\\b(?:i|we|i really|i just|i honestly) (?:hope|wish|pray)(?: every (?:night|day|morning)| daily| nightly)?(?: that)? ${SUBJECT_OR_SOMEONE}(?: all)? (?:would |will |gets? |get |is |are |were |be |dies|die\\b|drop dead|catches|catch|go and )?(?:${DEATH_PASSIVE}|die|dies|drop dead|get cancer|gets cancer|burn|burns|rot|rots|suffer|suffers|choke|chokes|kills?|shoots?|stabs?|murders?|rapes?|had their throats? cut|have their throats? cut|hang|hangs)\\b(?! of\\b)`,
   ),
   P(
     'wish-death',
@@ -366,6 +375,7 @@ const PATTERNS: Pattern[] = [
   ...FORETOLD_PATTERNS,
   ...PICTURED_PATTERNS,
   ...GALLOWS_PATTERNS,
+  ...PREPARED_PATTERNS,
   ...SIGN_PATTERNS,
 ];
 
