@@ -56,7 +56,7 @@ function stub(s: string, e: MimeEntity, part: ReplacedPart, original: { sha256: 
     `Media type: ${part.mediaType}`,
     `Size: ${part.size} bytes`,
     `SHA-256: ${part.sha256}`,
-    `The whole original message (${original.size} bytes, SHA-256 ${original.sha256}) is kept unchanged in the mailbox's quarantine folder.`,
+    `The whole original message (${original.size} bytes, SHA-256 ${original.sha256}) is kept unchanged in the mailbox's quarantine folder, and is uploaded whole to Wardguard's storage, where the record shows it once its SHA-256 is checked.`,
     '',
   ].join(nl);
   const headers = [
