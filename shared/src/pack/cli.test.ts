@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTestPack, flipByteInZip, type TestPack } from './test-pack.ts';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { buildTestPack, flipByteInZip, publicKeyOf, type TestPack } from './test-pack.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const BIN = join(ROOT, 'shared', 'bin', 'wardguard-verify.js');
@@ -88,6 +89,19 @@ describe('wardguard-verify (the bin, as a child process)', () => {
     const bad = await run([good, '--key', badFile]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/fingerprint/);
+  }, 60_000);
+
+  it('accepts a checkpoint signed by a previous council key given with --previous-key', async () => {
+    const oldKey = ed25519.utils.randomSecretKey();
+    const rotated = await buildTestPack({ checkpointKey: oldKey });
+    const file = join(dir, 'rotated.zip');
+    writeFileSync(file, rotated.zip);
+    const without = await run([file, '--key', rotated.publicKey.raw]);
+    expect(without.status).toBe(1);
+    expect(without.stdout).toContain('[CHECKPOINT_WRONG_KEY]');
+    const withOld = await run([file, '--key', rotated.publicKey.raw, '--previous-key', publicKeyOf(oldKey).raw]);
+    expect(withOld.stdout).toContain('VERIFIED');
+    expect(withOld.status).toBe(0);
   }, 60_000);
 
   it('exits 1 without a key: a pack checked only against its own key proves nothing', async () => {

@@ -16,7 +16,7 @@ export interface VerifyCliIo {
   stderr(text: string): void;
 }
 
-export const VERIFY_USAGE = `usage: wardguard-verify <pack.zip> [--key <key>] [--json]
+export const VERIFY_USAGE = `usage: wardguard-verify <pack.zip> [--key <key>] [--previous-key <key>]... [--json]
 
 Checks a Wardguard evidence pack: every file against the signed manifest, the council's
 Ed25519 signature, and the chain of custody. Nothing is sent anywhere.
@@ -27,6 +27,10 @@ Ed25519 signature, and the chain of custody. Nothing is sent anywhere.
                   the URL of the council's /.well-known/wardguard-pack-key
                 Without it the pack can only be checked against the key it names for
                 itself, which proves nothing, so the result is never "verified".
+  --previous-key <key>
+                a key the council signed with before it rotated to the current one
+                (the key itself, in any form --key takes but a fingerprint); its custody
+                checkpoint signed before the rotation then still holds. Repeatable.
   --json        print the report as JSON
 
 Exit status: 0 verified, 1 not verified, 2 the command could not run as asked.
@@ -35,12 +39,14 @@ Exit status: 0 verified, 1 not verified, 2 the command could not run as asked.
 interface Args {
   packPath: string;
   keyArg: string | null;
+  previousKeyArgs: string[];
   json: boolean;
 }
 
 function parseArgs(args: string[]): Args | 'help' | { error: string } {
   let packPath: string | null = null;
   let keyArg: string | null = null;
+  const previousKeyArgs: string[] = [];
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -51,12 +57,17 @@ function parseArgs(args: string[]): Args | 'help' | { error: string } {
       if (!v) return { error: '--key needs a value' };
       keyArg = v;
     } else if (a.startsWith('--key=')) keyArg = a.slice('--key='.length);
+    else if (a === '--previous-key') {
+      const v = args[++i];
+      if (!v) return { error: '--previous-key needs a value' };
+      previousKeyArgs.push(v);
+    } else if (a.startsWith('--previous-key=')) previousKeyArgs.push(a.slice('--previous-key='.length));
     else if (a.startsWith('-') && a !== '-') return { error: `unknown option ${a}` };
     else if (packPath !== null) return { error: 'give one pack at a time' };
     else packPath = a;
   }
   if (packPath === null) return { error: 'which pack? give the path of the .zip' };
-  return { packPath, keyArg, json };
+  return { packPath, keyArg, previousKeyArgs, json };
 }
 
 // Plain http is only safe to this machine; URL is not used because shared has no DOM or Node types.
@@ -117,6 +128,19 @@ export async function runVerifyCli(args: string[], io: VerifyCliIo): Promise<0 |
     }
   }
 
+  const previousKeys: TrustedKey[] = [];
+  for (const arg of parsed.previousKeyArgs) {
+    try {
+      const { key } = await resolveKey(arg, io);
+      // A fingerprint cannot check a signature: the pack does not carry the old key to match it with.
+      if (key.kind !== 'raw') throw new WardguardError('PACK_KEY_INVALID', `--previous-key ${arg} is a fingerprint; give the key itself`);
+      previousKeys.push(key);
+    } catch (err) {
+      io.stderr(`wardguard-verify: ${(err as Error).message}\n`);
+      return 2;
+    }
+  }
+
   let handle: Awaited<ReturnType<VerifyCliIo['openFile']>>;
   try {
     handle = await io.openFile(parsed.packPath);
@@ -125,7 +149,7 @@ export async function runVerifyCli(args: string[], io: VerifyCliIo): Promise<0 |
     return 2;
   }
   try {
-    const report = await verifyPack(await fileHandleSource(handle), { key: trusted?.key ?? null });
+    const report = await verifyPack(await fileHandleSource(handle), { key: trusted?.key ?? null, previousKeys });
     if (parsed.json) io.stdout(JSON.stringify({ ...report, keyOrigin: trusted?.origin ?? null }, null, 2) + '\n');
     else io.stdout(formatPackReport(report, parsed.packPath, trusted?.origin ?? null));
     return report.ok ? 0 : 1;

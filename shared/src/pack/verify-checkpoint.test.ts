@@ -1,7 +1,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACK_PATHS } from './format.ts';
-import { buildTestPack, rezip, utf8, type TestPack, type TestPackOptions } from './test-pack.ts';
+import { buildTestPack, publicKeyOf, rezip, utf8, type TestPack, type TestPackOptions } from './test-pack.ts';
 import { formatPackReport } from './verify-format.ts';
 import { bytesSource, parsePackKey, verifyPack, type PackReport, type TrustedKey } from './verify.ts';
 
@@ -65,6 +65,25 @@ describe('custody/checkpoint.json in a pack', () => {
     const report = await verifyPack(bytesSource(pack.zip), { key: parsePackKey((await buildTestPack()).publicKey.raw) });
     expect(codes(report)).toEqual([`WRONG_KEY ${PACK_PATHS.signature}`]);
     expect(report.checkpoint.status).toBe('failed');
+  });
+
+  it('accepts a checkpoint signed by a previous council key only when that key is supplied as one', async () => {
+    const oldKey = ed25519.utils.randomSecretKey();
+    const zip = (await buildTestPack({ secretKey, checkpointKey: oldKey })).zip;
+    const previous = parsePackKey(publicKeyOf(oldKey).raw);
+    const listed = await verifyPack(bytesSource(zip), { key, previousKeys: [previous] });
+    expect(listed.problems).toEqual([]);
+    expect(listed.checkpoint).toMatchObject({ status: 'verified', keyFingerprint: publicKeyOf(oldKey).fingerprint });
+    expect(listed.checkpoint.explanation).toMatch(/previous council key/);
+    // Another previous key does not stand in for it, and a broken signature is still broken.
+    const unrelated = await verifyPack(bytesSource(zip), { key, previousKeys: [parsePackKey(publicKeyOf(ed25519.utils.randomSecretKey()).raw)] });
+    expect(codes(unrelated)).toEqual([`CHECKPOINT_WRONG_KEY ${CHECKPOINT}`]);
+    const edited = await buildTestPack({
+      secretKey,
+      checkpointKey: oldKey,
+      checkpointBytes: (json) => utf8(new TextDecoder().decode(json).replace('"events": 12', '"events": 13')),
+    });
+    expect(codes(await verifyPack(bytesSource(edited.zip), { key, previousKeys: [previous] }))).toEqual([`CHECKPOINT_SIGNATURE_INVALID ${CHECKPOINT}`]);
   });
 
   it("reports a checkpoint, validly signed, of another council's chain", async () => {

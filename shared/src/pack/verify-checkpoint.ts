@@ -62,6 +62,8 @@ export const NO_CHECKPOINT: CheckpointReport = {
  * event about an included item, so a checkpoint before that, or after the head the pack
  * carries, is signed and kept but its hash cannot be compared with anything in the pack.
  *
+ * A checkpoint signed by one of `previousKeys` (a council that rotated its key) also holds.
+ *
  * @param key the raw key the pack's signature was checked with; null when there was none
  * @param trusted whether that key came from outside the pack
  */
@@ -70,6 +72,8 @@ export function checkCheckpoint(input: {
   manifest: PackManifest | null;
   key: Uint8Array | null;
   trusted: boolean;
+  /** Keys the council signed with before its current one, from the reader (raw public keys). */
+  previousKeys: readonly Uint8Array[];
   /** The pack's own signature was reported as made with another key than the one supplied. */
   wrongKeyReported: boolean;
   custody: CustodySeen;
@@ -108,7 +112,11 @@ export function checkCheckpoint(input: {
     };
   }
 
-  const fingerprint = keyFingerprint(key);
+  // A key the council used before its current one, supplied by the reader: a checkpoint
+  // anchored before the rotation is signed with it.
+  const previous = signed.keyFingerprint === keyFingerprint(key) ? undefined : input.previousKeys.find((k) => keyFingerprint(k) === signed.keyFingerprint);
+  const signingKey = previous ?? key;
+  const fingerprint = keyFingerprint(signingKey);
   if (signed.keyFingerprint !== fingerprint) {
     // The whole pack signed with another key is one fact, already reported as WRONG_KEY.
     if (input.wrongKeyReported && signed.keyFingerprint === manifest.publicKey.fingerprint) {
@@ -123,7 +131,7 @@ export function checkCheckpoint(input: {
   const signature = decodeBase64(signed.signature);
   let holds = false;
   try {
-    holds = signature !== null && ed25519.verify(signature, encoder.encode(canonicalJson(c)), key, { zip215: false });
+    holds = signature !== null && ed25519.verify(signature, encoder.encode(canonicalJson(c)), signingKey, { zip215: false });
   } catch {
     holds = false;
   }
@@ -163,7 +171,11 @@ export function checkCheckpoint(input: {
   }
   if (problems.length > 0) return failed('The checkpoint does not match this pack.', c, fingerprint);
 
-  const by = input.trusted ? 'signed by the council key' : 'signed by the key the pack names for itself (which proves nothing on its own)';
+  const by = previous
+    ? `signed by a previous council key you supplied (fingerprint ${short(fingerprint)})`
+    : input.trusted
+      ? 'signed by the council key'
+      : 'signed by the key the pack names for itself (which proves nothing on its own)';
   const where = {
     head: `names the head the custody log ends at (the pack's export event)`,
     'in-log': 'names an event the custody log passes through, with the same hash',

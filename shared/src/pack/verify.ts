@@ -28,6 +28,11 @@ export type {
 export interface VerifyPackOptions {
   /** The council's key, from outside the pack. Without it the report can never be ok. */
   key?: TrustedKey | null;
+  /**
+   * Keys the council signed with before its current one, from outside the pack: a checkpoint
+   * anchored before it rotated its key is signed with one. Only raw keys can check a signature.
+   */
+  previousKeys?: readonly TrustedKey[];
   /** Called as bytes are hashed, for a progress bar on multi-gigabyte packs. */
   onProgress?: (progress: { path: string; bytesDone: number; bytesTotal: number }) => void;
 }
@@ -234,6 +239,7 @@ export async function verifyPack(source: ByteSource, options: VerifyPackOptions 
       key: sig.keyBytes,
       trusted: sig.key.trusted,
       wrongKeyReported: sig.problems.some((p) => p.code === 'WRONG_KEY'),
+      previousKeys: (options.previousKeys ?? []).flatMap((k) => (k.kind === 'raw' ? [k.raw] : [])),
       custody: seen,
     });
     problems.push(...checked.problems);
