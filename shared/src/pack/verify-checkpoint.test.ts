@@ -167,5 +167,8 @@ describe('custody/checkpoint.json in a pack', () => {
     const broken = await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.manifest ? { ...e, bytes: utf8('{') } : e)));
     const report = await verifyPack(bytesSource(broken), { key: null });
     expect(report.checkpoint.status).toBe('not-checked');
+    expect(formatPackReport(report, 'broken.zip')).toMatch(/Checkpoint: seq \d+ .*not-checked/);
+    const notZip = await verifyPack(bytesSource(utf8('not a zip')), { key });
+    expect(formatPackReport(notZip, 'x.zip')).toContain('Checkpoint: not-checked. Nothing was checked.');
   });
 });

@@ -20,9 +20,11 @@ export function formatPackReport(report: PackReport, packName: string, keyOrigin
   }
   const cp = report.checkpoint;
   out.push(
-    cp.checkpoint && cp.status !== 'absent'
-      ? `  Checkpoint: seq ${cp.checkpoint.seq} (hash ${cp.checkpoint.hash.slice(0, 12)}…), ${cp.status}. ${cp.explanation}`
-      : `  Checkpoint: none. ${cp.explanation}`,
+    cp.status === 'absent'
+      ? `  Checkpoint: none. ${cp.explanation}`
+      : cp.checkpoint
+        ? `  Checkpoint: seq ${cp.checkpoint.seq} (hash ${cp.checkpoint.hash.slice(0, 12)}…), ${cp.status}. ${cp.explanation}`
+        : `  Checkpoint: ${cp.status}. ${cp.explanation}`,
   );
   out.push('');
   if (report.ok) {
