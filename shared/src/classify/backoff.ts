@@ -1,4 +1,5 @@
 import { isReported, sentenceFloor } from './context.ts';
+import { notInPlay } from './play.ts';
 import type { Hit } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
 import { memoByWord } from './word-ids.ts';
@@ -173,6 +174,7 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
     };
     const local: Hit = { ...h, nStart: s[i]!.nStart, nEnd: s[i]!.nEnd };
     if (isReported(n.text, local, sentenceFloor(n, local.nStart, 1))) continue;
+    if (!notInPlay(n, local.nStart, local.nEnd)) continue;
     // "You won't get hurt": a negation anywhere before the harm word in this sentence cancels it,
     // unless it only says nothing will stop it ("and nobody on this earth will stop me").
     // A negation inside an "if"/"unless" condition does not cancel the consequence either.

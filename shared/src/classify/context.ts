@@ -11,6 +11,10 @@ const NEGATION =
 const REPORTING =
   /(?<![a-z'])(?!(?:i|me|you|not|never|i'm|im|just|only|simply|merely|honestly|literally|really)\b)(?:[a-z']+)(?: (?:just|only|also|even|actually|apparently|allegedly|then|once|always|really|literally|simply|merely|honestly))? (?:said|say|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|sprayed|spray-painted|painted|daubed|scrawled|graffitied|carved|chanted|chanting|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
 // "Police" alone is not a report: "call the police if you like, I'll still kill you" is a threat.
+// A line quoted from a film or song, named as such just after it: "'I will find you, and I will
+// kill you' is still the best line in any film".
+const QUOTED_LINE =
+  /\b(?:is|was|'s)(?: still)? (?:the|a|my|his|her|their) (?:best|greatest|favourite|favorite|classic|famous|iconic|most famous) (?:line|quote|scene|bit|lyric)\b|\b(?:line|quote|lyric|scene) (?:from|in) (?:the |a )?(?:film|movie|show|series|song|book|episode)\b/;
 const COUNTER =
   /(?:^\s*(?:threatening|threats? to|saying|calling|writing|telling (?:someone|people) to)\b|\bcall(?:ed|ing)? (?:me|him|her|us|them|my [a-z]+) (?:a|an)\b|\b(?:i never said|never said|i didn'?t say|statements like|stuff like|writing that|believe that|you say|to say)\b)|\b(?:for saying|for wishing|for writing|for posting|for threatening|posts like|comments like|messages like|words like|phrases like|saying that|said that|threats? (?:like|such as)|is a threat|are threats|report(?:ed|ing)? (?:it|this|them|him|her)|(?:told|informed|contacted|alerted|(?:passed|sent|forwarded|given|shown|handed)(?: (?:it|this|them))?(?: on)? to) the police|forward(?:ing|ed)? (?:a |an |the |this |my |his |her )?(?:message|email|e-mail|post|text|voicemail|letter)|police (?:are|were|have been|say|said) (?:investigating|aware|informed|involved|looking)|crime (?:reference|number))\b/;
 
@@ -46,7 +50,7 @@ export function isNegated(text: string, h: Hit, floor = 0): boolean {
 
 export function isReported(text: string, h: Hit, floor = 0): boolean {
   const before = clauseBefore(text, h.nStart, floor);
-  if (COUNTER.test(before) || COUNTER.test(text.slice(h.nEnd, h.nEnd + 40))) return true;
+  if (COUNTER.test(before) || COUNTER.test(text.slice(h.nEnd, h.nEnd + 40)) || QUOTED_LINE.test(text.slice(h.nEnd, h.nEnd + 80))) return true;
   return REPORTING.test(before) || insideQuotes(text, h.nStart);
 }
 

@@ -329,7 +329,7 @@ export const GALLOWS_PATTERNS: Pattern[] = [
   P(
     'head-caved-in',
     'threat',
-    `\\b(?:${YOU}(?:'re| are|'ll| will|re| r)?|ur|ye(?:'re|re)?|tha(?:'s|s)?) (?:getting|gettin|going to get|gonna get|get|have|having|'ll get|will get|gonna have|going to have) (?:your|ur|yer|thi|thy) (?:head|heid|face|teeth|skull|legs|kneecaps|nose|jaw|windows|door) (?:(?:caved|kicked|smashed|bashed|punched|knocked|stoved|beaten|put) (?:in|out)|broken|broke|smashed|kicked in)\\b`,
+    `\\b(?:${YOU}(?:'re| are|'ll| will|re| r)?|ur|ye(?:'re|re|'ll|ll)?|tha(?:'s|s)?) (?:getting|gettin|going to get|gonna get|get|have|having|'ll get|will get|gonna have|going to have) (?:your|ur|yer|thi|thy) (?:head|heid|heed|face|teeth|skull|legs|kneecaps|nose|jaw|windows|door) (?:(?:caved|kicked|smashed|bashed|punched|knocked|stoved|beaten|put) (?:in|out)|broken|broke|smashed|kicked in)\\b`,
     [words('getting gettin get have having'), words('caved kicked smashed bashed punched knocked stoved beaten put broken broke')],
   ),
   // "You'll be brown bread by the summer."

@@ -11,7 +11,16 @@ import type { Pattern } from './threat-pattern.ts';
 // Any one of these is ordinary in a constituent's letter ("your lad goes to St Michael's,
 // could you raise the crossing?"); two different kinds in one message are a veiled threat.
 
-export type WarningSign = 'watching' | 'exposed' | 'capable' | 'others-intend' | 'disclaimer' | 'ominous-close' | 'retribution' | 'punishment-imagery';
+export type WarningSign =
+  | 'watching'
+  | 'exposed'
+  | 'capable'
+  | 'others-intend'
+  | 'disclaimer'
+  | 'ominous-close'
+  | 'retribution'
+  | 'punishment-imagery'
+  | 'approach';
 
 const N = `(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)`;
 const HOME = `(?:house|home|place|flat|front door|door|drive|driveway|street|road|close)`;
@@ -235,6 +244,94 @@ export const SIGN_PATTERNS: Pattern[] = [
     [words('leaving getting walking')],
     true,
   ),
+  // Closing in on the reader: "I'll be paying you a visit", "he's very keen to meet you", "coming
+  // through your front door", "I'll be waiting by it".
+  sign('approach', `\\b(?:i|we)(?:'ll| will|'m| am|'re| are)? (?:be )?(?:paying|pay) (?:you|u|ya) a (?:little |personal |late night |night )?visit\\b`, [
+    words('paying pay'),
+    words('visit'),
+  ]),
+  sign('approach', `\\b(?:very |really |dead )?(?:keen|dying|desperate|itching) to (?:meet|see|find|catch up with) (?:you|u|ya)\\b`, [
+    words('keen dying desperate itching'),
+    words('meet see find catch'),
+  ]),
+  sign('approach', `\\bcoming (?:through|in through|thru|round to|to) (?:your|ur|yer) (?:front |back |bedroom )?(?:door|window|house|home)\\b`, [
+    words('coming'),
+    words('door window house home'),
+  ]),
+  sign('approach', `\\b(?:i|we)(?:'ll| will)? be waiting (?:by|next to|beside|near) (?:it|your car|ur car|your van|your house)\\b`, [
+    words('waiting'),
+    words('by next beside near'),
+  ]),
+  // More of the reader's life watched: "your school run is at 8.20", a car registration, "leaves 7.40 every morning".
+  sign('watching', `\\b(?:your|ur) (?:school run|commute|walk home|dog walk|run|jog|train|bus|route) (?:is|starts|leaves|goes) (?:at|from)\\b`, [
+    words('run commute walk jog train bus route'),
+    words('is starts leaves goes'),
+  ]),
+  sign(
+    'watching',
+    `\\b(?:reg|registration|number plate|plate)\\b[^.!?]{0,12}?\\b[a-z]{2}[0-9]{2} ?[a-z]{3}\\b|\\b[a-z]{2}[0-9]{2} [a-z]{3}\\b[^.!?]{0,30}?\\b(?:yours|your car|your motor)\\b`,
+    [words('reg registration plate yours car motor')],
+  ),
+  sign('watching', `\\b(?:leaves|leave|left|gets in|goes out) (?:at )?\\d{1,2}(?: \\d{2})? (?:every|each|most) (?:morning|night|day|evening)\\b`, [
+    words('leaves leave left in out'),
+    words('every each most'),
+  ]),
+  sign(
+    'watching',
+    `\\b(?:we|i) know (?:your|ur) (?:face|address|routine|car|movements|schedule),? (?:your|ur) (?:face|address|routine|car|movements|schedule)\\b`,
+    [words('know')],
+  ),
+  sign(
+    'watching',
+    `\\b(?:know|no) (?:which|wich|what|wot) school (?:your|ur|yer) (?:lad|lass|son|daughter|kids|kid|boy|girl|children) (?:goes|go|is at|attends)\\b`,
+    [words('school'), words('goes go is attends')],
+    true,
+  ),
+  // Exposure: "no CCTV", "walks home alone", "nobody will be there to stop it", "a car can mount a pavement".
+  sign(
+    'exposed',
+    `\\bno (?:cctv|cameras?|camera doorbell|ring doorbell|alarm|burglar alarm|security light)\\b`,
+    [words('cctv camera cameras doorbell alarm light')],
+    true,
+  ),
+  sign(
+    'exposed',
+    `\\b(?:your|ur|yer) ${KIN}\\b[^.!?]{0,25}?\\b(?:walks|walk|gets|catches|leaves|cycles|goes) (?:home )?(?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves))\\b`,
+    [KIN_WORDS, words('alone own herself himself themselves')],
+  ),
+  sign('exposed', `\\bno ?(?:one|body) (?:will be|'ll be|is|would be|'d be) (?:there|around|about|in) to stop (?:it|me|us|them)\\b`, [words('stop')], true),
+  sign('capable', `\\b(?:car|van|lorry|truck|motor)s? (?:can |could )?(?:mount|mounts|mounting) (?:a |the )?(?:pavement|kerb|curb)\\b`, [
+    words('mount mounts mounting'),
+    words('pavement kerb curb'),
+  ]),
+  sign('capable', `\\b(?:got out of|just out of|released from|came out of|out of) (?:prison|jail|nick|the nick|[a-z]+ (?:prison|nick|jail))\\b`, [
+    words('prison jail nick'),
+  ]),
+  sign('capable', `\\b(?:i'?ll|i will) be the first (?:one )?(?:throwing|to throw|in line|through the door|to do it)\\b`, [
+    words('first'),
+    words('throwing throw line door do'),
+  ]),
+  // "I'd be very careful how you vote on Thursday"; "tell your husband to watch his back".
+  sign(
+    'ominous-close',
+    `\\b(?:i'?d|i would|you'?d|you should|you want to|better) be (?:very |really |extra )?careful (?:how|what|which way) (?:you|u) (?:vote|speak|act|decide)\\b`,
+    [words('careful'), words('vote speak act decide')],
+  ),
+  sign('ominous-close', `\\btell (?:your|ur) ${KIN} (?:to )?(?:watch|mind) (?:his|her|their) backs?\\b`, [words('tell'), words('backs back')]),
+  sign('ominous-close', `\\blet'?s see (?:you|u|if you) (?:make it|get|last) (?:to|through|home)\\b`, [words('see'), words('make get last')]),
+  sign('disclaimer', `\\b(?:only|just) (?:joking|kidding|messing|banter)\\b[^.!?a-z]{0,6}(?:or am i|unless)\\b`, [
+    words('joking kidding messing banter'),
+    words('am unless'),
+  ]),
+  sign('retribution', `\\b(?:he|she|they)(?:'ll| will)? (?:pays?|suffers?|answers?) for (?:your|ur) (?:decisions|decision|choices|vote|votes|actions)\\b`, [
+    words('pays pay suffers suffer answers answer'),
+    words('decisions decision choices vote votes actions'),
+  ]),
+  sign(
+    'exposed',
+    `\\b(?:bring|wear|get|buy|you'?ll need) (?:a |your |some )?(?:helmet|stab vest|stab proof vest|bulletproof vest|body armour|crash helmet)\\b`,
+    [words('helmet vest armour')],
+  ),
   // "I'm not threatening you, I'm warning you" (matched from "not": "I'm threatening" is not reported speech).
   sign('disclaimer', `\\bnot threatening (?:you|u)\\b`, [words('threatening')], true),
   sign('disclaimer', `\\b(?:this|that|it)(?:'s| is|s) not a threat\\b`, [words('threat')], true),
@@ -255,9 +352,9 @@ const CLOSERS = new RegExp(
     `shame|think on|just saying|just so you know|(?:i )?wouldn'?t want to be you|can'?t say i blame them|sleep well|sleep tight|` +
     `enjoy (?:it|them|your weekend|your christmas) while (?:it lasts|you can)|you know what to do|we know|i know|remember that|` +
     `your choice|last chance|choose wisely|tick ?tock|watch this space|you'?ll see|` +
-    `(?:i )?hope you(?:'?re| are) enjoying your (?:evening|weekend|night|day|holiday|dinner|tea)|ask yourself if you want that|something to think about|` +
+    `(?:i )?hope you(?:'?re| are) enjoying your (?:evening|weekend|night|day|holiday|dinner|tea)|ask yourself if you want that|something to think about|see how you like it|think (?:about|abowt|bout|abt) (?:that|it)|` +
     `don'?t say you (?:weren'?t|were not) (?:told|warned)|you were warned|no mercy|think about that|funny timing(?: eh)?|starting with you|every last one|` +
-    `simple as)(?: (?:councillor|cllr|mate|love|pal|mr|mrs|ms|sir)(?: [a-z]+)?)?(?: (?:before|when|next time) [a-z' ]{1,50})?$`,
+    `simple as)(?: (?:councillor|cllr|mate|love|pal|mr|mrs|ms|sir)(?: [a-z]+)?)?(?: (?:before|when|wen|next time) [a-z' ]{1,50})?(?: (?:bomb|knife|dagger|axe|gun|pistol|skull|coffin|fire|clock|hourglass|hammer))*$`,
 );
 // "Think on before you vote": the Northern warning opens a longer sentence.
 const THINK_ON = /^think on\b/;

@@ -13,6 +13,7 @@ import { FORETOLD_PATTERNS } from './threat-foretold.ts';
 import { PICTURED_PATTERNS } from './threat-pictured.ts';
 import { GALLOWS_PATTERNS } from './threat-gallows.ts';
 import { PREPARED_PATTERNS } from './threat-prepared.ts';
+import { notInPlay } from './play.ts';
 import { combineWarningSigns, SIGN_PATTERNS, SIGN_PREFIX } from './threat-warning-signs.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
@@ -118,8 +119,8 @@ const COORDINATED = `(?:(?: (?!and\\b)[a-z']+){1,6}? and(?: then)?(?: (?:i|we)(?
 /** Threat families. Order does not matter; overlapping hits are merged by the caller. */
 const CORE_PATTERNS: Pattern[] = [
   // First-person intent + lethal harm + a target: "I'm going to kill you", "we'll burn your house".
-  P('intent-lethal', 'threat_to_life', `${INTENT}${COORDINATED}${ADVERBS} (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`),
-  P('intent-harm', 'threat', `${INTENT}${COORDINATED}${ADVERBS} (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`),
+  { ...P('intent-lethal', 'threat_to_life', `${INTENT}${COORDINATED}${ADVERBS} (?:${LETHAL}) ${TARGET}(?!${IDIOM_AFTER})`), accept: notInPlay },
+  { ...P('intent-harm', 'threat', `${INTENT}${COORDINATED}${ADVERBS} (?:${HURT}) ${TARGET}(?!${IDIOM_AFTER})`), accept: notInPlay },
   P(
     'intent-phrasal',
     'threat',
