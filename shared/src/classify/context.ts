@@ -6,7 +6,8 @@ import type { Normalised } from './normalise.ts';
 // get you banned"). Used by both threat and abuse rules.
 
 const NEGATION =
-  /\b(?:never|not|no|n't|nobody|no one|noone|nor|without(?! (?:a |any )?(?:doubt|malice|prejudice|question|exception|delay|fail|hesitation|warning|mercy|remorse|a second thought))|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|stop|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
+  /\b(?:never|not|no|n't|nobody|no one|noone|nor|without(?! (?:a |any )?(?:doubt|malice|prejudice|question|exception|delay|fail|hesitation|warning|mercy|remorse|a second thought))|won'?t|wouldn'?t|don'?t|didn'?t|shouldn'?t|mustn'?t|can'?t|cannot|isn'?t|aren'?t|wasn'?t|(?<!\b(?:one|bus|the|a|full|pit|tram|last|next|request|that|this) )stop(?! (?:shop|asking|being|pretending|messing|ignoring|talking|playing)\b)|against|condemn|condemns|wrong to|unacceptable|illegal to|crime to|nobody should|shouldn't)\b/;
+const NEGATION_ALL = new RegExp(NEGATION.source, 'g');
 // Reported or quoted threats: "he said he would kill me", "posts like 'death to X' get you banned".
 const REPORTING =
   /(?<![a-z'])(?!(?:i|me|you|not|never|i'm|im|just|only|simply|merely|honestly|literally|really)\b)(?:[a-z']+)(?: (?:just|only|also|even|actually|apparently|allegedly|then|once|always|really|literally|simply|merely|honestly))? (?:said|say|says|saying|told|tells|wrote|writes|posted|posts|tweeted|threatened|threatening|threatens|threaten|claimed|reported|shouted|screamed|yelled|called|accused|received|sent|emailed|messaged|sprayed|spray-painted|painted|daubed|scrawled|graffitied|carved|chanted|chanting|warned me|left a message|quote|quoted|quoting|repeating|repeated)\b/;
@@ -44,8 +45,12 @@ export function isNegated(text: string, h: Hit, floor = 0): boolean {
   if (/\bif\b/.test(before)) return false;
   // "You won't be so smug when she's found…": the negation stays in its own clause.
   if (/^(?:when|once|until|till|after|before)\b/.test(inside)) return false;
-  const near = before.split(/\s+/).slice(-5).join(' ');
-  return NEGATION.test(near);
+  // The last five words, read with one word before them so a lookbehind still sees "bus" in "bus stop".
+  const parts = before.split(/\s+/);
+  const lead = parts.length > 5 ? `${parts[parts.length - 6]} ` : '';
+  const near = lead + parts.slice(-5).join(' ');
+  for (const m of near.matchAll(NEGATION_ALL)) if (m.index >= lead.length) return true;
+  return false;
 }
 
 export function isReported(text: string, h: Hit, floor = 0): boolean {

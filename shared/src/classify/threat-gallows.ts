@@ -37,15 +37,15 @@ export const GALLOWS_PATTERNS: Pattern[] = [
   P(
     'swinging-from',
     'threat_to_life',
-    `\\b(?:every (?:one|last one|single one) of you|all of you|each of you|the lot of you|you lot|you)(?: (?:who|that) [^.!?]{1,60}?)? (?:will|'ll|shall|are going to|are gonna|'re going to) (?:all )?(?:swing|hang|be swinging|be hanging|be dangling) (?:from|off) (?:a|the|those|that|every|your|their)(?: [a-z]+){0,2}? ${GALLOWS_PLACE}\\b`,
-    [words('swinging hanging dangling swing hang'), words('from off')],
+    `\\b(?:every (?:one|last one|single one) of you|all of you|each of you|the lot of you|you lot|your lot|you)(?: (?:who|that) [^.!?]{1,60}?)? (?:will|'ll|shall|are going to|are gonna|'re going to) (?:all )?(?:be )?(?:the first (?:to be |ones )?)?(?:swing|hang|be swinging|be hanging|be dangling|strung up|swinging|hanging) (?:from|off) (?:a|the|those|that|every|your|their)(?: [a-z]+){0,2}? ${GALLOWS_PLACE}\\b`,
+    [words('swinging hanging dangling swing hang strung'), words('from off')],
     notThePast,
   ),
   // The writer as executioner: "and I'll be pulling the rope".
   P(
     'executioner',
     'threat_to_life',
-    `\\b(?:i|we)(?:'ll|ll| will|'d|'d happily| would| would happily|'ll happily| will happily)? (?:be )?(?:pulling|pull|kicking|kick|working|drop|dropping) (?:the rope|the lever|the trapdoor|the trap door|the stool|the bucket|the switch|the blade)\\b(?![^.!?]{0,40}\\btug)`,
+    `\\b(?:i|we)(?:'ll|ll| will|'d|'d happily| would| would happily|'ll happily| will happily)? (?:be )?(?:there to )?(?:pulling|pull|kicking|kick|working|drop|dropping) (?:the rope|the lever|the trapdoor|the trap door|the stool|the bucket|the switch|the blade)\\b(?![^.!?]{0,40}\\btug)`,
     [words('pulling pull kicking kick working drop dropping'), words('rope lever trapdoor trap stool bucket switch blade')],
     notThePast,
   ),

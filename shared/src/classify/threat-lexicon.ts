@@ -19,7 +19,7 @@ export const PERSON_WORDS: readonly string[] = [
   ...GROUPS,
 ];
 export const PRONOUN_WORDS: readonly string[] = words(
-  `you|u|ya|yah|yous|youse|ye|yall|y'all|him|her|them|everyone|everybody|all of you|each of you|one of you|` +
+  `you|u|ya|yah|yous|youse|ye|yall|y'all|him|her|them|everyone|everybody|whoever|anyone|anybody|all of you|each of you|one of you|` +
     `the lot of you|the pair of you|all of them|every one of them|every last one of them|every one of you|each one of them|each of them|the lot of them|the whole lot of them|every single one of them`,
 );
 export const DET_WORDS: readonly string[] = words(
@@ -58,14 +58,14 @@ export const LETHAL =
 /** Harm verbs for assault and intimidation short of a threat to life. */
 export const HURT =
   `hurt|hurting|harm|harming|beat up|batter|battering|punch|punching|kick|kicking|smash|smashing|smack|slap|` +
-  `thump|deck|glass|attack|attacking|hit|headbutt|spit on|bash|lamp|twat|chin|leather|` +
+  `thump|deck|glass|attack|attacking|hit|headbutt|spit on|bash|lamp|twat|chin|leather|stamp on|sexually assault|assault|molest|grope|` +
   `come for|come after|coming for|coming after|terrorise|terrorize|stalk|harass`;
 
 /** First person about to act: "I'll", "we're going to", "imma", "I could". */
 export const INTENT =
   `\\b(?:imma|ima|gonna|gunna|gona|let'?s|lets|let us|(?:i|we|me and the lads|me and my mates)(?: really| just| honestly| actually| definitely| seriously| fucking)*(?:'ll|ll| will| shall| wil|'d| would| could| might| can| should| must| have to| need to| ought to| gotta| got to|` +
   `(?: am|'m|m| are|'re| re)?(?: really| just| honestly| actually| definitely| seriously| fucking)* (?:going to|gonna|gunna|gona|about to|coming to|coming round to|coming over to|coming back to|here to)|` +
-  ` (?:gonna|gunna|gona|wanna)|(?: really| truly| honestly| fucking| seriously)? (?:want|intend|plan|mean|promise|swear|vow|need|hope) to|` +
+  ` (?:gonna|gunna|gona|wanna)|(?: really| truly| honestly| fucking| seriously)? (?:want|intend|plan|mean|promise|swear|vow|need|hope) to| (?:get|have|feel|got|keep getting) (?:the|an) urge to|` +
   `'d (?:love|like) to| would (?:love|like) to| can'?t wait to))`;
 export const ADVERBS =
   `(?: (?:just|really|fucking|personally|actually|definitely|literally|gladly|happily|soon|one day|eventually|` +

@@ -329,9 +329,13 @@ export const SIGN_PATTERNS: Pattern[] = [
   ]),
   sign(
     'exposed',
-    `\\b(?:bring|wear|get|buy|you'?ll need) (?:a |your |some )?(?:helmet|stab vest|stab proof vest|bulletproof vest|body armour|crash helmet)\\b`,
-    [words('helmet vest armour')],
+    `\\b(?:bring|wear|get|buy|you'?ll need) (?:a |your |some )?(?:helmet|stab vest|stab proof vest|bulletproof vest|body armour|crash helmet|first aid kit)\\b`,
+    [words('helmet vest armour kit')],
   ),
+  sign('approach', `\\b(?:i'?ll|i will|we'?ll|we will) be there (?:at \\d|at [a-z]+ o'?clock|waiting|early|first thing|on the day|and i won'?t)\b`, [
+    words('there'),
+    words('at waiting early first on and'),
+  ]),
   // "I'm not threatening you, I'm warning you" (matched from "not": "I'm threatening" is not reported speech).
   sign('disclaimer', `\\bnot threatening (?:you|u)\\b`, [words('threatening')], true),
   sign('disclaimer', `\\b(?:this|that|it)(?:'s| is|s) not a threat\\b`, [words('threat')], true),

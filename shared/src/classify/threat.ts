@@ -37,7 +37,10 @@ const DEATH_WORDS = w(`die dies died dead death killed shot stabbed next hang ha
  */
 const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'intent-lethal': [[...I_WORDS, "let's", 'lets', 'let'], firstWords(LETHAL)],
-  'intent-harm': [[...I_WORDS, "let's", 'lets', 'let'], firstWords(HURT)],
+  'intent-harm': [
+    [...I_WORDS, "let's", 'lets', 'let'],
+    [...firstWords(HURT), 'sexually'],
+  ],
   'intent-phrasal': [I_WORDS, w('beat knock hunt track batter kick smash cave run mow gun take do finish wipe blow put string cut')],
   'intent-ensure': [I_WORDS, w('sure ensure see')],
   'intent-suffer': [I_WORDS, w('suffer pay bleed regret sorry beg scream')],
@@ -48,7 +51,7 @@ const NEED_WORDS: Record<string, ReadonlyArray<readonly string[]>> = {
   'you-will-die': [YOU_WORDS, DEATH_WORDS],
   'you-will-pay': [YOU_WORDS, w('regret sorry pay coming yours hurt suffer deserve taught safe find know wish')],
   'you-are-dead': [YOU_WORDS, w('dead next die')],
-  'you-will-need': [YOU_WORDS, w('protection escort bodyguard bodyguards ambulance paramedic undertaker coffin priest eyes')],
+  'you-will-need': [YOU_WORDS, w('protection escort bodyguard bodyguards ambulance paramedic undertaker coffin priest eyes kit')],
   'seeing-you-soon': [I_WORDS, w('soon')],
   'days-numbered': [w(`days watch sleep see warned warning count careful accidents shame pity safe coming waiting else shoulder`)],
   'should-die': [[...MODALS, "should've"], DEATH_WORDS],
@@ -192,7 +195,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'you-will-need',
     'threat',
-    `${YOU_FUTURE} (?:need|be the ones? needing)(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head)\\b`,
+    `${YOU_FUTURE} (?:need|be the ones? needing)(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head|a first aid kit|one)\\b`,
   ),
   // An ominous visit with no occasion: "We'll be seeing you very soon, councillor." Not "… very soon at the fete".
   P(
