@@ -48,6 +48,7 @@ describe('threats that say what is coming without a harm verb aimed at the reade
     ['take-with-me', "I've nothing left and I'll take as many of you with me as I can."],
     ['whats-coming', "You deserve everything that's coming to you, and believe me it's coming."],
     ['breaking-bones', 'Ignore us and we start breaking bones, starting with yours.'],
+    ['brick-through', 'I know which window is your office. One of these days a brick is going through it.'],
     ['intent-harm', "Next time I'm in that one stop shop I'm going to drag him over the counter and stamp on his head."],
   ])('%s: "%s"', (rule, body) => {
     const v = verdict(body);
@@ -93,6 +94,8 @@ describe('their benign twins stay clean', () => {
     'We need as many of you as possible at the meeting.',
     'You deserve every bit of praise that is coming your way for the park.',
     'The new bone density scanner is breaking records at the hospital.',
+    'A brick came through my window last night and the police have a crime number.',
+    "You're going to need one of the new parking permits from April.",
     'The bus stop outside the one stop shop is dangerous, someone will get hurt by a bus.',
   ])('"%s"', (body) => {
     expect(verdict(body).severity).toBe('clean');

@@ -275,4 +275,11 @@ export const PREPARED_PATTERNS: Pattern[] = [
     `\\b(?:start|starting|begin|beginning|we'?ll be|i'?ll be) (?:breaking|smashing|cracking|snapping) (?:bones|heads|legs|skulls|necks|kneecaps|arms)\\b`,
     [words('start starting begin beginning be'), words('bones heads legs skulls necks kneecaps arms')],
   ),
+  // "One of these days a brick is going through it."
+  P(
+    'brick-through',
+    'threat',
+    `\\b(?:a |the )?(?:brick|bricks|rock|petrol bomb|firebomb|molotov) (?:is |are |'s )?(?:going|gonna go|will go|'ll go|coming|will be coming|gonna come) (?:through|thru|in through) (?:it|them|your|ur|yer|that|those)\\b`,
+    [words('brick bricks rock bomb firebomb molotov'), words('through thru')],
+  ),
 ];

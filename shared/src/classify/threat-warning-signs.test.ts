@@ -62,6 +62,10 @@ describe('preparation, routine and passed-on intent are warning signs too', () =
     'He thought he was safe in his surgery too. People like you always get what they deserve.',
     // capable (chosen) + ominous close
     'I have been chosen to do the cutting. Starting with you.',
+    // approach + exposed
+    "Your surgery is Saturday at the library. I'll be there at 10. Bring a first aid kit.",
+    // approach + watching (registration)
+    "KX19 RTD, that's your car isn't it. I'll be waiting by it.",
   ])('"%s"', (body) => {
     expect(['threat', 'threat_to_life']).toContain(verdict(body).severity);
   });
@@ -73,6 +77,8 @@ describe('preparation, routine and passed-on intent are warning signs too', () =
     'People are saying what they would do to fix the town centre. I would stay away from the market if I were you, it is rammed on Saturdays.',
     "The museum's new exhibit shows how smugglers were tarred and feathered in the 1700s.",
     'She will regret this decision at the ballot box in May.',
+    "I'll be there at 10 to open the hall for the coffee morning.",
+    'Please bring a first aid kit to the litter pick on Sunday.',
   ])('one kind alone stays clean: "%s"', (body) => {
     expect(verdict(body).severity).toBe('clean');
   });

@@ -332,7 +332,7 @@ export const SIGN_PATTERNS: Pattern[] = [
     `\\b(?:bring|wear|get|buy|you'?ll need) (?:a |your |some )?(?:helmet|stab vest|stab proof vest|bulletproof vest|body armour|crash helmet|first aid kit)\\b`,
     [words('helmet vest armour kit')],
   ),
-  sign('approach', `\\b(?:i'?ll|i will|we'?ll|we will) be there (?:at \\d|at [a-z]+ o'?clock|waiting|early|first thing|on the day|and i won'?t)\b`, [
+  sign('approach', `\\b(?:i'?ll|i will|we'?ll|we will) be there (?:at \\d+|at [a-z]+ o'?clock|waiting|early|first thing|on the day|and i won'?t)\\b`, [
     words('there'),
     words('at waiting early first on and'),
   ]),

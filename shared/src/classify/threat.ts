@@ -195,7 +195,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'you-will-need',
     'threat',
-    `${YOU_FUTURE} (?:need|be the ones? needing)(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head|a first aid kit|one)\\b`,
+    `${YOU_FUTURE} (?:need|be the ones? needing)(?: (?:a lot|much|far|a hell of a lot|a lot more|way))?(?: more than)? (?:police protection|a police escort|police escort|personal protection|round the clock protection|24 hour protection|a bodyguard|bodyguards|an ambulance|a paramedic|an undertaker|a coffin|a priest|eyes in the back of your head|a first aid kit|one(?= *(?:$|[.!?\\n,;]| after| when| by| (?:councillor|cllr|mate|pal)\\b)))\\b`,
   ),
   // An ominous visit with no occasion: "We'll be seeing you very soon, councillor." Not "… very soon at the fete".
   P(
