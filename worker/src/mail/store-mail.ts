@@ -10,6 +10,7 @@ import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
 import type { VerifiedFiling } from './parse-filing.ts';
 import { pushAlertWebhook } from './alert-repeat.ts';
+import { mailBodyText, mailTextStatements } from '../search/mail-text.ts';
 
 const EML_NAME = 'message.eml';
 
@@ -53,6 +54,9 @@ export async function storeMail(
       }
     : null;
 
+  // For search: the body text goes into the index in the same batch as the record.
+  const bodyText = await mailBodyText(eml);
+
   await env.EVIDENCE.put(r2Key, eml, {
     sha256: emlSha256,
     httpMetadata: { contentType: 'message/rfc822' },
@@ -89,6 +93,7 @@ export async function storeMail(
         [{ id: artifactId, name: EML_NAME, mediaType: 'message/rfc822', size: eml.byteLength, sha256: emlSha256, r2Key }],
       ),
       insertRecordStatement(env.DB, { id: recordId, councilId: p.councilId, itemId, createdAt: at, mail }),
+      ...mailTextStatements(env.DB, recordId, bodyText),
       ...(alertId ? [insertAlertStatement(env.DB, { id: alertId, councilId: p.councilId, recordId, createdAt: at })] : []),
     ];
     const base = { councilId: p.councilId, actorId: p.userId, itemId };
