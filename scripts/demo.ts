@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { applyMigrations, startWorker, type RunningWorker, type Store } from './lib/wrangler.ts';
 import { seedDemo } from './lib/demo.ts';
+import { seedDemoHistory } from './lib/demo-history.ts';
 import { reissueDemoTokens } from './lib/demo-again.ts';
 import { findRunningWorker } from './lib/dev-address.ts';
 
@@ -31,7 +32,10 @@ Open ${target.base}/ and sign in with the officer token${target.running ? '' : '
   } else {
     if (!target.running) worker = await startWorker({ port: target.port, ...store });
     const seed = await seedDemo(target.base, store);
-    console.log(`Demo data seeded: 2 councillors, cases, captures, a diary entry and ${Object.keys(seed.records).length} quarantined messages.
+    // Ten weeks of earlier incidents, so the officers' overview has trends to show.
+    const history = await seedDemoHistory(target.base, seed);
+    console.log(`Demo data seeded: 2 councillors, cases, captures, a diary entry and ${Object.keys(seed.records).length} quarantined messages,
+with ten weeks of history behind them (${history.captures} captures, ${history.mails} messages) for the overview's trends.
 
   Officer token (Sam Patel):   ${seed.officerToken}
   Councillor token (A. Khan):  ${seed.councillorToken}

@@ -24,6 +24,8 @@ import { wellKnownRoutes } from './routes/well-known.ts';
 import { councilRoutes } from './routes/council.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { liaisonRoutes } from './routes/liaison.ts';
+import { searchRoutes } from './routes/search.ts';
+import { overviewRoutes } from './routes/overview.ts';
 
 const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -68,6 +70,8 @@ export function createApp() {
     .route('/council', councilRoutes)
     .route('/referrals', referralRoutes)
     .route('/liaison', liaisonRoutes)
+    .route('/search', searchRoutes)
+    .route('/overview', overviewRoutes)
     .route('/bench', benchRoutes);
 
   const app = new Hono<AppEnv>();

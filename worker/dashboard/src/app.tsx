@@ -20,9 +20,11 @@ import { CustodyView } from './views/custody.tsx';
 import { UsersView } from './views/users.tsx';
 import { LiaisonCasesView } from './views/liaison-cases.tsx';
 import { LiaisonCaseView } from './views/liaison-case.tsx';
+import { SearchView } from './views/search.tsx';
+import { OverviewView } from './views/overview.tsx';
 
-/** What a councillor may open; anything else (the queue, perpetrators, templates) takes them home. */
-const COUNCILLOR_ROUTES = new Set(['home', 'cases', 'case', 'evidence', 'verify', 'diary', 'diary-entry', 'custody']);
+/** What a councillor may open; anything else (the overview, the queue, perpetrators, templates) takes them home. */
+const COUNCILLOR_ROUTES = new Set(['home', 'cases', 'case', 'evidence', 'verify', 'diary', 'diary-entry', 'custody', 'search']);
 
 export function App() {
   const [me, setMe] = useState<Me | null | 'loading'>('loading');
@@ -86,14 +88,18 @@ export function App() {
         <DiaryEntryView id={route.id} />
       ) : route.name === 'custody' ? (
         <CustodyView itemId={route.itemId} me={me} />
+      ) : route.name === 'search' ? (
+        <SearchView staff={staff} query={route.query} />
       ) : route.name === 'users' ? (
         me.role === 'admin' ? (
           <UsersView />
         ) : (
           <p class="notice">Users and tokens are managed by your council's Wardguard administrators.</p>
         )
-      ) : (
+      ) : route.name === 'queue' ? (
         <QueueView />
+      ) : (
+        <OverviewView />
       )}
     </Layout>
   );

@@ -27,7 +27,8 @@ async function signedIn(token: string): Promise<{ page: Page; offOrigin: string[
   page.on('request', (r) => {
     if (!r.url().startsWith(stack.worker.url) && !r.url().startsWith('data:') && !r.url().startsWith('about:')) offOrigin.push(r.url());
   });
-  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
+  // Straight to the review queue: an officer otherwise lands on the overview.
+  await page.goto(`${stack.worker.url}/#/queue`, { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Access token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();

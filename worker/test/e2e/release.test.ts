@@ -52,7 +52,8 @@ describe('releasing a false positive from the dashboard', () => {
     const context = await stack.browser.newContext();
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
-    await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
+    // Straight to the review queue: an officer otherwise lands on the overview.
+    await page.goto(`${stack.worker.url}/#/queue`, { waitUntil: 'domcontentloaded' });
     await page.getByLabel('Access token').fill(stack.seed.officerToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Pothole on Mill Lane' }).click();

@@ -31,7 +31,8 @@ async function officerPage(): Promise<{ page: Page; writes: string[] }> {
   page.on('request', (r) => {
     if (r.method() !== 'GET' && r.url().includes('/api/v1/') && !r.url().endsWith('/api/v1/session')) writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
   });
-  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
+  // Straight to the review queue: an officer otherwise lands on the overview.
+  await page.goto(`${stack.worker.url}/#/queue`, { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Access token').fill(stack.seed.officerToken);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();

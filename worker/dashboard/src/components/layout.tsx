@@ -27,8 +27,13 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
             </a>
           )}
           {!staff && !liaison && (
-            <a href="#/home" aria-current={current(['home', 'queue'])}>
+            <a href="#/home" aria-current={current(['home', 'queue', 'overview'])}>
               Home
+            </a>
+          )}
+          {staff && (
+            <a href="#/overview" aria-current={current(['overview'])}>
+              Overview
             </a>
           )}
           {staff && (
@@ -46,6 +51,9 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
               </a>
               <a href="#/diary" aria-current={current(['diary', 'diary-entry'])}>
                 Diary
+              </a>
+              <a href="#/search" aria-current={current(['search'])}>
+                Search
               </a>
             </>
           )}

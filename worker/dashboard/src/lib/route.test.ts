@@ -13,8 +13,10 @@ describe('dashboard routes', () => {
     expect(parseRoute(href('referred', 'case 1'))).toEqual({ name: 'referred-case', id: 'case 1' });
   });
 
-  it('falls back to the queue (home, for a councillor) on an unknown or empty address', () => {
-    expect(parseRoute('')).toEqual({ name: 'queue' });
-    expect(parseRoute('#/nowhere')).toEqual({ name: 'queue' });
+  it('falls back to the overview (home, for a councillor) on an unknown or empty address; the queue has its own', () => {
+    expect(parseRoute('')).toEqual({ name: 'overview' });
+    expect(parseRoute('#/overview')).toEqual({ name: 'overview' });
+    expect(parseRoute('#/nowhere')).toEqual({ name: 'overview' });
+    expect(parseRoute('#/queue')).toEqual({ name: 'queue' });
   });
 });

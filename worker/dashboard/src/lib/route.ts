@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
+  | { name: 'overview' }
   | { name: 'queue' }
   | { name: 'message'; id: string }
   | { name: 'cases' }
@@ -16,11 +17,13 @@ export type Route =
   | { name: 'custody'; itemId?: string }
   | { name: 'users' }
   | { name: 'referred' }
-  | { name: 'referred-case'; id: string };
+  | { name: 'referred-case'; id: string }
+  | { name: 'search'; query: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [head, id] = parts;
+  if (head === 'queue') return { name: 'queue' };
   if (head === 'message' && id) return { name: 'message', id };
   if (head === 'cases') return id ? { name: 'case', id } : { name: 'cases' };
   if (head === 'templates') return { name: 'templates' };
@@ -32,7 +35,10 @@ export function parseRoute(hash: string): Route {
   if (head === 'users') return { name: 'users' };
   if (head === 'referred') return id ? { name: 'referred-case', id } : { name: 'referred' };
   if (head === 'perpetrators') return id ? { name: 'perpetrator', id } : { name: 'perpetrators' };
-  return { name: 'queue' };
+  // #/search/<query string>: the search is in the address, so Back from a result returns to it.
+  if (head === 'search') return { name: 'search', query: id ?? '' };
+  // The officers' landing page (a councillor's is their home; app.tsx decides).
+  return { name: 'overview' };
 }
 
 export const href = (...parts: string[]) => `#/${parts.map(encodeURIComponent).join('/')}`;
