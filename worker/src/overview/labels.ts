@@ -1,4 +1,5 @@
 import type { IncidentSeverity } from '@wardguard/shared/api/overview';
+import { PLATFORM_NAMES } from '@wardguard/shared/evidence/platform-names';
 
 /** Severities in queue order (mail-records.ts SEVERITY_RANK: `review` sits with abuse), then captures. */
 export const SEVERITY_ORDER: readonly IncidentSeverity[] = ['threat_to_life', 'threat', 'abuse', 'review', 'profanity', 'clean', 'ungraded'];
@@ -13,21 +14,7 @@ export const SEVERITY_LABELS: Record<IncidentSeverity, string> = {
   ungraded: 'Not graded (captures and uploads)',
 };
 
-const CHANNEL_LABELS: Record<string, string> = {
-  email: 'Email',
-  x: 'X',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  reddit: 'Reddit',
-  linkedin: 'LinkedIn',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  mastodon: 'Mastodon',
-  generic: 'Other websites',
-  upload: 'Uploaded files',
-};
+const CHANNEL_LABELS: Record<string, string> = { email: 'Email', ...PLATFORM_NAMES, generic: 'Other websites', upload: 'Uploaded files' };
 
 /** Email first; the platforms then follow by how many incidents each had. */
 export const CHANNEL_ORDER: readonly string[] = ['email'];

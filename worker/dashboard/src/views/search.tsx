@@ -8,6 +8,7 @@ import type { Case, Severity } from '../lib/types.ts';
 import { useCouncillors } from '../lib/use-councillors.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 import './search.css';
+import { PLATFORM_NAMES } from '@wardguard/shared/evidence/platform-names';
 
 const KIND_LABEL: Record<SearchKind, string> = {
   message: 'Quarantined email',
@@ -33,20 +34,7 @@ const STATE_LABEL: Record<SearchState, string> = {
 const CASE_STATES: SearchState[] = ['open', 'referred', 'closed'];
 
 // The searchable platforms as officers name them (shared/src/evidence/post-metadata.ts, plus email).
-const PLATFORM_LABEL: Record<string, string> = {
-  x: 'X (Twitter)',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  reddit: 'Reddit',
-  linkedin: 'LinkedIn',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  mastodon: 'Mastodon',
-  generic: 'Other website',
-  email: 'Email',
-};
+const PLATFORM_LABEL: Record<string, string> = { ...PLATFORM_NAMES, x: 'X (Twitter)', generic: 'Other website' };
 
 const PAGE_SIZE = 20;
 const FILTERS = ['kind', 'councillorId', 'severity', 'platform', 'state', 'caseId', 'from', 'to', 'sort'] as const;

@@ -1,4 +1,5 @@
 import type { PackIndexEntry } from '@wardguard/shared';
+import { PLATFORM_NAMES } from '@wardguard/shared/evidence/platform-names';
 
 /** `2024-05-01 14:03:22 UTC`; anything that is not a date is printed as it came. */
 export function utc(iso: string | null | undefined): string | null {
@@ -57,18 +58,6 @@ export const KIND_LABEL: Record<PackIndexEntry['kind'], string> = {
 /** When the incident happened, as best the exhibit knows: posted or sent, else captured. */
 export const incidentTime = (e: PackIndexEntry): string => e.postTime ?? e.email?.date ?? e.capturedAt;
 
-const PLATFORM_NAMES: Record<string, string> = {
-  x: 'X',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  youtube: 'YouTube',
-  reddit: 'Reddit',
-  linkedin: 'LinkedIn',
-  bluesky: 'Bluesky',
-  threads: 'Threads',
-  mastodon: 'Mastodon',
-  generic: 'a website',
-};
+const PLATFORM_LABELS: Record<string, string> = { ...PLATFORM_NAMES, generic: 'a website' };
 /** `x` → `X`; an id we do not know is printed as it is. */
-export const platformName = (id: string | null): string | null => (id ? (PLATFORM_NAMES[id] ?? id) : null);
+export const platformName = (id: string | null): string | null => (id ? (PLATFORM_LABELS[id] ?? id) : null);
