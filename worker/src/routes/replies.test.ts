@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReplyView } from '../db/replies.ts';
 import { getRecord } from '../db/mail-records.ts';
 import type { ComposedReply } from '../replies/compose.ts';
-import { recordApproval } from './replies.ts';
+import { recordApproval } from '../replies/approve.ts';
 import { api, errorCode, seedCouncil } from '../../test/helpers.ts';
 import { fileFrom } from '../../test/reply-helpers.ts';
 
