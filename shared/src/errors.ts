@@ -9,7 +9,8 @@ import type { ErrorCode } from './api/error-codes.ts';
  * (extension contexts, workerd isolates) where `instanceof` fails.
  */
 export class WardguardError extends Error {
-  override name = 'WardguardError' as const;
+  // A string, not a literal: ApiError (client/api-error.ts) is a WardguardError named for what it adds.
+  override name: 'WardguardError' | 'ApiError' = 'WardguardError';
   readonly code: ErrorCode;
   readonly details?: unknown;
 
@@ -21,7 +22,9 @@ export class WardguardError extends Error {
 }
 
 export function isWardguardError(err: unknown): err is WardguardError {
-  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'WardguardError';
+  if (typeof err !== 'object' || err === null) return false;
+  const name = (err as { name?: unknown }).name;
+  return name === 'WardguardError' || name === 'ApiError';
 }
 
 /** The JSON body every API error has. */

@@ -68,6 +68,12 @@ describe('sending a bundle to the Worker', () => {
       fetch: answer(422, { error: { code: 'HASH_MISMATCH', message: 'bad' } }),
     }).upload(b);
     expect(refused).toEqual({ ok: false, status: 422, code: 'HASH_MISMATCH', message: 'bad' });
+    const busy = await createApiClient({
+      serverUrl: 'https://w.example',
+      token: 't',
+      fetch: async () => new Response('{"error":{"code":"STORAGE_FAILED","message":"later"}}', { status: 503, headers: { 'retry-after': '120' } }),
+    }).upload(b);
+    expect(busy).toEqual({ ok: false, status: 503, code: 'STORAGE_FAILED', message: 'later', retryAfterMs: 120_000 });
     const down = await createApiClient({
       serverUrl: 'https://w.example',
       token: 't',
@@ -83,7 +89,7 @@ describe('sending a bundle to the Worker', () => {
       serverUrl: 'https://w.example',
       token: 'wg_secret',
       fetch: async (input, init) => {
-        seen.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
+        seen.push({ url: String(input), auth: new Headers(init.headers as Record<string, string>).get('authorization') });
         return new Response(
           JSON.stringify({
             cases: [

@@ -65,6 +65,15 @@ describe('offline queue', () => {
     expect(s.sent.map((x) => x.id)).toEqual([b.id, b.id]); // same idempotency key on the retry
   });
 
+  it('waits as long as a busy server asks (Retry-After) before sending again, even past its own back-off', async () => {
+    const s = await setup([{ ok: false, status: 503, code: 'STORAGE_FAILED', message: 'busy', retryAfterMs: 600_000 }]);
+    await s.queue.add(s.draft);
+    expect(await s.queue.flush()).toBe(0);
+    const [waiting] = await s.queue.list();
+    expect(waiting).toMatchObject({ state: 'pending', attempts: 1, lastError: { code: 'STORAGE_FAILED', status: 503 } });
+    expect(waiting!.nextAttemptAt).toBe(1_000_000 + 600_000);
+  });
+
   it('removes the bundle when the server says it already has it (duplicate)', async () => {
     const s = await setup([{ ok: true, status: 200, receipt: receipt(true) }]);
     await s.queue.add(s.draft);

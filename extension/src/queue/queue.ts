@@ -68,7 +68,7 @@ export function createQueue(options: QueueOptions) {
       ...b,
       attempts,
       state: outcome === 'needs_attention' ? 'needs_attention' : 'pending',
-      nextAttemptAt: now() + backoffDelayMs(attempts),
+      nextAttemptAt: now() + backoffDelayMs(attempts, result.ok ? undefined : result.retryAfterMs),
       lastError: {
         code: failure.code,
         message: failure.message,

@@ -41,7 +41,9 @@ export interface QueuedBundle {
   createdAt: string;
 }
 
-export type SendResult = { ok: true; status: number; receipt: Receipt } | { ok: false; status?: number; code: string; message: string };
+export type SendResult =
+  | { ok: true; status: number; receipt: Receipt }
+  | { ok: false; status?: number; code: string; message: string /** The server's Retry-After, when it sent one. */; retryAfterMs?: number };
 
 export interface DeliveredReceipt extends Receipt {
   bundleId: string;

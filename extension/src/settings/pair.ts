@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { ApiError, createApiClient } from '../api/client.ts';
+import { isApiError } from '@wardguard/shared/client';
+import { createApiClient } from '../api/client.ts';
 import { originPattern, pairingItem, type Pairing } from './settings.ts';
 import { parseServerUrl } from './server-url.ts';
 
@@ -22,7 +23,7 @@ export async function pairWithServer(serverInput: string, token: string): Promis
     await pairingItem.setValue(pairing);
     return { ok: true, pairing };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return { ok: false, message: 'The server did not accept that token. Check it and try again.' };
+    if (isApiError(e) && e.status === 401) return { ok: false, message: 'The server did not accept that token. Check it and try again.' };
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }
