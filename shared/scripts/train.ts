@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURE_BITS } from '../src/classify/features.ts';
-import { encodeBase64 } from '../src/classify/model.ts';
+import { encodeWeights } from '../src/classify/model.ts';
 import type { ModelFile } from '../src/classify/model.ts';
 import { loadDavidson, loadHateCheck, REPO_ROOT } from './lib/datasets.ts';
 import type { Example } from './lib/datasets.ts';
@@ -92,7 +92,7 @@ const file: ModelFile = {
   featureBits: FEATURE_BITS,
   bias: Math.round(final.bias * 1e4) / 1e4,
   scale: Number(scale.toPrecision(6)),
-  weights: encodeBase64(bytes),
+  weights: encodeWeights(bytes),
   threshold: chosen.t,
   trainedOn: [
     'HateCheck (Röttger et al., ACL 2021, CC BY 4.0): templates with templ_id % 4 != 0, excluding threat_*, spell_*, target_indiv_nh',

@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './api/error-codes.ts';
+export * from './encoding/index.ts';
 export * from './evidence/hash.ts';
 export * from './evidence/canonical-json.ts';
 export * from './evidence/custody-hash.ts';

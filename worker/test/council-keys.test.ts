@@ -1,12 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { CustodyVerifyResult, ExportView, SignedCustodyCheckpoint } from '@wardguard/shared';
+import { bytesToBase64, type CustodyVerifyResult, type ExportView, type SignedCustodyCheckpoint } from '@wardguard/shared';
 import { createApp } from '../src/app.ts';
 import type { Bindings } from '../src/env.ts';
 import worker from '../src/index.ts';
 import { checkpointSignatureHolds } from '../src/custody/checkpoint.ts';
-import { bytesToB64 } from '../src/export/signing-key.ts';
 import { errorCode, seedCouncil, type Actor } from './helpers.ts';
 import { captureOn, checkPack, openPack } from './export-helpers.ts';
 
@@ -15,7 +14,7 @@ type PublishedKey = { raw: string; fingerprint: string };
 /** A new Ed25519 key as base64 PKCS#8, the form `npm run admin -- create-pack-key` prints. */
 async function newPackKey(): Promise<string> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-  return bytesToB64(new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer));
+  return bytesToBase64(new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer));
 }
 
 /** The Worker with PACK_SIGNING_KEYS set (PACK_SIGNING_KEY stays the test env's shared key). */

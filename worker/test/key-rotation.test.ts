@@ -1,18 +1,18 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { CustodyVerifyResult, ExportView, SignedCustodyCheckpoint } from '@wardguard/shared';
+import { bytesToBase64, type CustodyVerifyResult, type ExportView, type SignedCustodyCheckpoint } from '@wardguard/shared';
 import { createApp } from '../src/app.ts';
 import type { Bindings } from '../src/env.ts';
 import { anchorAllCouncils } from '../src/custody/anchor-all.ts';
 import { appendCustody } from '../src/db/custody.ts';
-import { bytesToB64, packSigner } from '../src/export/signing-key.ts';
+import { packSigner } from '../src/export/signing-key.ts';
 import { errorCode, seedCouncil } from './helpers.ts';
 import { seedCaseForExport } from './export-helpers.ts';
 
 /** A new Ed25519 key as base64 PKCS#8, the form `npm run admin -- create-pack-key` prints. */
 async function newPackKey(): Promise<string> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-  return bytesToB64(new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer));
+  return bytesToBase64(new Uint8Array((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer));
 }
 
 function call(bindings: Bindings, token: string, path: string, init: RequestInit & { json?: unknown } = {}) {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { dataUrlToBytes } from '../lib/base64url.ts';
+import { dataUrlToBytes } from '../lib/data-url.ts';
 import type { GestureHint } from './target.ts';
 import type { ProbeResult, ScrollResult } from './page-agent.ts';
 

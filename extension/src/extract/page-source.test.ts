@@ -113,6 +113,15 @@ describe('saved page files', () => {
     expect(readMhtml('<html></html>')).toBeNull();
   });
 
+  it('decodes a base64 HTML part as UTF-8, split over lines as Chromium writes it', () => {
+    const encoded = Buffer.from('<p>café “quoted” abuse</p>').toString('base64');
+    const base64 = MHTML.replace('quoted-printable', 'base64').replace(
+      /\r\n\r\n<html>[\s\S]*<\/html>/,
+      `\r\n\r\n${encoded.slice(0, 20)}\r\n${encoded.slice(20)}`,
+    );
+    expect(readMhtml(base64)?.html).toBe('<p>café “quoted” abuse</p>');
+  });
+
   it('extracts from an MHTML file without being told its address', () => {
     const { metadata, source } = extractSavedPage(MHTML, parseDocument);
     expect(source).toMatchObject({ how: 'mhtml', url: 'https://twitter.com/hand_written/status/42' });

@@ -1,3 +1,4 @@
+import { base64ToBytes, utf8Decode } from '@wardguard/shared/encoding';
 import { type PostMetadata, WARNINGS_MAX } from '@wardguard/shared/evidence/post-metadata';
 import { extractPost } from './index.ts';
 import { describeSource, locatePage, unwrapWayback, type PageSource } from './page-source.ts';
@@ -51,7 +52,7 @@ export function readMhtml(text: string): { html: string; location: string | null
       .replace(/\r?\n$/, '');
     const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(partHeader)?.[1]?.toLowerCase();
     if (encoding === 'quoted-printable') return { html: decodeQuotedPrintable(body), location };
-    if (encoding === 'base64') return { html: new TextDecoder().decode(Uint8Array.from(atob(body.replace(/\s+/g, '')), (c) => c.charCodeAt(0))), location };
+    if (encoding === 'base64') return { html: utf8Decode(base64ToBytes(body) ?? new Uint8Array(), { fatal: false }), location };
     return { html: body, location };
   }
   return { html: '', location };

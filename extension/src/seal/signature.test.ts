@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base64urlToBytes, manifestSignatureSchema, verifyManifestSignature } from '@wardguard/shared';
+import { manifestSignatureSchema, verifyManifestSignature } from '@wardguard/shared';
+import { base64ToBytes } from '@wardguard/shared/encoding';
 import { exportPublicJwk, generateSigningKey, signManifest } from './signature.ts';
 
 describe('signing the manifest with the install key', () => {
@@ -8,10 +9,10 @@ describe('signing the manifest with the install key', () => {
     const text = JSON.stringify({ version: 1, title: 'Threat — “you’ll regret it”' });
     const sig = await signManifest(pair, text);
     expect(manifestSignatureSchema.parse(sig)).toEqual(sig);
-    expect(base64urlToBytes(sig.value)).toHaveLength(64);
+    expect(base64ToBytes(sig.value)).toHaveLength(64);
     const key = await crypto.subtle.importKey('jwk', sig.publicKeyJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
     const bytes = new TextEncoder().encode(text);
-    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, base64urlToBytes(sig.value) as BufferSource, bytes)).toBe(true);
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, base64ToBytes(sig.value)!, bytes)).toBe(true);
     expect(await verifyManifestSignature(sig, bytes)).toBe(true);
   });
 

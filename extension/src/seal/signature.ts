@@ -1,4 +1,4 @@
-import { bytesToBase64url } from '../lib/base64url.ts';
+import { bytesToBase64url } from '@wardguard/shared/encoding';
 
 export interface PublicJwk {
   kty: 'EC';

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { extractFeatures, FEATURE_BITS } from '../../src/classify/features.ts';
-import { encodeBase64 } from '../../src/classify/model.ts';
+import { encodeWeights } from '../../src/classify/model.ts';
 import type { HeadFile } from '../../src/classify/model.ts';
 import { normalise } from '../../src/classify/normalise.ts';
 import { VOCABULARY } from '../../src/classify/vocabulary.ts';
@@ -147,7 +147,7 @@ export function headFile(m: Weights, threshold: number, trainedOn: string[]): He
   return {
     bias: Math.round(m.bias * 1e4) / 1e4,
     scale: Number(scale.toPrecision(6)),
-    weights: encodeBase64(bytes),
+    weights: encodeWeights(bytes),
     threshold,
     trainedOn,
   };

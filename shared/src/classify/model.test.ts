@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from './classify.ts';
 import { extractFeatures, FEATURE_BITS } from './features.ts';
 import weights from './model-weights.json' with { type: 'json' };
-import { createModel, defaultModel, encodeBase64 } from './model.ts';
+import { createModel, defaultModel, encodeWeights } from './model.ts';
 import type { LinearModel, ModelFile } from './model.ts';
 import { normalise } from './normalise.ts';
 import { VOCABULARY } from './vocabulary.ts';
@@ -32,7 +32,7 @@ describe('linear model', () => {
     feats.forEach((f, i) => (bytes[f] = values[i % values.length]!));
     let sum = 0;
     for (const f of feats) sum += bytes[f]!;
-    const model = createModel({ ...file, weights: encodeBase64(bytes), scale: 0.01, bias: 0.5, threat: undefined });
+    const model = createModel({ ...file, weights: encodeWeights(bytes), scale: 0.01, bias: 0.5, threat: undefined });
     expect(model.version).toBe(file.version);
     expect(model.predict(n)).toBeCloseTo(1 / (1 + Math.exp(-((sum * 0.01) / Math.sqrt(feats.length) + 0.5))), 12);
   });

@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from '../encoding/base64.ts';
 import { FEATURE_BITS, sumWeights, sumWeights2 } from './features.ts';
 import type { Normalised } from './normalise.ts';
 import weightsFile from './model-weights.json' with { type: 'json' };
@@ -39,41 +40,14 @@ export interface LinearModel {
   predictBoth?(n: Normalised): { abuse: number; threat: number };
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-// atob is not in every runtime's type set (no DOM types here), so decode by hand.
-function decodeBase64(s: string): Int8Array {
-  const lookup = new Int16Array(128).fill(-1);
-  for (let i = 0; i < B64.length; i++) lookup[B64.charCodeAt(i)] = i;
-  const clean = s.replace(/=+$/, '');
-  const out = new Int8Array(Math.floor((clean.length * 3) / 4));
-  let buf = 0;
-  let bits = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    buf = (buf << 6) | lookup[clean.charCodeAt(i)]!;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (buf >> bits) & 0xff;
-    }
-  }
-  return out;
+// Weights are signed bytes, stored as base64 in model-weights.json.
+function decodeWeights(text: string): Int8Array {
+  const bytes = base64ToBytes(text);
+  if (!bytes) throw new Error('The model weights are not base64.');
+  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export function encodeBase64(bytes: Int8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]! & 0xff;
-    const b = i + 1 < bytes.length ? bytes[i + 1]! & 0xff : 0;
-    const c = i + 2 < bytes.length ? bytes[i + 2]! & 0xff : 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
-  }
-  return out;
-}
+export const encodeWeights = (weights: Int8Array): string => bytesToBase64(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));
 
 /** Logistic regression over hashed features; weights are plain data, so this runs anywhere. */
 export function createModel(file: ModelFile): LinearModel {
@@ -82,7 +56,7 @@ export function createModel(file: ModelFile): LinearModel {
       code: 'MODEL_MISMATCH',
     });
   }
-  const w = decodeBase64(file.weights);
+  const w = decodeWeights(file.weights);
   const prob = (sum: number, count: number, scale: number, bias: number) => (count === 0 ? 0 : 1 / (1 + Math.exp(-((sum * scale) / Math.sqrt(count) + bias))));
   const model: LinearModel = {
     version: file.version,
@@ -94,7 +68,7 @@ export function createModel(file: ModelFile): LinearModel {
   };
   const head = file.threat;
   if (head) {
-    const t = decodeBase64(head.weights);
+    const t = decodeWeights(head.weights);
     model.threat = {
       threshold: head.threshold,
       predict(n) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json.ts';
+import { base64ToBytes } from '../encoding/base64.ts';
 import { sha256Hex } from './hash.ts';
+import { subtle } from './web-crypto.ts';
 
 /**
  * A device signature over the exact bytes of a bundle's manifest part: ECDSA P-256
@@ -13,30 +15,6 @@ export const manifestSignatureSchema = z.object({
 });
 export type ManifestSignature = z.infer<typeof manifestSignatureSchema>;
 
-interface SubtleVerify {
-  importKey(format: 'jwk', key: object, alg: object, extractable: boolean, usages: string[]): Promise<unknown>;
-  verify(alg: object, key: unknown, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
-}
-const subtle = () => (globalThis as unknown as { crypto: { subtle: SubtleVerify } }).crypto.subtle;
-
-export function base64urlToBytes(s: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  const out: number[] = [];
-  let acc = 0;
-  let bits = 0;
-  for (const ch of s) {
-    const v = alphabet.indexOf(ch);
-    if (v < 0) throw new Error('not base64url');
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((acc >> bits) & 0xff);
-    }
-  }
-  return new Uint8Array(out);
-}
-
 /** Stable identifier of a signing key: SHA-256 of its canonical public JWK. */
 export function keyFingerprint(jwk: ManifestSignature['publicKeyJwk']): Promise<string> {
   return sha256Hex(canonicalJson({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }));
@@ -44,9 +22,11 @@ export function keyFingerprint(jwk: ManifestSignature['publicKeyJwk']): Promise<
 
 /** True when `sig` is a valid signature by its key over `manifestBytes`. Malformed keys count as invalid. */
 export async function verifyManifestSignature(sig: ManifestSignature, manifestBytes: Uint8Array): Promise<boolean> {
+  const value = base64ToBytes(sig.value);
+  if (!value) return false;
   try {
     const key = await subtle().importKey('jwk', { ...sig.publicKeyJwk, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-    return await subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, key, base64urlToBytes(sig.value), manifestBytes);
+    return await subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, key, value, manifestBytes);
   } catch {
     return false;
   }

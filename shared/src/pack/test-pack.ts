@@ -5,7 +5,9 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { makeZip } from 'client-zip';
 import { custodyChainHash, custodyEventBody, type CustodyHashedFields } from '../evidence/custody-hash.ts';
-import { toHex } from '../evidence/hash.ts';
+import { bytesToBase64 } from '../encoding/base64.ts';
+import { toHex } from '../encoding/hex.ts';
+import { utf8Encode } from '../encoding/utf8.ts';
 import { GENESIS_HASH, type CustodyCheckpoint, type SignedCustodyCheckpoint } from '../api/custody.ts';
 import { canonicalJson } from '../evidence/canonical-json.ts';
 import {
@@ -41,10 +43,6 @@ export interface TestPack {
   checkpoint: SignedCustodyCheckpoint | null;
 }
 
-const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
-export const utf8 = (s: string): Uint8Array => encoder.encode(s);
-const b64 = (bytes: Uint8Array): string => (globalThis as unknown as { btoa: (s: string) => string }).btoa(String.fromCharCode(...bytes));
-
 /** A stored ZIP of exactly these entries, names unchecked (tests need hostile ones too). */
 export async function zipEntries(entries: ZipInput[]): Promise<Uint8Array> {
   const stream = makeZip(
@@ -64,7 +62,7 @@ export async function zipEntries(entries: ZipInput[]): Promise<Uint8Array> {
 
 export function publicKeyOf(secretKey: Uint8Array): PackPublicKey {
   const raw = ed25519.getPublicKey(secretKey);
-  return { algorithm: 'Ed25519', raw: b64(raw), fingerprint: toHex(sha256(raw)) };
+  return { algorithm: 'Ed25519', raw: bytesToBase64(raw), fingerprint: toHex(sha256(raw)) };
 }
 
 /** manifest.sig for these exact manifest bytes. */
@@ -74,7 +72,7 @@ export function signManifest(manifestBytes: Uint8Array, secretKey: Uint8Array): 
     algorithm: 'Ed25519',
     manifestSha256: toHex(sha256(manifestBytes)),
     publicKeyFingerprint: publicKeyOf(secretKey).fingerprint,
-    signature: b64(ed25519.sign(manifestBytes, secretKey)),
+    signature: bytesToBase64(ed25519.sign(manifestBytes, secretKey)),
   };
 }
 
@@ -101,7 +99,7 @@ export async function buildCustodyLines(
   return lines;
 }
 
-export const custodyJsonl = (lines: CustodyLine[]): Uint8Array => utf8(lines.map((l) => JSON.stringify(l) + '\n').join(''));
+export const custodyJsonl = (lines: CustodyLine[]): Uint8Array => utf8Encode(lines.map((l) => JSON.stringify(l) + '\n').join(''));
 
 const DEFAULT_EVENTS: Omit<CustodyHashedFields, 'councilId'>[] = [
   { at: '2026-11-01T09:00:00.000Z', actorId: 'user-cllr', action: 'captured', itemId: 'item-1', caseId: 'case-1', details: { sha256: 'a'.repeat(64) } },
@@ -152,7 +150,7 @@ export interface TestPackOptions {
 export function signCheckpoint(checkpoint: CustodyCheckpoint, secretKey: Uint8Array): SignedCustodyCheckpoint {
   return {
     checkpoint,
-    signature: b64(ed25519.sign(utf8(canonicalJson(checkpoint)), secretKey)),
+    signature: bytesToBase64(ed25519.sign(utf8Encode(canonicalJson(checkpoint)), secretKey)),
     keyFingerprint: publicKeyOf(secretKey).fingerprint,
   };
 }
@@ -167,16 +165,16 @@ export async function buildTestPack(opts: TestPackOptions = {}): Promise<TestPac
   const custodyLines = opts.editCustody ? opts.editCustody(chain.map((l) => JSON.parse(JSON.stringify(l)) as CustodyLine)) : chain;
   const custodyFile = opts.custodyBytes ? opts.custodyBytes(custodyJsonl(custodyLines)) : custodyJsonl(custodyLines);
   const exhibits = opts.exhibits ?? [
-    { exhibitRef: 'AB/1', name: 'screenshot-full.png', bytes: utf8('\u0089PNG fake full-page screenshot of the post, with URL and time stamped on it') },
-    { exhibitRef: 'AB/1', name: 'page.html', bytes: utf8('<html><body><article>You will regret this, councillor.</article></body></html>') },
-    { exhibitRef: 'AB/2', name: 'message.eml', bytes: utf8('From: someone@example.net\r\nSubject: you\r\n\r\nI know where you live.\r\n') },
+    { exhibitRef: 'AB/1', name: 'screenshot-full.png', bytes: utf8Encode('\u0089PNG fake full-page screenshot of the post, with URL and time stamped on it') },
+    { exhibitRef: 'AB/1', name: 'page.html', bytes: utf8Encode('<html><body><article>You will regret this, councillor.</article></body></html>') },
+    { exhibitRef: 'AB/2', name: 'message.eml', bytes: utf8Encode('From: someone@example.net\r\nSubject: you\r\n\r\nI know where you live.\r\n') },
   ];
   const body: { file: Omit<PackFile, 'size' | 'sha256'>; bytes: Uint8Array }[] = [
     {
       file: { path: PACK_PATHS.readme, role: 'readme' },
-      bytes: utf8('WARDGUARD EVIDENCE PACK test\nHow to verify: npx wardguard-verify pack.zip --key <key>\n'),
+      bytes: utf8Encode('WARDGUARD EVIDENCE PACK test\nHow to verify: npx wardguard-verify pack.zip --key <key>\n'),
     },
-    { file: { path: PACK_PATHS.indexJson, role: 'index' }, bytes: utf8(JSON.stringify([{ exhibitRef: 'AB/1' }, { exhibitRef: 'AB/2' }])) },
+    { file: { path: PACK_PATHS.indexJson, role: 'index' }, bytes: utf8Encode(JSON.stringify([{ exhibitRef: 'AB/1' }, { exhibitRef: 'AB/2' }])) },
     ...exhibits.map((x) => ({ file: { path: `${exhibitDir(x.exhibitRef)}${x.name}`, role: 'exhibit' as const, exhibitRef: x.exhibitRef }, bytes: x.bytes })),
     { file: { path: PACK_PATHS.custody, role: 'custody' }, bytes: custodyFile },
   ];
@@ -186,7 +184,7 @@ export async function buildTestPack(opts: TestPackOptions = {}): Promise<TestPac
     const c: CustodyCheckpoint = { version: 1, councilId: COUNCIL_ID, seq: head.seq, hash: head.hash, events: 12, at: '2026-11-20T10:00:00.250Z' };
     opts.editCheckpoint?.(c);
     checkpoint = signCheckpoint(c, opts.checkpointKey ?? secretKey);
-    const json = utf8(JSON.stringify(checkpoint, null, 2) + '\n');
+    const json = utf8Encode(JSON.stringify(checkpoint, null, 2) + '\n');
     body.push({ file: { path: PACK_PATHS.custodyCheckpoint, role: 'custody' }, bytes: opts.checkpointBytes ? opts.checkpointBytes(json) : json });
   }
   const manifest: PackManifest = {
@@ -206,12 +204,12 @@ export async function buildTestPack(opts: TestPackOptions = {}): Promise<TestPac
   };
   opts.editManifest?.(manifest);
   // Pretty-printed on purpose: the signature is over the bytes, whatever their layout.
-  const manifestBytes = utf8(JSON.stringify(manifest, null, 2));
+  const manifestBytes = utf8Encode(JSON.stringify(manifest, null, 2));
   const signature = signManifest(manifestBytes, secretKey);
   const entries: ZipInput[] = [
     ...body.map(({ file, bytes }) => ({ name: file.path, bytes })),
     { name: PACK_PATHS.manifest, bytes: manifestBytes },
-    { name: PACK_PATHS.signature, bytes: utf8(JSON.stringify(signature)) },
+    { name: PACK_PATHS.signature, bytes: utf8Encode(JSON.stringify(signature)) },
   ];
   return { zip: await zipEntries(entries), entries, manifest, manifestBytes, signature, secretKey, publicKey, custodyLines, checkpoint };
 }

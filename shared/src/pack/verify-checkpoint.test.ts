@@ -1,7 +1,8 @@
+import { utf8Encode } from '../encoding/utf8.ts';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACK_PATHS } from './format.ts';
-import { buildTestPack, publicKeyOf, rezip, utf8, type TestPack, type TestPackOptions } from './test-pack.ts';
+import { buildTestPack, publicKeyOf, rezip, type TestPack, type TestPackOptions } from './test-pack.ts';
 import { formatPackReport } from './verify-format.ts';
 import { bytesSource, parsePackKey, verifyPack, type PackReport, type TrustedKey } from './verify.ts';
 
@@ -43,7 +44,7 @@ describe('custody/checkpoint.json in a pack', () => {
   });
 
   it('reports a checkpoint whose bytes changed after it was signed', async () => {
-    const report = await verify({ checkpointBytes: (json) => utf8(new TextDecoder().decode(json).replace('"events": 12', '"events": 11')) });
+    const report = await verify({ checkpointBytes: (json) => utf8Encode(new TextDecoder().decode(json).replace('"events": 12', '"events": 11')) });
     expect(codes(report)).toEqual([`CHECKPOINT_SIGNATURE_INVALID ${CHECKPOINT}`]);
     expect(report.ok).toBe(false);
     expect(report.checkpoint.status).toBe('failed');
@@ -51,7 +52,7 @@ describe('custody/checkpoint.json in a pack', () => {
 
   it('reports a checkpoint swapped in after the manifest was signed, as a changed file and a broken signature', async () => {
     const forged = { ...pack.checkpoint!, checkpoint: { ...pack.checkpoint!.checkpoint, hash: 'f'.repeat(64) } };
-    const zip = await rezip(pack, (es) => es.map((e) => (e.name === CHECKPOINT ? { ...e, bytes: utf8(JSON.stringify(forged)) } : e)));
+    const zip = await rezip(pack, (es) => es.map((e) => (e.name === CHECKPOINT ? { ...e, bytes: utf8Encode(JSON.stringify(forged)) } : e)));
     const report = await verifyPack(bytesSource(zip), { key });
     expect(codes(report).sort()).toEqual([`CHECKPOINT_SIGNATURE_INVALID ${CHECKPOINT}`, `FILE_CHANGED ${CHECKPOINT}`]);
   });
@@ -81,7 +82,7 @@ describe('custody/checkpoint.json in a pack', () => {
     const edited = await buildTestPack({
       secretKey,
       checkpointKey: oldKey,
-      checkpointBytes: (json) => utf8(new TextDecoder().decode(json).replace('"events": 12', '"events": 13')),
+      checkpointBytes: (json) => utf8Encode(new TextDecoder().decode(json).replace('"events": 12', '"events": 13')),
     });
     expect(codes(await verifyPack(bytesSource(edited.zip), { key, previousKeys: [previous] }))).toEqual([`CHECKPOINT_SIGNATURE_INVALID ${CHECKPOINT}`]);
   });
@@ -152,7 +153,7 @@ describe('custody/checkpoint.json in a pack', () => {
   });
 
   it('reports a checkpoint file that is not a signed checkpoint', async () => {
-    const report = await verify({ checkpointBytes: () => utf8('{"checkpoint": "no"}') });
+    const report = await verify({ checkpointBytes: () => utf8Encode('{"checkpoint": "no"}') });
     expect(codes(report)).toEqual([`CHECKPOINT_INVALID ${CHECKPOINT}`]);
     expect(report.checkpoint.status).toBe('failed');
   });
@@ -164,11 +165,11 @@ describe('custody/checkpoint.json in a pack', () => {
   });
 
   it('does not claim a checkpoint held when there is no key to check it with', async () => {
-    const broken = await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.manifest ? { ...e, bytes: utf8('{') } : e)));
+    const broken = await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.manifest ? { ...e, bytes: utf8Encode('{') } : e)));
     const report = await verifyPack(bytesSource(broken), { key: null });
     expect(report.checkpoint.status).toBe('not-checked');
     expect(formatPackReport(report, 'broken.zip')).toMatch(/Checkpoint: seq \d+ .*not-checked/);
-    const notZip = await verifyPack(bytesSource(utf8('not a zip')), { key });
+    const notZip = await verifyPack(bytesSource(utf8Encode('not a zip')), { key });
     expect(formatPackReport(notZip, 'x.zip')).toContain('Checkpoint: not-checked. Nothing was checked.');
   });
 });

@@ -1,10 +1,12 @@
+import { base64ToBytes } from '../encoding/base64.ts';
+import { utf8Decode, utf8Encode } from '../encoding/utf8.ts';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { z } from 'zod';
 import type { CustodyCheckpoint } from '../api/custody.ts';
 import { canonicalJson } from '../evidence/canonical-json.ts';
 import { SHA256_HEX } from '../evidence/hash.ts';
 import { PACK_PATHS, type PackManifest } from './format.ts';
-import { decodeBase64, keyFingerprint } from './verify-key.ts';
+import { keyFingerprint } from './verify-key.ts';
 import type { CheckpointReport, PackProblem, PackProblemCode } from './verify-report.ts';
 
 const signedCheckpointSchema = z.strictObject({
@@ -28,18 +30,13 @@ export interface CustodySeen {
   hashAtSeq: string | null;
 }
 
-const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
-const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder(
-  'utf-8',
-  { fatal: true },
-);
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 /** The checkpoint's seq, read before the custody log streams past so its hash there can be kept; null when unreadable. */
 export function checkpointSeq(bytes: Uint8Array | null): number | null {
   if (!bytes) return null;
   try {
-    const parsed = signedCheckpointSchema.safeParse(JSON.parse(decoder.decode(bytes)));
+    const parsed = signedCheckpointSchema.safeParse(JSON.parse(utf8Decode(bytes)));
     return parsed.success ? parsed.data.checkpoint.seq : null;
   } catch {
     return null;
@@ -87,7 +84,7 @@ export function checkCheckpoint(input: {
 
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(input.bytes));
+    value = JSON.parse(utf8Decode(input.bytes));
   } catch {
     value = undefined;
   }
@@ -128,10 +125,10 @@ export function checkCheckpoint(input: {
     );
     return failed('The checkpoint was signed with another key.', c, signed.keyFingerprint);
   }
-  const signature = decodeBase64(signed.signature);
+  const signature = base64ToBytes(signed.signature);
   let holds = false;
   try {
-    holds = signature !== null && ed25519.verify(signature, encoder.encode(canonicalJson(c)), signingKey, { zip215: false });
+    holds = signature !== null && ed25519.verify(signature, utf8Encode(canonicalJson(c)), signingKey, { zip215: false });
   } catch {
     holds = false;
   }

@@ -1,3 +1,4 @@
+import { utf8Decode } from '../encoding/utf8.ts';
 import { custodyChainHash, custodyEventBody } from '../evidence/custody-hash.ts';
 import { custodyLineSchema, PACK_PATHS, type CustodyLine } from './format.ts';
 import type { CustodySummary, PackProblem, PackProblemCode } from './verify-report.ts';
@@ -14,16 +15,6 @@ export interface CustodyExpectation {
 const MAX_LINE_BYTES = 8 * 1024 * 1024;
 const MAX_LISTED_PROBLEMS = 20;
 const NEWLINE = 0x0a;
-
-interface TextDecoderLike {
-  decode(bytes: Uint8Array): string;
-}
-const decoder: TextDecoderLike = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => TextDecoderLike }).TextDecoder(
-  'utf-8',
-  {
-    fatal: true,
-  },
-);
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
@@ -68,7 +59,7 @@ export function createCustodyChecker(expect: CustodyExpectation | null, onLine?:
   const parse = (bytes: Uint8Array): { line: CustodyLine } | { error: string; seq?: number } => {
     let value: unknown;
     try {
-      value = JSON.parse(decoder.decode(bytes));
+      value = JSON.parse(utf8Decode(bytes));
     } catch {
       return { error: 'is not valid JSON' };
     }

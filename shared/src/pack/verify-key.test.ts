@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isWardguardError } from '../errors.ts';
-import { decodeBase64, keyFingerprint, parsePackKey } from './verify-key.ts';
+import { base64ToBytes } from '../encoding/base64.ts';
+import { keyFingerprint, parsePackKey } from './verify-key.ts';
 
 // Made with `openssl genpkey -algorithm ed25519 | openssl pkey -pubout`: an independent tool's encoding.
 const PEM = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAyOHH2f0ey+T2uRwuoReKdQrCGGF/ncSCuDp1HHOWhJ4=\n-----END PUBLIC KEY-----\n';
 const RAW_B64 = 'yOHH2f0ey+T2uRwuoReKdQrCGGF/ncSCuDp1HHOWhJ4=';
-const raw = decodeBase64(RAW_B64)!;
+const raw = base64ToBytes(RAW_B64)!;
 const published = { algorithm: 'Ed25519', raw: RAW_B64, fingerprint: keyFingerprint(raw) };
 
 const errorCode = (fn: () => unknown): string | undefined => {

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { WardguardError } from '../errors.ts';
-import { toHex } from '../evidence/hash.ts';
+import { base64ToBytes } from '../encoding/base64.ts';
+import { toHex } from '../encoding/hex.ts';
 import { packPublicKeySchema } from './format.ts';
 
 /**
@@ -17,21 +18,8 @@ const SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03,
 /** SHA-256 of the raw key bytes, hex: the fingerprint format the Worker publishes. */
 export const keyFingerprint = (raw: Uint8Array): string => toHex(sha256(raw));
 
-const atobFn = (globalThis as unknown as { atob: (s: string) => string }).atob;
-
-/** Standard or URL-safe base64 to bytes; null when it is not base64 at all. */
-export function decodeBase64(text: string): Uint8Array | null {
-  const s = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1) return null;
-  try {
-    return Uint8Array.from(atobFn(s.padEnd(s.length + ((4 - (s.length % 4)) % 4), '=')), (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
 function rawFromPem(pem: string): Uint8Array {
-  const der = decodeBase64(pem.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, ''));
+  const der = base64ToBytes(pem.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, ''));
   if (!der || der.length !== SPKI_PREFIX.length + ED25519_KEY_BYTES || SPKI_PREFIX.some((b, i) => der[i] !== b)) {
     throw new WardguardError('PACK_KEY_INVALID', 'That PEM block is not an Ed25519 public key.');
   }
@@ -48,7 +36,7 @@ function rawFromPublishedJson(text: string): Uint8Array {
   const key = packPublicKeySchema.safeParse(parsed);
   if (!key.success)
     throw new WardguardError('PACK_KEY_INVALID', 'The key file is not a Wardguard pack key ({ "algorithm": "Ed25519", "raw", "fingerprint" }).');
-  const raw = decodeBase64(key.data.raw);
+  const raw = base64ToBytes(key.data.raw);
   if (!raw || raw.length !== ED25519_KEY_BYTES) throw new WardguardError('PACK_KEY_INVALID', `The key file's "raw" is not a ${ED25519_KEY_BYTES}-byte key.`);
   // A published key whose own fingerprint does not match has been corrupted or tampered with.
   if (keyFingerprint(raw) !== key.data.fingerprint) {
@@ -74,7 +62,7 @@ export function parsePackKey(text: string): TrustedKey {
   if (t.startsWith('-----BEGIN PUBLIC KEY-----')) return { kind: 'raw', raw: rawFromPem(t) };
   const hex = t.replace(/[\s:]/g, '');
   if (/^[0-9a-fA-F]{64}$/.test(hex)) return { kind: 'fingerprint', fingerprint: hex.toLowerCase() };
-  const raw = decodeBase64(t);
+  const raw = base64ToBytes(t);
   if (raw && raw.length === ED25519_KEY_BYTES) return { kind: 'raw', raw };
   throw new WardguardError(
     'PACK_KEY_INVALID',

@@ -1,8 +1,10 @@
+import { base64ToBytes } from '../encoding/base64.ts';
+import { utf8Decode } from '../encoding/utf8.ts';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toHex } from '../evidence/hash.ts';
+import { toHex } from '../encoding/hex.ts';
 import { PACK_PATHS, packSignatureSchema, type PackManifest, type PackSignature } from './format.ts';
-import { decodeBase64, ED25519_KEY_BYTES, keyFingerprint, type TrustedKey } from './verify-key.ts';
+import { ED25519_KEY_BYTES, keyFingerprint, type TrustedKey } from './verify-key.ts';
 import type { PackKeyReport, PackProblem } from './verify-report.ts';
 
 const SIGNATURE_BYTES = 64;
@@ -15,19 +17,17 @@ export interface SignatureCheck {
   keyBytes: Uint8Array | null;
 }
 
-const decoder = new (globalThis as unknown as { TextDecoder: new () => { decode(b: Uint8Array): string } }).TextDecoder();
-
 /** manifest.sig as JSON per packSignatureSchema, or the reason it is not. */
 export function parseSignatureFile(bytes: Uint8Array): { sig: PackSignature; signature: Uint8Array } | { error: string } {
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(bytes));
+    value = JSON.parse(utf8Decode(bytes, { fatal: false }));
   } catch {
     return { error: 'is not valid JSON' };
   }
   const parsed = packSignatureSchema.safeParse(value);
   if (!parsed.success) return { error: `is not a Wardguard pack signature (${parsed.error.issues[0]?.path.join('.') || 'format'} is wrong)` };
-  const signature = decodeBase64(parsed.data.signature);
+  const signature = base64ToBytes(parsed.data.signature);
   if (!signature || signature.length !== SIGNATURE_BYTES) return { error: `holds a signature that is not ${SIGNATURE_BYTES} bytes` };
   return { sig: parsed.data, signature };
 }
@@ -37,7 +37,7 @@ const short = (fp: string) => `${fp.slice(0, 16)}…`;
 /** The raw key the manifest names for itself, if it is well-formed and matches its own fingerprint. */
 function selfAssertedKey(manifest: PackManifest | null, problems: PackProblem[]): Uint8Array | null {
   if (!manifest) return null;
-  const raw = decodeBase64(manifest.publicKey.raw);
+  const raw = base64ToBytes(manifest.publicKey.raw);
   if (!raw || raw.length !== ED25519_KEY_BYTES) {
     problems.push({
       path: PACK_PATHS.manifest,

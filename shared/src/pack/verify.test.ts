@@ -1,8 +1,9 @@
+import { utf8Encode } from '../encoding/utf8.ts';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACK_PATHS } from './format.ts';
-import { buildTestPack, flipByteInZip, publicKeyOf, rezip, signManifest, utf8, type TestPack } from './test-pack.ts';
+import { buildTestPack, flipByteInZip, publicKeyOf, rezip, signManifest, type TestPack } from './test-pack.ts';
 import { blobSource, bytesSource, parsePackKey, verifyPack, type PackReport, type TrustedKey } from './verify.ts';
 
 let pack: TestPack;
@@ -83,7 +84,7 @@ describe('verifyPack names what was tampered with', () => {
 
   it('names a file whose size changed', async () => {
     const zip = await rezip(pack, (es) =>
-      es.map((e) => (e.name === 'exhibits/AB-2/message.eml' ? { ...e, bytes: utf8('From: someone-else@example.net\r\n') } : e)),
+      es.map((e) => (e.name === 'exhibits/AB-2/message.eml' ? { ...e, bytes: utf8Encode('From: someone-else@example.net\r\n') } : e)),
     );
     const report = await verify(zip);
     expect(codes(report)).toEqual(['FILE_CHANGED exhibits/AB-2/message.eml']);
@@ -96,12 +97,14 @@ describe('verifyPack names what was tampered with', () => {
   });
 
   it('names a file that was added', async () => {
-    const report = await verify(await rezip(pack, (es) => [...es.slice(0, 3), { name: 'exhibits/AB-1/extra.png', bytes: utf8('planted') }, ...es.slice(3)]));
+    const report = await verify(
+      await rezip(pack, (es) => [...es.slice(0, 3), { name: 'exhibits/AB-1/extra.png', bytes: utf8Encode('planted') }, ...es.slice(3)]),
+    );
     expect(codes(report)).toEqual(['FILE_ADDED exhibits/AB-1/extra.png']);
   });
 
   it('says manifest.json was changed after signing, even when the change is well-formed', async () => {
-    const edited = utf8(new TextDecoder().decode(pack.manifestBytes).replace('DC Jones', 'DC Smith'));
+    const edited = utf8Encode(new TextDecoder().decode(pack.manifestBytes).replace('DC Jones', 'DC Smith'));
     const report = await verify(await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.manifest ? { ...e, bytes: edited } : e))));
     expect(codes(report)).toEqual([`MANIFEST_CHANGED ${PACK_PATHS.manifest}`]);
     expect(report.signature).toBe('invalid');
@@ -115,18 +118,22 @@ describe('verifyPack names what was tampered with', () => {
 
   it('says the signature in manifest.sig was altered', async () => {
     const sig = { ...pack.signature, signature: pack.signature.signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) };
-    const report = await verify(await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.signature ? { ...e, bytes: utf8(JSON.stringify(sig)) } : e))));
+    const report = await verify(
+      await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.signature ? { ...e, bytes: utf8Encode(JSON.stringify(sig)) } : e))),
+    );
     expect(codes(report)).toEqual([`SIGNATURE_INVALID ${PACK_PATHS.signature}`]);
   });
 
   it('says manifest.sig was edited when only its recorded manifest hash changed', async () => {
     const sig = { ...pack.signature, manifestSha256: '0'.repeat(64) };
-    const report = await verify(await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.signature ? { ...e, bytes: utf8(JSON.stringify(sig)) } : e))));
+    const report = await verify(
+      await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.signature ? { ...e, bytes: utf8Encode(JSON.stringify(sig)) } : e))),
+    );
     expect(codes(report)).toEqual([`SIGNATURE_FILE_CHANGED ${PACK_PATHS.signature}`]);
   });
 
   it('says manifest.sig is malformed or missing', async () => {
-    const garbled = await verify(await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.signature ? { ...e, bytes: utf8('not json') } : e))));
+    const garbled = await verify(await rezip(pack, (es) => es.map((e) => (e.name === PACK_PATHS.signature ? { ...e, bytes: utf8Encode('not json') } : e))));
     expect(codes(garbled)).toEqual([`SIGNATURE_MALFORMED ${PACK_PATHS.signature}`]);
     const missing = await verify(await rezip(pack, (es) => es.filter((e) => e.name !== PACK_PATHS.signature)));
     expect(codes(missing)).toEqual([`SIGNATURE_MISSING ${PACK_PATHS.signature}`]);
@@ -149,11 +156,15 @@ describe('verifyPack names what was tampered with', () => {
 
   it('catches a forger who re-signs but copies the council fingerprint into the manifest', async () => {
     const forgerKey = ed25519.utils.randomSecretKey();
-    const manifestBytes = utf8(JSON.stringify({ ...pack.manifest, recipient: 'someone else' }));
+    const manifestBytes = utf8Encode(JSON.stringify({ ...pack.manifest, recipient: 'someone else' }));
     const sig = { ...signManifest(manifestBytes, forgerKey), publicKeyFingerprint: pack.publicKey.fingerprint };
     const zip = await rezip(pack, (es) =>
       es.map((e) =>
-        e.name === PACK_PATHS.manifest ? { ...e, bytes: manifestBytes } : e.name === PACK_PATHS.signature ? { ...e, bytes: utf8(JSON.stringify(sig)) } : e,
+        e.name === PACK_PATHS.manifest
+          ? { ...e, bytes: manifestBytes }
+          : e.name === PACK_PATHS.signature
+            ? { ...e, bytes: utf8Encode(JSON.stringify(sig)) }
+            : e,
       ),
     );
     expect(codes(await verify(zip))).toEqual([`SIGNATURE_INVALID ${PACK_PATHS.signature}`]);
@@ -162,11 +173,11 @@ describe('verifyPack names what was tampered with', () => {
   it('names entries whose names climb out of the folder, are absolute, use backslashes or repeat', async () => {
     const zip = await rezip(pack, (es) => [
       ...es,
-      { name: '../evil.txt', bytes: utf8('x') },
-      { name: '/etc/cron.d/evil', bytes: utf8('x') },
-      { name: 'exhibits\\AB-1\\screenshot-full.png', bytes: utf8('x') },
-      { name: 'README.txt', bytes: utf8('a second readme that some tools would show instead') },
-      { name: 'readme.TXT', bytes: utf8('x') },
+      { name: '../evil.txt', bytes: utf8Encode('x') },
+      { name: '/etc/cron.d/evil', bytes: utf8Encode('x') },
+      { name: 'exhibits\\AB-1\\screenshot-full.png', bytes: utf8Encode('x') },
+      { name: 'README.txt', bytes: utf8Encode('a second readme that some tools would show instead') },
+      { name: 'readme.TXT', bytes: utf8Encode('x') },
     ]);
     const report = await verify(zip);
     expect(codes(report)).toEqual(
@@ -184,7 +195,7 @@ describe('verifyPack names what was tampered with', () => {
   });
 
   it('names an entry that unzips as a symbolic link instead of a file', async () => {
-    const report = await verify(await rezip(pack, (es) => [...es, { name: 'exhibits/AB-1/photo.jpg', bytes: utf8('/etc/passwd'), mode: 0o120777 }]));
+    const report = await verify(await rezip(pack, (es) => [...es, { name: 'exhibits/AB-1/photo.jpg', bytes: utf8Encode('/etc/passwd'), mode: 0o120777 }]));
     expect(codes(report)).toEqual(['PATH_INVALID exhibits/AB-1/photo.jpg', 'FILE_ADDED exhibits/AB-1/photo.jpg']);
   });
 
@@ -200,7 +211,7 @@ describe('verifyPack names what was tampered with', () => {
   });
 
   it('says plainly when the file is not a ZIP at all', async () => {
-    const report = await verify(utf8('%PDF-1.7 not a zip'));
+    const report = await verify(utf8Encode('%PDF-1.7 not a zip'));
     expect(codes(report)).toEqual(['ZIP_UNREADABLE null']);
     expect(report.ok).toBe(false);
   });
@@ -253,7 +264,7 @@ describe('verifyPack checks the custody chain in a validly signed pack', () => {
         const lines = new TextDecoder().decode(jsonl).split('\n');
         lines.splice(1, 0, '');
         lines[3] = lines[3]!.slice(0, 20);
-        return utf8(lines.join('\n'));
+        return utf8Encode(lines.join('\n'));
       },
     });
     expect(report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/Line 2 .* blank/), expect.stringMatching(/Line 4 .* not valid JSON/)]);

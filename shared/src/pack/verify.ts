@@ -1,5 +1,6 @@
+import { utf8Decode } from '../encoding/utf8.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toHex } from '../evidence/hash.ts';
+import { toHex } from '../encoding/hex.ts';
 import { PACK_PATHS, packManifestSchema, type PackFile, type PackManifest } from './format.ts';
 import { checkCheckpoint, checkpointSeq, NO_CHECKPOINT } from './verify-checkpoint.ts';
 import { createCustodyChecker, type CustodyChecker } from './verify-custody.ts';
@@ -43,15 +44,10 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 64 * 1024;
 const MAX_CHECKPOINT_BYTES = 64 * 1024;
 
-const decoder = new (globalThis as unknown as { TextDecoder: new (label: string, o: { fatal: boolean }) => { decode(b: Uint8Array): string } }).TextDecoder(
-  'utf-8',
-  { fatal: true },
-);
-
 function parseManifest(bytes: Uint8Array): { manifest: PackManifest } | { problem: PackProblem } {
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(bytes));
+    value = JSON.parse(utf8Decode(bytes));
   } catch {
     return {
       problem: { path: PACK_PATHS.manifest, code: 'MANIFEST_INVALID', message: 'manifest.json is not valid JSON, so no file could be checked against it.' },

@@ -1,5 +1,5 @@
-import { canonicalJson, type CustodyCheckpoint, type SignedCustodyCheckpoint } from '@wardguard/shared';
-import { bytesToB64, type PackSigner } from '../export/signing-key.ts';
+import { base64ToBytes, bytesToBase64, canonicalJson, utf8Encode, type CustodyCheckpoint, type SignedCustodyCheckpoint } from '@wardguard/shared';
+import type { PackSigner } from '../export/signing-key.ts';
 import { custodyAt, custodyHead } from '../db/custody.ts';
 import { now } from '../db/ids.ts';
 
@@ -15,9 +15,6 @@ const numbered = (seq: number) => `${String(seq).padStart(16, '0')}.json`;
 /** The R2 key of the copy of a council's checkpoint at `seq`: never overwritten, unlike latest.json. */
 export const checkpointR2Key = (councilId: string, seq: number): string => prefix(councilId) + numbered(seq);
 
-const encoder = new TextEncoder();
-const b64ToBytes = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-
 /** What R2 holds for a council: nothing yet, a checkpoint, or bytes that are not one. */
 export type StoredCheckpoint = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'found'; signed: SignedCustodyCheckpoint };
 
@@ -29,15 +26,18 @@ export interface CheckpointMismatch {
 }
 
 export async function signCheckpoint(signer: PackSigner, checkpoint: CustodyCheckpoint): Promise<SignedCustodyCheckpoint> {
-  const signature = await signer.sign(encoder.encode(canonicalJson(checkpoint)));
-  return { checkpoint, signature: bytesToB64(signature), keyFingerprint: signer.publicKey.fingerprint };
+  const signature = await signer.sign(utf8Encode(canonicalJson(checkpoint)));
+  return { checkpoint, signature: bytesToBase64(signature), keyFingerprint: signer.publicKey.fingerprint };
 }
 
 /** True when `signed` was signed by the key whose raw public half (base64) is given. */
 export async function checkpointSignatureHolds(signed: SignedCustodyCheckpoint, publicKeyRaw: string): Promise<boolean> {
+  const raw = base64ToBytes(publicKeyRaw);
+  const signature = base64ToBytes(signed.signature);
+  if (!raw || !signature) return false;
   try {
-    const key = await crypto.subtle.importKey('raw', b64ToBytes(publicKeyRaw), { name: 'Ed25519' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'Ed25519' }, key, b64ToBytes(signed.signature), encoder.encode(canonicalJson(signed.checkpoint)));
+    const key = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, utf8Encode(canonicalJson(signed.checkpoint)));
   } catch {
     return false;
   }

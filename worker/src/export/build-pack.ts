@@ -1,4 +1,5 @@
 import {
+  bytesToBase64,
   exhibitDir,
   PACK_FORMAT,
   PACK_PATHS,
@@ -25,7 +26,7 @@ import { preservationSheet } from './preservation.ts';
 import { packScope } from './platform-scope.ts';
 import { packReadme, type VerifyLinks } from './readme.ts';
 import { reportFor, type RenderReport } from './report-input.ts';
-import { bytesToB64, type PackSigner } from './signing-key.ts';
+import type { PackSigner } from './signing-key.ts';
 import { streamPack, type PlannedFile, type StreamedPack } from './stream-zip.ts';
 
 const encoder = new TextEncoder();
@@ -211,7 +212,7 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
       algorithm: 'Ed25519',
       manifestSha256,
       publicKeyFingerprint: signer.publicKey.fingerprint,
-      signature: bytesToB64(await signer.sign(manifestBytes)),
+      signature: bytesToBase64(await signer.sign(manifestBytes)),
     };
     return [
       reportFile,

@@ -1,4 +1,4 @@
-import { sha256Hex, WardguardError, type PackPublicKey } from '@wardguard/shared';
+import { base64ToBytes, bytesToBase64, sha256Hex, WardguardError, type PackPublicKey } from '@wardguard/shared';
 
 /**
  * A pack-signing key: an Ed25519 private key as base64 PKCS#8 in a Worker secret,
@@ -9,14 +9,6 @@ export interface PackSigner {
   publicKey: PackPublicKey;
   sign(data: Uint8Array): Promise<Uint8Array>;
 }
-
-const b64ToBytes = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-export const bytesToB64 = (bytes: Uint8Array): string => {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-};
-const b64urlToBytes = (s: string): Uint8Array => b64ToBytes(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
 
 // One import per key per isolate: the secrets do not change while the isolate lives.
 const cached = new Map<string, Promise<PackSigner>>();
@@ -44,12 +36,8 @@ export function packSigner(secret: string | undefined, name = 'PACK_SIGNING_KEY'
 }
 
 async function importSigner(secret: string, name: string): Promise<PackSigner> {
-  let der: Uint8Array;
-  try {
-    der = b64ToBytes(secret);
-  } catch {
-    throw new WardguardError('PACK_KEY_INVALID', `${name} is not base64.`);
-  }
+  const der = base64ToBytes(secret);
+  if (!der) throw new WardguardError('PACK_KEY_INVALID', `${name} is not base64.`);
   let jwk: JsonWebKey;
   let key: CryptoKey;
   try {
@@ -59,9 +47,9 @@ async function importSigner(secret: string, name: string): Promise<PackSigner> {
   } catch {
     throw new WardguardError('PACK_KEY_INVALID', `${name} is not an Ed25519 private key in PKCS#8 form.`);
   }
-  if (!jwk.x) throw new WardguardError('PACK_KEY_INVALID', `${name} has no public half.`);
-  const raw = b64urlToBytes(jwk.x);
-  const publicKey: PackPublicKey = { algorithm: 'Ed25519', raw: bytesToB64(raw), fingerprint: await sha256Hex(raw) };
+  const raw = jwk.x ? base64ToBytes(jwk.x) : null;
+  if (!raw) throw new WardguardError('PACK_KEY_INVALID', `${name} has no public half.`);
+  const publicKey: PackPublicKey = { algorithm: 'Ed25519', raw: bytesToBase64(raw), fingerprint: await sha256Hex(raw) };
   return {
     publicKey,
     sign: async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key, data)),

@@ -1,3 +1,4 @@
+import { toHex } from '@wardguard/shared';
 import { PDFHexString, PDFName, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { DeflateSink, inflateParts } from './deflate.ts';
 
@@ -104,7 +105,7 @@ export async function embedPng(doc: PDFDocument, bytes: Uint8Array): Promise<{ r
     await readRows(png, rowBytes, false, () => {});
     const colorSpace =
       colorType === 3
-        ? context.obj([PDFName.of('Indexed'), PDFName.of('DeviceRGB'), PDFNumber.of(png.palette!.length / 3 - 1), PDFHexString.of(hex(png.palette!))])
+        ? context.obj([PDFName.of('Indexed'), PDFName.of('DeviceRGB'), PDFNumber.of(png.palette!.length / 3 - 1), PDFHexString.of(toHex(png.palette!))])
         : PDFName.of(colorType === 0 ? 'DeviceGray' : 'DeviceRGB');
     const stream = context.stream(concat(png.idat), {
       ...base,
@@ -239,5 +240,3 @@ function concat(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
-
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
