@@ -1,4 +1,4 @@
-import { isReported, sentenceFloor } from './context.ts';
+import { isReported, reportFloor, sentenceFloor } from './context.ts';
 import { notInPlay } from './play.ts';
 import type { Hit } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
@@ -15,7 +15,8 @@ const w = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 /** Harm that happens to someone: the reader must be its subject, just before it ("you … getting shot"). */
 const LETHAL_STATE = w(`dead death die dies shot stabbed killed murdered hanged lynched executed strangled drowned buried
   firebombed torched shanked slaughtered beheaded`);
-const HURT_STATE = w(`beaten battered hurt injured kneecapped glassed`);
+const HURT_STATE = w(`beaten battered hurt injured kneecapped glassed smacked slapped punched kicked decked thumped lamped
+  bottled striped chibbed slashed knifed headbutted`);
 /** Weapons and their results: the reader may be on either side ("a machete to you", "your grave"). */
 const LETHAL_THING = w(`grave graves coffin noose machete knife knives gun guns bullet bullets acid petrol bodybag`);
 const HURT_THING = w(`beating bone bones hospital`);
@@ -47,6 +48,11 @@ const IDIOM_NEXT: Record<string, string[]> = {
   burn: ['out', 'bridges', 'money', 'cash', 'fuel', 'the'],
   hurt: ['me', 'my', 'our', 'us', 'residents', 'people', 'the', 'business', 'businesses', 'local'],
   bullet: ['points', 'point', 'train'],
+  kicked: ['out', 'off', 'into', 'upstairs', 'around', 'about'],
+  decked: ['out'],
+  slapped: ['with', 'on', 'down'],
+  bottled: ['it', 'up', 'water', 'milk', 'beer'],
+  smacked: ['with'],
 };
 const IDIOM_BEFORE: Record<string, string[]> = {
   shot: ['a', 'long', 'big', 'best', 'good'],
@@ -122,6 +128,8 @@ function hasReader(tokens: Token[], from: number, to: number): boolean {
     const bits = bitsOf(tokens[k]!);
     if (bits & B_READER) return true;
     if (bits & B_YOUR && k + 1 < tokens.length && bitsOf(tokens[k + 1]!) & B_READER_OWNED) return true;
+    // Text-speak "ur" is "you're" before a verb of intent ("ur getting smacked").
+    if (tokens[k]!.word === 'ur' && k + 1 < tokens.length && bitsOf(tokens[k + 1]!) & B_INTENT) return true;
   }
   return false;
 }
@@ -173,7 +181,7 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
       score: 0.6,
     };
     const local: Hit = { ...h, nStart: s[i]!.nStart, nEnd: s[i]!.nEnd };
-    if (isReported(n.text, local, sentenceFloor(n, local.nStart, 1))) continue;
+    if (isReported(n.text, local, reportFloor(n, local.nStart))) continue;
     if (!notInPlay(n, local.nStart, local.nEnd)) continue;
     // "You won't get hurt": a negation anywhere before the harm word in this sentence cancels it,
     // unless it only says nothing will stop it ("and nobody on this earth will stop me").

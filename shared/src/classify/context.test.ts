@@ -34,4 +34,16 @@ describe('a hedge is not a report, a disclaimer is not a negation', () => {
     "I'm just saying the council is going to kill the high street with these parking charges.",
     "I'll write to the paper and then I'll beat you at the election.",
   ])('"%s" is not a threat', (body) => expect(['threat', 'threat_to_life']).not.toContain(verdict(body).severity));
+
+  it.each([
+    "My GP says I'm at breaking point. Well, when I break I'm taking you with me.",
+    'The housing officer told me to be patient. I will burn your house down with you in it.',
+  ])('a report in the sentence before does not excuse a threat in the writer\'s own voice: "%s"', (body) =>
+    expect(['threat', 'threat_to_life']).toContain(verdict(body).severity),
+  );
+
+  it.each(["Someone posted this on the village page. 'Cllr Jones should be hanged.'", 'He sprayed this on my fence: you will die.'])(
+    'a report that introduces the next sentence still counts: "%s"',
+    (body) => expect(['threat', 'threat_to_life']).not.toContain(verdict(body).severity),
+  );
 });

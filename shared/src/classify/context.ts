@@ -53,6 +53,25 @@ export function isNegated(text: string, h: Hit, floor = 0): boolean {
   return false;
 }
 
+/**
+ * Where a report may start for a match at `at`: the sentence before counts only when it
+ * introduces this one as a quotation ("Someone posted this. 'X should hang.'", "He wrote: you
+ * will die"). Otherwise a reporting verb a sentence earlier ("my GP says I'm at breaking point.
+ * When I break I'm taking you with me") would excuse a threat the writer makes in their own voice.
+ */
+export function reportFloor(n: Normalised, at: number): number {
+  const here = sentenceFloor(n, at, 0);
+  const before = sentenceFloor(n, at, 1);
+  if (before === here) return here;
+  const i = n.tokens.findIndex((t) => t.nStart === here);
+  if (i <= 0) return here;
+  const gap = n.original.slice(n.tokens[i - 1]!.end, n.tokens[i]!.start);
+  if (/["'\u2018\u2019\u201c\u201d:\u00ab\u00bb]/.test(gap)) return before;
+  return INTRODUCES.test(n.text.slice(before, here)) ? before : here;
+}
+const INTRODUCES =
+  /\b(?:this|these|that|the following|it|message|messages|email|e-mail|post|posts|text|note|voicemail|letter|comment|comments|tweet|graffiti)\s*$/;
+
 export function isReported(text: string, h: Hit, floor = 0): boolean {
   const before = clauseBefore(text, h.nStart, floor);
   if (COUNTER.test(before) || COUNTER.test(text.slice(h.nEnd, h.nEnd + 40)) || QUOTED_LINE.test(text.slice(h.nEnd, h.nEnd + 80))) return true;

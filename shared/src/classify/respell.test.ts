@@ -37,4 +37,10 @@ describe('respell: harm words written to slip past a word list', () => {
     const hang = n.tokens.find((t) => t.word === 'hang')!;
     expect(n.original.slice(hang.start, hang.end)).toBe('hangthemall');
   });
+
+  it('reads text-speak letters only after the word that makes them words', () => {
+    expect(normalise('u r ded m8').text).toBe('u are dead m8');
+    expect(normalise('ur getin smakd nxt time').text).toBe('ur getting smacked next time');
+    expect(normalise('plan c is fine, Mr R Shah agrees').text).toBe('plan c is fine, mr r shah agrees');
+  });
 });

@@ -38,6 +38,22 @@ const SPELLING: ReadonlyMap<string, string> = new Map([
   ['shankd', 'shanked'],
   ['hangd', 'hanged'],
   ['shoted', 'shot'],
+  // Text-speak that hides a harm word or the tense that makes it a threat ("ur getin smakd").
+  ['smakd', 'smacked'],
+  ['smackd', 'smacked'],
+  ['slapd', 'slapped'],
+  ['kikd', 'kicked'],
+  ['stabd', 'stabbed'],
+  ['getin', 'getting'],
+  ['gettin', 'getting'],
+  ['nxt', 'next'],
+]);
+
+// Single letters that stand for a word only after the word that makes them text-speak:
+// "u r" is "you are" and "i c u" is "I see you", but "plan c" and "Mr R Shah" stay letters.
+const LETTER_WORDS: ReadonlyMap<string, { word: string; after: ReadonlySet<string> }> = new Map([
+  ['r', { word: 'are', after: new Set(['u', 'you', 'ya', 'ye', 'we', 'they', 'yous']) }],
+  ['c', { word: 'see', after: new Set(['i', 'il', 'ill', "i'll", 'will', 'wil', 'we', 'to', "we'll"]) }],
 ]);
 
 const HARM_WORDS = `kill killed killing die dead death shoot shot stab stabbed murder murdered hang hanged rape raped
@@ -89,7 +105,7 @@ export function splitHashtag(tag: string): string[] | null {
 }
 
 const WORD = /[a-z*][a-z*']*/g;
-const QUICK = new RegExp(`\\*|\\b(?:${[...SPELLING.keys()].join('|')})\\b`);
+const QUICK = new RegExp(`\\*|\\b(?:${[...SPELLING.keys(), ...LETTER_WORDS.keys()].join('|')})\\b`);
 
 /** The text with misspelt, masked and hashtagged harm words read as meant; offsets kept. */
 export function respell(m: Mapped, original: string): Mapped {
@@ -97,10 +113,14 @@ export function respell(m: Mapped, original: string): Mapped {
   if (!QUICK.test(m.text) && !original.includes('#')) return m;
   const edits: Array<[number, number, string]> = [];
   WORD.lastIndex = 0;
+  let previous = '';
   for (let match = WORD.exec(m.text); match; match = WORD.exec(m.text)) {
     const word = match[0];
     const at = match.index;
-    let out = SPELLING.get(word) ?? null;
+    const letter = LETTER_WORDS.get(word);
+    const after = previous;
+    previous = word;
+    let out = SPELLING.get(word) ?? (letter?.after.has(after) ? letter.word : null);
     if (out === null && word.includes('*')) out = unmask(word);
     if (out === null && word.length >= 6 && original[m.starts[at]! - 1] === '#') out = splitHashtag(word)?.join(' ') ?? null;
     if (out !== null) edits.push([at, at + word.length, out]);

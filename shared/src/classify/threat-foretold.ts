@@ -26,9 +26,16 @@ export const FORETOLD_PATTERNS: Pattern[] = [
   P(
     'shame-if',
     'threat',
-    `\\b(?:(?:be|it'?d be|it would be|would be|it'?s) a (?:real |terrible |great )?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised|don'?t blame me) if (?:something|anything)? ?(?:happened|were to happen|was to happen|happens|bad happened|bad happens) to (?:${YOU}|${YOURS})\\b|\\b(?:(?:be|it'?d be|it would be|would be) a (?:real |terrible )?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised) if (?:${YOURS}) (?:went|goes|go|got|gets|was|were|is) (?:up in flames|on fire|torched|smashed|burned|burnt|burned down|burnt down|hurt|attacked|keyed|vandalised|vandalized|damaged)\\b`,
+    `\\b(?:(?:be|it'?d be|it would be|would be|it'?s) a (?:real |terrible |great )?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised|don'?t blame me) if (?:something|anything)? ?(?:happened|were to happen|was to happen|happens|bad happened|bad happens) to (?:${YOU}|${YOURS}|(?:that|this|those|the) (?:[a-z]+ ){0,3}?[a-z]+ of (?:yours|urs|yers))\\b|\\b(?:(?:be|it'?d be|it would be|would be) a (?:real |terrible )?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised) if (?:${YOURS}) (?:went|goes|go|got|gets|was|were|is) (?:up in flames|on fire|torched|smashed|burned|burnt|burned down|burnt down|hurt|attacked|keyed|vandalised|vandalized|damaged)\\b`,
     [words('shame pity surprised blame')],
     true,
+  ),
+  // "Be a real shame if she got what her mum deserves."
+  P(
+    'shame-if',
+    'threat',
+    `\\b(?:shame|pity) if (?:she|he|they|your [a-z]+) (?:got|gets|was to get|were to get) what (?:you|her (?:mum|mother|dad|father)|his (?:mum|mother|dad|father)|their (?:mum|mother|dad|father|parents)) (?:deserves?|deserved|has coming|had coming|have coming)\\b`,
+    [words('shame pity'), words('deserves deserve deserved coming')],
   ),
   // "Cute dog. Be a shame if something happened to it": "it" is what the message just pointed at.
   P(

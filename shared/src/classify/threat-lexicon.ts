@@ -14,7 +14,7 @@ export const PERSON_WORDS: readonly string[] = [
       `councillors|cllr|mp|mps|mayor|politician|politicians|traitor|traitors|officer|officers|leader|bastard|bastards|` +
       `bitch|bitches|cunt|cunts|scum|scumbag|scumbags|twat|twats|tory|tories|remoaner|remoaners|paedo|paedos|nonce|` +
       `prick|slag|whore|lot|neck|throat|head|face|legs|kneecaps|skull|brains|house|home|car|office|surgery|windows|` +
-      `staff|dog|cat|pets|life|lives`,
+      `staff|dog|cat|pets|life|lives|van|motor|bike|rover|tesla|audi|bmw|merc|mercedes|jag|spaniel|labrador|staffie|puppy|horse|pony|shed|garage|roof|caravan`,
   ),
   ...GROUPS,
 ];

@@ -18,8 +18,8 @@ const WEAPON_WORDS = words(
 const PROPERTY = `(?:car|cars|house|home|office|shop|flat|place|van|windows?|front door|garage|surgery|business)`;
 const WATER = `(?:canal|river|ditch|reservoir|sea|docks?|quarry|lake|pond|water|gutter|harbour|marina)`;
 
-const P = (rule: string, category: Pattern['category'], src: string, need: string[][], negationInside = false) =>
-  makePattern(rule, category, src, need, { negationInside });
+const P = (rule: string, category: Pattern['category'], src: string, need: string[][], negationInside = false, accept?: Pattern['accept']) =>
+  makePattern(rule, category, src, need, accept ? { negationInside, accept } : { negationInside });
 
 export const PREPARED_PATTERNS: Pattern[] = [
   // "Next time it won't be a letter, it'll be a petrol bomb."
@@ -140,6 +140,9 @@ export const PREPARED_PATTERNS: Pattern[] = [
     'threat',
     `\\b(?:someone|somebody|people|we|you lot|lads)(?: needs? to| should| ought to| must| want to| wants to|'ll| will)? (?:put|throw|lob|chuck|send) (?:a |some )?(?:brick|bricks|rock|rocks|petrol bomb|petrol bombs|firework|fireworks|molotov) (?:through|at|into)\\b[^.!?]{0,50}?\\b(?:window|windows|house|home|door|office|car)\\b`,
     [words('someone somebody people we lot lads'), words('brick bricks rock rocks bomb bombs firework fireworks molotov')],
+    false,
+    // "Last night someone put a brick through our window" is the victim telling it, not a call.
+    (n, nStart, nEnd) => !/\b(?:our|my|me|us|mine)\b/.test(n.text.slice(nStart, nEnd)),
   ),
   // "Be a shame if your brakes failed", "shame if it ate something it shouldn't".
   P(
@@ -155,8 +158,8 @@ export const PREPARED_PATTERNS: Pattern[] = [
   P(
     'car-bomb',
     'threat_to_life',
-    `\\b(?:check|look) under(?:neath)? (?:your|ur|yer) (?:car|van|motor|vehicle)\\b(?! for (?:the |a |any )?(?:hedgehogs?|cats?|kittens?|animals?|oil|leaks?|wildlife|toads?|frogs?|rust|damage))`,
-    [words('check look'), words('under underneath')],
+    `\\bstart (?:his|her|your|ur|their|the) (?:car|van|motor|engine) (?:very )?carefully\\b|\\b(?:check|look) under(?:neath)? (?:your|ur|yer) (?:car|van|motor|vehicle)\\b(?! for (?:the |a |any )?(?:hedgehogs?|cats?|kittens?|animals?|oil|leaks?|wildlife|toads?|frogs?|rust|damage))`,
+    [words('check look start'), words('under underneath carefully')],
   ),
   // "How would you feel if your house caught fire one night?"
   P(

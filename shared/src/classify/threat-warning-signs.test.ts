@@ -83,3 +83,34 @@ describe('preparation, routine and passed-on intent are warning signs too', () =
     expect(verdict(body).severity).toBe('clean');
   });
 });
+
+describe('approach, routine and indifference to what follows', () => {
+  it.each([
+    // exposed + approach
+    "It's not hard to find out where someone lives, councillor. I'll be seeing you at home very soon.",
+    // watching + approach
+    "I've already followed you home from the civic centre once. Next time I won't just drive past.",
+    // capable + approach
+    'A man with nothing to lose is the most dangerous thing you will ever meet, and you are going to meet me.',
+    // capable + watching + capable
+    "I'm sat here with a carving knife working out which way you walk to the depot, and there's nobody left who'd stop me.",
+    // watching + ominous close
+    'Your son is in year 10 at St Aidans. I know his bus. Think about that next time you vote.',
+    // others-intend + ominous close
+    'What would you do if someone was waiting for you in your garden one night? Have a think about it.',
+  ])('"%s"', (body) => {
+    expect(isThreat(body)).toBe(true);
+  });
+
+  it.each([
+    "I'll be seeing you at home on Thursday for the casework visit, as agreed with your office.",
+    "Next time I won't just drive past the fete, I'll stop and buy a cake!",
+    'The new warden is going to meet me at the allotments on Monday.',
+    "I'm sat here with a bread knife and a cake, waiting for the committee result.",
+    'Which way you walk to the station matters: the underpass lights are out.',
+    'I know his bus is always late, the 47 needs a better timetable.',
+    'They can lock me up for parking on the verge if they like, the bays are full.',
+  ])('one kind alone stays clean: "%s"', (body) => {
+    expect(verdict(body).severity).toBe('clean');
+  });
+});

@@ -63,7 +63,7 @@ export const SIGN_PATTERNS: Pattern[] = [
   sign('watching', `\\bparks (?:on|in|outside|behind|at the back of) [a-z]+`, [words('parks')]),
   sign(
     'watching',
-    `\\b(?:watched|seen|saw|spotted|clocked|noticed|followed) (?:you|u|ya) (?:put|putting|leave|leaving|walk|walking|get|getting|park|parking|go|going|come|coming|take|taking|drop|dropping|at|in|with|on)\\b`,
+    `\\b(?:watched|seen|saw|spotted|clocked|noticed|followed) (?:you|u|ya) (?:put|putting|leave|leaving|walk|walking|get|getting|park|parking|go|going|come|coming|take|taking|drop|dropping|at|in|with|on|home)\\b`,
     [words('watched seen saw spotted clocked noticed followed'), words('you u ya')],
   ),
   sign('watching', `\\b(?:a )?(?:clear|good|nice|perfect) view (?:of|into) (?:your|ur|yer) (?:[a-z]+ )?(?:window|windows|house|door|garden|bedroom|drive)\\b`, [
@@ -78,6 +78,30 @@ export const SIGN_PATTERNS: Pattern[] = [
     words('light lights'),
     words('bedroom room kitchen lounge landing'),
   ]),
+  sign('watching', `\\bwhich way (?:you|u|ya|she|he) (?:walk|walks|go|goes|drive|drives|come|comes|cycle|cycles)\\b`, [
+    words('way'),
+    words('walk walks go goes drive drives come comes cycle cycles'),
+  ]),
+  sign('watching', `\\b(?:i|we) know (?:his|her|their|your|ur) (?:bus|route|school|car|reg|routine|times|address|movements|schedule|shifts?|number plate)\\b`, [
+    words('know'),
+    words('bus route school car reg routine times address movements schedule shift shifts plate'),
+  ]),
+  // Indifference to what follows: "they can lock me up after", "nobody left who'd stop me".
+  sign('capable', `\\b(?:they|police|coppers|cops|you) can (?:lock|bang|send|put) me (?:up|away|inside|down)(?: after| afterwards| for it| for life)?\\b`, [
+    words('lock bang send put'),
+    words('up away inside down'),
+  ]),
+  sign(
+    'capable',
+    `\\b(?:no ?one|nobody|no-one)(?: (?:left|around|else))? (?:who'?d|who would|who will|who can|to|that can|that would) stop me\\b`,
+    [words('stop'), words('me')],
+    true,
+  ),
+  sign(
+    'capable',
+    `\\b(?:sat|sitting|stood|standing|here) (?:here )?with (?:a|my|me|the) (?:[a-z]+ )?(?:machete|knife|knives|gun|shotgun|rifle|crossbow|axe|hammer|blade|acid|petrol)\\b`,
+    [words('with'), WEAPON_WORDS.concat(['petrol'])],
+  ),
   sign('exposed', `\\b(?:anyone|anybody|someone|somebody) could (?:get|walk|break|climb|come) in\\b`, [
     words('anyone anybody someone somebody'),
     words('could'),
@@ -122,7 +146,7 @@ export const SIGN_PATTERNS: Pattern[] = [
     `\\b(?:people|lads|blokes|men|folk|plenty|some of us|a few of (?:us|the lads|them))(?: (?:round here|around here|in this town|out there|on this estate|i know))?(?: who)? (?:would|will|'d|want to|wants to|are going to|are gonna|gonna|are waiting to)(?: happily| gladly| love to| like to)? (?:get|put|do|sort|sort out|deal with|wait for|come for|go for|have|teach) (?:you|u|ya|your|ur)\\b`,
     [words('people lads blokes men folk plenty us few'), words('get put do sort deal wait come go have teach')],
   ),
-  sign('others-intend', `\\b(?:going to|gonna|are|will be|'ll be) (?:wait|waiting) for (?:you|u|ya) (?:outside|after|at|in|by|round|when)\\b`, [
+  sign('others-intend', `\\b(?:going to|gonna|are|will be|'ll be|was|were|is) (?:wait|waiting) for (?:you|u|ya) (?:outside|after|at|in|by|round|when)\\b`, [
     words('wait waiting'),
     words('outside after at in by round when'),
   ]),
@@ -262,6 +286,19 @@ export const SIGN_PATTERNS: Pattern[] = [
     words('waiting'),
     words('by next beside near'),
   ]),
+  // "I'll be seeing you at home very soon"; "next time I won't just drive past"; "you are going to meet me".
+  sign(
+    'approach',
+    `\\b(?:i|we)(?:'ll| will|'m going to| am going to)? be (?:seeing|visiting|calling on|calling round to see) (?:you|u|ya) at (?:home|(?:your|ur) (?:house|home|door|place|flat))\\b`,
+    [words('seeing visiting calling'), words('home house door place flat')],
+  ),
+  sign(
+    'approach',
+    `\\bnext time (?:i|we)(?: won'?t| wont| will not|'ll not)(?: just)? (?:drive|walk|go|ride) (?:past|by|away|on)\\b`,
+    [words('next'), words('past by away on')],
+    true,
+  ),
+  sign('approach', `\\b(?:you|u)(?:'re| are)? (?:going to|gonna|about to|will|'ll) meet me\\b`, [words('meet'), words('me')]),
   // More of the reader's life watched: "your school run is at 8.20", a car registration, "leaves 7.40 every morning".
   sign('watching', `\\b(?:your|ur) (?:school run|commute|walk home|dog walk|run|jog|train|bus|route) (?:is|starts|leaves|goes) (?:at|from)\\b`, [
     words('run commute walk jog train bus route'),
@@ -356,7 +393,7 @@ const CLOSERS = new RegExp(
     `shame|think on|just saying|just so you know|(?:i )?wouldn'?t want to be you|can'?t say i blame them|sleep well|sleep tight|` +
     `enjoy (?:it|them|your weekend|your christmas) while (?:it lasts|you can)|you know what to do|we know|i know|remember that|` +
     `your choice|last chance|choose wisely|tick ?tock|watch this space|you'?ll see|` +
-    `(?:i )?hope you(?:'?re| are) enjoying your (?:evening|weekend|night|day|holiday|dinner|tea)|ask yourself if you want that|something to think about|see how you like it|think (?:about|abowt|bout|abt) (?:that|it)|` +
+    `(?:i )?hope you(?:'?re| are) enjoying your (?:evening|weekend|night|day|holiday|dinner|tea)|ask yourself if you want that|something to think about|see how you like it|(?:have a )?think (?:about|abowt|bout|abt) (?:that|it)|` +
     `don'?t say you (?:weren'?t|were not) (?:told|warned)|you were warned|no mercy|think about that|funny timing(?: eh)?|starting with you|every last one|` +
     `simple as)(?: (?:councillor|cllr|mate|love|pal|mr|mrs|ms|sir)(?: [a-z]+)?)?(?: (?:before|when|wen|next time) [a-z' ]{1,50})?(?: (?:bomb|knife|dagger|axe|gun|pistol|skull|coffin|fire|clock|hourglass|hammer))*$`,
 );

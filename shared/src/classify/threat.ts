@@ -1,4 +1,4 @@
-import { isNegated, isReported, sentenceFloor } from './context.ts';
+import { isNegated, isReported, reportFloor, sentenceFloor } from './context.ts';
 import type { Hit } from './hit.ts';
 import { execAll } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
@@ -12,6 +12,7 @@ import { MENACE_PATTERNS } from './threat-menace.ts';
 import { FORETOLD_PATTERNS } from './threat-foretold.ts';
 import { PICTURED_PATTERNS } from './threat-pictured.ts';
 import { GALLOWS_PATTERNS } from './threat-gallows.ts';
+import { FINAL_ACT_PATTERNS } from './threat-final-acts.ts';
 import { PREPARED_PATTERNS } from './threat-prepared.ts';
 import { notInPlay } from './play.ts';
 import { combineWarningSigns, SIGN_PATTERNS, SIGN_PREFIX } from './threat-warning-signs.ts';
@@ -206,7 +207,7 @@ const CORE_PATTERNS: Pattern[] = [
   makePattern(
     'you-are-dead',
     'threat_to_life',
-    `(?<!\\b(?:out|bury|mourn|honour|honor|remember|count|collect|identify) )\\b(?:you(?:'re| are| r|re)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next on (?:my|the|our|his|their) (?:hit |kill |death )?list|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`,
+    `(?<!\\b(?:out|bury|mourn|honour|honor|remember|count|collect|identify) )\\b(?:you(?:'re| are| r|re)|u(?: are| r)|ur|your) (?:a )?(?:dead|dead meat|a dead man|a dead woman|dead man walking|going to die|gonna die|next on (?:my|the|our|his|their) (?:hit |kill |death )?list|next${NEXT_ALONE})\\b${NOT_DEAD_IDIOM}(?! (?:to me|in the water|duck|end|loss|certain|cert|wrong|right))`,
     NEED_WORDS['you-are-dead']!,
     { accept: notYourTurn },
   ),
@@ -380,6 +381,7 @@ const PATTERNS: Pattern[] = [
   ...PICTURED_PATTERNS,
   ...GALLOWS_PATTERNS,
   ...PREPARED_PATTERNS,
+  ...FINAL_ACT_PATTERNS,
   ...SIGN_PATTERNS,
 ];
 
@@ -534,12 +536,12 @@ function scanPattern(n: Normalised, from: number, to: number, p: Pattern, hits: 
       at -= lead.length - si;
     }
     const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m.text.length, score: 0.95 };
-    if ((!p.negationInside && isNegated(text, h, sentenceFloor(n, h.nStart))) || isReported(text, h, sentenceFloor(n, h.nStart, 1))) continue;
+    if ((!p.negationInside && isNegated(text, h, sentenceFloor(n, h.nStart))) || isReported(text, h, reportFloor(n, h.nStart))) continue;
     // The subject may have swallowed the reporting verb ("someone wrote the councillor should hang").
     if (
       p.subject &&
       SWALLOWED_REPORT.test(text.slice(h.nStart, from + m.index)) &&
-      isReported(text, { ...h, nStart: from + m.index }, sentenceFloor(n, h.nStart, 1))
+      isReported(text, { ...h, nStart: from + m.index }, reportFloor(n, h.nStart))
     )
       continue;
     if (p.accept && !p.accept(n, h.nStart, h.nEnd)) continue;
