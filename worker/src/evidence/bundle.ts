@@ -2,7 +2,6 @@ import {
   assertSafeArtifactName,
   bundleManifestSchema,
   canonicalJson,
-  contentMatchesMediaType,
   keyFingerprint,
   manifestSignatureSchema,
   sha256Hex,
@@ -12,41 +11,38 @@ import {
   type BundleManifest,
 } from '@wardguard/shared';
 import { describeIssues } from '../http/read-json.ts';
-import { readMultipart } from '../http/read-multipart.ts';
 
-export interface VerifiedFile {
-  entry: ArtifactEntry;
-  bytes: Uint8Array;
-}
 export interface VerifiedSignature {
   keySha256: string;
   json: string;
 }
-export interface VerifiedBundle {
+/** What a bundle claims, checked before any of its files is read. */
+export interface BundleHeader {
   manifest: BundleManifest;
   manifestSha256: string;
-  files: VerifiedFile[];
   signature: VerifiedSignature | null;
+  /** The manifest's artifacts by name. */
+  declared: ReadonlyMap<string, ArtifactEntry>;
 }
 export interface BundleLimits {
   maxArtifactBytes: number;
 }
 
 /**
- * Parses a multipart bundle (`manifest` JSON part + one `file` part per artifact,
- * named by the part's filename) and checks every claim the manifest makes. Any
- * difference refuses the whole bundle: nothing is stored from a bundle that fails.
+ * Checks the `manifest` part and the optional `signature` part of a bundle: the manifest's
+ * schema, the device signature over its exact bytes (required for web captures), and each
+ * declared artifact's name and size. The files themselves are checked as they stream
+ * (artifact-writer.ts) against what this returns.
  */
-export async function parseBundle(body: Uint8Array, contentType: string, limits: BundleLimits): Promise<VerifiedBundle> {
-  const entries = await readMultipart(body, contentType, 'a "manifest" part and one "file" part per artifact');
-  const manifestPart = entries.find(([k]) => k === 'manifest')?.[1] ?? null;
-  const manifestText = manifestPart === null ? null : typeof manifestPart === 'string' ? manifestPart : await manifestPart.text();
+export async function readBundleHeader(manifestText: string | null, signatureText: string | null, limits: BundleLimits): Promise<BundleHeader> {
   const manifest = readManifest(manifestText);
-  const signaturePart = entries.find(([k]) => k === 'signature')?.[1] ?? null;
-  const signature = signaturePart === null ? null : await checkSignature(signaturePart, manifestText!);
+  const signature = signatureText === null ? null : await checkSignature(signatureText, manifestText!);
   // A web capture is only evidence if the device that saw the page vouches for it.
   if (manifest.kind === 'web_capture' && !signature) {
-    throw new WardguardError('SIGNATURE_REQUIRED', 'A web capture must be signed by the extension that captured it; unsigned captures are not accepted.');
+    throw new WardguardError(
+      'SIGNATURE_REQUIRED',
+      'A web capture must be signed by the extension that captured it, its "signature" part sent before the files; unsigned captures are not accepted.',
+    );
   }
   const declared = new Map<string, ArtifactEntry>();
   for (const entry of manifest.artifacts) {
@@ -57,44 +53,11 @@ export async function parseBundle(body: Uint8Array, contentType: string, limits:
     }
     declared.set(entry.name, entry);
   }
-
-  const received = new Map<string, Uint8Array>();
-  for (const [field, value] of entries) {
-    if (field === 'manifest' || field === 'signature') continue;
-    if (field !== 'file' || typeof value === 'string') throw new WardguardError('UNEXPECTED_FIELD', `Unexpected form field "${field.slice(0, 60)}".`);
-    const name = value.name;
-    assertSafeArtifactName(name);
-    if (!declared.has(name)) throw new WardguardError('UNEXPECTED_FILE', `"${name}" is not listed in the manifest.`);
-    if (received.has(name)) throw new WardguardError('DUPLICATE_ARTIFACT_NAME', `"${name}" was sent twice.`);
-    received.set(name, new Uint8Array(await value.arrayBuffer()));
-  }
-
-  const files: VerifiedFile[] = [];
-  for (const entry of manifest.artifacts) {
-    const bytes = received.get(entry.name);
-    if (!bytes) throw new WardguardError('MISSING_FILE', `"${entry.name}" is listed in the manifest but was not sent.`);
-    if (bytes.byteLength !== entry.size) {
-      throw new WardguardError('SIZE_MISMATCH', `"${entry.name}" is ${bytes.byteLength} bytes; the manifest says ${entry.size}.`);
-    }
-    const actual = await sha256Hex(bytes);
-    if (actual !== entry.sha256) {
-      throw new WardguardError('HASH_MISMATCH', `"${entry.name}" has SHA-256 ${actual}; the manifest says ${entry.sha256}.`, {
-        name: entry.name,
-        expected: entry.sha256,
-        actual,
-      });
-    }
-    if (!contentMatchesMediaType(entry.mediaType, bytes.subarray(0, 16))) {
-      throw new WardguardError('MEDIA_TYPE_MISMATCH', `"${entry.name}" is declared ${entry.mediaType} but its content is not.`);
-    }
-    files.push({ entry, bytes });
-  }
-  return { manifest, manifestSha256: await sha256Hex(canonicalJson(manifest)), files, signature };
+  return { manifest, manifestSha256: await sha256Hex(canonicalJson(manifest)), signature, declared };
 }
 
 /** A device signature (required for web captures) must verify over the manifest part's exact bytes. */
-async function checkSignature(part: File | string, manifestText: string): Promise<VerifiedSignature> {
-  const text = typeof part === 'string' ? part : await part.text();
+async function checkSignature(text: string, manifestText: string): Promise<VerifiedSignature> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { WardguardError, type Receipt } from '@wardguard/shared';
+import { WardguardError, type BundleManifest, type Receipt } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
 import { appendCustody } from '../db/custody.ts';
 import { findByIdempotencyKey, getItem, insertItemStatements, type NewArtifact } from '../db/evidence.ts';
@@ -8,22 +8,53 @@ import { getUser } from '../db/users.ts';
 import { pinCaptureKey } from '../db/tokens.ts';
 import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
-import type { VerifiedBundle } from './bundle.ts';
+import type { BundleHeader } from './bundle.ts';
+import type { ArtifactTarget } from './artifact-writer.ts';
+import { receiveBundle, type ReceivedBundle, type ReceiveLimits } from './receive-bundle.ts';
 import { receiptFor } from './receipt.ts';
 import { ownerScope } from '../auth/scope.ts';
 
 /**
- * Makes a verified bundle durable: files into R2 (R2 re-checks each SHA-256 on
- * write), then the item, its artifacts, the exhibit number and two custody events in
- * one D1 transaction. If anything fails, the R2 objects written so far are removed,
- * so a refused or failed upload leaves nothing behind.
+ * Files an evidence bundle as it streams in (receive-bundle.ts): once its manifest is checked
+ * it is matched against an earlier filing of the same idempotency key, the signing key, the
+ * councillor, case and perpetrator are checked, and only then are the files streamed into R2
+ * (hashed on the way, R2 re-checking what it can). Then the item, its artifacts, the exhibit
+ * number and two custody events go into D1 in one transaction. If anything fails, every R2
+ * object of the bundle is removed, so a refused or failed upload leaves nothing behind.
  */
-export async function storeBundle(env: Bindings, p: Principal, councillorId: string, bundle: VerifiedBundle): Promise<{ receipt: Receipt; created: boolean }> {
-  const { manifest } = bundle;
-  const existing = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, bundle.manifestSha256);
-  if (existing) return { receipt: existing, created: false };
+export async function storeBundle(
+  env: Bindings,
+  p: Principal,
+  req: Request,
+  limits: ReceiveLimits,
+  councillorFor: (manifest: BundleManifest) => string,
+): Promise<{ receipt: Receipt; created: boolean }> {
+  let filing: Filing | { duplicate: Receipt } | null = null;
+  const received = await receiveBundle(req, limits, async (header) => {
+    const planned = await planFiling(env, p, councillorFor(header.manifest), header);
+    filing = planned;
+    if ('duplicate' in planned) return { bucket: null, target: (entry) => ({ key: '', entry, customMetadata: {} }) };
+    return { bucket: env.EVIDENCE, target: (entry) => planned.targets.get(entry.name)! };
+  });
+  const f = filing as Filing | { duplicate: Receipt } | null;
+  if (!f) throw new WardguardError('INTERNAL', 'The bundle was read without being planned.');
+  if ('duplicate' in f) return { receipt: f.duplicate, created: false };
+  return recordFiling(env, p, received, f);
+}
 
-  if (bundle.signature) await requirePinnedKey(env.DB, p, bundle.signature.keySha256);
+interface Filing {
+  councillorId: string;
+  itemId: string;
+  artifacts: NewArtifact[];
+  targets: Map<string, ArtifactTarget>;
+}
+
+async function planFiling(env: Bindings, p: Principal, councillorId: string, header: BundleHeader): Promise<Filing | { duplicate: Receipt }> {
+  const { manifest } = header;
+  const existing = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, header.manifestSha256);
+  if (existing) return { duplicate: existing };
+
+  if (header.signature) await requirePinnedKey(env.DB, p, header.signature.keySha256);
 
   const councillor = await getUser(env.DB, p.councilId, councillorId);
   if (!councillor || councillor.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
@@ -36,22 +67,22 @@ export async function storeBundle(env: Bindings, p: Principal, councillorId: str
   }
 
   const itemId = newId();
-  const receivedAt = now();
-  const artifacts: NewArtifact[] = bundle.files.map(({ entry }) => {
+  const targets = new Map<string, ArtifactTarget>();
+  const artifacts: NewArtifact[] = manifest.artifacts.map((entry) => {
     const id = newId();
-    return { id, name: entry.name, mediaType: entry.mediaType, size: entry.size, sha256: entry.sha256, r2Key: artifactKey(p.councilId, itemId, id) };
+    const a = { id, name: entry.name, mediaType: entry.mediaType, size: entry.size, sha256: entry.sha256, r2Key: artifactKey(p.councilId, itemId, id) };
+    targets.set(entry.name, { key: a.r2Key, entry, customMetadata: { itemId, name: entry.name } });
+    return a;
   });
+  return { councillorId, itemId, artifacts, targets };
+}
 
-  const written: string[] = [];
+async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundle, filing: Filing): Promise<{ receipt: Receipt; created: boolean }> {
+  const { manifest } = received.header;
+  const bundle = received.header;
+  const { councillorId, itemId, artifacts } = filing;
+  const receivedAt = now();
   try {
-    for (const [i, a] of artifacts.entries()) {
-      await env.EVIDENCE.put(a.r2Key, bundle.files[i]!.bytes, {
-        sha256: a.sha256,
-        httpMetadata: { contentType: a.mediaType },
-        customMetadata: { itemId, name: a.name },
-      });
-      written.push(a.r2Key);
-    }
     const hashes = artifacts.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size }));
     await appendCustody(
       env.DB,
@@ -98,7 +129,7 @@ export async function storeBundle(env: Bindings, p: Principal, councillorId: str
       ),
     );
   } catch (err) {
-    if (written.length) await env.EVIDENCE.delete(written);
+    await received.discard();
     // A concurrent upload of the same bundle won the race: answer as a duplicate.
     const raced = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, bundle.manifestSha256);
     if (raced) return { receipt: raced, created: false };

@@ -3,8 +3,6 @@ import { EVIDENCE_KINDS, linkEvidenceSchema, WardguardError, type EvidenceKind }
 import type { AppEnv } from '../env.ts';
 import { isStaff, targetCouncillor } from '../auth/roles.ts';
 import { ownerScope, visibleItem } from '../auth/scope.ts';
-import { readLimited } from '../evidence/read-limited.ts';
-import { parseBundle } from '../evidence/bundle.ts';
 import { storeBundle } from '../evidence/store-bundle.ts';
 import { sendArtifact } from '../evidence/send-artifact.ts';
 import { linkItemStatement, listItems } from '../db/evidence.ts';
@@ -22,10 +20,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
     const p = c.get('principal');
     if (p.role === 'service') throw new WardguardError('FORBIDDEN', 'Service tokens file mail through the mail routes.');
     const { maxBundleBytes, maxArtifactBytes } = c.get('config');
-    const body = await readLimited(c.req.raw, maxBundleBytes);
-    const bundle = await parseBundle(body, c.req.header('content-type') ?? '', { maxArtifactBytes });
-    const councillorId = targetCouncillor(p, bundle.manifest.councillorId);
-    const { receipt, created } = await storeBundle(c.env, p, councillorId, bundle);
+    // Streamed: the body is never held whole (see evidence/receive-bundle.ts).
+    const { receipt, created } = await storeBundle(c.env, p, c.req.raw, { maxBundleBytes, maxArtifactBytes }, (m) => targetCouncillor(p, m.councillorId));
     return c.json(receipt, created ? 201 : 200);
   })
   .get('/', async (c) => {

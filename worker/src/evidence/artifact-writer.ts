@@ -1,0 +1,128 @@
+import { contentMatchesMediaType, toHex, WardguardError, type ArtifactEntry } from '@wardguard/shared';
+
+/**
+ * R2 multipart part size. R2 wants every part but the last to be at least 5 MiB; bigger parts
+ * mean fewer round trips, and at most two are held at once (one filling, one uploading).
+ */
+export const PART_BYTES = 8 * 1024 * 1024;
+const HEAD_BYTES = 16;
+
+export interface ArtifactTarget {
+  key: string;
+  entry: ArtifactEntry;
+  customMetadata: Record<string, string>;
+}
+
+export interface ArtifactWriter {
+  /** Takes the next bytes of the file (copied: the caller may reuse them once this resolves). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Checks size, SHA-256 and content type against the manifest, then makes the object whole in R2. */
+  finish(): Promise<void>;
+  /** Leaves nothing behind: aborts an open multipart upload and deletes the object if it was stored. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Streams one declared file into R2 while hashing it. A file that fits one part is held
+ * (at most PART_BYTES) and put once, with its SHA-256 for R2 to check again; a larger one
+ * goes up as an R2 multipart upload, part n+1 filling while part n uploads, and is joined
+ * only once its size and hash match the manifest. More bytes than declared are refused at
+ * the byte that passes the declared size. With `bucket` null the bytes are only checked
+ * (a repeated bundle answered from its first filing).
+ *
+ * @example
+ *   const w = createArtifactWriter(env.EVIDENCE, { key, entry, customMetadata: {} });
+ *   try { for (const c of chunks) await w.write(c); await w.finish(); } catch (e) { await w.discard(); throw e; }
+ */
+export function createArtifactWriter(bucket: R2Bucket | null, target: ArtifactTarget): ArtifactWriter {
+  const { entry, key } = target;
+  const digest = new crypto.DigestStream('SHA-256');
+  const hasher = digest.getWriter();
+  // A discarded file aborts the digest, which rejects this promise: nobody waits for it then.
+  digest.digest.catch(() => undefined);
+  const head = new Uint8Array(Math.min(HEAD_BYTES, entry.size));
+  const options = { httpMetadata: { contentType: entry.mediaType }, customMetadata: target.customMetadata };
+  let received = 0;
+  let buffer = new Uint8Array(partLength(entry.size, 0));
+  let filled = 0;
+  let upload: R2MultipartUpload | null = null;
+  let uploading: Promise<R2UploadedPart> | null = null;
+  const parts: R2UploadedPart[] = [];
+  let stored = false;
+
+  // Hands a full buffer to the hasher and, for a multipart file, to R2; the next one fills meanwhile.
+  async function flush(): Promise<void> {
+    const bytes = buffer.subarray(0, filled);
+    await hasher.write(bytes);
+    if (bucket && entry.size > PART_BYTES) {
+      upload ??= await bucket.createMultipartUpload(key, options);
+      if (uploading) parts.push(await uploading);
+      uploading = upload.uploadPart(parts.length + 1, bytes);
+    }
+    buffer = new Uint8Array(partLength(entry.size, received));
+    filled = 0;
+  }
+
+  return {
+    async write(chunk) {
+      if (received + chunk.byteLength > entry.size) {
+        throw new WardguardError('SIZE_MISMATCH', `"${entry.name}" is more than the ${entry.size} bytes the manifest says.`);
+      }
+      if (received < head.byteLength) head.set(chunk.subarray(0, head.byteLength - received), received);
+      let at = 0;
+      while (at < chunk.byteLength) {
+        const n = Math.min(chunk.byteLength - at, buffer.byteLength - filled);
+        buffer.set(chunk.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        received += n;
+        if (filled === buffer.byteLength && received < entry.size) await flush();
+      }
+    },
+
+    async finish() {
+      if (received !== entry.size) {
+        throw new WardguardError('SIZE_MISMATCH', `"${entry.name}" is ${received} bytes; the manifest says ${entry.size}.`);
+      }
+      const last = buffer.subarray(0, filled);
+      await hasher.write(last);
+      await hasher.close();
+      const actual = toHex(new Uint8Array(await digest.digest));
+      if (actual !== entry.sha256) {
+        throw new WardguardError('HASH_MISMATCH', `"${entry.name}" has SHA-256 ${actual}; the manifest says ${entry.sha256}.`, {
+          name: entry.name,
+          expected: entry.sha256,
+          actual,
+        });
+      }
+      if (!contentMatchesMediaType(entry.mediaType, head)) {
+        throw new WardguardError('MEDIA_TYPE_MISMATCH', `"${entry.name}" is declared ${entry.mediaType} but its content is not.`);
+      }
+      if (!bucket) return;
+      if (!upload) {
+        // R2 checks the SHA-256 again as it writes.
+        await bucket.put(key, last, { ...options, sha256: entry.sha256 });
+        stored = true;
+        return;
+      }
+      if (uploading) parts.push(await uploading);
+      uploading = null;
+      parts.push(await upload.uploadPart(parts.length + 1, last));
+      await upload.complete(parts);
+      stored = true;
+    },
+
+    async discard() {
+      await (uploading as Promise<unknown> | null)?.catch(() => undefined);
+      uploading = null;
+      if (upload && !stored) await upload.abort().catch((err: unknown) => console.warn('multipart upload could not be aborted', String(err)));
+      if (stored) await bucket?.delete(key);
+      stored = false;
+      upload = null;
+      await hasher.abort().catch(() => undefined);
+    },
+  };
+}
+
+// Every part PART_BYTES but the last, which holds the rest of the declared size.
+const partLength = (size: number, offset: number): number => Math.min(PART_BYTES, size - offset);
