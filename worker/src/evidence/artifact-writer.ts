@@ -6,6 +6,8 @@ import { contentMatchesMediaType, toHex, WardguardError, type ArtifactEntry } fr
  */
 export const PART_BYTES = 8 * 1024 * 1024;
 const HEAD_BYTES = 16;
+/** Custom metadata naming a multipart object's SHA-256, which R2 does not keep for it (send-artifact.ts reads it). */
+export const SHA256_METADATA = 'sha256';
 
 export interface ArtifactTarget {
   key: string;
@@ -55,7 +57,9 @@ export function createArtifactWriter(bucket: R2Bucket | null, target: ArtifactTa
     const bytes = buffer.subarray(0, filled);
     await hasher.write(bytes);
     if (bucket && entry.size > PART_BYTES) {
-      upload ??= await bucket.createMultipartUpload(key, options);
+      // R2 keeps no whole-object checksum for a multipart object: the hash it is joined
+      // under (only if the bytes match it) goes in its metadata, for downloads to check.
+      upload ??= await bucket.createMultipartUpload(key, { ...options, customMetadata: { ...options.customMetadata, [SHA256_METADATA]: entry.sha256 } });
       if (uploading) parts.push(await uploading);
       uploading = upload.uploadPart(parts.length + 1, bytes);
     }

@@ -13,6 +13,11 @@ export interface FilePlan {
   /** null: check the files but keep none (the bundle was filed before). */
   bucket: R2Bucket | null;
   target(entry: ArtifactEntry): ArtifactTarget;
+  /**
+   * Settles when the bundle may be kept; files stream meanwhile. A refusal stops the reading
+   * at the next chunk and discards what was written.
+   */
+  allowed: Promise<void>;
 }
 
 export interface ReceivedBundle {
@@ -29,7 +34,8 @@ const decoder = new TextDecoder();
  * part streamed into R2 through its own writer, checked against the manifest as it goes.
  * Parts in another order are refused rather than held: holding files until a late manifest
  * arrives is the memory this avoids, and every client (the extension, the scripts) sends the
- * manifest first. Any refusal — a bad part, a client that breaks off, a file that does not
+ * manifest first. What needs D1 (may this principal file here?) is asked while the files
+ * stream, through `plan`'s `allowed`. Any refusal — a bad part, a client that breaks off, a file that does not
  * match — removes every object already written for the bundle before it is thrown.
  */
 export async function receiveBundle(req: Request, limits: ReceiveLimits, plan: (header: BundleHeader) => Promise<FilePlan>): Promise<ReceivedBundle> {
@@ -40,15 +46,21 @@ export async function receiveBundle(req: Request, limits: ReceiveLimits, plan: (
   let manifestText: string | null = null;
   let signatureText: string | null = null;
   let opened: { header: BundleHeader; files: FilePlan } | null = null;
+  let refused: unknown = null;
   const open = async () => {
     const header = await readBundleHeader(manifestText, signatureText, limits);
-    return { header, files: await plan(header) };
+    const files = await plan(header);
+    files.allowed.catch((err: unknown) => {
+      refused = err;
+    });
+    return { header, files };
   };
   const writers: ArtifactWriter[] = [];
   const received = new Set<string>();
   let current: ArtifactWriter | null = null;
   try {
     for await (const ev of multipartEvents(req.body, req.headers.get('content-type') ?? '', { maxBytes: limits.maxBundleBytes })) {
+      if (refused) throw refused;
       if (ev.kind === 'chunk') {
         await current!.write(ev.bytes);
       } else if (ev.kind === 'file-end') {
@@ -85,6 +97,7 @@ export async function receiveBundle(req: Request, limits: ReceiveLimits, plan: (
     for (const entry of opened.header.manifest.artifacts) {
       if (!received.has(entry.name)) throw new WardguardError('MISSING_FILE', `"${entry.name}" is listed in the manifest but was not sent.`);
     }
+    await opened.files.allowed;
   } catch (err) {
     await discardAll(writers);
     throw err;

@@ -3,6 +3,7 @@ import { toHex, WardguardError, type EvidenceView } from '@wardguard/shared';
 import type { AppEnv, Principal } from '../env.ts';
 import { getArtifact } from '../db/evidence.ts';
 import { appendCustody } from '../db/custody.ts';
+import { SHA256_METADATA } from './artifact-writer.ts';
 import { verifiedBody } from './verified-body.ts';
 
 /**
@@ -18,8 +19,10 @@ export async function sendArtifact(c: Context<AppEnv>, p: Principal, item: Evide
   const custody = { councilId: p.councilId, actorId: p.userId, itemId: item.id, caseId: item.caseId };
   const recorded = { artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256, size: artifact.size };
   // Every put (uploads, filed mail) sets sha256, so R2 holds a checksum for every object
-  // we wrote: one without, or with another, was written by something else.
-  const stored = object.checksums.sha256 ? toHex(object.checksums.sha256) : null;
+  // we wrote; a file past one part went up as a multipart upload, for which R2 keeps none,
+  // and carries the hash it was verified against in its metadata. An object with neither,
+  // or with another hash, was written by something else.
+  const stored = object.checksums.sha256 ? toHex(object.checksums.sha256) : (object.customMetadata?.[SHA256_METADATA] ?? null);
   if (stored !== artifact.sha256 || object.size !== artifact.size) {
     await appendCustody(c.env.DB, [{ ...custody, action: 'integrity_failed', details: { ...recorded, stored: { sha256: stored, size: object.size } } }]);
     throw new WardguardError(

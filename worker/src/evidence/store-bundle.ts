@@ -33,8 +33,8 @@ export async function storeBundle(
   const received = await receiveBundle(req, limits, async (header) => {
     const planned = await planFiling(env, p, councillorFor(header.manifest), header);
     filing = planned;
-    if ('duplicate' in planned) return { bucket: null, target: (entry) => ({ key: '', entry, customMetadata: {} }) };
-    return { bucket: env.EVIDENCE, target: (entry) => planned.targets.get(entry.name)! };
+    if ('duplicate' in planned) return { bucket: null, target: (entry) => ({ key: '', entry, customMetadata: {} }), allowed: Promise.resolve() };
+    return { bucket: env.EVIDENCE, target: (entry) => planned.targets.get(entry.name)!, allowed: planned.allowed };
   });
   const f = filing as Filing | { duplicate: Receipt } | null;
   if (!f) throw new WardguardError('INTERNAL', 'The bundle was read without being planned.');
@@ -47,24 +47,15 @@ interface Filing {
   itemId: string;
   artifacts: NewArtifact[];
   targets: Map<string, ArtifactTarget>;
+  /** Settles once D1 has said the bundle may be filed (checkFiling). */
+  allowed: Promise<void>;
 }
 
 async function planFiling(env: Bindings, p: Principal, councillorId: string, header: BundleHeader): Promise<Filing | { duplicate: Receipt }> {
   const { manifest } = header;
+  // Awaited before any file is read, so a retried bundle writes nothing at all.
   const existing = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, header.manifestSha256);
   if (existing) return { duplicate: existing };
-
-  if (header.signature) await requirePinnedKey(env.DB, p, header.signature.keySha256);
-
-  const councillor = await getUser(env.DB, p.councilId, councillorId);
-  if (!councillor || councillor.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
-  if (manifest.caseId && !(await getCase(env.DB, p.councilId, manifest.caseId, councillorId))) {
-    throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
-  }
-  // As for linking (PATCH /evidence/:id): a councillor may name only a perpetrator they can see.
-  if (manifest.perpetratorId && !(await getPerpetrator(env.DB, p.councilId, manifest.perpetratorId, ownerScope(p)))) {
-    throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
-  }
 
   const itemId = newId();
   const targets = new Map<string, ArtifactTarget>();
@@ -74,7 +65,32 @@ async function planFiling(env: Bindings, p: Principal, councillorId: string, hea
     targets.set(entry.name, { key: a.r2Key, entry, customMetadata: { itemId, name: entry.name } });
     return a;
   });
-  return { councillorId, itemId, artifacts, targets };
+  return { councillorId, itemId, artifacts, targets, allowed: checkFiling(env, p, councillorId, header) };
+}
+
+/**
+ * Whether this principal may file this bundle where it says. Asked of D1 while the files
+ * stream (their keys are ours, and a refusal discards them), so those round trips cost no
+ * time; the answers are read in a fixed order so one bundle always gets the same refusal.
+ */
+async function checkFiling(env: Bindings, p: Principal, councillorId: string, header: BundleHeader): Promise<void> {
+  const { manifest, signature } = header;
+  const [pinned, councillor, kase, perpetrator] = await Promise.allSettled([
+    signature ? requirePinnedKey(env.DB, p, signature.keySha256) : Promise.resolve(),
+    getUser(env.DB, p.councilId, councillorId),
+    manifest.caseId ? getCase(env.DB, p.councilId, manifest.caseId, councillorId) : Promise.resolve(true),
+    // As for linking (PATCH /evidence/:id): a councillor may name only a perpetrator they can see.
+    manifest.perpetratorId ? getPerpetrator(env.DB, p.councilId, manifest.perpetratorId, ownerScope(p)) : Promise.resolve(true),
+  ]);
+  const value = <T>(r: PromiseSettledResult<T>): T => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  };
+  value(pinned);
+  const c = value(councillor);
+  if (!c || c.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
+  if (!value(kase)) throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
+  if (!value(perpetrator)) throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
 }
 
 async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundle, filing: Filing): Promise<{ receipt: Receipt; created: boolean }> {

@@ -4,7 +4,7 @@ import type { BundleManifest, Receipt } from '@wardguard/shared';
 import { createApp } from '../app.ts';
 import { PART_BYTES } from '../evidence/artifact-writer.ts';
 import { hashStream } from '../storage/hash-stream.ts';
-import { errorCode, manifestFor, pngBytes, seedCouncil, signManifest, signWithDeviceKey, storedCounts, type FileSpec } from '../../test/helpers.ts';
+import { api, errorCode, manifestFor, pngBytes, seedCouncil, signManifest, signWithDeviceKey, storedCounts, type FileSpec } from '../../test/helpers.ts';
 import { recordingBucket } from '../../test/recording-bucket.ts';
 
 // Production limits (64 MiB bundles, 50 MiB files) rather than the 3 MiB the other tests use,
@@ -66,7 +66,8 @@ async function expectNothingKept(sent: Awaited<ReturnType<typeof send>>, code: s
   expect(await sent.openUploads()).toEqual([]);
 }
 
-describe('a bundle streamed into R2', () => {
+// Tens of MB per test: generous timeouts for a busy machine (no timing is asserted).
+describe('a bundle streamed into R2', { timeout: 120_000 }, () => {
   it('files a 40 MB bundle at production limits, each file the bytes that were sent', async () => {
     const s = await seedCouncil();
     const f: FileSpec[] = [
@@ -81,6 +82,10 @@ describe('a bundle streamed into R2', () => {
       const row = await env.DB.prepare('SELECT r2_key FROM artifacts WHERE id = ?').bind(a.id).first<{ r2_key: string }>();
       const obj = await env.EVIDENCE.get(row!.r2_key);
       expect(await hashStream(obj!.body)).toEqual({ sha256: a.sha256, size: a.size });
+      // R2 keeps no whole-object checksum for a multipart upload: the download check must still pass.
+      const download = await api(s.alice.token, `/evidence/${receipt.itemId}/artifacts/${a.id}`);
+      expect(download.status).toBe(200);
+      expect(await hashStream(download.body!)).toEqual({ sha256: a.sha256, size: a.size });
     }
     expect(sent.uploads.length).toBe(2);
   });
@@ -98,7 +103,7 @@ describe('a bundle streamed into R2', () => {
   });
 });
 
-describe('a refused bundle leaves nothing behind', () => {
+describe('a refused bundle leaves nothing behind', { timeout: 60_000 }, () => {
   it('when a later file has another hash: the files already stored are deleted', async () => {
     const s = await seedCouncil();
     const f = [big(), small()];
@@ -154,6 +159,14 @@ describe('a refused bundle leaves nothing behind', () => {
     await expectNothingKept(await send(s.alice.token, [m!, file!, sig!]), 'SIGNATURE_REQUIRED', before);
     const [um, usig, ufile] = await partsFor(s.alice.token, await manifestFor(f, { kind: 'upload' }), f);
     await expectNothingKept(await send(s.alice.token, [um!, ufile!, usig!]), 'INVALID_SIGNATURE', before);
+  });
+
+  it('when D1 says the councillor may not file there, asked while the files stream', async () => {
+    const s = await seedCouncil();
+    const f = [small(), big()];
+    const before = await storedCounts();
+    const sent = await send(s.officer.token, await partsFor(s.officer.token, await manifestFor(f, { councillorId: s.officer.id }), f));
+    await expectNothingKept(sent, 'NOT_FOUND', before);
   });
 
   it('when a file comes before the manifest', async () => {
