@@ -2,17 +2,33 @@
 // the first admin exists before any API token does.
 import { generateToken, hashToken, initialsFor, type Role } from '@wardguard/shared';
 import { randomUUID } from 'node:crypto';
-import { d1, sqlString as q, type Store } from './wrangler.ts';
+import { d1, type Store } from './wrangler.ts';
+import { inlineSql, type SqlCommand } from '../../worker/src/db/sql-command.ts';
+import {
+  councilInitialsSql,
+  firstRunCensusSql,
+  insertCouncilSql,
+  insertTokenSql,
+  insertUserSql,
+  listAllUsersSql,
+  listCouncilsSql,
+  revokeTokenSql,
+  tokenKind,
+  userRoleSql,
+} from '../../worker/src/db/principal-sql.ts';
 
 const now = () => new Date().toISOString();
 
+/** The Worker's own statements (worker/src/db/principal-sql.ts), several in one wrangler call. */
+const run = <T = Record<string, unknown>>(store: Store, ...commands: SqlCommand[]) => d1<T>(commands.map((c) => `${inlineSql(c)};`).join('\n'), store);
+
 export async function listCouncils(store: Store) {
-  return d1<{ id: string; name: string }>('SELECT id, name FROM councils ORDER BY created_at', store);
+  return run<{ id: string; name: string }>(store, listCouncilsSql());
 }
 
 export async function createCouncil(name: string, store: Store): Promise<string> {
   const id = randomUUID();
-  await d1(`INSERT INTO councils (id, name, created_at) VALUES (${q(id)}, ${q(name)}, ${q(now())})`, store);
+  await run(store, insertCouncilSql({ id, name, createdAt: now() }));
   return id;
 }
 
@@ -30,45 +46,40 @@ export async function resolveCouncil(store: Store, id?: string): Promise<string>
 
 // Each wrangler call costs seconds, so a user and its first token go in one call.
 export async function createUser(store: Store, councilId: string, u: { name: string; role: Role; email?: string }, withToken?: { label: string }) {
-  const taken = new Set((await d1<{ initials: string }>(`SELECT initials FROM users WHERE council_id = ${q(councilId)}`, store)).map((r) => r.initials));
+  const taken = new Set((await run<{ initials: string }>(store, councilInitialsSql(councilId))).map((r) => r.initials));
   const base = initialsFor(u.name);
   let initials = base;
   for (let n = 2; taken.has(initials); n++) initials = `${base}${n}`;
   const id = randomUUID();
-  let sql = `INSERT INTO users (id, council_id, name, email, role, initials, created_at) VALUES (${q(id)}, ${q(councilId)}, ${q(u.name)}, ${q(u.email)}, ${q(u.role)}, ${q(initials)}, ${q(now())});`;
+  const commands = [insertUserSql({ id, councilId, name: u.name, email: u.email ?? null, role: u.role, initials, createdAt: now() })];
   let token: { id: string; token: string } | null = null;
   if (withToken) {
     token = { id: randomUUID(), token: generateToken() };
-    sql += tokenInsert(token.id, id, u.role, await hashToken(token.token), withToken.label);
+    commands.push(tokenInsert(token.id, id, u.role, await hashToken(token.token), withToken.label));
   }
-  await d1(sql, store);
+  await run(store, ...commands);
   return { id, initials, token };
 }
 
-const tokenInsert = (id: string, userId: string, role: Role, hash: string, label: string) =>
-  `INSERT INTO tokens (id, user_id, kind, token_hash, label, created_at) VALUES (${q(id)}, ${q(userId)}, ${q(role === 'service' ? 'service' : 'personal')}, ${q(hash)}, ${q(label)}, ${q(now())});`;
+const tokenInsert = (id: string, userId: string, role: Role, tokenHash: string, label: string) =>
+  insertTokenSql({ id, userId, kind: tokenKind(role), tokenHash, label, createdAt: now() });
 
 export async function issueToken(store: Store, userId: string, label = ''): Promise<{ id: string; token: string }> {
-  const [user] = await d1<{ role: Role }>(`SELECT role FROM users WHERE id = ${q(userId)}`, store);
+  const [user] = await run<{ role: Role }>(store, userRoleSql(userId));
   if (!user) throw new Error(`No user with id ${userId}.`);
   const token = generateToken();
   const id = randomUUID();
-  await d1(tokenInsert(id, userId, user.role, await hashToken(token), label), store);
+  await run(store, tokenInsert(id, userId, user.role, await hashToken(token), label));
   return { id, token };
 }
 
 export async function revokeToken(store: Store, tokenId: string): Promise<boolean> {
-  const rows = await d1<{ id: string }>(`UPDATE tokens SET revoked_at = ${q(now())} WHERE id = ${q(tokenId)} AND revoked_at IS NULL RETURNING id`, store);
+  const rows = await run<{ id: string }>(store, revokeTokenSql(tokenId, now(), null));
   return rows.length > 0;
 }
 
 export async function listUsers(store: Store) {
-  return d1<{ id: string; council: string; name: string; email: string | null; role: Role; initials: string; live_tokens: number }>(
-    `SELECT u.id, c.name AS council, u.name, u.email, u.role, u.initials,
-       (SELECT COUNT(*) FROM tokens t WHERE t.user_id = u.id AND t.revoked_at IS NULL) AS live_tokens
-     FROM users u JOIN councils c ON c.id = u.council_id ORDER BY c.name, u.role, u.name`,
-    store,
-  );
+  return run<{ id: string; council: string; name: string; email: string | null; role: Role; initials: string; live_tokens: number }>(store, listAllUsersSql());
 }
 
 export type FirstRun =
@@ -83,10 +94,7 @@ export type FirstRun =
  * instead of leaving a second council. The council, admin and token go in one call.
  */
 export async function ensureFirstAdmin(store: Store, councilName: string): Promise<FirstRun> {
-  const [state] = await d1<{ admins: number; councils: string }>(
-    "SELECT (SELECT COUNT(*) FROM users WHERE role = 'admin') AS admins, (SELECT json_group_array(id) FROM councils) AS councils",
-    store,
-  );
+  const [state] = await run<{ admins: number; councils: string }>(store, firstRunCensusSql());
   if ((state?.admins ?? 0) > 0) return { kind: 'exists' };
   const councils = JSON.parse(state?.councils ?? '[]') as string[];
   if (councils.length > 1) return { kind: 'ambiguous', councils: councils.length };
@@ -98,11 +106,11 @@ export async function ensureFirstAdmin(store: Store, councilName: string): Promi
   const userId = randomUUID();
   const token = { id: randomUUID(), token: generateToken() };
   const at = now();
-  await d1(
-    `INSERT INTO councils (id, name, created_at) VALUES (${q(councilId)}, ${q(councilName)}, ${q(at)});
-     INSERT INTO users (id, council_id, name, email, role, initials, created_at) VALUES (${q(userId)}, ${q(councilId)}, 'Administrator', NULL, 'admin', ${q(initialsFor('Administrator'))}, ${q(at)});
-     ${tokenInsert(token.id, userId, 'admin', await hashToken(token.token), 'first run')}`,
+  await run(
     store,
+    insertCouncilSql({ id: councilId, name: councilName, createdAt: at }),
+    insertUserSql({ id: userId, councilId, name: 'Administrator', email: null, role: 'admin', initials: initialsFor('Administrator'), createdAt: at }),
+    tokenInsert(token.id, userId, 'admin', await hashToken(token.token), 'first run'),
   );
   return { kind: 'created', councilId, councilCreated: true, token };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { newPackKey } from './new-pack-key.ts';
 import { freePort } from './free-port.ts';
+import { sqlLiteral } from '../../worker/src/db/sql-command.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -48,8 +49,8 @@ export async function applyMigrations(store: Store = {}): Promise<void> {
   await runWrangler(['d1', 'migrations', 'apply', 'DB', ...storeArgs(store)]);
 }
 
-/** SQL string literal; D1 via the CLI takes no bound parameters. */
-export const sqlString = (v: string | null | undefined): string => (v == null ? 'NULL' : `'${v.replaceAll("'", "''")}'`);
+/** SQL string literal; D1 via the CLI takes no bound parameters. The Worker's own quoting (db/sql-command.ts). */
+export const sqlString = (v: string | null | undefined): string => sqlLiteral(v ?? null);
 
 /** Runs SQL against D1 and returns the rows of the last statement. */
 export async function d1<T = Record<string, unknown>>(sql: string, store: Store = {}): Promise<T[]> {

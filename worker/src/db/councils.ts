@@ -1,4 +1,6 @@
 import { newId, now } from './ids.ts';
+import { insertCouncilSql, listCouncilsSql } from './principal-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 export interface Council {
   id: string;
@@ -8,7 +10,7 @@ export interface Council {
 
 export async function createCouncil(db: D1Database, name: string): Promise<Council> {
   const council = { id: newId(), name, createdAt: now() };
-  await db.prepare('INSERT INTO councils (id, name, created_at) VALUES (?, ?, ?)').bind(council.id, name, council.createdAt).run();
+  await bindCommand(db, insertCouncilSql(council)).run();
   return council;
 }
 
@@ -18,7 +20,7 @@ export async function getCouncil(db: D1Database, id: string): Promise<Council | 
 }
 
 export async function listCouncilIds(db: D1Database): Promise<string[]> {
-  const { results } = await db.prepare('SELECT id FROM councils ORDER BY created_at').all<{ id: string }>();
+  const { results } = await bindCommand(db, listCouncilsSql()).all<{ id: string }>();
   return results.map((r) => r.id);
 }
 

@@ -83,3 +83,18 @@ export function storedStatement(db: D1Database, recordId: string, uploadId: stri
 export async function clearUpload(db: D1Database, recordId: string, uploadId: string): Promise<void> {
   await db.prepare('UPDATE mail_originals SET upload_id = NULL WHERE record_id = ? AND upload_id = ? AND stored_at IS NULL').bind(recordId, uploadId).run();
 }
+
+export interface AbandonedUpload {
+  recordId: string;
+  r2Key: string;
+  uploadId: string;
+}
+
+/** Uploads of originals started before `before` and never completed, at most 500 at a time. */
+export async function listAbandonedUploads(db: D1Database, before: string): Promise<AbandonedUpload[]> {
+  const { results } = await db
+    .prepare('SELECT record_id, r2_key, upload_id FROM mail_originals WHERE upload_id IS NOT NULL AND stored_at IS NULL AND started_at < ? LIMIT 500')
+    .bind(before)
+    .all<{ record_id: string; r2_key: string; upload_id: string }>();
+  return results.map((r) => ({ recordId: r.record_id, r2Key: r.r2_key, uploadId: r.upload_id }));
+}

@@ -70,3 +70,8 @@ export async function findSession(db: D1Database, cookie: string, at = new Date(
 export async function endSession(db: D1Database, idHash: string): Promise<void> {
   await db.prepare('UPDATE sessions SET ended_at = ? WHERE id_hash = ? AND ended_at IS NULL').bind(now(), idHash).run();
 }
+
+/** The session's CSRF token, for a dashboard that reloaded and lost it. */
+export async function getSessionCsrf(db: D1Database, idHash: string): Promise<string | null> {
+  return db.prepare('SELECT csrf FROM sessions WHERE id_hash = ?').bind(idHash).first<string>('csrf');
+}

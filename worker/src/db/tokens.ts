@@ -1,19 +1,19 @@
 import { generateToken, hashToken, type IssuedToken, type Role } from '@wardguard/shared';
 import { newId, now } from './ids.ts';
+import { insertTokenSql, revokeTokenSql, tokenKind } from './principal-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 export async function issueToken(db: D1Database, user: { id: string; role: Role }, label = ''): Promise<IssuedToken> {
   const token = generateToken();
   const issued: IssuedToken = {
     id: newId(),
     userId: user.id,
-    kind: user.role === 'service' ? 'service' : 'personal',
+    kind: tokenKind(user.role),
     token,
     createdAt: now(),
   };
-  await db
-    .prepare('INSERT INTO tokens (id, user_id, kind, token_hash, label, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .bind(issued.id, user.id, issued.kind, await hashToken(token), label, issued.createdAt)
-    .run();
+  const tokenHash = await hashToken(token);
+  await bindCommand(db, insertTokenSql({ id: issued.id, userId: user.id, kind: issued.kind, tokenHash, label, createdAt: issued.createdAt })).run();
   return issued;
 }
 
@@ -49,13 +49,7 @@ export async function findTokenOwner(db: D1Database, token: string): Promise<Tok
 
 /** Revokes a token of the given council; returns false if there is no such live token. */
 export async function revokeToken(db: D1Database, councilId: string, tokenId: string, onlyUserId?: string): Promise<boolean> {
-  const res = await db
-    .prepare(
-      `UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL
-       AND user_id IN (SELECT id FROM users WHERE council_id = ? AND (? IS NULL OR id = ?))`,
-    )
-    .bind(now(), tokenId, councilId, onlyUserId ?? null, onlyUserId ?? null)
-    .run();
+  const res = await bindCommand(db, revokeTokenSql(tokenId, now(), councilId, onlyUserId ?? null)).run();
   return res.meta.changes > 0;
 }
 

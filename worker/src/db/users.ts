@@ -1,5 +1,7 @@
 import { initialsFor, type CreateUser, type Role, type UserView } from '@wardguard/shared';
 import { newId, now } from './ids.ts';
+import { insertUserSql } from './principal-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 interface UserRow {
   id: string;
@@ -41,10 +43,18 @@ export async function createUser(db: D1Database, councilId: string, input: Creat
       disabled_at: null,
     };
     try {
-      await db
-        .prepare('INSERT INTO users (id, council_id, name, email, role, initials, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .bind(row.id, row.council_id, row.name, row.email, row.role, row.initials, row.created_at)
-        .run();
+      await bindCommand(
+        db,
+        insertUserSql({
+          id: row.id,
+          councilId: row.council_id,
+          name: row.name,
+          email: row.email,
+          role: row.role,
+          initials: row.initials,
+          createdAt: row.created_at,
+        }),
+      ).run();
       return toView(row);
     } catch (err) {
       if (!String(err).includes('users.council_id, users.initials')) throw err;

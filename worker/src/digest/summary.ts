@@ -1,3 +1,4 @@
+import { digestCounts } from '../db/digest-counts.ts';
 import { latestCheckpointRef, type CheckpointRef } from '../custody/checkpoint-ref.ts';
 
 export interface Digest {
@@ -18,16 +19,10 @@ export interface Digest {
 
 /** What waits for the council's officers right now, and where its custody chain stood. Counts only: no message text leaves. */
 export async function councilDigest(db: D1Database, bucket: R2Bucket, councilId: string, councilName: string): Promise<Digest> {
-  const [bySeverity, alerts, pending] = await db.batch([
-    db
-      .prepare("SELECT severity, COUNT(*) AS n, MIN(received_at) AS oldest FROM mail_records WHERE council_id = ? AND state = 'quarantined' GROUP BY severity")
-      .bind(councilId),
-    db.prepare('SELECT COUNT(*) AS n FROM mail_alerts WHERE council_id = ? AND acknowledged_at IS NULL').bind(councilId),
-    db.prepare('SELECT COUNT(*) AS n FROM mail_actions WHERE council_id = ? AND acked_at IS NULL').bind(councilId),
-  ]);
+  const counts = await digestCounts(db, councilId);
   const waiting: Digest['waiting'] = { threat_to_life: 0, threat: 0, abuse: 0, profanity: 0, review: 0, clean: 0 };
   let oldest: string | null = null;
-  for (const r of (bySeverity?.results ?? []) as { severity: keyof Digest['waiting']; n: number; oldest: string }[]) {
+  for (const r of counts.waiting) {
     waiting[r.severity] = r.n;
     if (!oldest || r.oldest < oldest) oldest = r.oldest;
   }
@@ -37,8 +32,8 @@ export async function councilDigest(db: D1Database, bucket: R2Bucket, councilId:
     generatedAt: new Date().toISOString(),
     waiting,
     oldestWaitingAt: oldest,
-    unacknowledgedAlerts: (alerts?.results?.[0] as { n?: number } | undefined)?.n ?? 0,
-    decisionsNotYetApplied: (pending?.results?.[0] as { n?: number } | undefined)?.n ?? 0,
+    unacknowledgedAlerts: counts.unacknowledgedAlerts,
+    decisionsNotYetApplied: counts.decisionsNotYetApplied,
     custodyCheckpoint: await latestCheckpointRef(bucket, councilId),
   };
 }

@@ -1,16 +1,6 @@
 import { toHex, type CustodyFullLine, type CustodyLinkLine } from '@wardguard/shared';
-import type { CustodyRow } from '../db/custody.ts';
+import { exportCustodyPage, firstExportSeq, type CustodyScope } from '../db/custody-export.ts';
 import { parseJsonColumn } from '../db/json-column.ts';
-
-type Row = CustodyRow & { full: number };
-
-export interface CustodyScope {
-  councilId: string;
-  itemIds: string[];
-  /** Events about the exported case itself (created, referred…) are shown in full too. */
-  caseId: string | null;
-  headSeq: number;
-}
 
 export interface CustodyFile {
   size: number;
@@ -22,27 +12,10 @@ export interface CustodyFile {
 const PAGE = 500;
 const encoder = new TextEncoder();
 
-async function firstSeq(db: D1Database, s: CustodyScope): Promise<number> {
-  const row = await db
-    .prepare(
-      `SELECT MIN(seq) AS first FROM custody_events WHERE council_id = ?1 AND seq <= ?2
-         AND (item_id IN (SELECT value FROM json_each(?3)) OR (?4 IS NOT NULL AND case_id = ?4 AND item_id IS NULL))`,
-    )
-    .bind(s.councilId, s.headSeq, JSON.stringify(s.itemIds), s.caseId)
-    .first<{ first: number | null }>();
-  return row?.first ?? s.headSeq;
-}
-
 async function* lines(db: D1Database, s: CustodyScope, from: number): AsyncGenerator<Uint8Array> {
   let after = from - 1;
   for (;;) {
-    const { results } = await db
-      .prepare(
-        `SELECT *, (seq = ?2 OR item_id IN (SELECT value FROM json_each(?3)) OR (?4 IS NOT NULL AND case_id = ?4 AND item_id IS NULL)) AS full
-         FROM custody_events WHERE council_id = ?1 AND seq > ?5 AND seq <= ?2 ORDER BY seq LIMIT ${PAGE}`,
-      )
-      .bind(s.councilId, s.headSeq, JSON.stringify(s.itemIds), s.caseId, after)
-      .all<Row>();
+    const results = await exportCustodyPage(db, s, after, PAGE);
     let chunk = '';
     for (const r of results) {
       const line: CustodyFullLine | CustodyLinkLine = r.full
@@ -74,7 +47,7 @@ async function* lines(db: D1Database, s: CustodyScope, from: number): AsyncGener
  * the rows cannot change in between because the table refuses UPDATE and DELETE.
  */
 export async function custodyFile(db: D1Database, scope: CustodyScope): Promise<CustodyFile> {
-  const from = await firstSeq(db, scope);
+  const from = await firstExportSeq(db, scope);
   const digest = new crypto.DigestStream('SHA-256');
   const writer = digest.getWriter();
   let size = 0;

@@ -1,5 +1,5 @@
 import type { Bindings } from '../env.ts';
-import { clearUpload } from '../db/mail-originals.ts';
+import { clearUpload, listAbandonedUploads } from '../db/mail-originals.ts';
 
 /** An upload of an original not completed this long after it started is given up. */
 export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -12,19 +12,15 @@ export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
  */
 export async function abortAbandonedOriginals(env: Bindings, nowMs: number): Promise<number> {
   const before = new Date(nowMs - ABANDONED_AFTER_MS).toISOString();
-  const { results } = await env.DB.prepare(
-    'SELECT record_id, r2_key, upload_id FROM mail_originals WHERE upload_id IS NOT NULL AND stored_at IS NULL AND started_at < ? LIMIT 500',
-  )
-    .bind(before)
-    .all<{ record_id: string; r2_key: string; upload_id: string }>();
+  const results = await listAbandonedUploads(env.DB, before);
   for (const row of results) {
     try {
-      await env.EVIDENCE.resumeMultipartUpload(row.r2_key, row.upload_id).abort();
+      await env.EVIDENCE.resumeMultipartUpload(row.r2Key, row.uploadId).abort();
     } catch (err) {
       // Already gone (R2 expires unfinished uploads itself): only the row is left to clear.
       console.warn('abandoned original upload already gone', String(err));
     }
-    await clearUpload(env.DB, row.record_id, row.upload_id);
+    await clearUpload(env.DB, row.recordId, row.uploadId);
   }
   if (results.length > 0) console.log('aborted abandoned original uploads', results.length);
   return results.length;

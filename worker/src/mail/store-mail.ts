@@ -10,7 +10,8 @@ import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
 import type { VerifiedFiling } from './parse-filing.ts';
 import { pushAlertWebhook } from './alert-repeat.ts';
-import { mailBodyText, mailTextStatements } from '../search/mail-text.ts';
+import { mailBodyText } from '../search/mail-text.ts';
+import { mailTextStatements } from '../db/search-index.ts';
 
 const EML_NAME = 'message.eml';
 

@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { describeIssues } from '../http/read-json.ts';
 import { resolvePeriod, type Period } from '../overview/period.ts';
-import { councilOverview } from '../overview/queries.ts';
+import { councilOverview } from '../overview/council-overview.ts';
 import { overviewCsv } from '../overview/csv.ts';
 
 /** The period the query asks for; an empty field in the page's form means "not given". */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TOKEN_PATTERN, WardguardError } from '@wardguard/shared';
 import type { AppEnv } from '../env.ts';
 import { findTokenOwner } from '../db/tokens.ts';
-import { createSession, endSession, SESSION_MAX_AGE_S } from '../db/sessions.ts';
+import { createSession, endSession, getSessionCsrf, SESSION_MAX_AGE_S } from '../db/sessions.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { readJson } from '../http/read-json.ts';
 import { getCouncil } from '../db/councils.ts';
@@ -26,7 +26,7 @@ export const signInRoute = new Hono<AppEnv>().post('/', async (c) => {
 export const sessionRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const p = c.get('principal');
-    const csrf = p.sessionIdHash ? await c.env.DB.prepare('SELECT csrf FROM sessions WHERE id_hash = ?').bind(p.sessionIdHash).first<string>('csrf') : null;
+    const csrf = p.sessionIdHash ? await getSessionCsrf(c.env.DB, p.sessionIdHash) : null;
     // Each council's own name: one Worker may serve several councils, and COUNCIL_NAME is only
     // the fallback for a database that has none.
     const council = await getCouncil(c.env.DB, p.councilId);

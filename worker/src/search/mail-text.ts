@@ -1,4 +1,5 @@
 import { emailBodyText } from '../export/email-text.ts';
+import { countPendingMailBodies, listPendingMailBodies, mailTextStatements } from '../db/search-index.ts';
 
 /** Body text indexed per message; a longer body is found by its first this-many characters. */
 export const MAIL_TEXT_MAX_CHARS = 100_000;
@@ -24,24 +25,6 @@ export async function mailBodyText(eml: Uint8Array): Promise<string> {
   }
 }
 
-/**
- * Statements that put a filed message's body text into its index row, for the same batch as the
- * mail_records INSERT (after it: that INSERT's trigger makes the row). Empty text keeps what the
- * trigger indexed from the classifier's verdict.
- */
-export function mailTextStatements(db: D1Database, recordId: string, text: string): D1PreparedStatement[] {
-  return [
-    ...(text.trim()
-      ? [
-          db
-            .prepare("UPDATE search_fts SET body = ?2 WHERE rowid = (SELECT id FROM search_docs WHERE kind = 'message' AND record_id = ?1)")
-            .bind(recordId, text),
-        ]
-      : []),
-    db.prepare("UPDATE search_docs SET body_pending = 0 WHERE kind = 'message' AND record_id = ?").bind(recordId),
-  ];
-}
-
 /** Messages indexed per call of indexPendingMail: each is one R2 read and one parse. */
 export const PENDING_BATCH = 25;
 
@@ -55,24 +38,13 @@ export async function indexPendingMail(
   councilId: string,
   limit = PENDING_BATCH,
 ): Promise<{ indexed: number; remaining: number }> {
-  const { results } = await db
-    .prepare(
-      `SELECT d.record_id, a.r2_key FROM search_docs d JOIN artifacts a ON a.item_id = d.item_id
-       WHERE d.council_id = ? AND d.kind = 'message' AND d.body_pending = 1 AND a.media_type = 'message/rfc822'
-       ORDER BY d.id LIMIT ?`,
-    )
-    .bind(councilId, limit)
-    .all<{ record_id: string; r2_key: string }>();
+  const pending = await listPendingMailBodies(db, councilId, limit);
   const statements: D1PreparedStatement[] = [];
-  for (const r of results) {
-    const obj = await bucket.get(r.r2_key);
+  for (const r of pending) {
+    const obj = await bucket.get(r.r2Key);
     const text = obj ? await mailBodyText(new Uint8Array(await obj.arrayBuffer())) : '';
-    statements.push(...mailTextStatements(db, r.record_id, text));
+    statements.push(...mailTextStatements(db, r.recordId, text));
   }
   if (statements.length) await db.batch(statements);
-  const left = await db
-    .prepare("SELECT COUNT(*) AS n FROM search_docs WHERE council_id = ? AND kind = 'message' AND body_pending = 1")
-    .bind(councilId)
-    .first<{ n: number }>();
-  return { indexed: results.length, remaining: left?.n ?? 0 };
+  return { indexed: pending.length, remaining: await countPendingMailBodies(db, councilId) };
 }

@@ -1,10 +1,5 @@
-import { COURSE_OF_CONDUCT_MIN } from '@wardguard/shared';
 import type { MailDecision } from '@wardguard/shared/api/mail';
-import type { OverviewView, WaitingBySeverity } from '@wardguard/shared/api/overview';
 import type { Severity } from '@wardguard/shared/classify/index';
-import type { Period } from './period.ts';
-import { CHANNEL_ORDER, SEVERITY_ORDER, channelLabel, severityLabel } from './labels.ts';
-import { medianRanks, p90Rank, weeklyTable, type WeekCount } from './weekly.ts';
 
 const WEEK_SEC = 7 * 86_400;
 /** How many open alerts and unapplied decisions the page lists by name (the counts are whole). */
@@ -35,7 +30,7 @@ const INCIDENTS = `incidents AS (
 // ?2, ?3: the period in unix seconds, start inclusive, end exclusive.
 const IN_PERIOD = 't >= ?2 AND t < ?3';
 
-interface IncidentRow {
+export interface IncidentRow {
   w: number;
   councillor_id: string;
   councillor_name: string;
@@ -43,7 +38,7 @@ interface IncidentRow {
   severity: string;
   n: number;
 }
-interface PerpRow {
+export interface PerpRow {
   id: string;
   display_name: string;
   disengaged_at: string | null;
@@ -51,20 +46,20 @@ interface PerpRow {
   last_t: number | null;
   all_time: number;
 }
-interface WaitingRow {
+export interface WaitingRow {
   severity: Severity;
   n: number;
   id: string;
   received_at: string;
 }
-interface AlertRow {
+export interface AlertRow {
   id: string;
   record_id: string;
   created_at: string;
   councillor_name: string;
   total: number;
 }
-interface ActionRow {
+export interface ActionRow {
   id: string;
   record_id: string;
   decision: MailDecision;
@@ -72,24 +67,37 @@ interface ActionRow {
   councillor_name: string;
   total: number;
 }
-interface ArrivalRow {
+export interface ArrivalRow {
   w: number;
   arrived: number;
   decided: number;
 }
-interface RankRow {
+export interface RankRow {
   w: number;
   cnt: number;
   rn: number;
   hours: number;
 }
 
+export interface OverviewRows {
+  incidents: IncidentRow[];
+  perpetrators: PerpRow[];
+  waiting: WaitingRow[];
+  alerts: AlertRow[];
+  actions: ActionRow[];
+  arrivals: ArrivalRow[];
+  ranks: RankRow[];
+}
+
 /**
- * Everything the overview shows for one council: what waits now, and the trends over `period`.
- * Counts only, and names officers already see (councillors, perpetrators): no message text.
+ * The overview's rows for council `councilId` in one batch: incidents per week (week 0 starts at
+ * `startSec`, unix seconds; `endSec` exclusive) by councillor, channel and severity; perpetrators
+ * ranked; the oldest waiting message per severity; open alerts and unapplied decisions (the first
+ * WAITING_LIST_MAX, each row with the whole count); arrivals and decisions per week, and the
+ * decision times at each week's median and 90th-percentile ranks.
  */
-export async function councilOverview(db: D1Database, councilId: string, period: Period, generatedAt = new Date()): Promise<OverviewView> {
-  const range = [councilId, period.startSec, period.endSec] as const;
+export async function overviewRows(db: D1Database, councilId: string, startSec: number, endSec: number): Promise<OverviewRows> {
+  const range = [councilId, startSec, endSec] as const;
   const arrival = secs('r.received_at');
   // When an officer first decided each message, from the custody log (a later decision, such as
   // releasing mail first kept as abuse, overwrites decided_at); decided_at if the log has none.
@@ -154,89 +162,13 @@ export async function councilOverview(db: D1Database, councilId: string, period:
       .bind(...range),
   ]);
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
-
-  const incidentRows = rows<IncidentRow>(incidents);
-  const names = new Map(incidentRows.map((r) => [r.councillor_id, r.councillor_name]));
-  const by = (pick: (r: IncidentRow) => string): WeekCount[] => incidentRows.map((r) => ({ week: r.w, key: pick(r), n: r.n }));
-
-  const waitingRows = rows<WaitingRow>(waiting);
-  const bySeverity: WaitingBySeverity[] = SEVERITY_ORDER.filter((s): s is Severity => s !== 'ungraded').map((severity) => {
-    const r = waitingRows.find((x) => x.severity === severity);
-    return { severity, count: r?.n ?? 0, oldestAt: r?.received_at ?? null, oldestRecordId: r?.id ?? null };
-  });
-  const oldest = waitingRows.map((r) => r.received_at).sort()[0] ?? null;
-
-  const alertRows = rows<AlertRow>(alerts);
-  const actionRows = rows<ActionRow>(actions);
-
-  const arrivalRows = rows<ArrivalRow>(arrivals);
-  const rankRows = rows<RankRow>(ranks);
-  const decisionTime = period.weeks.map((week, w) => {
-    const a = arrivalRows.find((r) => r.w === w);
-    const ranked = rankRows.filter((r) => r.w === w);
-    const at = (rank: number) => ranked.find((r) => r.rn === rank)?.hours ?? null;
-    const n = ranked[0]?.cnt ?? 0;
-    const [lo, hi] = medianRanks(n);
-    const median = n > 0 ? ((at(lo) ?? 0) + (at(hi) ?? 0)) / 2 : null;
-    const p90 = n > 0 ? at(p90Rank(n)) : null;
-    const arrived = a?.arrived ?? 0;
-    const decided = a?.decided ?? 0;
-    return { week, arrived, decided, waiting: arrived - decided, medianHours: round1(median), p90Hours: round1(p90) };
-  });
-
   return {
-    generatedAt: generatedAt.toISOString(),
-    period: { from: period.from, to: period.to, weeks: period.weeks },
-    waiting: {
-      bySeverity,
-      total: bySeverity.reduce((s, r) => s + r.count, 0),
-      oldestAt: oldest,
-      alerts: {
-        count: alertRows[0]?.total ?? 0,
-        open: alertRows.map((r) => ({ alertId: r.id, recordId: r.record_id, councillorName: r.councillor_name, raisedAt: r.created_at })),
-      },
-      unapplied: {
-        count: actionRows[0]?.total ?? 0,
-        oldestAt: actionRows[0]?.created_at ?? null,
-        actions: actionRows.map((r) => ({
-          actionId: r.id,
-          recordId: r.record_id,
-          decision: r.decision,
-          councillorName: r.councillor_name,
-          decidedAt: r.created_at,
-        })),
-      },
-    },
-    incidents: {
-      byCouncillor: weeklyTable(
-        period.weeks,
-        by((r) => r.councillor_id),
-        (id) => names.get(id) ?? id,
-      ),
-      byChannel: weeklyTable(
-        period.weeks,
-        by((r) => r.channel),
-        channelLabel,
-        CHANNEL_ORDER,
-      ),
-      bySeverity: weeklyTable(
-        period.weeks,
-        by((r) => r.severity),
-        severityLabel,
-        SEVERITY_ORDER,
-      ),
-    },
-    perpetrators: rows<PerpRow>(perps).map((r) => ({
-      id: r.id,
-      displayName: r.display_name,
-      incidents: r.n,
-      allTimeIncidents: r.all_time,
-      courseOfConduct: r.all_time >= COURSE_OF_CONDUCT_MIN,
-      disengaged: r.disengaged_at !== null,
-      lastIncidentAt: r.last_t === null ? null : new Date(r.last_t * 1000).toISOString(),
-    })),
-    decisionTime,
+    incidents: rows<IncidentRow>(incidents),
+    perpetrators: rows<PerpRow>(perps),
+    waiting: rows<WaitingRow>(waiting),
+    alerts: rows<AlertRow>(alerts),
+    actions: rows<ActionRow>(actions),
+    arrivals: rows<ArrivalRow>(arrivals),
+    ranks: rows<RankRow>(ranks),
   };
 }
-
-const round1 = (h: number | null) => (h === null ? null : Math.round(h * 10) / 10);
