@@ -18,6 +18,11 @@ export async function readManagedSettings(): Promise<ManagedSettings> {
   } catch {
     // No policy store (unmanaged browser, or Firefox without a policy): nothing is managed.
   }
+  return managedSettingsFrom(raw);
+}
+
+/** The policy's values as read from storage, each checked as if the councillor had typed it. */
+export function managedSettingsFrom(raw: Record<string, unknown>): ManagedSettings {
   const server = typeof raw.serverUrl === 'string' ? parseServerUrl(raw.serverUrl) : null;
   const defaultCaseId = typeof raw.defaultCaseId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(raw.defaultCaseId) ? raw.defaultCaseId : null;
   return { serverUrl: server?.ok ? server.origin : null, defaultCaseId };
