@@ -1,4 +1,5 @@
-import { toHex, WardguardError } from '@wardguard/shared';
+import { WardguardError } from '@wardguard/shared';
+import { createStreamHash } from '../storage/hash-stream.ts';
 
 export interface ExpectedContent {
   sha256: string;
@@ -23,21 +24,17 @@ export function verifiedBody(
   expected: ExpectedContent,
   onMismatch: (read: ReadContent) => void,
 ): ReadableStream<Uint8Array> {
-  const digest = new crypto.DigestStream('SHA-256');
-  const writer = digest.getWriter();
-  let size = 0;
+  const hash = createStreamHash();
   let held: Uint8Array | null = null;
   return source.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       async transform(chunk, controller) {
-        size += chunk.byteLength;
-        await writer.write(chunk);
+        await hash.write(chunk);
         if (held) controller.enqueue(held);
         held = chunk;
       },
       async flush(controller) {
-        await writer.close();
-        const sha256 = toHex(await digest.digest);
+        const { sha256, size } = await hash.finish();
         if (sha256 !== expected.sha256 || size !== expected.size) {
           onMismatch({ sha256, size });
           throw new WardguardError(

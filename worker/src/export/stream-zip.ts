@@ -1,5 +1,6 @@
 import { makeZip } from 'client-zip';
-import { toHex, WardguardError, type PackFile } from '@wardguard/shared';
+import { WardguardError, type PackFile } from '@wardguard/shared';
+import { createStreamHash } from '../storage/hash-stream.ts';
 import { readAtLeast, SEND_CHUNK_BYTES } from './coalesce.ts';
 
 export type PackSource = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'r2'; key: string } | { kind: 'stream'; open: () => AsyncIterable<Uint8Array> };
@@ -22,16 +23,12 @@ const READ_BYTES = SEND_CHUNK_BYTES;
  * looking verified (the download breaks instead and the failure is on the record).
  */
 async function* verified(source: AsyncIterable<Uint8Array>, file: PackFile, onError: (err: unknown) => void): AsyncGenerator<Uint8Array> {
-  const digest = new crypto.DigestStream('SHA-256');
-  const writer = digest.getWriter();
-  let size = 0;
+  const hash = createStreamHash();
   for await (const chunk of source) {
-    size += chunk.byteLength;
-    await writer.write(chunk);
+    await hash.write(chunk);
     yield chunk;
   }
-  await writer.close();
-  const sha256 = toHex(await digest.digest);
+  const { sha256, size } = await hash.finish();
   if (sha256 !== file.sha256 || size !== file.size) {
     const err = new WardguardError(
       'PACK_INTEGRITY',
