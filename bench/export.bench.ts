@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { startBenchStack } from './lib/bench-stack.ts';
-import { solidPng } from '../scripts/lib/png.ts';
+import { solidPng } from '@wardguard/shared/testing/png';
 import { createDeviceSigner } from '../scripts/lib/device-signer.ts';
 
 const PACK_MB = Number(process.env.BENCH_EXPORT_PACK_MB ?? 0);

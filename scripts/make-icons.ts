@@ -2,7 +2,7 @@
 // dashboard's dark blue) into extension/public/icon/, where WXT picks them up. Re-run after a change.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rgbaPng } from './lib/png.ts';
+import { rgbaPng } from '@wardguard/shared/testing/png';
 import { ROOT } from './lib/wrangler.ts';
 
 const BLUE: [number, number, number, number] = [29, 53, 87, 255];
@@ -23,7 +23,7 @@ function inShield(u: number, v: number, inset: number): boolean {
   return Math.abs(u - 0.5) <= half;
 }
 
-function icon(size: number): Buffer {
+function icon(size: number): Uint8Array {
   const r = size * 0.2;
   return rgbaPng(size, size, (x, y) => {
     // A rounded square background.

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { classify } from '@wardguard/shared/classify/index';
 import { buildEml } from './demo-mail.ts';
-import { solidPng } from './png.ts';
+import { solidPng } from '@wardguard/shared/testing/png';
 import { createDeviceSigner } from './device-signer.ts';
 import type { DemoSeed } from './demo.ts';
 

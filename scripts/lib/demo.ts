@@ -6,7 +6,7 @@ import { classify } from '@wardguard/shared/classify/index';
 import { createCouncil, createUser, listCouncils } from './principals.ts';
 import type { Store } from './wrangler.ts';
 import { buildEml, demoMails } from './demo-mail.ts';
-import { solidPng } from './png.ts';
+import { solidPng } from '@wardguard/shared/testing/png';
 import { createDeviceSigner } from './device-signer.ts';
 import { DEMO_COUNCILLOR_EMAIL, DEMO_OFFICER_EMAIL } from './demo-again.ts';
 

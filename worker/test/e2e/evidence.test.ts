@@ -2,7 +2,7 @@
 // must be on a screen an officer can find, look at and put in a case: real Chromium, real Worker.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../../../scripts/lib/png.ts';
+import { solidPng } from '@wardguard/shared/testing/png';
 import { signIn, seriousViolations } from './browser-checks.ts';
 import { bearerCall, startDashboardStack, type DashboardStack } from './stack.ts';
 

@@ -2,7 +2,8 @@ import UPNG from '@pdf-lib/upng';
 import { PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { embedPng, ImageError, parsePng } from './png.ts';
-import { buildPng, chunks, concat, deflate, inflate, makeFilteredPng, makePng } from './testing.ts';
+import { pngChunks, pngFromChunks, rgbaPng, type Rgba } from '@wardguard/shared/testing/png';
+import { concat, deflate, inflate, makePng } from './testing.ts';
 
 const streamOf = (doc: PDFDocument, ref: PDFRef): PDFRawStream => doc.context.lookup(ref) as PDFRawStream;
 const entry = (s: PDFRawStream, key: string) => s.dict.get(PDFName.of(key));
@@ -18,7 +19,8 @@ describe('PNG screenshots in the report', () => {
     // Random bytes (seeded) reach every branch of every filter, ties included.
     let seed = 7;
     const source = new Uint8Array(w * h * 4).map((_, i) => (i % 4 === 3 && i % 3 ? 255 : ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff));
-    const png = await makeFilteredPng(w, h, source);
+    const pixel = (x: number, y: number) => [...source.subarray((y * w + x) * 4, (y * w + x) * 4 + 4)] as Rgba;
+    const png = rgbaPng(w, h, pixel, { rowFilter: (y) => (y % 5) as 0 | 1 | 2 | 3 | 4 });
     // The test's encoder is checked by an independent decoder before it checks ours.
     expect(new Uint8Array(UPNG.toRGBA8(UPNG.decode(png.buffer as ArrayBuffer))[0]!)).toEqual(source);
     const doc = await PDFDocument.create();
@@ -105,11 +107,11 @@ describe('PNG screenshots in the report', () => {
 
 /** The same header, forced to RGBA 8-bit, with `idat` as its only image data. */
 function withIdat(png: Uint8Array, idat: Uint8Array): Uint8Array {
-  const [ihdr] = chunks(png);
+  const [ihdr] = pngChunks(png);
   const header = ihdr!.data.slice();
   header[8] = 8;
   header[9] = 6;
-  return buildPng([
+  return pngFromChunks([
     { type: 'IHDR', data: header },
     { type: 'IDAT', data: idat },
     { type: 'IEND', data: new Uint8Array() },
@@ -117,16 +119,16 @@ function withIdat(png: Uint8Array, idat: Uint8Array): Uint8Array {
 }
 
 function withHeader(png: Uint8Array, width: number, height: number): Uint8Array {
-  const parts = chunks(png);
+  const parts = pngChunks(png);
   const header = parts[0]!.data.slice();
   new DataView(header.buffer).setUint32(0, width);
   new DataView(header.buffer).setUint32(4, height);
-  return buildPng([{ type: 'IHDR', data: header }, ...parts.slice(1)]);
+  return pngFromChunks([{ type: 'IHDR', data: header }, ...parts.slice(1)]);
 }
 
 /** An opaque image as a browser canvas writes it: RGBA, every row with filter 0. */
 async function reencodeAsRgba(png: Uint8Array): Promise<Uint8Array> {
-  const [ihdr] = chunks(png);
+  const [ihdr] = pngChunks(png);
   const v = new DataView(ihdr!.data.buffer, ihdr!.data.byteOffset);
   const w = v.getUint32(0);
   const h = v.getUint32(4);
