@@ -88,6 +88,20 @@ describe('streaming one file into R2', () => {
     expect(await env.EVIDENCE.head(k)).toBeNull();
   });
 
+  it('takes the first bytes while its destination is being decided, then writes there, or nowhere', async () => {
+    for (const where of [env.EVIDENCE, null]) {
+      const bytes = pngBytes(2 * PART_BYTES + 5, 11);
+      const k = key();
+      let decide!: (b: R2Bucket | null) => void;
+      const w = createArtifactWriter(new Promise<R2Bucket | null>((res) => (decide = res)), { key: k, entry: await entryFor(bytes), customMetadata: {} });
+      await w.write(bytes.subarray(0, PART_BYTES - 1));
+      decide(where);
+      await feed(w, bytes.subarray(PART_BYTES - 1));
+      await w.finish();
+      expect((await env.EVIDENCE.head(k))?.size ?? null).toBe(where ? bytes.byteLength : null);
+    }
+  });
+
   it('only checks the bytes when there is nowhere to keep them', async () => {
     const bytes = pngBytes(PART_BYTES + 10, 8);
     const w = createArtifactWriter(null, { key: '', entry: await entryFor(bytes), customMetadata: {} });

@@ -30,13 +30,14 @@ export interface ArtifactWriter {
  * goes up as an R2 multipart upload, part n+1 filling while part n uploads, and is joined
  * only once its size and hash match the manifest. More bytes than declared are refused at
  * the byte that passes the declared size. With `bucket` null the bytes are only checked
- * (a repeated bundle answered from its first filing).
+ * (a repeated bundle answered from its first filing); given as a promise, the first bytes are
+ * taken while it settles and nothing is written before.
  *
  * @example
  *   const w = createArtifactWriter(env.EVIDENCE, { key, entry, customMetadata: {} });
  *   try { for (const c of chunks) await w.write(c); await w.finish(); } catch (e) { await w.discard(); throw e; }
  */
-export function createArtifactWriter(bucket: R2Bucket | null, target: ArtifactTarget): ArtifactWriter {
+export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bucket | null>, target: ArtifactTarget): ArtifactWriter {
   const { entry, key } = target;
   const digest = new crypto.DigestStream('SHA-256');
   const hasher = digest.getWriter();
@@ -44,8 +45,16 @@ export function createArtifactWriter(bucket: R2Bucket | null, target: ArtifactTa
   digest.digest.catch(() => undefined);
   const head = new Uint8Array(Math.min(HEAD_BYTES, entry.size));
   const options = { httpMetadata: { contentType: entry.mediaType }, customMetadata: target.customMetadata };
+  let bucket: R2Bucket | null = null;
+  let settled = false;
+  const destinationKnown = async () => {
+    if (!settled) bucket = await destination;
+    settled = true;
+  };
   let received = 0;
-  let buffer = new Uint8Array(partLength(entry.size, 0));
+  let buffer: Uint8Array = new Uint8Array(partLength(entry.size, 0));
+  // A multipart file fills two buffers in turn: part n+1 goes into the one part n-1 went from.
+  let spare: Uint8Array | null = null;
   let filled = 0;
   let upload: R2MultipartUpload | null = null;
   let uploading: Promise<R2UploadedPart> | null = null;
@@ -56,14 +65,21 @@ export function createArtifactWriter(bucket: R2Bucket | null, target: ArtifactTa
   async function flush(): Promise<void> {
     const bytes = buffer.subarray(0, filled);
     await hasher.write(bytes);
+    await destinationKnown();
+    let next: Uint8Array | null = null;
     if (bucket && entry.size > PART_BYTES) {
       // R2 keeps no whole-object checksum for a multipart object: the hash it is joined
       // under (only if the bytes match it) goes in its metadata, for downloads to check.
       upload ??= await bucket.createMultipartUpload(key, { ...options, customMetadata: { ...options.customMetadata, [SHA256_METADATA]: entry.sha256 } });
       if (uploading) parts.push(await uploading);
+      next = spare;
+      spare = buffer;
       uploading = upload.uploadPart(parts.length + 1, bytes);
+    } else {
+      next = buffer; // hashed and not kept: fill it again
     }
-    buffer = new Uint8Array(partLength(entry.size, received));
+    const length = partLength(entry.size, received);
+    buffer = next && next.byteLength >= length ? next.subarray(0, length) : new Uint8Array(length);
     filled = 0;
   }
 
@@ -102,6 +118,7 @@ export function createArtifactWriter(bucket: R2Bucket | null, target: ArtifactTa
       if (!contentMatchesMediaType(entry.mediaType, head)) {
         throw new WardguardError('MEDIA_TYPE_MISMATCH', `"${entry.name}" is declared ${entry.mediaType} but its content is not.`);
       }
+      await destinationKnown();
       if (!bucket) return;
       if (!upload) {
         // R2 checks the SHA-256 again as it writes.
@@ -117,6 +134,8 @@ export function createArtifactWriter(bucket: R2Bucket | null, target: ArtifactTa
     },
 
     async discard() {
+      if (!settled) bucket = await Promise.resolve(destination).catch(() => null);
+      settled = true;
       await (uploading as Promise<unknown> | null)?.catch(() => undefined);
       uploading = null;
       if (upload && !stored) await upload.abort().catch((err: unknown) => console.warn('multipart upload could not be aborted', String(err)));

@@ -10,8 +10,8 @@ export interface ReceiveLimits {
 
 /** Where a bundle's files go, decided once its header is checked (before any file is read). */
 export interface FilePlan {
-  /** null: check the files but keep none (the bundle was filed before). */
-  bucket: R2Bucket | null;
+  /** Where to write, once known; null: check the files but keep none (the bundle was filed before). */
+  bucket: Promise<R2Bucket | null>;
   target(entry: ArtifactEntry): ArtifactTarget;
   /**
    * Settles when the bundle may be kept; files stream meanwhile. A refusal stops the reading
@@ -50,9 +50,11 @@ export async function receiveBundle(req: Request, limits: ReceiveLimits, plan: (
   const open = async () => {
     const header = await readBundleHeader(manifestText, signatureText, limits);
     const files = await plan(header);
-    files.allowed.catch((err: unknown) => {
-      refused = err;
-    });
+    for (const answer of [files.allowed, files.bucket]) {
+      answer.catch((err: unknown) => {
+        refused ??= err;
+      });
+    }
     return { header, files };
   };
   const writers: ArtifactWriter[] = [];

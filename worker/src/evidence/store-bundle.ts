@@ -15,10 +15,10 @@ import { receiptFor } from './receipt.ts';
 import { ownerScope } from '../auth/scope.ts';
 
 /**
- * Files an evidence bundle as it streams in (receive-bundle.ts): once its manifest is checked
- * it is matched against an earlier filing of the same idempotency key, the signing key, the
- * councillor, case and perpetrator are checked, and only then are the files streamed into R2
- * (hashed on the way, R2 re-checking what it can). Then the item, its artifacts, the exhibit
+ * Files an evidence bundle as it streams in (receive-bundle.ts): once its manifest is checked,
+ * D1 is asked whether it repeats an earlier filing of the same idempotency key and whether the
+ * signing key, councillor, case and perpetrator allow it, while the files stream into R2
+ * (hashed on the way, R2 re-checking what it can; nothing is written before the repeat check). Then the item, its artifacts, the exhibit
  * number and two custody events go into D1 in one transaction. If anything fails, every R2
  * object of the bundle is removed, so a refused or failed upload leaves nothing behind.
  */
@@ -29,16 +29,19 @@ export async function storeBundle(
   limits: ReceiveLimits,
   councillorFor: (manifest: BundleManifest) => string,
 ): Promise<{ receipt: Receipt; created: boolean }> {
-  let filing: Filing | { duplicate: Receipt } | null = null;
+  let filing: Filing | null = null;
   const received = await receiveBundle(req, limits, async (header) => {
-    const planned = await planFiling(env, p, councillorFor(header.manifest), header);
-    filing = planned;
-    if ('duplicate' in planned) return { bucket: null, target: (entry) => ({ key: '', entry, customMetadata: {} }), allowed: Promise.resolve() };
-    return { bucket: env.EVIDENCE, target: (entry) => planned.targets.get(entry.name)!, allowed: planned.allowed };
+    const f = planFiling(env, p, councillorFor(header.manifest), header);
+    filing = f;
+    // Nothing is written until D1 has said this is not a repeat (the first bytes are read
+    // meanwhile): a retried bundle is checked against its manifest and keeps nothing.
+    const bucket = f.duplicate.then((d) => (d ? null : env.EVIDENCE));
+    return { bucket, target: (entry) => f.targets.get(entry.name)!, allowed: f.allowed };
   });
-  const f = filing as Filing | { duplicate: Receipt } | null;
+  const f = filing as Filing | null;
   if (!f) throw new WardguardError('INTERNAL', 'The bundle was read without being planned.');
-  if ('duplicate' in f) return { receipt: f.duplicate, created: false };
+  const duplicate = await f.duplicate;
+  if (duplicate) return { receipt: duplicate, created: false };
   return recordFiling(env, p, received, f);
 }
 
@@ -47,16 +50,15 @@ interface Filing {
   itemId: string;
   artifacts: NewArtifact[];
   targets: Map<string, ArtifactTarget>;
-  /** Settles once D1 has said the bundle may be filed (checkFiling). */
+  /** The receipt of this bundle's earlier filing, if it is a repeat. */
+  duplicate: Promise<Receipt | null>;
+  /** Settles once D1 has said the bundle may be filed (checkFiling); a repeat needs no more. */
   allowed: Promise<void>;
 }
 
-async function planFiling(env: Bindings, p: Principal, councillorId: string, header: BundleHeader): Promise<Filing | { duplicate: Receipt }> {
+/** Names the item and its objects at once; what D1 must answer is asked now and awaited later. */
+function planFiling(env: Bindings, p: Principal, councillorId: string, header: BundleHeader): Filing {
   const { manifest } = header;
-  // Awaited before any file is read, so a retried bundle writes nothing at all.
-  const existing = await duplicateReceipt(env, councillorId, manifest.idempotencyKey, header.manifestSha256);
-  if (existing) return { duplicate: existing };
-
   const itemId = newId();
   const targets = new Map<string, ArtifactTarget>();
   const artifacts: NewArtifact[] = manifest.artifacts.map((entry) => {
@@ -65,7 +67,9 @@ async function planFiling(env: Bindings, p: Principal, councillorId: string, hea
     targets.set(entry.name, { key: a.r2Key, entry, customMetadata: { itemId, name: entry.name } });
     return a;
   });
-  return { councillorId, itemId, artifacts, targets, allowed: checkFiling(env, p, councillorId, header) };
+  const duplicate = duplicateReceipt(env, councillorId, manifest.idempotencyKey, header.manifestSha256);
+  const allowed = duplicate.then((d) => (d ? undefined : checkFiling(env, p, councillorId, header)));
+  return { councillorId, itemId, artifacts, targets, duplicate, allowed };
 }
 
 /**
