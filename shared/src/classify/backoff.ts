@@ -1,4 +1,4 @@
-import { isReported, reportFloor, sentenceFloor } from './context.ts';
+import { insideSingleQuotesOf, isReported, reportFloor, sentenceFloor } from './context.ts';
 import { notInPlay } from './play.ts';
 import type { Hit } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
@@ -80,6 +80,7 @@ const B_HURT = B_HURT_STATE | B_HURT_ACT | B_HURT_THING;
 const B_ACT = B_LETHAL_ACT | B_HURT_ACT;
 const B_THING = B_LETHAL_THING | B_HURT_THING;
 const CONDITION = /^(?:if|unless)$/;
+const ACTIVE_OBJECT = new Set(['them', 'him', 'her', 'it', 'us', 'the', 'that', 'those', 'everyone', 'everybody', 'this']);
 const UNSTOPPABLE = /^(?:stop|stopping|save|saving|prevent|help|protect|protecting)$/;
 const NEGATION = /^(?:not|never|no|nobody|don't|won't|wouldn't|didn't|can't|isn't)$|n't$/;
 
@@ -169,6 +170,9 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
     if (politicalNear(s, i)) continue;
     const act = (bits & B_ACT) !== 0;
     const thing = (bits & B_THING) !== 0;
+    // "You absolutely murdered them on the parking charges": a state word with an object after it
+    // is the reader acting, not the reader harmed.
+    if (!act && !thing && ACTIVE_OBJECT.has(s[i + 1]?.word ?? '')) continue;
     const target = act ? hasReader(s, i + 1, i + 7) : thing ? hasReader(s, i - 6, i + 7) : hasReader(s, i - 9, i);
     if (!target) continue;
     // "I'll shoot you an email": a message, not a bullet.
@@ -181,7 +185,7 @@ function scoreSentence(n: Normalised, s: Token[]): Hit | null {
       score: 0.6,
     };
     const local: Hit = { ...h, nStart: s[i]!.nStart, nEnd: s[i]!.nEnd };
-    if (isReported(n.text, local, reportFloor(n, local.nStart))) continue;
+    if (isReported(n.text, local, reportFloor(n, local.nStart)) || insideSingleQuotesOf(n, local.nStart)) continue;
     if (!notInPlay(n, local.nStart, local.nEnd)) continue;
     // "You won't get hurt": a negation anywhere before the harm word in this sentence cancels it,
     // unless it only says nothing will stop it ("and nobody on this earth will stop me").

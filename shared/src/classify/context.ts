@@ -1,5 +1,6 @@
 import type { Hit } from './hit.ts';
 import type { Normalised } from './normalise.ts';
+import { toOriginalSpan } from './normalise.ts';
 
 // Context that changes what a matched phrase means: negation ("I would never hurt you"),
 // reported speech ("he said he would kill me") and counter-speech ("posts like 'X are scum'
@@ -34,6 +35,38 @@ export function clauseBefore(text: string, at: number, floor = 0): string {
 export function insideQuotes(text: string, at: number): boolean {
   const line = text.slice(Math.max(0, text.lastIndexOf('\n', at)), at);
   return (line.match(/"/g) ?? []).length % 2 === 1;
+}
+
+/**
+ * The match sits inside single quotes that a report opens ("telling a councillor 'I am going to
+ * slit your throat'", "graffiti reading 'X will die'"). The normaliser drops quote marks, so this
+ * reads the original. Quotes with no report before them are not enough: a threat is often sent
+ * as a quote ("'I will find you…' That's for you, councillor"), or in a voicemail transcript.
+ */
+export function insideSingleQuotesOf(n: Normalised, nStart: number): boolean {
+  const at = toOriginalSpan(n, nStart, nStart + 1).start;
+  const text = n.original.replace(/[\u2018\u2019]/g, "'");
+  const from = Math.max(0, text.lastIndexOf('\n', at));
+  const open = openingQuote(text.slice(from, at), text[at] ?? ' ');
+  return open !== -1 && QUOTE_INTRO.test(text.slice(Math.max(from, from + open - 60), from + open));
+}
+const QUOTE_INTRO =
+  /\b(?:telling|told|tells|saying|said|says|reading|reads|read|wrote|writes|writing|that|this|messaged|emailing|emailed|texted|shouted|posted|tweeted|threatened|threatening|sprayed|scrawled|daubed|words|message|messages|comment|comments|note|graffiti|calling|called|chanted|chanting)\b[^']{0,30}$/i;
+
+/**
+ * Where the single quote open at the end of `line` starts, or -1. A quote opens where ' follows a
+ * space or the line start and precedes a letter, and closes where it follows a letter or a stop and
+ * precedes a space, a stop or the end; apostrophes inside words do neither.
+ */
+function openingQuote(line: string, next: string): number {
+  let open = -1;
+  for (let i = line.indexOf("'"); i !== -1; i = line.indexOf("'", i + 1)) {
+    const before = i === 0 ? ' ' : line[i - 1]!;
+    const after = i + 1 < line.length ? line[i + 1]! : next;
+    if (open === -1 && /[\s(:"]/.test(before) && /[A-Za-z]/.test(after)) open = i;
+    else if (open !== -1 && /[A-Za-z0-9.,!?]/.test(before) && /[\s.,;:!?)]/.test(after)) open = -1;
+  }
+  return open;
 }
 
 /** Harm verb inside the match is itself negated: "I would never hurt you", "no one deserves to die". */

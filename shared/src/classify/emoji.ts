@@ -14,6 +14,7 @@ export const EMOJI_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['\u{1FAA6}', ' grave '], // 🪦 headstone
   ['\u{1FA78}', ' blood '], // 🩸
   ['\u{1FA93}', ' axe '], // 🪓
+  ['\u{1FAA2}', ' rope '], // 🪢 knot
 ];
 const THREAT_EMOJI = new RegExp(`[${EMOJI_WORDS.map(([e]) => e).join('')}]`, 'u');
 // Pictures, punctuation, symbols, digits, spaces and the invisible joiners emoji are built from.

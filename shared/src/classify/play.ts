@@ -7,10 +7,10 @@ import type { Normalised } from './normalise.ts';
 
 // Trash talk beats a team; banter threatens a friend with what nobody means.
 const SPORT_VERBS =
-  /\b(?:murder|murdering|slaughter|slaughtering|destroy|destroying|hammer|hammering|thrash|thrashing|batter|battering|annihilate|massacre|smash|smashing)\b/;
+  /\b(?:murder|murdering|slaughter|slaughtering|destroy|destroying|hammer|hammering|thrash|thrashing|batter|battering|annihilate|massacre|smash|smashing|bury|burying)\b/;
 const BANTER_VERBS = /\b(?:murder|murdering|kill|killing|strangle|strangling|throttle|throttling|slaughter|slaughtering)\b/;
 const COMPETITION =
-  /\b(?:quiz|quizzes|match|game|games|fixture|five-a-side|5-a-side|five a side|5 a side|league|cup|derby|rovers|united|fc|kick-off|kick off|darts|pool|snooker|chess|bowls|tournament|rounders|cricket|football|rugby|netball|scrabble|monopoly|bingo|karaoke|bake off|fun run|tug of war|[0-9]+ ?- ?[0-9]+)\b/;
+  /\b(?:quiz|quizzes|match|game|games|fixture|five-a-side|5-a-side|five a side|5 a side|5aside|fiveaside|league|cup|derby|rovers|united|fc|kick-off|kick off|darts|pool|snooker|chess|bowls|tournament|rounders|cricket|football|rugby|netball|scrabble|monopoly|bingo|karaoke|bake off|fun run|tug of war|[0-9]+ ?- ?[0-9]+)\b/;
 const LAUGHTER = /\b(?:haha+|hehe+|lol|lmao|rofl|jk)\b|[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}]|(?:^| )xx?$/u;
 // A laugh that takes the joke back ("only joking… or am I") is not play.
 const UNDONE = /\b(?:or am i|unless|not joking|no joke|deadly serious|i mean it)\b/;

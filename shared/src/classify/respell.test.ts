@@ -42,5 +42,6 @@ describe('respell: harm words written to slip past a word list', () => {
     expect(normalise('u r ded m8').text).toBe('u are dead m8');
     expect(normalise('ur getin smakd nxt time').text).toBe('ur getting smacked next time');
     expect(normalise('plan c is fine, Mr R Shah agrees').text).toBe('plan c is fine, mr r shah agrees');
+    expect(normalise('i wil fukin end u and ur famly').text).toBe('i will fucking end u and ur family');
   });
 });

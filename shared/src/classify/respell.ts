@@ -47,6 +47,15 @@ const SPELLING: ReadonlyMap<string, string> = new Map([
   ['getin', 'getting'],
   ['gettin', 'getting'],
   ['nxt', 'next'],
+  ['fukin', 'fucking'],
+  ['fkin', 'fucking'],
+  ['fuckin', 'fucking'],
+  ['famly', 'family'],
+  ['eny', 'any'],
+  ['councilor', 'councillor'],
+  ['councilors', 'councillors'],
+  ['wiv', 'with'],
+  ['shud', 'should'],
 ]);
 
 // Single letters that stand for a word only after the word that makes them text-speak:

@@ -29,6 +29,12 @@ describe('threats with the writer’s own end, a bounty, or the reader’s end p
     ['endorse-harm', "If somebody threw a petrol bomb through her office window I wouldn't shed a tear."],
     ['standalone-close', '@CllrJones tick tock'],
     ['film-line', "Here's Johnny. That's what you'll hear through your door one night."],
+    ['found-dead', 'What if your mum got a phone call saying you had been fished out of the river?'],
+    ['with-you-inside', "Put my stall by the bins again and I'll burn the hall down with you and your events team inside it."],
+    ['use-it-on-you', "I know how to make a device and I'm prepared to use it at your offices."],
+    ['armed-visit', "I'll be going round to the officer's house with a baseball bat, see how low priority that is."],
+    ['harm-your-it', 'That cat of yours sits on the wall every night. I will poison it.'],
+    ['should-be-raped', 'You should be dragged off the stage and gang raped, you slag.'],
   ])('%s: "%s"', (_family, body) => {
     expect(THREATS).toContain(verdict(body).severity);
   });
@@ -58,6 +64,11 @@ describe('their benign twins stay clean', () => {
     'Your face was all over the local paper this week, congratulations.',
     'Nobody left to hear the band by midnight, the square emptied fast.',
     'In the Middle Ages they burned the witch’s house with her in it, and the crowd cheered.',
+    "I'm prepared to use it at your offices if the projector in the chamber is still broken.",
+    "I'll be going round to my nan's house with a hammer to put her shelves up.",
+    'That old shed of yours is an eyesore. I will paint it for you if you like.',
+    'You should be ashamed that women get raped on that towpath and nothing is done about the lights.',
+    'She deserves to be protected from being raped and the police must act.',
   ])('"%s"', (body) => {
     expect(verdict(body).severity).toBe('clean');
   });

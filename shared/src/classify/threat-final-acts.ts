@@ -43,6 +43,10 @@ const standalone = (n: Normalised) =>
       .join(' '),
   );
 
+const WEAPONISH = /\b(?:device|bomb|bombs|explosives?|gun|guns|knife|knives|machete|axe|acid|petrol|crossbow|shotgun|rifle|hammer|bat|blade)\b/;
+const YOUR_THING =
+  /\b(?:of yours|(?:your|ur|yer) (?:dog|cat|pet|puppy|horse|pony|spaniel|labrador|staffie|car|van|house|home|shop|office|motor|tesla|audi|bmw|range rover))\b/;
+
 const P = (rule: string, src: string, need: string[][], accept?: Pattern['accept'], category: Pattern['category'] = 'threat_to_life') =>
   makePattern(rule, category, src, need, accept ? { accept } : {});
 /** For patterns that hold their own negation ("no one left to hear you", "you won't be walking out"). */
@@ -125,14 +129,14 @@ export const FINAL_ACT_PATTERNS: Pattern[] = [
   // "You took my home so I will take yours. With you still in it."
   P(
     'with-you-inside',
-    `\\bwith (?:you|u|ya|your (?:family|kids|wife|husband|children|staff)|the lot of you)(?: all)?(?: still| stood| sat| asleep| locked| trapped| tucked up)? (?:in|inside) (?:it|there|the house|the building|the car|the office)\\b`,
+    `\\bwith (?:you|u|ya|your (?:family|kids|wife|husband|children|staff)|the lot of you)(?: and (?:your|the|all|every) [a-z]+(?: [a-z]+)?)?(?: all)?(?: still| stood| sat| asleep| locked| trapped| tucked up)? (?:in|inside) (?:it|there|the house|the building|the car|the office)\\b`,
     [words('with'), words('in inside')],
     withArson,
   ),
   // "How would your wife feel if … you'd been found in the canal?"
   P(
     'found-dead',
-    `\\b(?:you|u|you'?d|youd|you'?ve|you'?ll|you have|you had|your body)(?: [a-z']+){0,2}? (?:found|fished out|pulled out|dragged out|washed up|dumped)(?: dead| face down| floating)?(?: in| out of| from| on)? (?:a |the )?(?:canal|river|ditch|woods|forest|reservoir|quarry|lake|docks?|harbour|boot of (?:a|the) car|skip|bin bags?|shallow grave|binbags?)\\b`,
+    `\\b(?:(?:a |the )?(?:phone ?call|call|knock at the door|letter|news|message) saying )?(?:you|u|you'?d|youd|you'?ve|you'?ll|you have|you had|your body)(?: [a-z']+){0,2}? (?:found|fished out|pulled out|dragged out|washed up|dumped)(?: dead| face down| floating)?(?: in| out of| of| from| on)? (?:a |the )?(?:canal|river|ditch|woods|forest|reservoir|quarry|lake|docks?|harbour|boot of (?:a|the) car|skip|bin bags?|shallow grave|binbags?)\\b`,
     [
       words('found fished pulled dragged washed dumped'),
       words('canal river ditch woods forest reservoir quarry lake dock docks harbour boot skip bin bags binbag binbags grave'),
@@ -187,8 +191,8 @@ export const FINAL_ACT_PATTERNS: Pattern[] = [
   negated(
     P(
       'endorse-harm',
-      `\\bif (?:someone|somebody|anyone|anybody)(?: [a-z']+){0,2}? (?:killed|shot|stabbed|lobbed|threw|chucked|put|torched|burned|burnt|bombed|firebombed|petrol bombed|hanged|hung|strung|battered|beat|kicked|smashed|bricked|ran over|knifed|glassed|did)\\b[^.!?]{0,90}?\\b(?:i|we|nobody|no one|no-one)(?:'d| would| will)?(?: not| never|n'?t)? (?:wouldn'?t |would not |won'?t |will not )?(?:shed a tear|lose (?:any )?sleep|cry|complain|mourn|be sorry|be upset|celebrate|cheer|throw a party)\\b`,
-      [words('tear sleep cry complain mourn sorry upset celebrate cheer party')],
+      `\\bif (?:someone|somebody|anyone|anybody)(?: [a-z']+){0,2}? (?:killed|shot|stabbed|lobbed|threw|chucked|put|torched|burned|burnt|bombed|firebombed|petrol bombed|hanged|hung|strung|battered|beat|kicked|smashed|bricked|ran over|knifed|glassed|did)\\b[^.!?]{0,90}?\\b(?:i|we|nobody|no one|no-one)(?:'d| would| will)?(?: not| never|n'?t)? (?:wouldn'?t |would not |won'?t |will not )?(?:shed a tear|lose (?:any )?sleep|cry|complain|mourn|be sorry|be upset|celebrate|cheer|throw a party|(?:buy|get) (?:them|him|her|the [a-z]+) a (?:pint|drink|beer|medal|round)|shake (?:their|his|her) hand)\\b`,
+      [words('tear sleep cry complain mourn sorry upset celebrate cheer party pint drink beer medal round hand')],
       undefined,
       'threat',
     ),
@@ -199,6 +203,39 @@ export const FINAL_ACT_PATTERNS: Pattern[] = [
     `\\b(?:tick ?tock|ticktock|you were warned|not long now|wouldn'?t want to be you)\\b`,
     [words("tick tock ticktock warned long wouldn't wouldnt")],
     standalone,
+    'threat',
+  ),
+  // "I know how to make a device and I'm perfectly prepared to use it at your offices."
+  P(
+    'use-it-on-you',
+    `\\b(?:prepared|ready|willing|going|happy) to use (?:it|them|one|that) (?:at|on|in|against) (?:you|u|ya|your|ur)\\b`,
+    [words('use'), words('at on in against')],
+    (n) => WEAPONISH.test(n.text),
+    'threat',
+  ),
+  // "I'll be going round to Gary's house with a baseball bat."
+  P(
+    'armed-visit',
+    `\\b(?:i'?ll|ill|i will|i'?m|im|i am|we'?ll|we will|we'?re)(?: be)?(?: going| coming| go| come)(?: round| over| up| down)?(?: to)? (?:[a-z']+ ){0,2}(?:house|home|office|offices|flat|door|place|surgery)\\b(?: [a-z']+){0,4}? with (?:a|an|my|me|the) (?:[a-z]+ )?(?:machete|knife|knives|gun|shotgun|rifle|crossbow|axe|hammer|sledgehammer|baseball bat|bat|acid|petrol|jerry ?can|blade)\\b(?! (?:to|and) (?:put|fix|mend|hang|build|help|repair|do|sort|clear|trim|cut))`,
+    [words('going coming go come'), words('machete knife knives gun shotgun rifle crossbow axe hammer sledgehammer bat acid petrol jerry jerrycan blade')],
+    // A visit to one's own family with a tool is a chore, not a threat.
+    (n, nStart, nEnd) => !/\b(?:my|our|me)\b/.test(n.text.slice(nStart, nEnd)),
+    'threat',
+  ),
+  // "That spaniel of yours … I'll poison it": "it" is what the message just pointed at.
+  P(
+    'harm-your-it',
+    `\\b(?:i'?ll|ill|i will|i'?m going to|im going to|i'?m gonna|im gonna|gonna) (?:poison|kill|stab|shoot|torch|burn|drown|hurt|run over|put down|strangle|batter|smash|set fire to) it\\b`,
+    [words('poison kill stab shoot torch burn drown hurt run put strangle batter smash set'), words('it')],
+    (n, nStart) => YOUR_THING.test(n.text.slice(Math.max(0, nStart - 200), nStart)),
+    'threat',
+  ),
+  // "You should be dragged off the stage and gang raped."
+  P(
+    'should-be-raped',
+    `\\b(?:you|u|she|her)(?: [a-z]+){0,2}? (?:should|deserves? to|needs? to|ought to) (?:be|get) (?:(?!(?:that|if|when|because|who|which|from|not|never|against)\\b)[a-z']+ ){0,8}?(?:gang ?raped|raped|sexually assaulted)\\b`,
+    [words('should deserves deserve needs need ought'), words('raped gangraped assaulted')],
+    undefined,
     'threat',
   ),
   // Film lines every reader knows as a threat, when sent at someone rather than talked about.

@@ -41,11 +41,11 @@ export const FORETOLD_PATTERNS: Pattern[] = [
   P(
     'shame-if',
     'threat',
-    `\\b(?:(?:(?:be|it'?d be|it would be|would be) a (?:real |terrible |great )?)?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised) if (?:something|anything)? ?(?:bad )?(?:happened|were to happen|was to happen|happens) to (?:it|him|her|them)\\b`,
+    `\\b(?:(?:(?:be|it'?d be|it would be|would be) a (?:real |terrible |great )?)?(?:shame|pity)|(?:don'?t|do not) be surprised|wouldn'?t be surprised) if (?:something|anything)? ?(?:bad )?(?:happened|were to happen|was to happen|happens) to (?:it|him|her|them)\\b|\\b(?:shame|pity) if (?:it|the (?:house|shop|car|place)) (?:burnt down|burned down|went up in flames|caught fire|got torched|was torched|got burnt down)\\b`,
     [words('shame pity surprised')],
     true,
     (n, nStart) =>
-      /\b(?:dog|cat|pet|puppy|horse|car|van|audi|bmw|house|home|kids?|children|wife|husband|son|daughter|lad|lass|girl|boy|mum|dad|family|garden|windows?)\b/.test(
+      /\b(?:dog|cat|pet|puppy|horse|car|van|audi|bmw|house|home|shop|business|office|kids?|children|wife|husband|son|daughter|lad|lass|girl|boy|mum|dad|family|garden|windows?)\b/.test(
         n.text.slice(Math.max(0, nStart - 80), nStart),
       ),
   ),

@@ -49,8 +49,8 @@ export const PREPARED_PATTERNS: Pattern[] = [
   P(
     'property-fire',
     'threat',
-    `\\b${YOURS} ${PROPERTY}(?: [a-z]+){0,3}? (?:goes|go|going|will go|'ll go|could go|might go|would go|gets|getting|will get|could get|might get|is going to go|is gonna go|(?<=\\bif (?:your|ur|yer) [a-z ]{1,40})(?:went|got)) (?:up in (?:flames|smoke)|torched|burnt out|burned out|burnt down|burned down|petrol bombed|firebombed|bricked|set alight|set on fire)\\b`,
-    [words('your ur yer'), words('flames smoke torched burnt burned bombed firebombed bricked alight fire')],
+    `\\b(?:${YOURS}|(?:cllr|councillor|mayor|mr|mrs|ms) [a-z]+'s|his|her|their) ${PROPERTY}(?: [a-z]+){0,3}? (?:goes|go|going|will go|'ll go|could go|might go|would go|gets|getting|will get|could get|might get|is going to go|is gonna go|(?<=\\bif (?:your|ur|yer) [a-z ]{1,40})(?:went|got)) (?:up in (?:flames|smoke)|torched|burnt out|burned out|burnt down|burned down|petrol bombed|firebombed|bricked|set alight|set on fire)\\b`,
+    [words("your ur yer his her their cllr's councillor's"), words('flames smoke torched burnt burned bombed firebombed bricked alight fire')],
   ),
   // "Your office on Tanner Street would make a lovely firework."
   P(
@@ -158,8 +158,8 @@ export const PREPARED_PATTERNS: Pattern[] = [
   P(
     'car-bomb',
     'threat_to_life',
-    `\\bstart (?:his|her|your|ur|their|the) (?:car|van|motor|engine) (?:very )?carefully\\b|\\b(?:check|look) under(?:neath)? (?:your|ur|yer) (?:car|van|motor|vehicle)\\b(?! for (?:the |a |any )?(?:hedgehogs?|cats?|kittens?|animals?|oil|leaks?|wildlife|toads?|frogs?|rust|damage))`,
-    [words('check look start'), words('under underneath carefully')],
+    `\\bstart (?:his|her|your|ur|their|the) (?:car|van|motor|engine) (?:very )?carefully\\b|\\b(?:check|checking|look|looking) under(?:neath)? (?:your|ur|yer|his|her|their) (?:car|van|motor|vehicle)\\b(?! for (?:the |a |any )?(?:hedgehogs?|cats?|kittens?|animals?|oil|leaks?|wildlife|toads?|frogs?|rust|damage))`,
+    [words('check checking look looking start'), words('under underneath carefully')],
   ),
   // "How would you feel if your house caught fire one night?"
   P(

@@ -98,6 +98,10 @@ describe('approach, routine and indifference to what follows', () => {
     'Your son is in year 10 at St Aidans. I know his bus. Think about that next time you vote.',
     // others-intend + ominous close
     'What would you do if someone was waiting for you in your garden one night? Have a think about it.',
+    // retribution + ominous close
+    'You voted for the hotel, so you are traitors, and traitors get what traitors get. We will be seeing you soon.',
+    // others-intend + watching + ominous close
+    "Plenty of us and only one of her. Her surgery's at the library on the first Saturday. Just saying.",
   ])('"%s"', (body) => {
     expect(isThreat(body)).toBe(true);
   });
@@ -110,6 +114,9 @@ describe('approach, routine and indifference to what follows', () => {
     'Which way you walk to the station matters: the underpass lights are out.',
     'I know his bus is always late, the 47 needs a better timetable.',
     'They can lock me up for parking on the verge if they like, the bays are full.',
+    'Her surgery is at the library on the first Saturday of every month, 10 till 12.',
+    'We will be seeing you soon at the community lunch, thanks for coming last time!',
+    'Scammers get what they deserve when the courts catch up with them.',
   ])('one kind alone stays clean: "%s"', (body) => {
     expect(verdict(body).severity).toBe('clean');
   });

@@ -299,6 +299,27 @@ export const SIGN_PATTERNS: Pattern[] = [
     true,
   ),
   sign('approach', `\\b(?:you|u)(?:'re| are)? (?:going to|gonna|about to|will|'ll) meet me\\b`, [words('meet'), words('me')]),
+  sign(
+    'retribution',
+    `\\b(?:traitors?|grasses?|rats?|scum|nonces?|paedos?|collaborators?) (?:get|gets|will get) what (?:traitors?|grasses?|rats?|scum|nonces?|paedos?|collaborators?|they|it) (?:get|gets|deserve|deserves|have coming|has coming)\\b`,
+    [words('traitor traitors grass grasses rat rats scum nonce nonces paedo paedos collaborator collaborators'), words('get gets deserve deserves coming')],
+  ),
+  sign('others-intend', `\\b(?:plenty|loads|lots|hundreds|thousands|dozens|more) of us and (?:only )?(?:one|just one) of (?:her|him|you|u|them)\\b`, [
+    words('us'),
+    words('one'),
+  ]),
+  sign(
+    'watching',
+    `\\b(?:her|his|your|ur) (?:surgery|surgery'?s|advice surgery) (?:is |are )?(?:at|on|in) (?:the )?[a-z]+(?: [a-z]+)? (?:on|every) (?:the )?(?:first|second|third|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\\b`,
+    [
+      words('surgery surgerys'),
+      words('first second third last monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays'),
+    ],
+  ),
+  sign('capable', `\\b(?:know|knows|learnt|learned) how to (?:make|build) (?:a |an )?(?:device|bomb|bombs|explosives?|pipe bomb|petrol bomb|molotov)\\b`, [
+    words('make build'),
+    words('device bomb bombs explosive explosives molotov'),
+  ]),
   // More of the reader's life watched: "your school run is at 8.20", a car registration, "leaves 7.40 every morning".
   sign('watching', `\\b(?:your|ur) (?:school run|commute|walk home|dog walk|run|jog|train|bus|route) (?:is|starts|leaves|goes) (?:at|from)\\b`, [
     words('run commute walk jog train bus route'),
@@ -389,7 +410,7 @@ export const SIGN_PATTERNS: Pattern[] = [
 
 /** A sentence that is nothing but one of these, perhaps with "councillor" and a name after it. */
 const CLOSERS = new RegExp(
-  `^(?:soon|very soon|not long now|see you soon|be seeing you|(?:it'?d |it would |would )?be a (?:shame|pity)(?: wouldn'?t it)?|` +
+  `^(?:soon|very soon|not long now|(?:(?:i|we)(?:'ll| will) )?(?:be )?see(?:ing)? you soon|(?:(?:i|we)(?:'ll| will) )?be seeing you|(?:it'?d |it would |would )?be a (?:shame|pity)(?: wouldn'?t it)?|` +
     `shame|think on|just saying|just so you know|(?:i )?wouldn'?t want to be you|can'?t say i blame them|sleep well|sleep tight|` +
     `enjoy (?:it|them|your weekend|your christmas) while (?:it lasts|you can)|you know what to do|we know|i know|remember that|` +
     `your choice|last chance|choose wisely|tick ?tock|watch this space|you'?ll see|` +

@@ -1,4 +1,4 @@
-import { isNegated, isReported, reportFloor, sentenceFloor } from './context.ts';
+import { insideSingleQuotesOf, isNegated, isReported, reportFloor, sentenceFloor } from './context.ts';
 import type { Hit } from './hit.ts';
 import { execAll } from './hit.ts';
 import type { Normalised, Token } from './normalise.ts';
@@ -13,6 +13,7 @@ import { FORETOLD_PATTERNS } from './threat-foretold.ts';
 import { PICTURED_PATTERNS } from './threat-pictured.ts';
 import { GALLOWS_PATTERNS } from './threat-gallows.ts';
 import { FINAL_ACT_PATTERNS } from './threat-final-acts.ts';
+import { OUTCOME_PATTERNS } from './threat-outcomes.ts';
 import { PREPARED_PATTERNS } from './threat-prepared.ts';
 import { notInPlay } from './play.ts';
 import { combineWarningSigns, SIGN_PATTERNS, SIGN_PREFIX } from './threat-warning-signs.ts';
@@ -214,7 +215,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'days-numbered',
     'threat',
-    `\\b(?:your days are numbered|watch your back|watch yourself(?! (?:on|with|near|around|crossing|going down|going up) (?:the|that|those|them|these)\\b)|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning(?! (?:before|prior to) (?:i|we) (?:report|complain|escalate|take|go|contact|refer|write|involve|lodge|make|raise|submit)\\b)|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for(?! (?:your|ur) (?:seat|job|majority|ward|position|council seat|votes?)| you at the (?:polls|election|ballot))|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
+    `\\b(?:(?:your|his|her|their) days are numbered|watch your back|watch yourself(?! (?:on|with|near|around|crossing|going down|going up) (?:the|that|those|them|these)\\b)|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning(?! (?:before|prior to) (?:i|we) (?:report|complain|escalate|take|go|contact|refer|write|involve|lodge|make|raise|submit)\\b)|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for(?! (?:your|ur) (?:seat|job|majority|ward|position|council seat|votes?)| you at the (?:polls|election|ballot))|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
     undefined,
     true,
   ),
@@ -382,6 +383,7 @@ const PATTERNS: Pattern[] = [
   ...GALLOWS_PATTERNS,
   ...PREPARED_PATTERNS,
   ...FINAL_ACT_PATTERNS,
+  ...OUTCOME_PATTERNS,
   ...SIGN_PATTERNS,
 ];
 
@@ -536,7 +538,12 @@ function scanPattern(n: Normalised, from: number, to: number, p: Pattern, hits: 
       at -= lead.length - si;
     }
     const h: Hit = { category: p.category, rule: p.rule, nStart: from + at, nEnd: from + m.index + m.text.length, score: 0.95 };
-    if ((!p.negationInside && isNegated(text, h, sentenceFloor(n, h.nStart))) || isReported(text, h, reportFloor(n, h.nStart))) continue;
+    if (
+      (!p.negationInside && isNegated(text, h, sentenceFloor(n, h.nStart))) ||
+      isReported(text, h, reportFloor(n, h.nStart)) ||
+      insideSingleQuotesOf(n, from + m.index)
+    )
+      continue;
     // The subject may have swallowed the reporting verb ("someone wrote the councillor should hang").
     if (
       p.subject &&
