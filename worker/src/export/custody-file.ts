@@ -1,6 +1,7 @@
-import { toHex, type CustodyFullLine, type CustodyLinkLine } from '@wardguard/shared';
+import type { CustodyFullLine, CustodyLinkLine } from '@wardguard/shared';
 import { exportCustodyPage, firstExportSeq, type CustodyScope } from '../db/custody-export.ts';
 import { parseJsonColumn } from '../db/json-column.ts';
+import { createStreamHash } from '../storage/hash-stream.ts';
 
 export interface CustodyFile {
   size: number;
@@ -48,13 +49,7 @@ async function* lines(db: D1Database, s: CustodyScope, from: number): AsyncGener
  */
 export async function custodyFile(db: D1Database, scope: CustodyScope): Promise<CustodyFile> {
   const from = await firstExportSeq(db, scope);
-  const digest = new crypto.DigestStream('SHA-256');
-  const writer = digest.getWriter();
-  let size = 0;
-  for await (const chunk of lines(db, scope, from)) {
-    size += chunk.byteLength;
-    await writer.write(chunk);
-  }
-  await writer.close();
-  return { size, sha256: toHex(await digest.digest), stream: () => lines(db, scope, from) };
+  const hash = createStreamHash();
+  for await (const chunk of lines(db, scope, from)) await hash.write(chunk);
+  return { ...(await hash.finish()), stream: () => lines(db, scope, from) };
 }
