@@ -28,6 +28,8 @@ const imapSchema = z
      * a token refresher (relative paths are relative to the config file).
      */
     accessTokenFile: z.string().min(1).optional(),
+    /** COMPRESS=DEFLATE when the server offers it. Default: on, except for a server on this host (see imap/client.ts). */
+    compress: z.boolean().optional(),
   })
   .refine((v) => [v.password, v.accessToken, v.accessTokenFile].filter(Boolean).length === 1, {
     message: 'give exactly one of password, accessToken or accessTokenFile',

@@ -6,6 +6,16 @@ import type { AccountConfig } from '../config.ts';
 const CONNECT_TIMEOUT_MS = 15_000;
 const SOCKET_TIMEOUT_MS = 5 * 60_000;
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/**
+ * Whether to ask for COMPRESS=DEFLATE (when the server offers it): the config's `compress`,
+ * by default yes, except from a server on this host. Compression saves bandwidth on a remote
+ * link; over loopback it only costs CPU at both ends (inflating everything fetched was ~5 %
+ * of the filter's CPU on the bench's mix, and Dovecot deflates it first).
+ */
+export const wantsCompression = (imap: Pick<AccountConfig['imap'], 'host' | 'compress'>): boolean => imap.compress ?? !LOOPBACK.test(imap.host);
+
 /**
  * A fresh client for one connection's life: imapflow clients are single-use, so every
  * reconnect builds a new one. Auto-IDLE is off; the session idles itself when it is free.
@@ -19,6 +29,7 @@ export function createImapClient(imap: AccountConfig['imap']): ImapFlow {
     auth: accessToken ? { user: imap.user, accessToken } : { user: imap.user, pass: imap.password! },
     logger: false,
     disableAutoIdle: true,
+    disableCompression: !wantsCompression(imap),
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,
     socketTimeout: SOCKET_TIMEOUT_MS,

@@ -43,12 +43,20 @@ async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchedMess
   return out.sort((a, b) => a.uid - b.uid);
 }
 
+/** Scanned batches at most waiting for their filings to settle and their MOVE, beside the scan. */
+const MAX_UNFINISHED = 4;
+
+/** Bytes of flagged source a started batch holds until it is moved. */
+const heldBytes = (b: StartedBatch): number => b.flagged.reduce((n, f) => n + f.msg.source.byteLength, 0);
+
 /**
  * Scans every unscanned INBOX message, oldest first, until none are left, in fetch batches
- * bounded by bytes and count (config `batch`). Pipelined one batch deep: while batch k+1 is
- * scanned (and its flagged messages filed), batch k's last filings settle and its durable
- * messages are flagged and MOVEd (see process-batch.ts). So at most two batches' flagged
- * sources are held, one batch's clean ones. A message that fails for a reason other than the
+ * bounded by bytes and count (config `batch`). The scan never waits for the Worker: the next
+ * batch's FETCH is on the wire while this one is scanned, and a scanned batch is finished
+ * (its filings awaited, its durable messages flagged and MOVEd; see process-batch.ts) in
+ * order, beside the scan, while up to `MAX_UNFINISHED` batches (and a batch's worth of
+ * flagged bytes, `fetchBytes`) wait for that. So memory holds two fetched batches plus the
+ * flagged messages not yet moved. A message that fails for a reason other than the
  * connection is logged and left for the next pass; it is never counted as clean.
  */
 async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: SessionDeps): Promise<void> {
@@ -56,48 +64,72 @@ async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: Session
   const limits = { maxBytes: deps.batch.fetchBytes, maxMessages: deps.batch.fetchMessages };
   const filings = createFilingQueue(deps.batch.filingConcurrency);
   const failed = new Set<number>();
-  let pending: StartedBatch | null = null;
-  let starting: Promise<StartedBatch> | null = null;
+  const unfinished: Array<{ batch: StartedBatch; bytes: number; finished: Promise<void> }> = [];
+  let finishing: Promise<void> = Promise.resolve();
+  let broken: { error: unknown } | null = null;
+  // With a high-water mark nothing past a failed message may be marked done: the pass ends there.
   let behindFailure = false;
-  /** Finishes the batch in hand; false when the pass must end (high-water mark behind a failure). */
-  const finish = async (): Promise<boolean> => {
-    const batch = pending;
-    pending = null;
-    if (!batch) return true;
-    const result = await finishBatch(client, batch, progress, deps);
-    for (const uid of result.failed) failed.add(uid);
-    // With a high-water mark nothing past a failed message may be marked done: the pass ends here.
-    behindFailure = result.failed.length > 0 && progress.mode === 'high-water';
-    return !behindFailure;
+  const finishInOrder = (batch: StartedBatch) => {
+    const entry = { batch, bytes: heldBytes(batch), finished: Promise.resolve() };
+    unfinished.push(entry);
+    entry.finished = finishing = finishing.then(async () => {
+      if (behindFailure) return void (await abandonBatch(batch));
+      const result = await finishBatch(client, batch, progress, deps);
+      for (const uid of result.failed) failed.add(uid);
+      behindFailure = result.failed.length > 0 && progress.mode === 'high-water';
+    });
+    // Read by the scan loop (and rethrown there); the chain stops at the first failure.
+    entry.finished.then(
+      () => {
+        const i = unfinished.indexOf(entry);
+        if (i !== -1) unfinished.splice(i, 1);
+      },
+      (error: unknown) => {
+        broken ??= { error };
+      },
+    );
   };
+  /** Waits while too many scanned batches, or too many flagged bytes, wait to be moved. */
+  const makeRoom = async () => {
+    const held = () => unfinished.reduce((n, u) => n + u.bytes, 0);
+    while (!broken && unfinished.length > 0 && (unfinished.length > MAX_UNFINISHED || (unfinished.length > 1 && held() > limits.maxBytes)))
+      await unfinished[0]!.finished.catch(() => undefined);
+  };
+  /** Whether to scan no further; a failed finish (the connection lost…) is thrown, so the session reconnects. */
+  const stopScanning = () => {
+    if (broken) throw broken.error;
+    return behindFailure || deps.stopSignal.aborted;
+  };
+  let prefetch: Promise<FetchedMessage[]> | null = null;
   try {
     for (;;) {
       const uids = (await progress.pending()).filter((u) => !failed.has(u));
       if (uids.length === 0 || deps.stopSignal.aborted) return;
       for (let w = 0; w < uids.length; w += SIZE_WINDOW) {
-        for (const batch of planBatches(await fetchSizes(client, uids.slice(w, w + SIZE_WINDOW)), limits)) {
-          if (deps.stopSignal.aborted) return;
-          const msgs = await fetchBatch(client, batch);
-          starting = startBatch(msgs, deps, filings);
-          const [goOn, next] = await Promise.all([finish(), starting]);
-          starting = null;
-          pending = next;
-          if (!goOn) return;
+        const plan = planBatches(await fetchSizes(client, uids.slice(w, w + SIZE_WINDOW)), limits);
+        prefetch = fetchBatch(client, plan[0]!);
+        for (let i = 0; i < plan.length; i++) {
+          const msgs = await prefetch!;
+          prefetch = i + 1 < plan.length ? fetchBatch(client, plan[i + 1]!) : null;
+          finishInOrder(await startBatch(msgs, deps, filings));
+          await makeRoom();
+          if (stopScanning()) return;
         }
       }
-      if (!(await finish())) return;
+      // The pass's last batches are moved before the inbox is asked again what is pending.
+      await finishing;
+      if (stopScanning()) return;
     }
   } finally {
     try {
+      // A FETCH still on the wire is read and dropped; its messages stay for the next pass.
+      await prefetch?.catch(() => undefined);
       // Leaving early (shutdown, a failure under a high-water mark, a lost connection): the
-      // batch in hand is finished if that is still allowed and possible; otherwise only its
-      // filings are waited for, and its messages stay in the inbox for the next pass to file
-      // (de-duplicated) and move.
-      const inHand = pending ?? (starting ? await starting : null);
-      pending = inHand;
-      if (inHand && client.usable && !behindFailure)
-        await finish().catch((err: unknown) => deps.log.warn('last batch not finished', { error: (err as Error).message }));
-      else if (inHand) await abandonBatch(inHand);
+      // batches in hand are still finished in order while that is allowed and possible
+      // (the chain); once it has failed, only the rest's filings are waited for, and their
+      // messages stay in the inbox for the next pass to file (de-duplicated) and move.
+      await finishing.catch((err: unknown) => deps.log.warn('batches in hand not finished', { error: (err as Error).message }));
+      for (const { batch } of unfinished.splice(0)) await abandonBatch(batch);
     } finally {
       lock.release();
     }

@@ -135,7 +135,7 @@ export async function finishBatch(client: ImapFlow, started: StartedBatch, progr
 
   if (releasedNow.length > 0) {
     try {
-      await client.messageFlagsAdd(uidSet(releasedNow), [RELEASED], { uid: true });
+      await client.messageFlagsAdd(uidSet(releasedNow), [RELEASED], { uid: true, silent: true });
       notMoved.push(...releasedNow);
     } catch (err) {
       for (const uid of releasedNow) leftForNextPass(client, deps, failed, uid, err);
@@ -189,6 +189,7 @@ export async function finishBatch(client: ImapFlow, started: StartedBatch, progr
 /**
  * Flags and MOVEs messages whose records are durable: keywords first, \Flagged in its own
  * STORE (a server that refuses our keywords must still flag a threat), then one UID MOVE.
+ * The STOREs are .SILENT: nothing reads the flags back.
  */
 async function quarantine(client: ImapFlow, batch: Array<Flagged & { spooled: boolean }>, deps: ProcessDeps): Promise<void> {
   const { account, log } = deps;
@@ -196,16 +197,16 @@ async function quarantine(client: ImapFlow, batch: Array<Flagged & { spooled: bo
   const threats = batch.filter((d) => isThreat(d.verdict.severity)).map((d) => d.msg.uid);
   const others = all.filter((uid) => !threats.includes(uid));
   const wasRefused = batch.filter((d) => d.msg.flags?.has(REFUSED)).map((d) => d.msg.uid);
-  if (wasRefused.length > 0) await client.messageFlagsRemove(uidSet(wasRefused), [REFUSED], { uid: true });
+  if (wasRefused.length > 0) await client.messageFlagsRemove(uidSet(wasRefused), [REFUSED], { uid: true, silent: true });
   for (const [uids, keywords] of [
     [others, [QUARANTINED]],
     [threats, [QUARANTINED, THREAT]],
   ] as const) {
-    if (uids.length > 0 && !(await client.messageFlagsAdd(uidSet(uids), [...keywords], { uid: true }))) {
+    if (uids.length > 0 && !(await client.messageFlagsAdd(uidSet(uids), [...keywords], { uid: true, silent: true }))) {
       log.warn('keywords not set before quarantining', { account: account.id, uids: uidSet(uids), keywords });
     }
   }
-  if (threats.length > 0 && !(await client.messageFlagsAdd(uidSet(threats), [FLAGGED], { uid: true }))) {
+  if (threats.length > 0 && !(await client.messageFlagsAdd(uidSet(threats), [FLAGGED], { uid: true, silent: true }))) {
     log.error('could not set \\Flagged on threats before quarantining them', { account: account.id, uids: uidSet(threats) });
   }
   const result = await client.messageMove(uidSet(all), account.folders.quarantine, { uid: true });

@@ -103,9 +103,15 @@ export async function triageMessage(msg: FetchedMessage, deps: Pick<ProcessDeps,
   const { account } = deps;
   // Released by an officer: it belongs in the inbox, whatever the scan would say now. The
   // keyword where the server kept it; the local set where it did not (new UID, no keywords).
-  if (msg.flags?.has(RELEASED) || deps.released.has(account.id, sha256(msg.source))) return { kind: 'released-earlier' };
+  const sourceSha256 = sha256(msg.source);
+  if (msg.flags?.has(RELEASED) || deps.released.has(account.id, sourceSha256)) return { kind: 'released-earlier' };
   const internal = msg.internalDate ? new Date(msg.internalDate) : null;
-  const { record, verdict } = await scanMessage(msg.source, { mailbox: account.id, councillorId: account.councillorId, receivedAt: internal });
+  const { record, verdict } = await scanMessage(msg.source, {
+    mailbox: account.id,
+    councillorId: account.councillorId,
+    receivedAt: internal,
+    sourceSha256,
+  });
   if (!shouldQuarantine(verdict.severity, account.quarantineAt)) return { kind: 'clean' };
   return { kind: 'flagged', record, verdict };
 }

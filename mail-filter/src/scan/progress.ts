@@ -36,10 +36,11 @@ export async function createScanProgress(client: ImapFlow, stateDir: string, acc
         return (uids || []).sort((a, b) => a - b);
       },
       async done(uids, { moved }) {
-        if (!moved && uids.length > 0) await client.messageFlagsAdd(uidSet(uids), [SCANNED], { uid: true });
+        // .SILENT: nothing reads the flags back, and each message would cost an untagged FETCH to parse.
+        if (!moved && uids.length > 0) await client.messageFlagsAdd(uidSet(uids), [SCANNED], { uid: true, silent: true });
       },
       async refused(uid) {
-        await client.messageFlagsAdd(String(uid), [REFUSED], { uid: true });
+        await client.messageFlagsAdd(String(uid), [REFUSED], { uid: true, silent: true });
       },
     };
   }

@@ -10,6 +10,14 @@ export interface ScannedMessage {
   verdict: Verdict;
 }
 
+export interface ScanContext {
+  mailbox: string;
+  councillorId: string;
+  receivedAt: Date | null;
+  /** The source's SHA-256 when the caller has hashed it already (the scan loop has, for the released check). */
+  sourceSha256?: string;
+}
+
 export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 /**
@@ -17,8 +25,8 @@ export const sha256 = (b: Buffer): string => createHash('sha256').update(b).dige
  * Quoted replies and the signature are split off by the classifier and kept in
  * `verdict.email`; unreadable mail gets `review`.
  */
-export async function scanMessage(source: Buffer, ctx: { mailbox: string; councillorId: string; receivedAt: Date | null }): Promise<ScannedMessage> {
-  const hash = sha256(source);
+export async function scanMessage(source: Buffer, ctx: ScanContext): Promise<ScannedMessage> {
+  const hash = ctx.sourceSha256 ?? sha256(source);
   const parsed = await parseMessage(source);
   const verdict = scoreParsed(parsed);
   const unreadable = parsed.unreadable ?? (verdict.severity === 'review' ? (verdict.error ?? 'UNREADABLE') : null);
