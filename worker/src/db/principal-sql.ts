@@ -1,4 +1,4 @@
-import type { Role } from '@wardguard/shared';
+import type { Role, UserView } from '@wardguard/shared';
 import type { SqlCommand } from './sql-command.ts';
 
 // Councils, users and tokens are written by the Worker (db/councils.ts, users.ts, tokens.ts)
@@ -14,16 +14,8 @@ export const insertCouncilSql = (c: { id: string; name: string; createdAt: strin
 
 export const listCouncilsSql = (): SqlCommand => ({ sql: 'SELECT id, name FROM councils ORDER BY created_at', params: [] });
 
-export interface NewUserRow {
-  id: string;
-  councilId: string;
-  name: string;
-  email: string | null;
-  role: Role;
-  /** Unique in a council: they prefix exhibit references. */
-  initials: string;
-  createdAt: string;
-}
+/** A user as first written (initials unique in a council: they prefix exhibit references). */
+export type NewUserRow = Omit<UserView, 'disabledAt'>;
 
 export const insertUserSql = (u: NewUserRow): SqlCommand => ({
   sql: 'INSERT INTO users (id, council_id, name, email, role, initials, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

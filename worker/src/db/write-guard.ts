@@ -1,3 +1,5 @@
+import { appendCustody, type CustodyInput } from './custody.ts';
+
 /**
  * Put straight after a guarded UPDATE in a D1 batch: if that UPDATE changed no row (someone
  * else got there first), this statement fails and the batch (custody events included) rolls
@@ -11,4 +13,13 @@ export function requireChange(db: D1Database): D1PreparedStatement {
 /** True when a batch failed because its guarded UPDATE changed nothing. */
 export function isLostRace(err: unknown): boolean {
   return /write_guard\.must_change/.test(String(err));
+}
+
+/**
+ * One custody event and the one guarded write it records, in one transaction: when the write
+ * changes no row (someone else got there first) nothing is kept, and the call rejects with an
+ * error `isLostRace` recognises.
+ */
+export function appendGuarded(db: D1Database, event: CustodyInput, write: D1PreparedStatement): Promise<D1Result[]> {
+  return appendCustody(db, [event], [write, requireChange(db)]);
 }

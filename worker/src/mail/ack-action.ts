@@ -1,12 +1,10 @@
 import { WardguardError } from '@wardguard/shared';
 import type { z } from 'zod';
 import type { ackActionSchema } from '@wardguard/shared/api/mail';
+import { isLostRace } from '../db/write-guard.ts';
+import { appendRecordEvent } from '../custody/record-event.ts';
 import type { Bindings, Principal } from '../env.ts';
 import { ackActionStatement, getAction } from '../db/mail-actions.ts';
-import { getRecord } from '../db/mail-records.ts';
-import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
-import { now } from '../db/ids.ts';
 
 export type AckActionInput = z.infer<typeof ackActionSchema>;
 
@@ -29,22 +27,15 @@ export async function ackAction(env: Bindings, p: Principal, actionId: string, b
   const action = await getAction(env.DB, p.councilId, actionId);
   if (!action) throw new WardguardError('NOT_FOUND', 'No such action.');
   if (action.ackedAt) return { id: action.id, ackedAt: action.ackedAt, outcome: action.outcome, repeated: true };
-  const record = await getRecord(env.DB, p.councilId, action.recordId);
-  const at = now();
+  let at: string;
   try {
-    await appendCustody(
-      env.DB,
-      [
-        {
-          councilId: p.councilId,
-          actorId: p.userId,
-          action: body.outcome === 'applied' ? 'mail_action_applied' : 'mail_action_not_applied',
-          itemId: record?.itemId ?? null,
-          at,
-          details: { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null },
-        },
-      ],
-      [ackActionStatement(env.DB, action.id, body.outcome, at), requireChange(env.DB)],
+    at = await appendRecordEvent(
+      env,
+      p,
+      action.recordId,
+      body.outcome === 'applied' ? 'mail_action_applied' : 'mail_action_not_applied',
+      { actionId: action.id, decision: action.decision, outcome: body.outcome, detail: body.detail ?? null },
+      (at) => ackActionStatement(env.DB, action.id, body.outcome, at),
     );
   } catch (err) {
     if (!isLostRace(err)) throw err;

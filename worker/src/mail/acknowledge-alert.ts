@@ -2,11 +2,9 @@ import { WardguardError } from '@wardguard/shared';
 import type { MailAlert } from '@wardguard/shared/api/mail';
 import type { Bindings, Principal } from '../env.ts';
 import { ackAlertStatement, getAlert } from '../db/mail-alerts.ts';
-import { getRecord } from '../db/mail-records.ts';
 import { getUser } from '../db/users.ts';
-import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
-import { now } from '../db/ids.ts';
+import { isLostRace } from '../db/write-guard.ts';
+import { appendRecordEvent } from '../custody/record-event.ts';
 
 /**
  * An officer acknowledges a threat-to-life alert: the alert and its `alert_acknowledged`
@@ -22,13 +20,10 @@ export async function acknowledgeAlert(env: Bindings, p: Principal, alertId: str
     acknowledgedByName: a.acknowledgedBy ? ((await getUser(env.DB, p.councilId, a.acknowledgedBy))?.name ?? null) : null,
   });
   if (alert.acknowledgedAt) return named(alert);
-  const record = await getRecord(env.DB, p.councilId, alert.recordId);
-  const at = now();
+  let at: string;
   try {
-    await appendCustody(
-      env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'alert_acknowledged', itemId: record?.itemId ?? null, at, details: { alertId: alert.id } }],
-      [ackAlertStatement(env.DB, alert.id, p.userId, at), requireChange(env.DB)],
+    at = await appendRecordEvent(env, p, alert.recordId, 'alert_acknowledged', { alertId: alert.id }, (at) =>
+      ackAlertStatement(env.DB, alert.id, p.userId, at),
     );
   } catch (err) {
     // Another officer acknowledged it a moment earlier: theirs is the acknowledgement on record.

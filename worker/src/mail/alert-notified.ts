@@ -2,10 +2,8 @@ import { WardguardError } from '@wardguard/shared';
 import type { MailAlert } from '@wardguard/shared/api/mail';
 import type { Bindings, Principal } from '../env.ts';
 import { getAlert, notifiedStatement } from '../db/mail-alerts.ts';
-import { getRecord } from '../db/mail-records.ts';
-import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
-import { now } from '../db/ids.ts';
+import { isLostRace } from '../db/write-guard.ts';
+import { appendRecordEvent } from '../custody/record-event.ts';
 
 /**
  * The mail filter has e-mailed an open alert again: the count, the time and an
@@ -17,22 +15,10 @@ export async function recordAlertNotified(env: Bindings, p: Principal, alertId: 
   const alert = await getAlert(env.DB, p.councilId, alertId);
   if (!alert) throw new WardguardError('NOT_FOUND', 'No such alert.');
   if (alert.acknowledgedAt) return { ...alert, repeated: true };
-  const record = await getRecord(env.DB, p.councilId, alert.recordId);
-  const at = now();
+  let at: string;
   try {
-    await appendCustody(
-      env.DB,
-      [
-        {
-          councilId: p.councilId,
-          actorId: p.userId,
-          action: 'alert_notified',
-          itemId: record?.itemId ?? null,
-          at,
-          details: { alertId: alert.id, channel: 'email', count: alert.notifyCount + 1 },
-        },
-      ],
-      [notifiedStatement(env.DB, alert.id, at), requireChange(env.DB)],
+    at = await appendRecordEvent(env, p, alert.recordId, 'alert_notified', { alertId: alert.id, channel: 'email', count: alert.notifyCount + 1 }, (at) =>
+      notifiedStatement(env.DB, alert.id, at),
     );
   } catch (err) {
     // Acknowledged while the filter was notifying: nothing more to push.

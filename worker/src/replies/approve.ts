@@ -6,8 +6,7 @@ import { getUser } from '../db/users.ts';
 import { currentTemplate } from '../db/reply-templates.ts';
 import { getCouncil } from '../db/councils.ts';
 import { insertReplyStatement, recentReply } from '../db/replies.ts';
-import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { appendGuarded, isLostRace } from '../db/write-guard.ts';
 import { readConfig } from '../config.ts';
 import { composeReply, type ComposedReply } from './compose.ts';
 
@@ -75,19 +74,17 @@ export async function recordApproval(
   const earlier = await recentReply(env.DB, p.councilId, reply.to, reply.templateKey, since);
   if (earlier) throw tooSoon(`on ${earlier.approvedAt.slice(0, 10)}`);
   const { id, at, stmt } = insertReplyStatement(env.DB, p.councilId, record.id, record.mailbox, reply, p.userId, overrideReason, since);
-  await appendCustody(
+  await appendGuarded(
     env.DB,
-    [
-      {
-        councilId: p.councilId,
-        actorId: p.userId,
-        action: 'reply_approved',
-        itemId: record.itemId,
-        at,
-        details: { replyId: id, templateKey: reply.templateKey, templateVersion: reply.templateVersion, to: reply.to, overrideReason },
-      },
-    ],
-    [stmt, requireChange(env.DB)],
+    {
+      councilId: p.councilId,
+      actorId: p.userId,
+      action: 'reply_approved',
+      itemId: record.itemId,
+      at,
+      details: { replyId: id, templateKey: reply.templateKey, templateVersion: reply.templateVersion, to: reply.to, overrideReason },
+    },
+    stmt,
   ).catch((err: unknown) => {
     if (isLostRace(err)) throw tooSoon('a moment ago (approved at the same time)');
     throw err;

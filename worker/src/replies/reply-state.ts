@@ -1,9 +1,8 @@
 import { REPLY_STUCK_AFTER_MS, WardguardError, type ReplyView } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
-import { getRecord } from '../db/mail-records.ts';
 import { claimStatement, finishStatement, getReply, markFailedStatement, withdrawStatement } from '../db/replies.ts';
-import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { isLostRace } from '../db/write-guard.ts';
+import { appendRecordEvent } from '../custody/record-event.ts';
 import { now } from '../db/ids.ts';
 
 // An approved reply moves approved → sending (claimed) → sent | failed, or approved → withdrawn.
@@ -25,30 +24,14 @@ export async function markReplyFailed(env: Bindings, p: Principal, id: string, n
   const reply = await findReply(env, p, id);
   if (reply.state !== 'sending') throw new WardguardError('CONFLICT', `This reply is ${reply.state}; only a reply stuck sending can be marked not sent.`);
   if (!reply.stuck) throw new WardguardError('CONFLICT', `The mail filter may still be sending this reply; it can be marked not sent from ${reply.stuckFrom}.`);
-  const record = await getRecord(env.DB, p.councilId, reply.recordId);
-  const at = now();
-  await appendCustody(
-    env.DB,
-    [
-      {
-        councilId: p.councilId,
-        actorId: p.userId,
-        action: 'reply_marked_failed',
-        itemId: record?.itemId ?? null,
-        at,
-        details: { replyId: reply.id, claimedAt: reply.claimedAt, note },
-      },
-    ],
-    [
-      markFailedStatement(
-        env.DB,
-        reply.id,
-        at,
-        new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(),
-        `Marked not sent by ${p.name}: ${note}`.slice(0, 2000),
-      ),
-      requireChange(env.DB),
-    ],
+  await appendRecordEvent(env, p, reply.recordId, 'reply_marked_failed', { replyId: reply.id, claimedAt: reply.claimedAt, note }, (at) =>
+    markFailedStatement(
+      env.DB,
+      reply.id,
+      at,
+      new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(),
+      `Marked not sent by ${p.name}: ${note}`.slice(0, 2000),
+    ),
   ).catch((err: unknown) => {
     if (isLostRace(err)) throw new WardguardError('CONFLICT', 'The reply changed meanwhile; reload it.');
     throw err;
@@ -65,12 +48,8 @@ export async function withdrawReply(env: Bindings, p: Principal, id: string, rea
   const reply = await findReply(env, p, id);
   const tooLate = (state: string) => new WardguardError('CONFLICT', `This reply is ${state}; only a reply the mail filter has not yet taken can be withdrawn.`);
   if (reply.state !== 'approved') throw tooLate(reply.state);
-  const record = await getRecord(env.DB, p.councilId, reply.recordId);
-  const at = now();
-  await appendCustody(
-    env.DB,
-    [{ councilId: p.councilId, actorId: p.userId, action: 'reply_withdrawn', itemId: record?.itemId ?? null, at, details: { replyId: reply.id, reason } }],
-    [withdrawStatement(env.DB, reply.id, at, `Withdrawn by ${p.name}: ${reason}`.slice(0, 2000)), requireChange(env.DB)],
+  await appendRecordEvent(env, p, reply.recordId, 'reply_withdrawn', { replyId: reply.id, reason }, (at) =>
+    withdrawStatement(env.DB, reply.id, at, `Withdrawn by ${p.name}: ${reason}`.slice(0, 2000)),
   ).catch(async (err: unknown) => {
     if (!isLostRace(err)) throw err;
     throw tooLate((await getReply(env.DB, p.councilId, reply.id))?.state ?? 'gone');
@@ -102,21 +81,13 @@ export async function recordSendResult(env: Bindings, p: Principal, id: string, 
   if (reply.state === body.outcome) return reply;
   const late = reply.state === 'failed' && body.outcome === 'sent';
   if (reply.state !== 'sending' && !late) throw new WardguardError('CONFLICT', `This reply is ${reply.state}, not being sent.`);
-  const record = await getRecord(env.DB, p.councilId, reply.recordId);
-  const at = now();
-  await appendCustody(
-    env.DB,
-    [
-      {
-        councilId: p.councilId,
-        actorId: p.userId,
-        action: body.outcome === 'sent' ? 'reply_sent' : 'reply_failed',
-        itemId: record?.itemId ?? null,
-        at,
-        details: { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null, ...(late ? { after: reply.detail } : {}) },
-      },
-    ],
-    [finishStatement(env.DB, reply.id, body.outcome, at, body.smtpMessageId ?? null, body.detail ?? null), requireChange(env.DB)],
+  await appendRecordEvent(
+    env,
+    p,
+    reply.recordId,
+    body.outcome === 'sent' ? 'reply_sent' : 'reply_failed',
+    { replyId: reply.id, smtpMessageId: body.smtpMessageId ?? null, detail: body.detail ?? null, ...(late ? { after: reply.detail } : {}) },
+    (at) => finishStatement(env.DB, reply.id, body.outcome, at, body.smtpMessageId ?? null, body.detail ?? null),
   ).catch(async (err: unknown) => {
     if (!isLostRace(err)) throw err;
     const current = await getReply(env.DB, p.councilId, reply.id);
