@@ -43,6 +43,17 @@ async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchedMess
   return out.sort((a, b) => a.uid - b.uid);
 }
 
+/**
+ * A FETCH started before anyone awaits it: a lost connection rejects it while the batch
+ * before is still being scanned, and an unhandled rejection would end the process. The
+ * promise returned still rejects for whoever awaits it.
+ */
+function fetchAhead(client: ImapFlow, uids: number[]): Promise<FetchedMessage[]> {
+  const fetching = fetchBatch(client, uids);
+  fetching.catch(() => undefined);
+  return fetching;
+}
+
 /** Scanned batches at most waiting for their filings to settle and their MOVE, beside the scan. */
 const MAX_UNFINISHED = 4;
 
@@ -107,10 +118,10 @@ async function scanInbox(client: ImapFlow, progress: ScanProgress, deps: Session
       if (uids.length === 0 || deps.stopSignal.aborted) return;
       for (let w = 0; w < uids.length; w += SIZE_WINDOW) {
         const plan = planBatches(await fetchSizes(client, uids.slice(w, w + SIZE_WINDOW)), limits);
-        prefetch = fetchBatch(client, plan[0]!);
+        prefetch = fetchAhead(client, plan[0]!);
         for (let i = 0; i < plan.length; i++) {
           const msgs = await prefetch!;
-          prefetch = i + 1 < plan.length ? fetchBatch(client, plan[i + 1]!) : null;
+          prefetch = i + 1 < plan.length ? fetchAhead(client, plan[i + 1]!) : null;
           finishInOrder(await startBatch(msgs, deps, filings));
           await makeRoom();
           if (stopScanning()) return;
