@@ -162,8 +162,8 @@ export const FINAL_ACT_PATTERNS: Pattern[] = [
   negated(
     P(
       'never-again',
-      `\\bstops? (?:you|u|ya|her|him) (?:walking|breathing|talking|smiling|seeing) (?:ever )?again\\b|\\b(?:you|u|ya) (?:won'?t|wont|will not|will never|aren'?t|are not)(?: be)? (?:walking|walk|coming|come) (?:out of (?:it|there|that)|away from (?:it|this|me)|home again)\\b`,
-      [words("stop stops won't wont not never aren't"), words('again walking walk coming come')],
+      `\\bstops? (?:you|u|ya|her|him) (?:walking|breathing|talking|smiling|seeing) (?:ever )?again\\b|\\b(?:you|u|ya|he|she|they)(?:'s| is|'re| are)? (?:won'?t|wont|will not|will never|aren'?t|are not|not|wouldn'?t|would not)(?: be)? (?:walking|walk|coming|come) (?:out of (?:it|there|that|the room)|away from (?:it|this|me|this one)|home again)\\b`,
+      [words("stop stops won't wont not never aren't wouldn't"), words('again walking walk coming come')],
       undefined,
       'threat',
     ),

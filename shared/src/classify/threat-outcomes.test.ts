@@ -21,6 +21,12 @@ describe('threats told as the outcome, often about a third person', () => {
     ['use-on-you', "I've got a shed full of tools and I'm not afraid to use them on you."],
     ['emoji-weapon-aimed', '🔪🩸 @CllrOwen 🏠 soon'],
     ['emoji-weapon-aimed', 'Cllr Rahman 👉🪢🌳 saturday'],
+    ['head-with-it', "Take that badge off or I'll take it off you myself, and your head with it."],
+    ['what-ill-do', "I look at his leaflet every morning and think about what I'm going to do to him."],
+    ['not-coming-back', "One of these mornings when he's out with the dog he's not coming back."],
+    ['armed-crowd', "If a few of us turned up at 2am with cans of petrol he'd think twice."],
+    ['occupant-harm', "Get his windows done, and if he's in when the brick goes through, all the better."],
+    ['something-will-happen', 'Stand up in chamber again and something will happen to you on your way home.'],
   ])('%s: "%s"', (_family, body) => {
     expect(THREATS).toContain(verdict(body).severity);
   });
@@ -42,6 +48,12 @@ describe('their benign twins stay clean', () => {
     "I'm not afraid to use my vote on the day, whatever the polls say.",
     'Great knife skills at the cookery class, councillor!',
     '🎉🎂 @CllrOwen happy birthday!',
+    'The roof came off in the storm, and the chimney with it.',
+    "I keep thinking about what I'm going to do with the allotment next year.",
+    'One of these days the 47 bus will come back to our estate, I hope.',
+    'If a few of us turned up at the meeting with placards it would make the papers.',
+    "If he's in when the postman comes, ask him to sign for the parcel.",
+    'Something wonderful happened to the park this summer.',
   ])('"%s"', (body) => {
     expect(verdict(body).severity).toBe('clean');
   });

@@ -116,6 +116,45 @@ export const OUTCOME_PATTERNS: Pattern[] = [
     undefined,
     true,
   ),
+  // "…or I'll take it off you myself, and your head with it."
+  P('head-with-it', 'threat_to_life', `\\band (?:your|ur|his|her) head with it\\b`, [words('head'), words('it')]),
+  // "I look at his face every morning and think about what I'm going to do to it."
+  P(
+    'what-ill-do',
+    'threat',
+    `\\b(?:think|thinking|dream|dreaming|plan|planning) (?:about|of) what (?:i'?m|i am|i'?ll|i will|we'?re|we are|we'?ll) (?:going to|gonna)? ?do to (?:you|u|him|her|it|them)\\b`,
+    [words('think thinking dream dreaming plan planning'), words('do')],
+  ),
+  // "One of these mornings when he's out with the dog he's not coming back."
+  P(
+    'not-coming-back',
+    'threat',
+    `\\bone of these (?:days|nights|mornings|evenings)\\b[^.!?]{0,60}\\b(?:not coming (?:back|home)|won'?t come (?:back|home)|never come (?:back|home)|won'?t be coming (?:back|home))\\b`,
+    [words('these'), words('back home')],
+    undefined,
+    true,
+  ),
+  // "If a few of us turned up at 2am with cans of petrol he'd think twice."
+  P(
+    'armed-crowd',
+    'threat',
+    `\\bif (?:a few of us|we|some of us|a couple of us|the lads|a few lads|enough of us) (?:turned|turn|showed|show|went|go) (?:up|round)\\b[^.!?]{0,50}?\\bwith (?:cans? of |some |a few |our )?(?:petrol|bricks?|bats?|knives|weapons|torches|pitchforks|rope|hammers)\\b`,
+    [words('turned turn showed show went go'), words('petrol brick bricks bat bats knives weapons torches pitchforks rope hammers')],
+  ),
+  // "…and if he's in when the brick goes through, all the better."
+  P(
+    'occupant-harm',
+    'threat',
+    `\\b(?:if|when) (?:he'?s|she'?s|they'?re|you'?re|he is|she is|you are) (?:in|inside|home|at home) when (?:the|a) (?:brick|petrol bomb|fire|rock|firework|bomb)\\b`,
+    [words('in inside home'), words('brick bomb fire rock firework')],
+  ),
+  // "Something will happen to you on your way home."
+  P(
+    'something-will-happen',
+    'threat',
+    `\\bsomething (?:bad |nasty |terrible |awful )?(?:will|is going to|'s going to|is gonna|'s gonna|might well|could well) happen to (?:you|u|ya|your (?:kids|family|wife|husband|son|daughter|partner))\\b`,
+    [words('something'), words('happen')],
+  ),
   // "🔪🩸 @CllrX 🏠📍 soon": a short message of weapon pictures aimed at someone.
   P(
     'emoji-weapon-aimed',

@@ -148,9 +148,9 @@ export const PREPARED_PATTERNS: Pattern[] = [
   P(
     'shame-if',
     'threat',
-    `\\b(?:shame|pity|tragedy)\\b[^.!?]{0,20}?\\bif (?:it|he|she|they|your (?:[a-z]+ ){0,2}?[a-z]+) (?:ate|eats|swallowed|had an accident|has an accident|failed|fail|fails|crashed|crash|crashes|caught fire|catches fire|got hurt|gets hurt|got run over|gets run over|went missing|goes missing|disappeared|disappears|got poisoned|was poisoned)\\b`,
+    `\\b(?:shame|pity|tragedy|funny|hilarious|a laugh|awful)\\b[^.!?]{0,20}?\\bif (?:it|he|she|they|your (?:[a-z]+ ){0,2}?[a-z]+) (?:ate|eats|swallowed|had an accident|has an accident|failed|fail|fails|crashed|crash|crashes|caught fire|catches fire|got hurt|gets hurt|got run over|gets run over|went missing|goes missing|disappeared|disappears|got poisoned|was poisoned)\\b`,
     [
-      words('shame pity tragedy'),
+      words('shame pity tragedy funny hilarious laugh awful'),
       words('ate eats swallowed accident failed fail fails crashed crash crashes fire hurt over missing disappeared disappears poisoned'),
     ],
   ),
@@ -181,7 +181,7 @@ export const PREPARED_PATTERNS: Pattern[] = [
   P(
     'your-last',
     'threat_to_life',
-    `\\b(?:it'?s|it is|this is|that is|this will be|it will be|it'?ll be|that'?ll be)(?: going to be| gonna be)? (?:your|ur) (?:last|final)(?: one)?(?= *(?:$|[.!?\\n,;]| (?:councillor|cllr|mate|pal|love|mr|mrs|ms)\\b))`,
+    `\\b(?:it'?s|it is|this is|that is|this will be|it will be|it'?ll be|that'?ll be|next one'?s|next one is|the next one'?s|the next one is|next one will be)(?: going to be| gonna be)? (?:your|ur) (?:last|final)(?: one)?(?= *(?:$|[.!?\\n,;]| (?:councillor|cllr|mate|pal|love|mr|mrs|ms)\\b))`,
     [words('last final')],
   ),
   // "Vote for it and you will not make it back to your car."

@@ -102,6 +102,16 @@ describe('approach, routine and indifference to what follows', () => {
     'You voted for the hotel, so you are traitors, and traitors get what traitors get. We will be seeing you soon.',
     // others-intend + watching + ominous close
     "Plenty of us and only one of her. Her surgery's at the library on the first Saturday. Just saying.",
+    // capable + approach
+    'I still have my late father’s service revolver, kept in good order. You will find me at your next surgery.',
+    // approach + others-intend
+    'Lives in Hartshill. When it kicks off on Saturday we go to his house, not the hotel.',
+    // watching + exposed
+    "Lovely house in the background, recognised the street straight away. You're making this very easy for me.",
+    // retribution + exposed
+    'Remember what happened to that MP in the church hall? Your surgery has even less security than his did.',
+    // punishment imagery + ominous close
+    'I put crosses through three of the faces on your family photo. Yours is the last one left. Not for long.',
   ])('"%s"', (body) => {
     expect(isThreat(body)).toBe(true);
   });
@@ -117,6 +127,10 @@ describe('approach, routine and indifference to what follows', () => {
     'Her surgery is at the library on the first Saturday of every month, 10 till 12.',
     'We will be seeing you soon at the community lunch, thanks for coming last time!',
     'Scammers get what they deserve when the courts catch up with them.',
+    'I still have my late father’s service revolver in a museum case; could the council advise on the amnesty?',
+    'When it kicks off on Saturday the market will be packed, please send more bin bags.',
+    "You're making this very easy for me: the new online form is brilliant.",
+    'Remember what happened to that MP? Please support the new security funding for surgeries.',
   ])('one kind alone stays clean: "%s"', (body) => {
     expect(verdict(body).severity).toBe('clean');
   });

@@ -130,6 +130,16 @@ export const SIGN_PATTERNS: Pattern[] = [
     true,
   ),
   sign('capable', `\\b(?:got|have|keep|kept|own|still got|still have) (?:a|the|my|an) ${WEAPON}(?: (?:in|under|by|behind|ready|at|and)\\b|$)`, [WEAPON_WORDS]),
+  // "I still have my late father's service revolver, which I have kept in good order."
+  sign(
+    'capable',
+    `\\b(?:still (?:have|got)|have kept|kept) (?:my |a |the |an )?(?:[a-z']+ ){0,3}(?:revolver|pistol|handgun|shotgun|rifle|air rifle|crossbow)\\b`,
+    [words('have got kept'), words('revolver pistol handgun shotgun rifle crossbow')],
+  ),
+  sign('capable', `\\b(?:rope|noose|petrol|acid)(?:'s| is| has been)? (?:already )?(?:bought|ready|sorted|been bought|in the (?:boot|shed|van))\\b`, [
+    words('rope noose petrol acid'),
+    words('bought ready sorted boot shed van'),
+  ]),
   sign('capable', `\\bnothing (?:left )?to lose\\b`, [words('nothing'), words('lose')], true),
   sign(
     'capable',
@@ -169,7 +179,7 @@ export const SIGN_PATTERNS: Pattern[] = [
   ]),
   sign(
     'capable',
-    `\\b(?:i'?m|i am|i'?ll|i will|we'?re|we are|we'?ll|we will)(?: be)? bring(?:ing)? (?:a |an |my |me |the |some )?(?:can of petrol|petrol|jerry ?can|lighter|knife|knives|gun|shotgun|machete|axe|hammer|crossbow|acid|baseball bat|rope|noose)\\b`,
+    `\\b(?:i'?m|i am|i'?ll|i will|i shall|we'?re|we are|we'?ll|we will|we shall)(?: be)? bring(?:ing)? (?:a |an |my |me |the |some )?(?:can of petrol|petrol|jerry ?can|lighter|knife|knives|gun|shotgun|machete|axe|hammer|crossbow|acid|baseball bat|rope|noose)\\b`,
     [words('bring bringing'), [...WEAPON_WORDS, 'petrol', 'lighter', 'jerry', 'rope', 'noose']],
   ),
   sign(
@@ -320,6 +330,51 @@ export const SIGN_PATTERNS: Pattern[] = [
     words('make build'),
     words('device bomb bombs explosive explosives molotov'),
   ]),
+  sign('approach', `\\byou (?:will|'ll|shall) find me at (?:your|ur) (?:next )?(?:surgery|meeting|office|door|house|count|surgeries)\\b`, [
+    words('find'),
+    words('surgery meeting office door house count surgeries'),
+  ]),
+  sign(
+    'approach',
+    `\\b(?:i'?ll|i will|we'?ll|we will) be waiting (?:by|at|outside|in|round|near) (?:the )?(?:[a-z]+ ){1,3}(?:when|for when|till|until) (?:you|u|she|he|they) (?:lock up|leave|finish|come out|get out|knock off|close up)\\b`,
+    [words('waiting'), words('lock leave finish come get knock close')],
+  ),
+  sign('approach', `\\b(?:we|us|lads|everyone|we all) (?:go|going|head|march) (?:round )?to (?:his|her|their|your) (?:house|home|address|door)\\b`, [
+    words('go going head march'),
+    words('house home address door'),
+  ]),
+  sign('others-intend', `\\bwhen it (?:all )?kicks off\\b`, [words('kicks'), words('off')]),
+  sign('others-intend', `\\b(?:there'?s|there are|there is) (?:a lot|lots|loads|plenty|hundreds|thousands) of us\\b`, [
+    words('lot lots loads plenty hundreds thousands'),
+    words('us'),
+  ]),
+  sign(
+    'others-intend',
+    `\\b(?:a few|some|three or four|two or three|a couple of|a dozen|loads of) (?:dads|lads|blokes|men|of us|mates)(?: [a-z']+){0,2}? (?:waiting|wait|stood|standing) (?:in|at|outside|by) (?:the|her|his|your) (?:car ?park|house|door|gym|office|car)\\b`,
+    [words('dads lads blokes men us mates'), words('waiting wait stood standing')],
+  ),
+  sign(
+    'watching',
+    `\\byou (?:never|didn'?t|did not) (?:noticed|notice|saw|see|spotted|spot|clock|clocked) me\\b`,
+    [words('noticed notice saw see spotted spot clock clocked'), words('me')],
+    true,
+  ),
+  sign('watching', `\\brecogni[sz]ed (?:the|your|ur) (?:street|house|road|address|car)\\b`, [
+    words('recognised recognized'),
+    words('street house road address car'),
+  ]),
+  sign('exposed', `\\b(?:making|made|make) (?:this|it) (?:very |so |too |really )?easy for (?:me|us)\\b`, [words('easy'), words('me us')]),
+  sign('exposed', `\\b(?:less|no|little|not much|even less) security than\\b|\\b(?:on your own|alone|by yourself) with the door (?:open|unlocked)\\b`, [
+    words('security door'),
+  ]),
+  sign('retribution', `\\bremember what happened to (?:that|the|jo|sir|david|poor) (?:[a-z]+ ){0,2}?(?:mp|mps|councillor|politician|cox|amess)\\b`, [
+    words('remember'),
+    words('mp mps councillor politician cox amess'),
+  ]),
+  sign('punishment-imagery', `\\bcross(?:es)? (?:through|over|on) (?:[a-z]+ ){0,3}(?:faces?|photos?|pictures?|names?)\\b`, [
+    words('cross crosses'),
+    words('face faces photo photos picture pictures name names'),
+  ]),
   // More of the reader's life watched: "your school run is at 8.20", a car registration, "leaves 7.40 every morning".
   sign('watching', `\\b(?:your|ur) (?:school run|commute|walk home|dog walk|run|jog|train|bus|route) (?:is|starts|leaves|goes) (?:at|from)\\b`, [
     words('run commute walk jog train bus route'),
@@ -410,7 +465,7 @@ export const SIGN_PATTERNS: Pattern[] = [
 
 /** A sentence that is nothing but one of these, perhaps with "councillor" and a name after it. */
 const CLOSERS = new RegExp(
-  `^(?:soon|very soon|not long now|(?:(?:i|we)(?:'ll| will) )?(?:be )?see(?:ing)? you soon|(?:(?:i|we)(?:'ll| will) )?be seeing you|(?:it'?d |it would |would )?be a (?:shame|pity)(?: wouldn'?t it)?|` +
+  `^(?:soon|very soon|not long now|not for long|who'?s in|who'?s with me|who'?s coming|(?:(?:i|we)(?:'ll| will) )?(?:be )?see(?:ing)? you soon|(?:(?:i|we)(?:'ll| will) )?be seeing you|(?:it'?d |it would |would )?be a (?:shame|pity)(?: wouldn'?t it)?|` +
     `shame|think on|just saying|just so you know|(?:i )?wouldn'?t want to be you|can'?t say i blame them|sleep well|sleep tight|` +
     `enjoy (?:it|them|your weekend|your christmas) while (?:it lasts|you can)|you know what to do|we know|i know|remember that|` +
     `your choice|last chance|choose wisely|tick ?tock|watch this space|you'?ll see|` +
