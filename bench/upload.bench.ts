@@ -21,6 +21,23 @@ function png(bytes: number): Buffer {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
+/**
+ * wrangler dev restarts the Worker when someone edits its sources (other work on this machine):
+ * a request cut by that is sent again (both are safe to repeat: same key, same idempotency key).
+ */
+async function retried(send: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await send();
+      if (res.status !== 503 || attempt >= 5) return res;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+    console.log('  (the Worker restarted: request sent again)');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 interface Timed {
   perSec: number;
   mbps: number;
@@ -66,8 +83,8 @@ export async function run(): Promise<void> {
       form.append('manifest', text);
       form.append('signature', JSON.stringify(await signer.sign(text)));
       for (const f of files) form.append('file', new File([f.bytes], f.name, { type: 'image/png' }));
-      const res = await fetch(`${worker.url}/api/v1/evidence`, { method: 'POST', body: form, headers: { authorization: `Bearer ${cTok}` } });
-      if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+      const res = await retried(() => fetch(`${worker.url}/api/v1/evidence`, { method: 'POST', body: form, headers: { authorization: `Bearer ${cTok}` } }));
+      if (res.status !== 201 && res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
     };
     const file = (name: string, bytes: number) => {
       const b = png(bytes);
@@ -90,11 +107,9 @@ export async function run(): Promise<void> {
     ] as const) {
       const one = file('viewport.png', sizeMb * MB);
       const raw = async (i: number) => {
-        const res = await fetch(`${worker.url}/api/v1/bench/raw/k${sizeMb}-${i}`, {
-          method: 'PUT',
-          body: one.bytes,
-          headers: { authorization: `Bearer ${aTok}` },
-        });
+        const res = await retried(() =>
+          fetch(`${worker.url}/api/v1/bench/raw/k${sizeMb}-${i}`, { method: 'PUT', body: one.bytes, headers: { authorization: `Bearer ${aTok}` } }),
+        );
         if (!res.ok) throw new Error(`raw put failed: ${res.status}`);
       };
       await upload([one]);
