@@ -1,5 +1,5 @@
 import { htmlToText } from '@wardguard/shared/classify/html-text';
-import PostalMime from 'postal-mime';
+import PostalMime, { type Email } from 'postal-mime';
 import type { ReportEmailText } from './report/types.ts';
 
 /**
@@ -22,7 +22,16 @@ const MAX_HEADERS_BYTES = 1024 * 1024;
  * const { text, fromHtml } = await emailBodyText(await (await bucket.get(key))!.arrayBuffer());
  */
 export async function emailBodyText(eml: Uint8Array | ArrayBuffer): Promise<ReportEmailText> {
-  const parsed = await PostalMime.parse(eml, { maxNestingDepth: MAX_NESTING_DEPTH, maxHeadersSize: MAX_HEADERS_BYTES, attachmentEncoding: 'arraybuffer' });
+  return readerText(await parseEmail(eml));
+}
+
+/** The Worker's one MIME parse, with the limits above; attachments as bytes. Rejects a message past the limits. */
+export function parseEmail(eml: Uint8Array | ArrayBuffer): Promise<Email> {
+  return PostalMime.parse(eml, { maxNestingDepth: MAX_NESTING_DEPTH, maxHeadersSize: MAX_HEADERS_BYTES, attachmentEncoding: 'arraybuffer' });
+}
+
+/** What a reader sees of a parsed message: its plain part, or its HTML part (the start of it) as text. */
+export function readerText(parsed: Pick<Email, 'text' | 'html'>): ReportEmailText {
   if (parsed.text != null && parsed.text.trim() !== '') return { text: parsed.text, fromHtml: false };
   if (parsed.html != null && parsed.html.trim() !== '') return { text: htmlText(parsed.html.slice(0, EMAIL_HTML_CHARS)), fromHtml: true };
   return { text: '', fromHtml: false };

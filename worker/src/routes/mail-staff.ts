@@ -10,6 +10,7 @@ import { appendCustody } from '../db/custody.ts';
 import { decideMail } from '../mail/decide.ts';
 import { escalateMail } from '../mail/escalate.ts';
 import { acknowledgeAlert } from '../mail/acknowledge-alert.ts';
+import { viewMessage } from '../mail/message-view.ts';
 
 /**
  * Officers' side of the review queue. Councillors never reach it: quarantined text is
@@ -44,6 +45,8 @@ export const mailStaffRoutes = new Hono<AppEnv>()
     ]);
     return c.json(record);
   })
+  // The message view: record and original in one request, one custody event.
+  .get('/records/:id/message', async (c) => c.json(await viewMessage(c.env, c.get('principal'), c.req.param('id'))))
   .post('/records/:id/decision', async (c) => {
     const input = await readJson(c, decideMailSchema);
     return c.json(await decideMail(c.env, c.get('principal'), c.req.param('id'), input));

@@ -1,5 +1,5 @@
-// Decisions in real Chromium against the real Worker: what the page shows after the mail
-// filter reports, escalation as one server decision, keyboard decisions that ask first, and
+// Decisions in real Chromium against the real Worker: opening a message as one request and one
+// custody event, what the page shows after the mail filter reports, escalation as one server decision, keyboard decisions that ask first, and
 // waiting for the filter without flooding the custody log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -35,6 +35,27 @@ async function officerPage(): Promise<{ page: Page; writes: string[] }> {
 }
 
 describe('decisions in the message view', () => {
+  it('opens a message with one request for the record and its original, and one custody event', async () => {
+    const id = stack.seed.records['hostile-html']!;
+    const { itemId } = await call<MailRecordView>(stack.seed.officerToken, `/mail/records/${id}`);
+    const before = (await custody(itemId)).length;
+    const { page } = await officerPage();
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/v1/mail/records/') || path.startsWith('/api/v1/evidence/')) reads.push(`${r.method()} ${path}`);
+    });
+    await page.goto(`${stack.worker.url}/#/message/${id}`);
+    await page.getByRole('heading', { name: 'Attachments' }).waitFor();
+    expect(await page.locator('.message-text').innerText()).not.toBe('');
+    // Suggestions and the status poll write nothing to the custody log; everything else the view reads is one request.
+    expect(reads.filter((r) => !r.endsWith('/perpetrator-suggestions') && !r.endsWith('/status'))).toEqual([`GET /api/v1/mail/records/${id}/message`]);
+    const events = (await custody(itemId)).slice(before);
+    expect(events.map((e) => e.action)).toEqual(['viewed']);
+    expect(events[0]!.details).toMatchObject({ mailRecordId: id });
+    await page.context().close();
+  });
+
   it('says the filter could not find the message instead of calling the decision applied', async () => {
     const id = stack.seed.records.threat!;
     // A threat: deciding it takes a written reason (no alert to acknowledge below threat to life).
@@ -61,7 +82,7 @@ describe('decisions in the message view', () => {
     const id = stack.seed.records.ttl!;
     const { page, writes } = await officerPage();
     await page.goto(`${stack.worker.url}/#/message/${id}`);
-    // Opening the message logs its own views and the download of the original; wait for them,
+    // Opening the message logs its view; wait for it,
     // so that the events after the escalation are only the escalation's and this test's.
     await page.getByRole('heading', { name: 'Attachments' }).waitFor();
     await page.getByLabel('Case').selectOption({ label: 'Online harassment by @garytroll' });

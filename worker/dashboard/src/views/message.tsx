@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, apiBytes, ApiError } from '../lib/api.ts';
+import { api, ApiError } from '../lib/api.ts';
 import { bytes, when } from '../lib/format.ts';
-import { parseEml, type ParsedEml } from '../lib/parse-eml.ts';
-import type { EvidenceItem, MailRecord, MailRecordStatus } from '../lib/types.ts';
+import type { MailMessageSource, MailMessageView } from '@wardguard/shared/api/mail-message';
+import type { MailRecord, MailRecordStatus } from '../lib/types.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 import { HighlightedText } from '../components/highlighted-text.tsx';
 import { SafeHtmlFrame } from '../components/safe-html-frame.tsx';
@@ -14,31 +14,25 @@ const STATUS_POLL_MS = 2000;
 
 export function MessageView({ id }: { id: string }) {
   const [record, setRecord] = useState<MailRecord | null>(null);
-  const [mail, setMail] = useState<ParsedEml | null>(null);
+  const [mail, setMail] = useState<MailMessageSource | null>(null);
   const [error, setError] = useState('');
   const [showHtml, setShowHtml] = useState(false);
 
-  const loadRecord = () =>
-    api<MailRecord>(`/mail/records/${encodeURIComponent(id)}`)
-      .then(setRecord)
+  // The record and its original, parsed by the Worker, in one request and one custody event.
+  const loadMessage = () =>
+    api<MailMessageView>(`/mail/records/${encodeURIComponent(id)}/message`)
+      .then((view) => {
+        setRecord(view.record);
+        setMail(view.source);
+      })
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the message.'));
 
   useEffect(() => {
     setRecord(null);
     setMail(null);
     setShowHtml(false);
-    void loadRecord();
+    void loadMessage();
   }, [id]);
-
-  useEffect(() => {
-    if (!record) return;
-    (async () => {
-      const item = await api<EvidenceItem>(`/evidence/${encodeURIComponent(record.itemId)}`);
-      const eml = item.artifacts.find((a) => a.mediaType === 'message/rfc822');
-      if (!eml) throw new Error('The original message is missing from the evidence store.');
-      setMail(await parseEml(await apiBytes(`/evidence/${encodeURIComponent(item.id)}/artifacts/${encodeURIComponent(eml.id)}`)));
-    })().catch((e: unknown) => setError(e instanceof Error ? e.message : 'Could not read the original message.'));
-  }, [record?.itemId]);
 
   // Where a decision has got to, from the light status endpoint: unlike opening the record
   // again, it is not a custody event, so waiting for the filter does not flood the log.
