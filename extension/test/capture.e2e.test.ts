@@ -3,11 +3,14 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceView } from '@wardguard/shared';
+import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
+import { extractSavedPage } from '../src/extract/saved-page.ts';
 import type { CaptureOutcome, StatusView } from '../src/service/messages.ts';
 import { buildExtension, launchWithExtension, type LoadedBrowser } from './chromium.ts';
 import { startSite, type Site } from './site.ts';
+import { issueToken } from '../../scripts/lib/principals.ts';
 import { startStack, type Stack } from './stack.ts';
 
 // Build: `wxt build --mode test` = the production manifest plus `<all_urls>`, because headless
@@ -106,6 +109,11 @@ describe('pairing from the options page', () => {
     await setPairing(null);
     const page = await b.context.newPage();
     await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    // Plain http to another machine is refused, and the page says why.
+    await page.fill('input[name=server]', 'http://wardguard.example.gov.uk');
+    await page.fill('input[name=token]', 'wg_not_a_real_token');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[data-testid=pair-message]')).toContain('unencrypted');
     await page.fill('input[name=server]', `${stack.url}/dashboard`);
     await page.fill('input[name=token]', 'wg_not_a_real_token');
     await page.click('button[type=submit]');
@@ -170,6 +178,14 @@ describe('capturing in real Chromium', () => {
       pageState: 'ok',
     });
     expect(m.post.postText).toContain('we know where you live');
+    // One extractor: `npm run extract -- page.html --url <address>` on the filed HTML reads what the capture filed.
+    const parse = (h: string) => parseHTML(h).document as unknown as Document;
+    const saved = extractSavedPage(html, parse, { url: `${site.url}/post` });
+    const fields = ['platform', 'authorHandle', 'authorDisplayName', 'authorId', 'postId', 'postTimestamp', 'postText'] as const;
+    const pick = (p: Meta) => Object.fromEntries(fields.map((f) => [f, p[f]]));
+    expect(pick(saved.metadata)).toEqual(pick(m.post));
+    // The filed MHTML names its own address (Chromium leaves its scripts out, the post's JSON-LD with them).
+    expect(extractSavedPage(new TextDecoder().decode(await artifactBytes(item, 'page.mhtml')), parse).source.url).toBe(`${site.url}/post`);
     expect(m.browser.name).toBe('Chromium');
     expect(m.capturedAtLocal.timeZone).toBe(TIME_ZONE);
     expect(m.capturedAtLocal.local).toMatch(/GMT\+1[23]:00$/); // NZST or NZDT, not the machine's UTC
@@ -302,6 +318,58 @@ describe('capturing in real Chromium', () => {
   });
 });
 
+describe('the popup, in a browser profile of its own', () => {
+  // Its own Chromium, profile folder (deleted on close), install key and token: the capture it
+  // holds and files cannot be left in the main browser's queue, which the tests below count.
+  it('keeps the note typed in the popup when a capture is held, files the edited note once, and leaves nothing waiting or warning', async () => {
+    const own = await launchWithExtension(testDir, { timeZone: TIME_ZONE });
+    try {
+      // A token of its own: the main browser's token is pinned to the main browser's install key.
+      const { token } = await issueToken({ persistTo: stack.persistTo }, stack.userId, 'popup e2e');
+      await own.sw.evaluate((p) => chrome.storage.local.set({ pairing: { ...p, userName: 'Alice Brown' } }), { serverUrl: stack.url, token });
+      const url = `${site.url}/login?popup-held`;
+      const page = await own.context.newPage();
+      await page.goto(url);
+      await page.bringToFront();
+      // The toolbar popup cannot be clicked headless; the same popup page is opened as a popup window.
+      const popupOpened = own.context.waitForEvent('page');
+      await own.sw.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/popup.html`, type: 'popup', focused: false }), own.extensionId);
+      const popup = await popupOpened;
+      await popup.locator('textarea').first().fill('He posted this after the surgery');
+      await popup.click('button.capture');
+      const held = popup.locator('[data-testid=held]');
+      await held.waitFor({ timeout: 60_000 });
+      expect(await held.textContent()).toContain('login wall');
+      // The held form starts from the note already typed, to edit, not an empty box that replaces it.
+      await expect.poll(() => held.locator('textarea').inputValue()).toBe('He posted this after the surgery');
+      // While held it is listed as waiting, so the check after filing can fail.
+      await expect.poll(() => popup.getByText(/Waiting in this browser \(1\)/).count()).toBe(1);
+      // The councillor adds a second note in the held form before filing.
+      await held.locator('textarea').press('End');
+      await held.locator('textarea').pressSequentially('; it was up for an hour before the site logged me out');
+      await held.getByRole('button', { name: 'File anyway' }).click();
+      const receipt = popup.locator('[data-testid=receipt]');
+      await receipt.waitFor({ timeout: 60_000 });
+      expect(await receipt.textContent()).toMatch(new RegExp(`Filed as exhibit ${stack.initials}/\\d+`));
+      // The green box does not keep showing the login-wall warning the councillor already answered.
+      expect(await receipt.getByText(/login wall/).isVisible()).toBe(false);
+      expect(await popup.locator('[data-testid=held]').count()).toBe(0);
+      const rows = await stack.sql<{ id: string }>(`SELECT id FROM evidence_items WHERE json_extract(metadata, '$.url') = '${url}'`);
+      expect(rows).toHaveLength(1);
+      const m = (await storedItem(rows[0]!.id)).metadata as Meta;
+      expect(m.note).toBe('He posted this after the surgery; it was up for an hour before the site logged me out');
+      expect(m.post.pageState).toBe('login_wall');
+      // The list of captures waiting is refreshed: nothing is left "waiting" for the one just filed.
+      await expect.poll(() => popup.getByText(/Waiting in this browser/).count()).toBe(0);
+      expect(((await own.sw.evaluate(() => globalThis.wardguard!.status())) as StatusView).queue).toEqual([]);
+      await popup.close();
+      await page.close();
+    } finally {
+      await own.close();
+    }
+  }, 180_000); // a browser of its own to start, and two captures' worth of waiting on a busy machine
+});
+
 describe('never losing a capture', () => {
   it('keeps a capture taken while the server is down, through a browser restart, and delivers it exactly once when the server is back', async () => {
     await stack.stop();
@@ -425,6 +493,15 @@ describe('the production build', () => {
     expect(manifest.storage).toEqual({ managed_schema: 'managed-schema.json' });
     const schema = JSON.parse(await readFile(join(productionDir, 'managed-schema.json'), 'utf8'));
     expect(Object.keys(schema.properties).sort()).toEqual(['defaultCaseId', 'serverUrl']);
+  });
+
+  it('opens its options page by itself on a new install, so the councillor can pair', async () => {
+    const fresh = await launchWithExtension(productionDir);
+    try {
+      await expect.poll(() => fresh.context.pages().map((p) => p.url())).toContain(`chrome-extension://${fresh.extensionId}/options.html`);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('without a click on the extension, refuses to capture with a message saying what to do, and queues nothing', async () => {

@@ -154,6 +154,8 @@ describe('capturing with activeTab only', () => {
   it('captures and files the page from the right-click menu item "Capture as evidence"', async () => {
     const url = `${site.url}/post?menu`;
     const page = await openAndFocus('/post?menu');
+    // The shortcut's ✓ is cleared first, so the badge checked below is this capture's.
+    await b.sw.evaluate(() => chrome.action.setBadgeText({ text: '' }));
     const before = await display.visibleWindows();
     await display.xdotool('mousemove', '--sync', '500', '450', 'click', '3');
     await display.waitForNewWindow(before); // the menu is a window of its own
@@ -163,6 +165,9 @@ describe('capturing with activeTab only', () => {
     const receipt = await receiptFor(url);
     const item = await storedItem(receipt.itemId);
     expect((item.metadata as Record<string, any>).trigger).toBe('context-menu');
+    // The menu has no popup either: the badge and a notification name the exhibit.
+    await expect.poll(() => b.sw.evaluate(() => chrome.action.getBadgeText({}))).toBe('✓');
+    expect((await b.sw.evaluate(() => globalThis.wardguardLastFeedback))?.notification.title).toBe(`Filed as ${receipt.exhibitRef}`);
     await expectHashesMatch(item);
     await page.close();
   });
