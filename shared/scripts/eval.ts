@@ -7,7 +7,8 @@ import { loadCouncillorEmails, loadDavidson, loadHateCheck, loadPetitions, loadP
 import { f3, pct, score, table } from './lib/metrics.ts';
 import { readLabels } from './lib/datasets.ts';
 import { makeEmailBodies, measure } from './lib/throughput.ts';
-import { loadGabHate, loadLatentHatred, loadToxicSpans } from './lib/datasets.ts';
+import { loadGabHate, loadLatentHatred, loadProbeSets, loadToxicSpans } from './lib/datasets.ts';
+import { probeTable } from './lib/probe-table.ts';
 import { headFile, privateTestGuard, sourceOf, threatCandidates, trainThreatHead } from './lib/linear.ts';
 import { createModel } from '../src/classify/model.ts';
 import type { ModelFile } from '../src/classify/model.ts';
@@ -236,6 +237,13 @@ console.log(
 );
 const wgPlaces = [...new Set(placeExamples.filter((e) => wardguard.flags(e, 'any')).map((e) => e.group))];
 console.log(`Wardguard flagged: ${wgPlaces.join(', ') || 'none'}`);
+
+console.log('\n## Our probe sets: threats to UK officials written by the team (DEV: every set but 15 was tuned on)\n');
+console.log(probeTable(loadProbeSets(), verdictOf));
+console.log(
+  'Each set was scored once untouched (last column), then rules were written for its misses. The untouched\n' +
+    'column is the honest estimate of how the rules meet new phrasing; the others are dev numbers.',
+);
 
 console.log('\n## Throughput, ~3 KB email bodies, one core\n');
 const bodies = makeEmailBodies();

@@ -252,6 +252,27 @@ export function loadCouncillorEmails(file = 'councillor-emails.jsonl'): Example[
     });
 }
 
+/**
+ * Our own probe sets (shared/scripts/data/probe-sets.jsonl): threats to UK officials written by the
+ * team without looking at the rules, in the style of court reports, news and social media, with
+ * angry-but-legitimate and everyday messages as negatives. Each set was scored untouched once and
+ * then tuned on (set 15 only scored), so these are DEV numbers for the rules. Not used to train the
+ * model: a threat head trained on them flagged casework ("could I book a slot at your next
+ * surgery?") and campaign talk as threats. Every line passed the private-test guard.
+ */
+export function loadProbeSets(): Example[] {
+  return readFileSync(join(SCRIPT_DATA_DIR, 'probe-sets.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const r = JSON.parse(l) as { set: number; text: string; subject?: string; label: string; group: string };
+      const threat = r.label === 'threat';
+      const ex: Example = { id: `probe-${r.set}:${i}`, text: r.text, abusive: threat, threat, group: r.group, heldOut: false, source: 'probe' };
+      if (r.subject) ex.subject = r.subject;
+      return ex;
+    });
+}
+
 export function loadPlaces(): string[] {
   return readFileSync(join(SCRIPT_DATA_DIR, 'uk-places.txt'), 'utf8')
     .split('\n')
