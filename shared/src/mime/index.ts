@@ -1,0 +1,2 @@
+export * from './parse-email.ts';
+export * from './reader-text.ts';
