@@ -44,6 +44,31 @@ export const chainHash = custodyChainHash;
 
 const isSeqConflict = (err: unknown) => /custody_events\.seq|PRIMARY KEY/i.test(String(err));
 
+/** Where the next event goes: the last seq of all councils (seq is global) and this council's last hash. */
+export interface CustodyTail {
+  maxSeq: number;
+  tailHash: string;
+}
+
+export interface AppendOptions {
+  /**
+   * The tail read ahead (readCustodyTail), while the caller waited for something else, to save
+   * a round trip. If another append overtook it, the insert collides on seq and the tail is read again.
+   */
+  tail?: Promise<CustodyTail>;
+}
+
+export async function readCustodyTail(db: D1Database, councilId: string): Promise<CustodyTail> {
+  const tail = await db
+    .prepare(
+      `SELECT (SELECT MAX(seq) FROM custody_events) AS max_seq,
+              (SELECT hash FROM custody_events WHERE council_id = ? ORDER BY seq DESC LIMIT 1) AS tail_hash`,
+    )
+    .bind(councilId)
+    .first<{ max_seq: number | null; tail_hash: string | null }>();
+  return { maxSeq: tail?.max_seq ?? 0, tailHash: tail?.tail_hash ?? GENESIS_HASH };
+}
+
 /**
  * Appends events to the council's chain in the same D1 transaction as `statements`
  * (so an item and its custody events exist together or not at all).
@@ -51,8 +76,13 @@ const isSeqConflict = (err: unknown) => /custody_events\.seq|PRIMARY KEY/i.test(
  * seq is global and chosen here as max+1: if anyone appended in between, the insert
  * collides on the primary key, the whole batch rolls back and we re-read the tail.
  */
-export async function appendCustody(db: D1Database, events: CustodyInput[], statements: D1PreparedStatement[] = []): Promise<D1Result[]> {
-  return (await appendCustodyAt(db, events, statements)).results;
+export async function appendCustody(
+  db: D1Database,
+  events: CustodyInput[],
+  statements: D1PreparedStatement[] = [],
+  options: AppendOptions = {},
+): Promise<D1Result[]> {
+  return (await appendCustodyAt(db, events, statements, options)).results;
 }
 
 /** As appendCustody, also returning where each event landed in the chain (an export names its own event as the head). */
@@ -60,19 +90,15 @@ export async function appendCustodyAt(
   db: D1Database,
   events: CustodyInput[],
   statements: D1PreparedStatement[] = [],
+  options: AppendOptions = {},
 ): Promise<{ results: D1Result[]; positions: { seq: number; hash: string }[] }> {
   const councilId = events[0]?.councilId;
   if (!councilId || events.some((e) => e.councilId !== councilId)) throw new Error('appendCustody: one council per call');
   for (let attempt = 1; ; attempt++) {
-    const tail = await db
-      .prepare(
-        `SELECT (SELECT MAX(seq) FROM custody_events) AS max_seq,
-                (SELECT hash FROM custody_events WHERE council_id = ? ORDER BY seq DESC LIMIT 1) AS tail_hash`,
-      )
-      .bind(councilId)
-      .first<{ max_seq: number | null; tail_hash: string | null }>();
-    let seq = tail?.max_seq ?? 0;
-    let prev = tail?.tail_hash ?? GENESIS_HASH;
+    const ahead = attempt === 1 ? await options.tail?.catch(() => null) : null;
+    const tail = ahead ?? (await readCustodyTail(db, councilId));
+    let seq = tail.maxSeq;
+    let prev = tail.tailHash;
     const inserts: D1PreparedStatement[] = [];
     const positions: { seq: number; hash: string }[] = [];
     for (const e of events) {

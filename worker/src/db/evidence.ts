@@ -107,12 +107,21 @@ export function insertItemStatements(db: D1Database, item: NewItem, artifacts: N
 }
 
 export async function getItem(db: D1Database, councilId: string, id: string): Promise<EvidenceView | null> {
-  const [items, arts] = await db.batch([
+  return itemFromResults(await db.batch(readItemStatements(db, councilId, id)));
+}
+
+/** The reads getItem makes, for a batch that writes the item first and reads it back in the same round trip. */
+export function readItemStatements(db: D1Database, councilId: string, id: string): D1PreparedStatement[] {
+  return [
     db.prepare(`SELECT ${ITEM_COLUMNS} FROM evidence_items WHERE id = ? AND council_id = ?`).bind(id, councilId),
     db
       .prepare('SELECT a.* FROM artifacts a JOIN evidence_items i ON i.id = a.item_id WHERE a.item_id = ? AND i.council_id = ? ORDER BY a.name')
       .bind(id, councilId),
-  ]);
+  ];
+}
+
+/** The item from the results of readItemStatements, in their order. */
+export function itemFromResults([items, arts]: D1Result[]): EvidenceView | null {
   const row = (items?.results as ItemRow[] | undefined)?.[0];
   return row ? toView(row, (arts?.results ?? []) as ArtifactRow[]) : null;
 }

@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Receipt } from '@wardguard/shared';
-import { api, errorCode, manifestFor, pngBytes, seedCouncil, storedCounts, upload } from '../../test/helpers.ts';
+import { api, bundleForm, errorCode, manifestFor, pngBytes, seedCouncil, signWithDeviceKey, storedCounts, upload } from '../../test/helpers.ts';
+import { storeBundle } from './store-bundle.ts';
 
 const shot = () => [{ name: 'shot.png', mediaType: 'image/png', bytes: pngBytes(512, 5) }];
 
@@ -52,5 +53,78 @@ describe('an upload whose records cannot be written', () => {
     const again = await upload(s.alice.token, manifest, f);
     expect(again.status).toBe(201);
     expect(((await again.json()) as Receipt).exhibitRef).toBe('AB/1');
+  });
+});
+
+/**
+ * The bindings storeBundle sees, counting the D1 round trips that start once the last file is
+ * whole in R2: those are what an upload waits for after its bytes are stored.
+ */
+function countingEnv() {
+  let stored = false;
+  let afterStored = 0;
+  const count = () => {
+    if (stored) afterStored++;
+  };
+  const watch = (s: D1PreparedStatement): D1PreparedStatement => {
+    const st = s as unknown as Record<string, (...a: unknown[]) => unknown>;
+    for (const m of ['first', 'run', 'all', 'raw']) {
+      const real = st[m]!.bind(s);
+      st[m] = (...a: unknown[]) => {
+        count();
+        return real(...a);
+      };
+    }
+    const bind = st.bind!.bind(s);
+    st.bind = (...a: unknown[]) => watch(bind(...a) as D1PreparedStatement);
+    return s;
+  };
+  const DB = {
+    prepare: (q: string) => watch(env.DB.prepare(q)),
+    batch: (s: D1PreparedStatement[]) => {
+      count();
+      return env.DB.batch(s);
+    },
+  } as unknown as D1Database;
+  const EVIDENCE = new Proxy(env.EVIDENCE, {
+    get(target, prop) {
+      if (prop === 'put') {
+        return async (...a: Parameters<R2Bucket['put']>) => {
+          const r = await target.put(...a);
+          stored = true;
+          return r;
+        };
+      }
+      const v = Reflect.get(target, prop) as unknown;
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return { bindings: { ...env, DB, EVIDENCE }, afterStored: () => afterStored };
+}
+
+describe('recording a stored bundle', () => {
+  it('makes one D1 round trip once its file is in R2: the item, artifacts, custody events and receipt together', async () => {
+    const s = await seedCouncil();
+    const f = shot();
+    const manifest = await manifestFor(f);
+    const text = JSON.stringify(manifest);
+    const req = new Request('http://wardguard.test/api/v1/evidence', {
+      method: 'POST',
+      body: bundleForm(text, f, await signWithDeviceKey(s.alice.token, text)),
+    });
+    const counted = countingEnv();
+    const p = { userId: s.alice.id, councilId: s.council.id, role: 'councillor' as const, name: 'Alice Brown', tokenId: s.alice.tokenId };
+    const { receipt, created } = await storeBundle(counted.bindings, p, req, { maxBundleBytes: 1024 * 1024, maxArtifactBytes: 1024 * 1024 }, () => s.alice.id);
+    expect({ created, exhibitRef: receipt.exhibitRef, artifacts: receipt.artifacts.map((a) => a.name) }).toEqual({
+      created: true,
+      exhibitRef: 'AB/1',
+      artifacts: ['shot.png'],
+    });
+    expect(counted.afterStored()).toBe(1);
+    // What that one trip wrote is whole: the item reads back as the receipt says, its events chained.
+    const item = (await (await api(s.alice.token, `/evidence/${receipt.itemId}`)).json()) as { exhibitRef: string };
+    expect(item.exhibitRef).toBe('AB/1');
+    const verify = (await (await api(s.officer.token, '/custody/verify')).json()) as { ok: boolean };
+    expect(verify.ok).toBe(true);
   });
 });

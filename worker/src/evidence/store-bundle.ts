@@ -1,7 +1,7 @@
-import { WardguardError, type BundleManifest, type Receipt } from '@wardguard/shared';
+import { WardguardError, type BundleManifest, type EvidenceView, type Receipt } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
-import { appendCustody } from '../db/custody.ts';
-import { findByIdempotencyKey, getItem, insertItemStatements, type NewArtifact } from '../db/evidence.ts';
+import { appendCustody, readCustodyTail, type CustodyTail } from '../db/custody.ts';
+import { findByIdempotencyKey, getItem, insertItemStatements, itemFromResults, readItemStatements, type NewArtifact } from '../db/evidence.ts';
 import { getCase } from '../db/cases.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
 import { getUser } from '../db/users.ts';
@@ -18,8 +18,10 @@ import { ownerScope } from '../auth/scope.ts';
  * Files an evidence bundle as it streams in (receive-bundle.ts): once its manifest is checked,
  * D1 is asked whether it repeats an earlier filing of the same idempotency key and whether the
  * signing key, councillor, case and perpetrator allow it, while the files stream into R2
- * (hashed on the way, R2 re-checking what it can; nothing is written before the repeat check). Then the item, its artifacts, the exhibit
- * number and two custody events go into D1 in one transaction. If anything fails, every R2
+ * (hashed on the way, R2 re-checking what it can; nothing is written before the repeat check),
+ * and the custody chain's tail is read meanwhile. Then the item, its artifacts, the exhibit
+ * number and two custody events go into D1 in one transaction that also reads the receipt back:
+ * one round trip once the files are stored, and nothing acknowledged before that commits. If anything fails, every R2
  * object of the bundle is removed, so a refused or failed upload leaves nothing behind.
  */
 export async function storeBundle(
@@ -54,6 +56,8 @@ interface Filing {
   duplicate: Promise<Receipt | null>;
   /** Settles once D1 has said the bundle may be filed (checkFiling); a repeat needs no more. */
   allowed: Promise<void>;
+  /** The custody chain's tail, read while the files stream (appendCustody reads it again if overtaken). */
+  tail: Promise<CustodyTail>;
 }
 
 /** Names the item and its objects at once; what D1 must answer is asked now and awaited later. */
@@ -69,7 +73,10 @@ function planFiling(env: Bindings, p: Principal, councillorId: string, header: B
   });
   const duplicate = duplicateReceipt(env, councillorId, manifest.idempotencyKey, header.manifestSha256);
   const allowed = duplicate.then((d) => (d ? undefined : checkFiling(env, p, councillorId, header)));
-  return { councillorId, itemId, artifacts, targets, duplicate, allowed };
+  // Read beside checkFiling and perhaps never used (a refused bundle): a failure here is not an error yet.
+  const tail = duplicate.then(() => readCustodyTail(env.DB, p.councilId));
+  tail.catch(() => undefined);
+  return { councillorId, itemId, artifacts, targets, duplicate, allowed, tail };
 }
 
 /**
@@ -102,9 +109,32 @@ async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundl
   const bundle = received.header;
   const { councillorId, itemId, artifacts } = filing;
   const receivedAt = now();
+  let item: EvidenceView | null;
   try {
     const hashes = artifacts.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size }));
-    await appendCustody(
+    const insert = insertItemStatements(
+      env.DB,
+      {
+        id: itemId,
+        councilId: p.councilId,
+        councillorId,
+        caseId: manifest.caseId ?? null,
+        perpetratorId: manifest.perpetratorId ?? null,
+        kind: manifest.kind,
+        title: manifest.title,
+        metadata: manifest.metadata,
+        capturedAt: manifest.capturedAt,
+        capturedBy: p.userId,
+        receivedAt,
+        idempotencyKey: manifest.idempotencyKey,
+        manifestSha256: bundle.manifestSha256,
+        signatureKeySha256: bundle.signature?.keySha256 ?? null,
+        signature: bundle.signature?.json ?? null,
+      },
+      artifacts,
+    );
+    // The receipt is read back in the same transaction: one round trip once the files are stored.
+    const results = await appendCustody(
       env.DB,
       [
         {
@@ -126,28 +156,10 @@ async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundl
           details: { artifacts: hashes },
         },
       ],
-      insertItemStatements(
-        env.DB,
-        {
-          id: itemId,
-          councilId: p.councilId,
-          councillorId,
-          caseId: manifest.caseId ?? null,
-          perpetratorId: manifest.perpetratorId ?? null,
-          kind: manifest.kind,
-          title: manifest.title,
-          metadata: manifest.metadata,
-          capturedAt: manifest.capturedAt,
-          capturedBy: p.userId,
-          receivedAt,
-          idempotencyKey: manifest.idempotencyKey,
-          manifestSha256: bundle.manifestSha256,
-          signatureKeySha256: bundle.signature?.keySha256 ?? null,
-          signature: bundle.signature?.json ?? null,
-        },
-        artifacts,
-      ),
+      [...insert, ...readItemStatements(env.DB, p.councilId, itemId)],
+      { tail: filing.tail },
     );
+    item = itemFromResults(results.slice(insert.length));
   } catch (err) {
     await received.discard();
     // A concurrent upload of the same bundle won the race: answer as a duplicate.
@@ -157,7 +169,6 @@ async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundl
     throw new WardguardError('STORAGE_FAILED', 'The bundle could not be stored; nothing was kept. Retry later.');
   }
 
-  const item = await getItem(env.DB, p.councilId, itemId);
   if (!item) throw new WardguardError('INTERNAL', 'The stored item could not be read back.');
   return { receipt: receiptFor(item, false), created: true };
 }
