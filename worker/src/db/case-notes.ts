@@ -41,7 +41,11 @@ export async function listNotes(db: D1Database, councilId: string, caseId: strin
   return results.map(toView);
 }
 
-/** Sets the case's police reference (the liaison's crime number) in the note's transaction. */
-export function setPoliceReferenceStatement(db: D1Database, caseId: string, policeReference: string, at: string): D1PreparedStatement {
-  return db.prepare('UPDATE cases SET police_reference = ?, updated_at = ? WHERE id = ?').bind(policeReference, at, caseId);
+/**
+ * Sets the case's police reference (the liaison's crime number) in the note's transaction,
+ * only if it still holds the value the liaison read (`was`): an officer's change in between is
+ * not overwritten. Follow it with requireChange.
+ */
+export function setPoliceReferenceStatement(db: D1Database, caseId: string, was: string | null, policeReference: string, at: string): D1PreparedStatement {
+  return db.prepare('UPDATE cases SET police_reference = ?, updated_at = ? WHERE id = ? AND police_reference IS ?').bind(policeReference, at, caseId, was);
 }
