@@ -5,14 +5,13 @@ import { isStaff, targetCouncillor } from '../auth/roles.ts';
 import { ownerScope, visibleItem } from '../auth/scope.ts';
 import { storeBundle } from '../evidence/store-bundle.ts';
 import { sendArtifact } from '../evidence/send-artifact.ts';
-import { linkItemStatement, listItems } from '../db/evidence.ts';
-import { getCase } from '../db/cases.ts';
-import { getPerpetrator, listPerpetrators } from '../db/perpetrators.ts';
+import { linkItem } from '../evidence/link-item.ts';
+import { listItems } from '../db/evidence.ts';
+import { listPerpetrators } from '../db/perpetrators.ts';
 import { senderOfItem } from '../db/mail-records.ts';
 import { suggestPerpetrators } from '../perpetrators/match.ts';
 import { signalsOf } from '../perpetrators/signals.ts';
 import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
 import { readJson } from '../http/read-json.ts';
 
 export const evidenceRoutes = new Hono<AppEnv>()
@@ -59,33 +58,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
   .patch('/:id', async (c) => {
     const p = c.get('principal');
     const item = await visibleItem(c.env.DB, p, c.req.param('id'));
-    const patch = await readJson(c, linkEvidenceSchema);
-    const caseId = patch.caseId === undefined ? item.caseId : patch.caseId;
-    const perpetratorId = patch.perpetratorId === undefined ? item.perpetratorId : patch.perpetratorId;
-    if (caseId && !(await getCase(c.env.DB, p.councilId, caseId, item.councillorId))) {
-      throw new WardguardError('NOT_FOUND', "No such case among this councillor's cases.");
-    }
-    if (perpetratorId && !(await getPerpetrator(c.env.DB, p.councilId, perpetratorId, ownerScope(p)))) {
-      throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
-    }
-    await appendCustody(
-      c.env.DB,
-      [
-        {
-          councilId: p.councilId,
-          actorId: p.userId,
-          action: 'linked',
-          itemId: item.id,
-          caseId,
-          details: { caseId, perpetratorId, previous: { caseId: item.caseId, perpetratorId: item.perpetratorId } },
-        },
-      ],
-      [linkItemStatement(c.env.DB, item.id, { caseId, perpetratorId }, item), requireChange(c.env.DB)],
-    ).catch((err: unknown) => {
-      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else linked this item at the same time; reload it.');
-      throw err;
-    });
-    return c.json({ ...item, caseId, perpetratorId });
+    return c.json(await linkItem(c.env, p, item, await readJson(c, linkEvidenceSchema)));
   })
   .get('/:id/artifacts/:artifactId', async (c) => {
     const p = c.get('principal');

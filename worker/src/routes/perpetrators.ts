@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { createPerpetratorSchema, updatePerpetratorSchema, WardguardError } from '@wardguard/shared';
 import type { AppEnv } from '../env.ts';
 import { isStaff, requireRole } from '../auth/roles.ts';
-import { getPerpetrator, insertPerpetratorStatement, listPerpetrators, perpetratorCreatedBy, updatePerpetratorStatement } from '../db/perpetrators.ts';
-import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { getPerpetrator, listPerpetrators, perpetratorCreatedBy } from '../db/perpetrators.ts';
+import { createPerpetrator } from '../perpetrators/create-perpetrator.ts';
+import { updatePerpetrator } from '../perpetrators/update-perpetrator.ts';
 import { readJson } from '../http/read-json.ts';
 import { ownerScope } from '../auth/scope.ts';
 
@@ -13,13 +13,7 @@ export const perpetratorRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const p = c.get('principal');
     const input = await readJson(c, createPerpetratorSchema);
-    const { stmt, view } = insertPerpetratorStatement(c.env.DB, p.councilId, input, p.userId);
-    await appendCustody(
-      c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_created', details: { perpetratorId: view.id, displayName: view.displayName } }],
-      [stmt],
-    );
-    return c.json(view, 201);
+    return c.json(await createPerpetrator(c.env, p, input), 201);
   })
   .get('/', async (c) => {
     const p = c.get('principal');
@@ -41,14 +35,5 @@ export const perpetratorRoutes = new Hono<AppEnv>()
     }
     const patch = await readJson(c, updatePerpetratorSchema);
     if (patch.disengaged !== undefined && !isStaff(p)) throw new WardguardError('FORBIDDEN', 'Only officers can disengage the council from a person.');
-    const { stmt, view } = updatePerpetratorStatement(c.env.DB, current, patch, p.userId);
-    const results = await appendCustody(
-      c.env.DB,
-      [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } }],
-      [stmt, requireChange(c.env.DB)],
-    ).catch((err: unknown) => {
-      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else changed this record at the same time; reload it and try again.');
-      throw err;
-    });
-    return c.json(view(results));
+    return c.json(await updatePerpetrator(c.env, p, current, patch));
   });
