@@ -31,7 +31,11 @@ const errorBody = (code: string, message: string, details?: unknown): ErrorBody 
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-/** Routes that read their own body with `readLimited` at MAX_BUNDLE_BYTES; every other body gets MAX_JSON_BYTES. */
+/**
+ * Routes that read their own body at MAX_BUNDLE_BYTES (evidence uploads stream through
+ * evidence/receive-bundle.ts, an original's part is read to its declared size, filed mail and
+ * bench bytes through `readLimited`); every other body gets MAX_JSON_BYTES.
+ */
 const UPLOAD_ROUTES: readonly UploadRoute[] = [
   { method: 'POST', path: /^\/api\/v1\/evidence$/ },
   { method: 'POST', path: /^\/api\/v1\/mail\/service\/messages$/ },

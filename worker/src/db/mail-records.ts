@@ -8,6 +8,7 @@ import {
   type MailState,
 } from '@wardguard/shared/api/mail';
 import { parseJsonColumn } from './json-column.ts';
+import { encodeCursor, type QueueKey } from './queue-cursor.ts';
 
 interface RecordRow {
   id: string;
@@ -190,27 +191,6 @@ export async function findRecord(db: D1Database, councilId: string, mailbox: str
     .bind(councilId, mailbox, messageId, sha256)
     .first<RecordRow>();
   return row ? toView(row) : null;
-}
-
-/** A position in queue order (severity, then age, then id), as the opaque `after` cursor. */
-interface QueueKey {
-  rank: number;
-  receivedAt: string;
-  id: string;
-}
-const encodeCursor = (k: QueueKey) => btoa(JSON.stringify([k.rank, k.receivedAt, k.id])).replace(/=+$/, '');
-
-/** The key a cursor stands for, or null when it is not one this Worker made. */
-export function decodeCursor(cursor: string): QueueKey | null {
-  try {
-    const v: unknown = JSON.parse(atob(cursor));
-    if (Array.isArray(v) && v.length === 3 && Number.isInteger(v[0]) && typeof v[1] === 'string' && typeof v[2] === 'string') {
-      return { rank: v[0] as number, receivedAt: v[1], id: v[2] };
-    }
-  } catch {
-    /* not base64 JSON */
-  }
-  return null;
 }
 
 export interface QueueFilter {

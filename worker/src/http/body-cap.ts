@@ -11,7 +11,7 @@ export interface UploadRoute {
 }
 
 export interface BodyCapOptions {
-  /** Routes left to their own, larger limit (`readLimited` at MAX_BUNDLE_BYTES). */
+  /** Routes left to their own, larger limit (MAX_BUNDLE_BYTES, enforced as they read). */
   uploads: readonly UploadRoute[];
 }
 
@@ -19,8 +19,8 @@ export interface BodyCapOptions {
  * Caps every request body at MAX_JSON_BYTES (config `maxJsonBytes`, default 1 MiB) before
  * any route, signed in or not, reads it: a declared Content-Length over the cap is refused
  * unread, and a body without one is read only up to the cap. Either way the answer is
- * 413 BODY_TOO_LARGE. Uploads are exempt here so they are not buffered twice; they stream
- * through `readLimited` with their own limit. Needs `loadConfig()` first.
+ * 413 BODY_TOO_LARGE. Uploads are exempt here so they are not buffered twice; each reads its
+ * own body against its own limit. Needs `loadConfig()` first.
  *
  * @example
  * app.use('/api/v1/*', capBodies({ uploads: [{ method: 'POST', path: /^\/api\/v1\/evidence$/ }] }));

@@ -4,7 +4,8 @@ import { decideMailSchema, escalateMailSchema, queueQuerySchema } from '@wardgua
 import type { AppEnv } from '../env.ts';
 import { requireRole } from '../auth/roles.ts';
 import { describeIssues, readJson } from '../http/read-json.ts';
-import { decodeCursor, getRecord, getRecordStatus, listQueue } from '../db/mail-records.ts';
+import { getRecord, getRecordStatus, listQueue } from '../db/mail-records.ts';
+import { decodeCursor } from '../db/queue-cursor.ts';
 import { listOpenAlerts } from '../db/mail-alerts.ts';
 import { appendCustody } from '../db/custody.ts';
 import { decideMail } from '../mail/decide.ts';

@@ -30,8 +30,3 @@ const client = createApiClient({
 
 /** JSON from the Worker's API; throws `ApiError` (shared/client) with the Worker's message. */
 export const api = <T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> => client.json<T>(path, init);
-
-/** Raw bytes (e.g. a quarantined .eml) — fetched, never navigated to. */
-export async function apiBytes(path: string): Promise<ArrayBuffer> {
-  return (await client.bytes(path)).buffer as ArrayBuffer;
-}
