@@ -8,10 +8,9 @@
 //   BENCH_EXPORT_EXHIBITS  exhibits in the case (default 150)
 //   BENCH_EXPORT_FILE_MB   size of each exhibit's random file (default 1)
 //   BENCH_EXPORT_PACK_MB   instead: a pack of about this size, in 8 MB files (1024: the 1 GB run)
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { startBenchStack } from './lib/bench-stack.ts';
+import { workerdRssMb } from './lib/workerd-rss.ts';
 import { solidPng } from '@wardguard/shared/testing/png';
 import { createDeviceSigner } from '../scripts/lib/device-signer.ts';
 
@@ -22,32 +21,6 @@ const BIG_BYTES = Math.round(FILE_MB * 1024 * 1024);
 const UPLOADS_AT_ONCE = 4;
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** The workerd processes in wrangler's process group (wrangler's own node process is left out). */
-function workerdPids(pgid: number): string[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=,comm=', '-g', String(pgid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((s) => s.trim().split(/\s+/))
-      .filter(([pid, comm]) => pid && comm?.startsWith('workerd'))
-      .map(([pid]) => pid!);
-  } catch {
-    return [];
-  }
-}
-
-/** Resident memory of workerd, in MB (looked up each time: wrangler dev restarts it when sources change). */
-function workerdRssMb(pgid: number): number {
-  let kb = 0;
-  for (const pid of workerdPids(pgid)) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      /* exited */
-    }
-  }
-  return kb / 1024;
-}
 
 interface Drained {
   bytes: number;
