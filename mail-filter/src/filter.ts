@@ -14,6 +14,7 @@ import { createOutage } from './worker/outage.ts';
 import { repeat } from './repeat.ts';
 import { checkWorkerConfig, warnMissingAlerts } from './startup-check.ts';
 import { createReleasedSet } from './state/released-set.ts';
+import { createQuarantineIndex } from './state/quarantine-index.ts';
 import { withLargeMail } from './large/file-message.ts';
 import { createOriginalQueue } from './large/original-queue.ts';
 import { drainOriginals } from './large/drain-originals.ts';
@@ -61,6 +62,7 @@ export function createFilter(config: Config, log: Logger) {
       warnMissingAlerts(config, log);
       await checkWorkerConfig(config, worker, log);
       const released = await createReleasedSet(join(config.spoolDir, 'state'));
+      const located = createQuarantineIndex();
       const pollMs = config.pollSeconds * 1000;
       const tasks = config.accounts.map((account) =>
         superviseAccount(
@@ -75,6 +77,7 @@ export function createFilter(config: Config, log: Logger) {
             onAlert: () => alertNow(),
             retryRefused,
             released,
+            located,
             stateDir: join(config.spoolDir, 'state'),
             pollMs,
             batch: config.batch,

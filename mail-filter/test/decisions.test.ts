@@ -56,6 +56,9 @@ describe('officer decisions and alerts', () => {
         async () => ((await (await service(`/actions?mailbox=${RELEASE}`)).json()) as { actions: MailAction[] }).actions.length === 0,
         15_000,
       );
+      // Read back by the UID its quarantine MOVE returned, not by searching the folder.
+      expect(filter.logs.join('')).toMatch(/moved 1 to INBOX \(found by the UID it was quarantined to\)/);
+      expect(filter.logs.join('')).toMatch(/kept 1 in Quarantine \(found by the UID it was quarantined to\)/);
 
       // Several more passes of the filter: the released message stays where the officer put it.
       await new Promise((r) => setTimeout(r, 4000));

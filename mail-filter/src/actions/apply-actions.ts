@@ -3,23 +3,18 @@ import type { MailAction } from '@wardguard/shared/api/mail';
 import type { AccountConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { WorkerClient } from '../worker/client.ts';
-import { sha256 } from '../scan/scan-message.ts';
+import { findMessage } from './find-message.ts';
+import type { QuarantineIndex } from '../state/quarantine-index.ts';
 import { KEPT, RELEASED, SCANNED } from '../imap/keywords.ts';
 import type { ReleasedSet } from '../state/released-set.ts';
 
-/** UIDs in the selected folder holding exactly this message (Message-ID + SHA-256 of the source). */
-async function findMessage(client: ImapFlow, action: MailAction): Promise<number[]> {
-  const synthetic = action.messageId.endsWith('@wardguard.invalid>');
-  const candidates = synthetic
-    ? await client.search({ all: true }, { uid: true })
-    : await client.search({ header: { 'message-id': action.messageId } }, { uid: true });
-  const found: number[] = [];
-  for (const uid of candidates || []) {
-    const msg = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-    if (msg && msg.source && sha256(msg.source) === action.sourceSha256) found.push(uid);
-  }
-  return found;
+export interface DecisionState {
+  released: ReleasedSet;
+  /** Where this filter moved each message it quarantined (a shortcut; see quarantine-index.ts). */
+  located: QuarantineIndex;
 }
+
+const FOUND_BY = { uid: 'found by the UID it was quarantined to', size: 'found by Message-ID and size', search: 'found by a full search' } as const;
 
 /**
  * Carries out one officer decision, idempotently: release / not_abuse MOVE the message
@@ -31,31 +26,34 @@ async function applyOne(
   client: ImapFlow,
   account: AccountConfig,
   action: MailAction,
-  released: ReleasedSet,
+  state: DecisionState,
 ): Promise<{ outcome: 'applied' | 'not_found'; detail: string }> {
   const { inbox, quarantine } = account.folders;
+  const { released, located } = state;
   const lock = await client.getMailboxLock(quarantine);
   try {
-    const uids = await findMessage(client, action);
+    const { uids, by } = await findMessage(client, action, located.lookup(account.id, action.sourceSha256));
+    const how = FOUND_BY[by];
     if (uids.length > 0) {
       const range = uids.join(',');
       if (action.decision === 'keep') {
         await client.messageFlagsAdd(range, [KEPT], { uid: true });
-        return { outcome: 'applied', detail: `kept ${uids.length} in ${quarantine}` };
+        return { outcome: 'applied', detail: `kept ${uids.length} in ${quarantine} (${how})` };
       }
       // Durable before the MOVE: once back in the inbox it must never be quarantined again.
       await released.add(account.id, action.sourceSha256);
       await client.messageFlagsAdd(range, [RELEASED, SCANNED], { uid: true });
       const moved = await client.messageMove(range, inbox, { uid: true });
       if (!moved) throw new Error(`MOVE back to ${inbox} failed`);
-      return { outcome: 'applied', detail: `moved ${uids.length} to ${inbox}` };
+      located.forget(account.id, action.sourceSha256);
+      return { outcome: 'applied', detail: `moved ${uids.length} to ${inbox} (${how})` };
     }
   } finally {
     lock.release();
   }
   const inboxLock = await client.getMailboxLock(inbox);
   try {
-    const there = await findMessage(client, action);
+    const { uids: there } = await findMessage(client, action);
     if (there.length > 0) {
       // Keep: the councillor has moved it back to the inbox. The filter does not move it out
       // of their sight again on its own; it reports that the decision was not carried out.
@@ -72,10 +70,10 @@ async function applyOne(
 }
 
 /** Polls this mailbox's pending decisions, applies each and acknowledges it. */
-export async function applyPendingActions(client: ImapFlow, account: AccountConfig, worker: WorkerClient, log: Logger, released: ReleasedSet): Promise<number> {
+export async function applyPendingActions(client: ImapFlow, account: AccountConfig, worker: WorkerClient, log: Logger, state: DecisionState): Promise<number> {
   const actions = await worker.pendingActions(account.id);
   for (const action of actions) {
-    const { outcome, detail } = await applyOne(client, account, action, released);
+    const { outcome, detail } = await applyOne(client, account, action, state);
     await worker.ackAction(action.id, outcome, detail);
     log.info('applied decision', { actionId: action.id, decision: action.decision, outcome, detail });
   }

@@ -184,7 +184,7 @@ export async function runSession(deps: SessionDeps): Promise<void> {
       await scanInbox(client, progress, deps);
       try {
         // While the Worker is failing, asking it for decisions would only hold up the next scan.
-        if (!deps.outage?.active()) await applyPendingActions(client, account, deps.worker, log, deps.released);
+        if (!deps.outage?.active()) await applyPendingActions(client, account, deps.worker, log, deps);
       } catch (err) {
         if (!client.usable) throw err;
         log.warn('decisions not applied this pass', { error: (err as Error).message });

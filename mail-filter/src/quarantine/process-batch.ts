@@ -211,4 +211,11 @@ async function quarantine(client: ImapFlow, batch: Array<Flagged & { spooled: bo
   }
   const result = await client.messageMove(uidSet(all), account.folders.quarantine, { uid: true });
   if (!result) throw new Error(`MOVE of UIDs ${uidSet(all)} to ${account.folders.quarantine} failed`);
+  // Servers without UIDPLUS give no COPYUID: decisions then search by Message-ID and size.
+  if (result.uidMap && result.uidValidity !== undefined) {
+    for (const d of batch) {
+      const to = result.uidMap.get(d.msg.uid);
+      if (to !== undefined) deps.located.remember(account.id, d.record.sourceSha256, result.uidValidity, to);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import type { Outage } from '../worker/outage.ts';
 import { WardguardError } from '@wardguard/shared';
 import { scanMessage, sha256 } from '../scan/scan-message.ts';
 import type { ReleasedSet } from '../state/released-set.ts';
+import type { QuarantineIndex } from '../state/quarantine-index.ts';
 import { shouldQuarantine, type Verdict } from '../scan/classify.ts';
 import { RELEASED, SCANNED } from '../imap/keywords.ts';
 
@@ -25,6 +26,8 @@ export interface ProcessDeps {
   onAlert?(alertId: string): void;
   /** Messages officers released: never filed or moved again. */
   released: ReleasedSet;
+  /** Where each quarantined message went (the MOVE's COPYUID), so decisions read one message. */
+  located: QuarantineIndex;
   /** The Worker failed a moment ago: spool at once rather than wait out another timeout. */
   outage?: Outage;
 }

@@ -133,6 +133,8 @@ export const mailActionSchema = z.object({
   mailbox: z.string(),
   messageId: z.string(),
   sourceSha256: sha256,
+  /** Octets of the source as the IMAP server serves it: narrows the filter's search to one message. */
+  sourceSize: z.number().int().nonnegative(),
   decision: z.enum(MAIL_DECISIONS),
   createdAt: z.string(),
 });

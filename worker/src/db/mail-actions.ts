@@ -8,11 +8,12 @@ interface ActionRow {
   created_at: string;
   message_id: string;
   source_sha256: string;
+  source_size: number;
   acked_at: string | null;
   outcome: string | null;
 }
 
-const SELECT = `SELECT a.*, r.message_id, r.source_sha256 FROM mail_actions a JOIN mail_records r ON r.id = a.record_id`;
+const SELECT = `SELECT a.*, r.message_id, r.source_sha256, r.source_size FROM mail_actions a JOIN mail_records r ON r.id = a.record_id`;
 
 const toAction = (r: ActionRow): MailAction => ({
   id: r.id,
@@ -20,6 +21,7 @@ const toAction = (r: ActionRow): MailAction => ({
   mailbox: r.mailbox,
   messageId: r.message_id,
   sourceSha256: r.source_sha256,
+  sourceSize: r.source_size,
   decision: r.decision,
   createdAt: r.created_at,
 });

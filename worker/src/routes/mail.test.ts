@@ -106,7 +106,13 @@ describe('review queue', () => {
     };
     expect(polled.actions).toHaveLength(1);
     const action = polled.actions[0]!;
-    expect(action).toMatchObject({ recordId, decision: 'release', messageId: record.messageId, sourceSha256: record.sourceSha256 });
+    expect(action).toMatchObject({
+      recordId,
+      decision: 'release',
+      messageId: record.messageId,
+      sourceSha256: record.sourceSha256,
+      sourceSize: record.sourceSize,
+    });
     const ack = await api(s.service.token, `/mail/service/actions/${action.id}/ack`, { method: 'POST', json: { outcome: 'applied' } });
     expect(await ack.json()).toMatchObject({ repeated: false, outcome: 'applied' });
     const ackAgain = await api(s.service.token, `/mail/service/actions/${action.id}/ack`, { method: 'POST', json: { outcome: 'applied' } });
