@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { smtpTransport } from '../smtp/transport.ts';
 import type { MailAlert } from '@wardguard/shared/api/mail';
 import type { Config } from '../config.ts';
 
@@ -37,17 +37,8 @@ export const noticeFromAlert = (a: MailAlert): AlertNotice => ({
  */
 export function createAlertMailer(cfg: AlertsConfig, dashboardUrl?: string) {
   const base = dashboardUrl?.replace(/\/+$/, '');
-  const transport = nodemailer.createTransport({
-    host: cfg.smtp.host,
-    port: cfg.smtp.port,
-    secure: cfg.smtp.secure,
-    ...(cfg.smtp.user ? { auth: { user: cfg.smtp.user, pass: cfg.smtp.password ?? '' } } : {}),
-    ignoreTLS: !cfg.smtp.secure && cfg.smtp.host === '127.0.0.1',
-    // A stalled mail server must not hold up quarantining for nodemailer's default minutes.
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  // A stalled mail server must not hold up quarantining for nodemailer's default minutes.
+  const transport = smtpTransport(cfg.smtp, { connectMs: 15_000, socketMs: 30_000 });
   return {
     async send(n: AlertNotice): Promise<void> {
       const again = n.repeat > 0 ? ` (reminder ${n.repeat}: not yet acknowledged)` : '';

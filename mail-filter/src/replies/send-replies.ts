@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import nodemailer from 'nodemailer';
+import { smtpTransport } from '../smtp/transport.ts';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { isWardguardError } from '@wardguard/shared';
 import { isSingleMailbox } from '@wardguard/shared/api/mailbox';
@@ -34,20 +34,9 @@ export function buildReply(reply: ReplyToSend, from: string): Promise<Buffer> {
     .build();
 }
 
-function transportFor(smtp: SmtpConfig) {
-  return nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
-    ignoreTLS: !smtp.secure && smtp.host === '127.0.0.1',
-    // Bounded, so that a reply left `sending` long after its claim (REPLY_STUCK_AFTER_MS) cannot
-    // still be in a transaction here, and an officer may safely mark it not sent.
-    connectionTimeout: REPLY_SMTP_TIMEOUT_MS,
-    greetingTimeout: REPLY_SMTP_TIMEOUT_MS,
-    socketTimeout: REPLY_SMTP_TIMEOUT_MS,
-  });
-}
+// Bounded, so that a reply left `sending` long after its claim (REPLY_STUCK_AFTER_MS) cannot
+// still be in a transaction here, and an officer may safely mark it not sent.
+const transportFor = (smtp: SmtpConfig) => smtpTransport(smtp, { connectMs: REPLY_SMTP_TIMEOUT_MS, socketMs: REPLY_SMTP_TIMEOUT_MS });
 
 /**
  * Why a failed send certainly delivered nothing, or null when it might have: an SMTP
