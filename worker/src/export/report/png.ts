@@ -1,6 +1,7 @@
 import { toHex } from '@wardguard/shared';
 import { PDFHexString, PDFName, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { DeflateSink, inflateParts } from './deflate.ts';
+import { fillBlocks, type Block } from '../../storage/fill-blocks.ts';
 
 /** Why an image could not be printed; the message is printed in the report. */
 export class ImageError extends Error {
@@ -157,36 +158,31 @@ export async function embedPng(doc: PDFDocument, bytes: Uint8Array): Promise<{ r
  */
 async function readRows(png: Png, rowBytes: number, decode: boolean, onRow: (row: Uint8Array) => void | Promise<void>): Promise<void> {
   const bpp = Math.max(1, Math.ceil(((CHANNELS[png.colorType] ?? 1) * png.bitDepth) / 8));
-  let prev = new Uint8Array(rowBytes);
-  let cur = new Uint8Array(rowBytes + 1);
-  let filled = 0;
+  let prev: Uint8Array = new Uint8Array(rowBytes);
+  // A row is its filter byte and its bytes.
+  const cur: Block = { bytes: new Uint8Array(rowBytes + 1), filled: 0 };
   let rows = 0;
   try {
-    await inflateParts(png.idat, async (chunk) => {
-      let i = 0;
-      while (i < chunk.length) {
-        const take = Math.min(chunk.length - i, cur.length - filled);
-        cur.set(chunk.subarray(i, i + take), filled);
-        filled += take;
-        i += take;
-        if (filled < cur.length) break;
+    await inflateParts(png.idat, (chunk) =>
+      fillBlocks(chunk, cur, async () => {
+        const filter = cur.bytes[0]!;
         if (++rows > png.height) throw new ImageError('the PNG has more image data than its size says');
-        if (cur[0]! > 4) throw new ImageError(`the PNG uses an unknown row filter ${cur[0]}`);
+        if (filter > 4) throw new ImageError(`the PNG uses an unknown row filter ${filter}`);
         if (decode) {
-          const row = cur.subarray(1);
-          unfilter(cur[0]!, row, prev, bpp);
+          const row = cur.bytes.subarray(1);
+          unfilter(filter, row, prev, bpp);
           await onRow(row);
           prev = row;
-          cur = new Uint8Array(rowBytes + 1);
+          cur.bytes = new Uint8Array(rowBytes + 1);
         }
-        filled = 0;
-      }
-    });
+        cur.filled = 0;
+      }),
+    );
   } catch (err) {
     if (err instanceof ImageError) throw err;
     throw new ImageError('the PNG image data is damaged');
   }
-  if (rows !== png.height || filled !== 0) throw new ImageError('the PNG image data is cut short');
+  if (rows !== png.height || cur.filled !== 0) throw new ImageError('the PNG image data is cut short');
 }
 
 /**
