@@ -1,5 +1,5 @@
 import type { CustodyEventView } from '@wardguard/shared';
-import { parseJsonColumn } from './json-column.ts';
+import { custodyEventView, type CustodyRow } from './custody.ts';
 
 /** What officers do to a quarantined message, as the custody log names it. */
 export const MAIL_DECISION_ACTIONS = ['alert_acknowledged', 'mail_escalated', 'mail_decided'] as const;
@@ -10,17 +10,7 @@ export const MAIL_DECISION_ACTIONS = ['alert_acknowledged', 'mail_escalated', 'm
  */
 const MAX_EVENTS = 20_000;
 
-interface Row {
-  seq: number;
-  at: string;
-  actor_id: string;
-  action: string;
-  item_id: string;
-  case_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
+type Row = Omit<CustodyRow, 'council_id'> & { item_id: string };
 
 /**
  * The officers' decisions on these items' messages (an export prints them beside each email),
@@ -39,17 +29,7 @@ export async function mailDecisionsForItems(db: D1Database, councilId: string, i
     .all<Row>();
   for (const r of results) {
     const list = out.get(r.item_id) ?? [];
-    list.push({
-      seq: r.seq,
-      at: r.at,
-      actorId: r.actor_id,
-      action: r.action,
-      itemId: r.item_id,
-      caseId: r.case_id,
-      details: parseJsonColumn(r.details, {}),
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    });
+    list.push(custodyEventView(r));
     out.set(r.item_id, list);
   }
   return out;

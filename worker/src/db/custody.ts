@@ -133,7 +133,8 @@ export async function appendCustodyAt(
   }
 }
 
-const toView = (r: CustodyRow): CustodyEventView => ({
+/** A custody_events row as the API shows it (its council is the caller's). */
+export const custodyEventView = (r: Omit<CustodyRow, 'council_id'>): CustodyEventView => ({
   seq: r.seq,
   at: r.at,
   actorId: r.actor_id,
@@ -157,7 +158,7 @@ export async function listCustody(
     )
     .bind(councilId, filter.itemId ?? null, filter.itemId ?? null, filter.afterSeq ?? 0, filter.limit)
     .all<CustodyRow>();
-  return results.map(toView);
+  return results.map(custodyEventView);
 }
 
 const VERIFY_PAGE = 500;

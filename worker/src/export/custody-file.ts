@@ -1,6 +1,6 @@
 import type { CustodyFullLine, CustodyLinkLine } from '@wardguard/shared';
-import { exportCustodyPage, firstExportSeq, type CustodyScope } from '../db/custody-export.ts';
-import { parseJsonColumn } from '../db/json-column.ts';
+import { exportCustodyPage, firstExportSeq, type CustodyScope, type ExportCustodyRow } from '../db/custody-export.ts';
+import { custodyEventView } from '../db/custody.ts';
 import { createStreamHash } from '../storage/hash-stream.ts';
 
 export interface CustodyFile {
@@ -13,26 +13,19 @@ export interface CustodyFile {
 const PAGE = 500;
 const encoder = new TextEncoder();
 
+/** An event in the pack, its keys in the order the file has always had them (its bytes are hashed and signed). */
+function fullLine(councilId: string, r: ExportCustodyRow): CustodyFullLine {
+  const { seq, ...event } = custodyEventView(r);
+  return { seq, councilId, ...event };
+}
+
 async function* lines(db: D1Database, s: CustodyScope, from: number): AsyncGenerator<Uint8Array> {
   let after = from - 1;
   for (;;) {
     const results = await exportCustodyPage(db, s, after, PAGE);
     let chunk = '';
     for (const r of results) {
-      const line: CustodyFullLine | CustodyLinkLine = r.full
-        ? {
-            seq: r.seq,
-            councilId: s.councilId,
-            at: r.at,
-            actorId: r.actor_id,
-            action: r.action,
-            itemId: r.item_id,
-            caseId: r.case_id,
-            details: parseJsonColumn(r.details, {}),
-            prevHash: r.prev_hash,
-            hash: r.hash,
-          }
-        : { seq: r.seq, redacted: true, prevHash: r.prev_hash, hash: r.hash };
+      const line: CustodyFullLine | CustodyLinkLine = r.full ? fullLine(s.councilId, r) : { seq: r.seq, redacted: true, prevHash: r.prev_hash, hash: r.hash };
       chunk += JSON.stringify(line) + '\n';
       after = r.seq;
     }
