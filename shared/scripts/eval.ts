@@ -92,7 +92,9 @@ What was tuned on (a score on these is a DEV score, not a held-out one):
   validation fold.
 - Model, threat head (shipped): trained on Gab Hate Corpus train split (cv), Latent Hatred, Toxic Spans
   (Threat spans from >= 2 annotators), Davidson 4/5 and HateCheck non-threat training templates as
-  negatives; threshold on their validation fold (benign flagged <= 0.2 %, non-threats <= 0.5 %). So the
+  negatives, and our probe sets 2-15 (threats positive; clean messages and their sentences negative,
+  domain-balanced); threshold on their validation fold (benign flagged <= 0.2 %, non-threats <= 0.5 %,
+  probe clean mail <= 1 %). So the probe table is DEV for the head too, and the
   tables above use a threat head that has seen LH and Toxic Spans: only the source-held-out table
   below gives held-out threat-head numbers.
 - Everything trained or tuned on passed ../shared/tools/private-test-guard.mjs first.
@@ -238,11 +240,12 @@ console.log(
 const wgPlaces = [...new Set(placeExamples.filter((e) => wardguard.flags(e, 'any')).map((e) => e.group))];
 console.log(`Wardguard flagged: ${wgPlaces.join(', ') || 'none'}`);
 
-console.log('\n## Our probe sets: threats to UK officials written by the team (DEV: every set but 15 was tuned on)\n');
+console.log('\n## Our probe sets: threats to UK officials written by the team (DEV: rules tuned on sets 2-14; threat head trained on all)\n');
 console.log(probeTable(loadProbeSets(), verdictOf));
 console.log(
   'Each set was scored once untouched (last column), then rules were written for its misses. The untouched\n' +
-    'column is the honest estimate of how the rules meet new phrasing; the others are dev numbers.',
+    'column is the honest estimate of how the rules meet new phrasing; the others are dev numbers. The threat\n' +
+    'head is trained on every set: its held-out numbers come from shared/scripts/threat-loso.ts (one set out at a time).',
 );
 
 console.log('\n## Throughput, ~3 KB email bodies, one core\n');

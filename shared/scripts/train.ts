@@ -5,7 +5,10 @@
 // - abuse head (identity-based hate, insults): HateCheck + Davidson, as before.
 // - threat head: Gab Hate Corpus `cv` (train split), Latent Hatred `threatening`, Toxic Spans
 //   Threat spans (≥ 2 annotators) as positives; everything else of those sources, Davidson and
-//   HateCheck non-threat cases as negatives.
+//   HateCheck non-threat cases as negatives; plus our probe sets of mail to UK officials (threats
+//   positive; clean messages AND each of their sentences negative, weighing as much in total as
+//   the probe threats, so casework words cannot stand in for "threat": lib/probe-training.ts).
+//   `npx tsx shared/scripts/threat-loso.ts` checks that recipe leave-one-probe-set-out.
 // Every training text first passes ../shared/tools/private-test-guard.mjs (run as a subprocess).
 //
 // Held out, never trained on: one HateCheck template in four, every HateCheck threat_* and
@@ -19,6 +22,7 @@ import { encodeWeights } from '../src/classify/model.ts';
 import type { ModelFile } from '../src/classify/model.ts';
 import { loadDavidson, loadHateCheck, REPO_ROOT } from './lib/datasets.ts';
 import type { Example } from './lib/datasets.ts';
+import { PROBE_NEGATIVE_RATIO, PROBE_POSITIVE_WEIGHT } from './lib/probe-training.ts';
 import {
   ABUSE_FIT,
   chooseF1Threshold,
@@ -31,6 +35,7 @@ import {
   sourceOf,
   threatCandidates,
   THREAT_MAX_FPR_BENIGN,
+  THREAT_MAX_FPR_DOMAIN,
   THREAT_MAX_FPR_NON_THREAT,
   toRows,
   trainThreatHead,
@@ -103,7 +108,8 @@ const file: ModelFile = {
     'Latent Hatred (ElSherief et al., EMNLP 2021, CC BY 4.0): stage-2 threatening = positive (incitement is not), all else negative',
     'Toxic Spans (Pavlopoulos et al., ACL 2022, CC0): Threat span from >= 2 annotators (and >= 30 %) = positive; one annotator = unused; other comments negative',
     'Davidson et al. (MIT): 4 in 5 tweets, negative; HateCheck (CC BY 4.0): training templates, non-threat cases, negative',
-    `All text passed ../shared/tools/private-test-guard.mjs. Threshold: lowest with validation benign flagged <= ${THREAT_MAX_FPR_BENIGN * 100} % and non-threats flagged <= ${THREAT_MAX_FPR_NON_THREAT * 100} %`,
+    `Our probe sets 2-15 (mail to UK officials written by the team): threat = positive (weight ${PROBE_POSITIVE_WEIGHT}); clean messages and each of their sentences negative, weighing ${PROBE_NEGATIVE_RATIO}x the probe threats in total`,
+    `All text passed ../shared/tools/private-test-guard.mjs. Threshold: lowest with validation benign flagged <= ${THREAT_MAX_FPR_BENIGN * 100} %, non-threats flagged <= ${THREAT_MAX_FPR_NON_THREAT * 100} % and probe clean mail flagged <= ${THREAT_MAX_FPR_DOMAIN * 100} %`,
   ]),
 };
 const json = JSON.stringify(file) + '\n';

@@ -7,7 +7,8 @@ import { encodeWeights } from '../../src/classify/model.ts';
 import type { HeadFile } from '../../src/classify/model.ts';
 import { normalise } from '../../src/classify/normalise.ts';
 import { VOCABULARY } from '../../src/classify/vocabulary.ts';
-import { DATA_DIR, fold, loadDavidson, loadGabHate, loadHateCheck, loadLatentHatred, loadToxicSpans } from './datasets.ts';
+import { DATA_DIR, fold, loadDavidson, loadGabHate, loadHateCheck, loadLatentHatred, loadProbeSets, loadToxicSpans } from './datasets.ts';
+import { probeThreatItems } from './probe-training.ts';
 import type { Example } from './datasets.ts';
 import { mulberry32, shuffle } from './rng.ts';
 
@@ -47,11 +48,11 @@ export function featuresOf(ex: Example): Uint32Array {
 }
 
 /** Rows with the positives up-weighted so rare positives are not drowned out. */
-export function toRows(items: Array<{ ex: Example; y: number }>, maxPositiveWeight = Infinity): Row[] {
-  const pos = items.filter((i) => i.y === 1).length;
-  const neg = items.length - pos;
+export function toRows(items: Array<{ ex: Example; y: number; weight?: number }>, maxPositiveWeight = Infinity): Row[] {
+  const pos = items.filter((i) => i.y === 1 && i.weight === undefined).length;
+  const neg = items.filter((i) => i.y === 0 && i.weight === undefined).length;
   const pw = Math.min(neg / Math.max(pos, 1) / 2 + 0.5, maxPositiveWeight);
-  return items.map(({ ex, y }) => ({ feats: featuresOf(ex), y, weight: y === 1 ? pw : 1 }));
+  return items.map(({ ex, y, weight }) => ({ feats: featuresOf(ex), y, weight: weight ?? (y === 1 ? pw : 1) }));
 }
 
 /** Logistic regression by SGD over hashed features (1/√n feature scaling). */
@@ -107,27 +108,34 @@ export function chooseF1Threshold(m: Weights, val: Row[], maxFpr: number): { t: 
 export interface ThreatValidationRow extends Row {
   /** Benign (not abusive at all), as opposed to abusive-but-not-a-threat. */
   benign: boolean;
+  /** Mail to officials (our probe sets): casework and criticism in the head's own domain. */
+  domain?: boolean;
 }
 
 /** Threat head's false-positive limits on the validation fold. */
 export const THREAT_MAX_FPR_BENIGN = 0.002;
 export const THREAT_MAX_FPR_NON_THREAT = 0.005;
+/** …and its mail to officials (probe-set clean messages and their sentences) ≤ 1 %. */
+export const THREAT_MAX_FPR_DOMAIN = 0.01;
 
 /**
  * Threat head threshold: the lowest (highest-recall) threshold at which the validation fold's
- * benign texts are flagged ≤ 0.2 % and all its non-threats (incl. abuse) ≤ 0.5 %. The floor of 0.5
+ * benign texts are flagged ≤ 0.2 %, all its non-threats (incl. abuse) ≤ 0.5 % and its clean mail
+ * to officials ≤ 1 %. The floor of 0.5
  * keeps the head from speaking on a coin toss.
  */
 export function chooseThreatThreshold(m: Weights, val: ThreatValidationRow[]): { t: number; recall: number; fprBenign: number; fprNonThreat: number } {
-  const scored = val.map((r) => ({ p: predict(m, r.feats), y: r.y, benign: r.benign }));
+  const scored = val.map((r) => ({ p: predict(m, r.feats), y: r.y, benign: r.benign, domain: r.domain === true }));
   const pos = scored.filter((s) => s.y === 1);
   const nonThreat = scored.filter((s) => s.y === 0);
   const benign = nonThreat.filter((s) => s.benign);
+  const domain = nonThreat.filter((s) => s.domain);
   let best = { t: 0.995, recall: 0, fprBenign: 0, fprNonThreat: 0 };
   for (let t = 0.995; t >= 0.5 - 1e-9; t -= 0.005) {
     const fprBenign = benign.filter((s) => s.p >= t).length / Math.max(benign.length, 1);
     const fprNonThreat = nonThreat.filter((s) => s.p >= t).length / Math.max(nonThreat.length, 1);
-    if (fprBenign > THREAT_MAX_FPR_BENIGN || fprNonThreat > THREAT_MAX_FPR_NON_THREAT) break;
+    const fprDomain = domain.filter((s) => s.p >= t).length / Math.max(domain.length, 1);
+    if (fprBenign > THREAT_MAX_FPR_BENIGN || fprNonThreat > THREAT_MAX_FPR_NON_THREAT || fprDomain > THREAT_MAX_FPR_DOMAIN) break;
     best = { t: Math.round(t * 1000) / 1000, recall: pos.filter((s) => s.p >= t).length / Math.max(pos.length, 1), fprBenign, fprNonThreat };
   }
   return best;
@@ -178,6 +186,9 @@ export interface ThreatItem {
   ex: Example;
   y: number;
   benign: boolean;
+  /** Row weight, when not the default (positives up-weighted, negatives 1). */
+  weight?: number;
+  domain?: boolean;
 }
 
 /**
@@ -185,10 +196,11 @@ export interface ThreatItem {
  * source is removed. Positives: Gab Hate Corpus `cv` (train split), Latent Hatred
  * `threatening`, Toxic Spans comments with a Threat span from ≥ 2 annotators. Negatives: every
  * other labelled post of those sources, Davidson tweets (4 in 5) and HateCheck non-threat
- * cases (training templates). Never: GHC test split, HateCheck threat_* and spell_* cases and held-out
+ * cases (training templates). Plus our probe sets of mail to officials (`probe`, all sets unless
+ * told), domain-balanced (see probe-training.ts). Never: GHC test split, HateCheck threat_* and spell_* cases and held-out
  * templates, Davidson's held-out fifth, Toxic Spans comments with one threat annotator.
  */
-export function threatCandidates(): ThreatItem[] {
+export function threatCandidates(probe: Example[] = loadProbeSets()): ThreatItem[] {
   const item = (ex: Example): ThreatItem => ({ ex, y: ex.threat ? 1 : 0, benign: !ex.abusive });
   const hc = loadHateCheck()
     .filter((e) => !e.heldOut && !e.threat)
@@ -203,7 +215,7 @@ export function threatCandidates(): ThreatItem[] {
   const ts = loadToxicSpans()
     .filter((e) => !e.unsure)
     .map(item);
-  return [...hc, ...dv, ...ghc, ...lh, ...ts];
+  return [...hc, ...dv, ...ghc, ...lh, ...ts, ...probeThreatItems(probe)];
 }
 
 /** Train a threat head on `items` (validation fold for the threshold, then refit on everything). */
@@ -211,7 +223,11 @@ export function trainThreatHead(items: ThreatItem[], log: (s: string) => void = 
   const train = items.filter((i) => !isValidation(i.ex));
   const val = items.filter((i) => isValidation(i.ex));
   const trainRows = toRows(train, THREAT_MAX_POSITIVE_WEIGHT);
-  const valRows: ThreatValidationRow[] = toRows(val, THREAT_MAX_POSITIVE_WEIGHT).map((r, k) => ({ ...r, benign: val[k]!.benign }));
+  const valRows: ThreatValidationRow[] = toRows(val, THREAT_MAX_POSITIVE_WEIGHT).map((r, k) => ({
+    ...r,
+    benign: val[k]!.benign,
+    domain: val[k]!.domain === true,
+  }));
   const chosen = chooseThreatThreshold(fit(trainRows, THREAT_FIT), valRows);
   log(
     `threat head: ${trainRows.length} train (${train.filter((i) => i.y === 1).length} threats), ${valRows.length} validation (${val.filter((i) => i.y === 1).length} threats); ` +

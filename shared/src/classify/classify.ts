@@ -201,7 +201,7 @@ function modelHits(n: Normalised, model: LinearModel, ruleHits: Hit[]): Hit[] {
 }
 
 /** Sentences as [first, end) token ranges: split at sentence starts (3+ words each), at most 60 words. */
-function sentenceRanges(tokens: readonly Token[]): Array<[number, number]> {
+export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 0; i < tokens.length; i++) {
