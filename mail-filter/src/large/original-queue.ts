@@ -1,5 +1,6 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeDurably } from '../spool/write-durably.ts';
 
 /** An original waiting to be kept whole in the Worker's storage, beside its reduced record. */
 export interface PendingOriginal {
@@ -8,24 +9,6 @@ export interface PendingOriginal {
   messageId: string;
   sha256: string;
   size: number;
-}
-
-/** Writes `path` whole or not at all (fsynced, then renamed into place). */
-async function writeDurably(path: string, data: Buffer | string): Promise<void> {
-  const tmp = `${path}.tmp`;
-  try {
-    const fh = await open(tmp, 'w');
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
 }
 
 // Record ids are the Worker's UUIDs; anything else never becomes a file name.

@@ -1,5 +1,6 @@
 import { access, mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeIfThere, writeDurably } from './write-durably.ts';
 import type { FileMail } from '@wardguard/shared/api/mail';
 import { recordKey } from './key.ts';
 
@@ -7,26 +8,6 @@ export interface SpoolEntry {
   name: string;
   record: FileMail;
   eml: Buffer;
-}
-
-const removeIfThere = (path: string) => unlink(path).catch(() => undefined);
-
-/** Writes `path` whole or not at all: a failed write (full or read-only disk) leaves no `.tmp`. */
-async function writeDurably(path: string, data: Buffer | string): Promise<void> {
-  const tmp = `${path}.tmp`;
-  try {
-    const fh = await open(tmp, 'w');
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await removeIfThere(tmp);
-    throw err;
-  }
 }
 
 const exists = (path: string) =>
