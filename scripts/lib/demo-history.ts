@@ -7,23 +7,11 @@ import { classify } from '@wardguard/shared/classify/index';
 import { buildEml } from './demo-mail.ts';
 import { solidPng } from '@wardguard/shared/testing/png';
 import { createDeviceSigner } from './device-signer.ts';
+import { call } from './demo-api.ts';
 import type { DemoSeed } from './demo.ts';
 
 const DAY_MS = 86_400_000;
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-
-async function call<T>(base: string, token: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  const res = await fetch(`${base}/api/v1${path}`, { ...init, headers, body });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 type Who = 'aisha' | 'tom';
 type Perp = 'gary' | 'dave' | 'anon' | null;

@@ -8,6 +8,7 @@ import type { Store } from './wrangler.ts';
 import { buildEml, demoMails } from './demo-mail.ts';
 import { solidPng } from '@wardguard/shared/testing/png';
 import { createDeviceSigner } from './device-signer.ts';
+import { call } from './demo-api.ts';
 import { DEMO_COUNCILLOR_EMAIL, DEMO_OFFICER_EMAIL } from './demo-again.ts';
 
 export interface DemoSeed {
@@ -21,19 +22,6 @@ export interface DemoSeed {
   records: Record<string, string>;
   caseId: string;
   perpetratorId: string;
-}
-
-async function call<T>(base: string, token: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  const res = await fetch(`${base}/api/v1${path}`, { ...init, headers, body });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
