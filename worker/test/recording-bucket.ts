@@ -1,11 +1,19 @@
 /**
  * An R2 bucket that notes every multipart upload started through it, so a test can check that
- * none was left open: R2's Worker binding cannot list unfinished uploads.
+ * none was left open: R2's Worker binding cannot list unfinished uploads. It notes each put
+ * as it starts, too, to show when a file began going to R2.
  */
 export function recordingBucket(bucket: R2Bucket) {
   const uploads: { key: string; uploadId: string }[] = [];
+  const puts: string[] = [];
   const wrapped = new Proxy(bucket, {
     get(target, prop) {
+      if (prop === 'put') {
+        return (key: string, ...rest: [Parameters<R2Bucket['put']>[1], R2PutOptions?]) => {
+          puts.push(key);
+          return target.put(key, ...rest);
+        };
+      }
       if (prop === 'createMultipartUpload') {
         return async (key: string, options?: R2MultipartOptions) => {
           const upload = await target.createMultipartUpload(key, options);
@@ -20,6 +28,7 @@ export function recordingBucket(bucket: R2Bucket) {
   return {
     bucket: wrapped,
     uploads,
+    puts,
     /** Uploads that still take parts: neither aborted nor completed. */
     async openUploads(): Promise<string[]> {
       const open: string[] = [];

@@ -30,6 +30,34 @@ describe('streaming one file into R2', () => {
     expect(r.uploads).toEqual([]);
   });
 
+  it('starts putting a file that fits one part while its bytes still arrive, not after the last one', async () => {
+    const r = recordingBucket(env.EVIDENCE);
+    const bytes = pngBytes(2_000_000, 12);
+    const k = key();
+    const w = createArtifactWriter(r.bucket, { key: k, entry: await entryFor(bytes), customMetadata: {} });
+    await feed(w, bytes.subarray(0, 1_000_000));
+    expect(r.puts).toEqual([k]);
+    expect(await env.EVIDENCE.head(k)).toBeNull();
+    await feed(w, bytes.subarray(1_000_000));
+    await w.finish();
+    const obj = await env.EVIDENCE.get(k);
+    expect(await hashStream(obj!.body)).toEqual({ sha256: await sha256Hex(bytes), size: bytes.byteLength });
+  });
+
+  it('keeps no object of a one-part file whose hash differs, or that broke off halfway', async () => {
+    const bytes = pngBytes(1_000_000, 13);
+    const bad = key();
+    const w = createArtifactWriter(env.EVIDENCE, { key: bad, entry: await entryFor(bytes, { sha256: 'c'.repeat(64) }), customMetadata: {} });
+    await feed(w, bytes);
+    await expect(w.finish()).rejects.toMatchObject({ code: 'HASH_MISMATCH' });
+    await w.discard();
+    const cut = key();
+    const half = createArtifactWriter(env.EVIDENCE, { key: cut, entry: await entryFor(bytes), customMetadata: {} });
+    await feed(half, bytes.subarray(0, 500_000));
+    await half.discard();
+    expect([await env.EVIDENCE.head(bad), await env.EVIDENCE.head(cut)]).toEqual([null, null]);
+  });
+
   it('sends a file larger than a part as a multipart upload, joined into the same bytes', async () => {
     const r = recordingBucket(env.EVIDENCE);
     const bytes = pngBytes(2 * PART_BYTES + 12_345, 4);

@@ -6,6 +6,11 @@ import { contentMatchesMediaType, toHex, WardguardError, type ArtifactEntry } fr
  */
 export const PART_BYTES = 8 * 1024 * 1024;
 const HEAD_BYTES = 16;
+/**
+ * A file that fits one part goes to R2 as it arrives, in pieces of at least this much: the
+ * parser hands out pieces of a few KB, and each write to the put's stream is a turn of its pump.
+ */
+const SEND_BYTES = 256 * 1024;
 /** Custom metadata naming a multipart object's SHA-256, which R2 does not keep for it (send-artifact.ts reads it). */
 export const SHA256_METADATA = 'sha256';
 
@@ -26,7 +31,9 @@ export interface ArtifactWriter {
 
 /**
  * Streams one declared file into R2 while hashing it. A file that fits one part is held
- * (at most PART_BYTES) and put once, with its SHA-256 for R2 to check again; a larger one
+ * (at most PART_BYTES) and put once, with its SHA-256 for R2 to check again, the put streaming
+ * as the bytes arrive (so it ends soon after the last byte rather than starting then) and
+ * committed only once the whole file matched: a file that does not is never stored. A larger one
  * goes up as an R2 multipart upload, part n+1 filling while part n uploads, and is joined
  * only once its size and hash match the manifest. More bytes than declared are refused at
  * the byte that passes the declared size. With `bucket` null the bytes are only checked
@@ -51,11 +58,23 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
     if (!settled) bucket = await destination;
     settled = true;
   };
+  // Noted as soon as it is decided, so a one-part file starts its put at the next bytes.
+  Promise.resolve(destination).then(
+    (b) => {
+      if (!settled) bucket = b;
+      settled = true;
+    },
+    () => undefined,
+  );
   let received = 0;
   let buffer: Uint8Array = new Uint8Array(partLength(entry.size, 0));
   // A multipart file fills two buffers in turn: part n+1 goes into the one part n-1 went from.
   let spare: Uint8Array | null = null;
   let filled = 0;
+  // How much of `buffer` the hasher has taken.
+  let hashed = 0;
+  // A one-part file's put, fed from `buffer` as it fills.
+  let streaming: { writer: WritableStreamDefaultWriter<Uint8Array>; put: Promise<R2Object | null>; sent: number } | null = null;
   let upload: R2MultipartUpload | null = null;
   let uploading: Promise<R2UploadedPart> | null = null;
   const parts: R2UploadedPart[] = [];
@@ -64,7 +83,8 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
   // Hands a full buffer to the hasher and, for a multipart file, to R2; the next one fills meanwhile.
   async function flush(): Promise<void> {
     const bytes = buffer.subarray(0, filled);
-    await hasher.write(bytes);
+    await hasher.write(bytes.subarray(hashed));
+    hashed = 0;
     await destinationKnown();
     let next: Uint8Array | null = null;
     if (bucket && entry.size > PART_BYTES) {
@@ -83,6 +103,28 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
     filled = 0;
   }
 
+  // A one-part file: once its destination is known, passes what has arrived on to its put
+  // (at least SEND_BYTES at a time, or all of it at the end), hashing it on the way.
+  async function sendAhead(final: boolean): Promise<void> {
+    if (entry.size > PART_BYTES || !settled || !bucket) return;
+    if (!streaming) {
+      // R2 checks the SHA-256 again as it writes.
+      const { readable, writable } = new FixedLengthStream(entry.size);
+      const put = bucket.put(key, readable, { ...options, sha256: entry.sha256 });
+      put.catch(() => undefined); // awaited by finish or discard
+      const writer = writable.getWriter();
+      writer.closed.catch(() => undefined); // rejects when a refused file aborts it
+      streaming = { writer, put, sent: 0 };
+    }
+    if (filled - streaming.sent < (final ? 1 : SEND_BYTES)) return;
+    if (hashed < filled) await hasher.write(buffer.subarray(hashed, filled)); // finish has hashed the rest already
+    hashed = filled;
+    // A copy: the stream may hold on to what it is given.
+    const piece = buffer.slice(streaming.sent, filled);
+    streaming.sent = filled;
+    await streaming.writer.write(piece);
+  }
+
   return {
     async write(chunk) {
       if (received + chunk.byteLength > entry.size) {
@@ -98,6 +140,7 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
         received += n;
         if (filled === buffer.byteLength && received < entry.size) await flush();
       }
+      await sendAhead(false);
     },
 
     async finish() {
@@ -105,7 +148,8 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
         throw new WardguardError('SIZE_MISMATCH', `"${entry.name}" is ${received} bytes; the manifest says ${entry.size}.`);
       }
       const last = buffer.subarray(0, filled);
-      await hasher.write(last);
+      await hasher.write(last.subarray(hashed));
+      hashed = filled;
       await hasher.close();
       const actual = toHex(new Uint8Array(await digest.digest));
       if (actual !== entry.sha256) {
@@ -121,8 +165,10 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
       await destinationKnown();
       if (!bucket) return;
       if (!upload) {
-        // R2 checks the SHA-256 again as it writes.
-        await bucket.put(key, last, { ...options, sha256: entry.sha256 });
+        await sendAhead(true);
+        // The bytes matched: only now may the put commit.
+        await streaming!.writer.close();
+        await streaming!.put;
         stored = true;
         return;
       }
@@ -137,6 +183,16 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
       if (!settled) bucket = await Promise.resolve(destination).catch(() => null);
       settled = true;
       await (uploading as Promise<unknown> | null)?.catch(() => undefined);
+      const put = streaming as typeof streaming | null;
+      if (put && !stored) {
+        // An open put is aborted and stores nothing; one that had already committed is deleted below.
+        await put.writer.abort(new Error('discarded')).catch(() => undefined);
+        stored = await put.put.then(
+          (o) => o !== null,
+          () => false,
+        );
+      }
+      streaming = null;
       uploading = null;
       if (upload && !stored) await upload.abort().catch((err: unknown) => console.warn('multipart upload could not be aborted', String(err)));
       if (stored) await bucket?.delete(key);

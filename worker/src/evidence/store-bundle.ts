@@ -1,4 +1,4 @@
-import { WardguardError, type BundleManifest, type EvidenceView, type Receipt } from '@wardguard/shared';
+import { WardguardError, type BundleManifest, type Receipt } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
 import { appendCustody, readCustodyTail, type CustodyTail } from '../db/custody.ts';
 import { findByIdempotencyKey, getItem, insertItemStatements, itemFromResults, readItemStatements, type NewArtifact } from '../db/evidence.ts';
@@ -109,7 +109,7 @@ async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundl
   const bundle = received.header;
   const { councillorId, itemId, artifacts } = filing;
   const receivedAt = now();
-  let item: EvidenceView | null;
+  let written: D1Result[];
   try {
     const hashes = artifacts.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size }));
     const insert = insertItemStatements(
@@ -134,7 +134,7 @@ async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundl
       artifacts,
     );
     // The receipt is read back in the same transaction: one round trip once the files are stored.
-    const results = await appendCustody(
+    written = await appendCustody(
       env.DB,
       [
         {
@@ -159,7 +159,7 @@ async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundl
       [...insert, ...readItemStatements(env.DB, p.councilId, itemId)],
       { tail: filing.tail },
     );
-    item = itemFromResults(results.slice(insert.length));
+    written = written.slice(insert.length);
   } catch (err) {
     await received.discard();
     // A concurrent upload of the same bundle won the race: answer as a duplicate.
@@ -169,6 +169,8 @@ async function recordFiling(env: Bindings, p: Principal, received: ReceivedBundl
     throw new WardguardError('STORAGE_FAILED', 'The bundle could not be stored; nothing was kept. Retry later.');
   }
 
+  // Outside the try: once the batch has committed, nothing may discard the files it names.
+  const item = itemFromResults(written);
   if (!item) throw new WardguardError('INTERNAL', 'The stored item could not be read back.');
   return { receipt: receiptFor(item, false), created: true };
 }
