@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
-import { applyMigrations, ROOT, runWrangler, sqlString as q, startWorker } from '../scripts/lib/wrangler.ts';
+import type { FileMail } from '@wardguard/shared/api/mail';
+import { applyMigrations, ROOT, runWrangler, startWorker } from '../scripts/lib/wrangler.ts';
+import { insertItemSql, insertRecordSql } from '../worker/src/db/evidence-sql.ts';
+import { inlineSql } from '../worker/src/db/sql-command.ts';
 import { createCouncil, createUser } from '../scripts/lib/principals.ts';
 import { seedDemo } from '../scripts/lib/demo.ts';
 
@@ -17,17 +20,48 @@ const QUEUE_SIZE = Number(process.env.BENCH_QUEUE ?? 5000);
 const RUNS = 5;
 const SEVERITIES = ['threat_to_life', 'threat', 'abuse', 'abuse', 'profanity', 'profanity', 'review'] as const;
 
+/** The queue as the Worker files it (worker/src/db/evidence-sql.ts), written straight into D1. */
 function queueSql(councilId: string, councillorId: string): string {
   const lines: string[] = [];
-  const verdict = (sev: string) => JSON.stringify({ severity: sev, categories: [], scores: {}, evidence: [], version: 'bench' });
   for (let i = 0; i < QUEUE_SIZE; i++) {
     const item = randomUUID();
-    const sev = SEVERITIES[i % SEVERITIES.length]!;
+    const severity = SEVERITIES[i % SEVERITIES.length]!;
     const at = new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
-    lines.push(
-      `INSERT INTO evidence_items (id, council_id, councillor_id, kind, exhibit_ref, title, metadata, captured_at, captured_by, received_at, idempotency_key, manifest_sha256) VALUES (${q(item)}, ${q(councilId)}, ${q(councillorId)}, 'email', ${q(`BQ/${i + 1}`)}, 'bench', '{}', ${q(at)}, ${q(councillorId)}, ${q(at)}, ${q(`bench-${item}`)}, ${q('0'.repeat(64))});`,
-      `INSERT INTO mail_records (id, council_id, councillor_id, mailbox, message_id, source_sha256, source_size, item_id, sender, recipients, subject, sent_at, received_at, verdict, severity, severity_rank, state, created_at) VALUES (${q(randomUUID())}, ${q(councilId)}, ${q(councillorId)}, 'bench@council.example', ${q(`<${item}@bench>`)}, ${q('0'.repeat(64))}, 100, ${q(item)}, ${q(`Sender ${i} <s${i}@example.net>`)}, 'bench@council.example', ${q(`Bench message ${i}`)}, ${q(at)}, ${q(at)}, ${q(verdict(sev))}, ${q(sev)}, ${SEVERITIES.indexOf(sev)}, 'quarantined', ${q(at)});`,
-    );
+    const mail: FileMail = {
+      councillorId,
+      mailbox: 'bench@council.example',
+      messageId: `<${item}@bench>`,
+      sourceSha256: '0'.repeat(64),
+      sourceSize: 100,
+      from: `Sender ${i} <s${i}@example.net>`,
+      to: 'bench@council.example',
+      subject: `Bench message ${i}`,
+      sentAt: at,
+      receivedAt: at,
+      receivedChain: [],
+      unreadable: null,
+      // No scores: the queue shows severity and sender, not the classifier's numbers.
+      verdict: { severity, categories: [], scores: {} as FileMail['verdict']['scores'], evidence: [], version: 'bench' },
+    };
+    const filed = [
+      ...insertItemSql({
+        id: item,
+        councilId,
+        councillorId,
+        caseId: null,
+        perpetratorId: null,
+        kind: 'email',
+        title: 'bench',
+        metadata: {},
+        capturedAt: at,
+        capturedBy: councillorId,
+        receivedAt: at,
+        idempotencyKey: `bench-${item}`,
+        manifestSha256: '0'.repeat(64),
+      }),
+      insertRecordSql({ id: randomUUID(), councilId, itemId: item, createdAt: at, mail }),
+    ];
+    lines.push(...filed.map((c) => `${inlineSql(c)};`));
   }
   return lines.join('\n');
 }

@@ -9,7 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { applyMigrations, runWrangler, sqlString as q, startWorker } from '../scripts/lib/wrangler.ts';
+import type { FileMail } from '@wardguard/shared/api/mail';
+import { applyMigrations, runWrangler, startWorker } from '../scripts/lib/wrangler.ts';
+import { insertItemSql, insertRecordSql, insertVersionSql, mailTextSql, type NewItem } from '../worker/src/db/evidence-sql.ts';
+import { insertCaseSql, insertPerpetratorSql } from '../worker/src/db/casework-sql.ts';
+import { inlineSql, type SqlCommand } from '../worker/src/db/sql-command.ts';
 import { createCouncil, createUser } from '../scripts/lib/principals.ts';
 
 const RECORDS = Number(process.env.WG_BENCH_SEARCH_RECORDS ?? 10_000);
@@ -58,70 +62,89 @@ interface Seeded {
   text: string;
 }
 
+/** The records as the Worker writes them (worker/src/db/evidence-sql.ts, casework-sql.ts), straight into D1. */
 function seedSql(councilId: string, councillors: string[], officerId: string) {
-  const lines: string[] = [];
+  const commands: SqlCommand[] = [];
   const seeded: Seeded[] = [];
   const sha = '0'.repeat(64);
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 37 * 60_000).toISOString();
-  let exhibit = 0;
+  const item = (id: string, councillorId: string, when: string, f: Pick<NewItem, 'kind' | 'title' | 'metadata' | 'capturedBy' | 'idempotencyKey'>) =>
+    insertItemSql({ id, councilId, councillorId, caseId: null, perpetratorId: null, capturedAt: when, receivedAt: when, manifestSha256: sha, ...f });
   for (let i = 0; i < RECORDS; i++) {
     const councillor = councillors[i % councillors.length]!;
     const when = at(i);
     const slot = i % 10;
     if (slot < 4) {
-      // A filed message: the evidence item and record as mail/store-mail.ts writes them, then its
-      // body text as search/mail-text.ts puts it in the same batch.
-      const item = randomUUID();
+      // A filed message: the evidence item, its record and its body text, as mail/store-mail.ts writes them.
+      const itemId = randomUUID();
       const record = randomUUID();
       const subject = sentence(5);
       const body = sentence(60);
-      const ref = `BM/${++exhibit}`;
-      lines.push(
-        `INSERT INTO evidence_items (id, council_id, councillor_id, kind, exhibit_ref, title, metadata, captured_at, captured_by, received_at, idempotency_key, manifest_sha256) VALUES (${q(item)}, ${q(councilId)}, ${q(councillor)}, 'email', ${q(ref)}, 'Quarantined email', '{}', ${q(when)}, ${q(officerId)}, ${q(when)}, ${q(`mail:${record}`)}, ${q(sha)});`,
-        `INSERT INTO mail_records (id, council_id, councillor_id, mailbox, message_id, source_sha256, source_size, item_id, sender, recipients, subject, sent_at, received_at, verdict, severity, severity_rank, state, created_at) VALUES (${q(record)}, ${q(councilId)}, ${q(councillor)}, 'cllr@council.example', ${q(`<${record}@bench>`)}, ${q(sha)}, 100, ${q(item)}, ${q(`Sender ${i} <sender${i}@example.net>`)}, 'cllr@council.example', ${q(subject)}, ${q(when)}, ${q(when)}, '{"severity":"abuse","evidence":[]}', 'abuse', 2, 'quarantined', ${q(when)});`,
-        `UPDATE search_fts SET body = ${q(body)} WHERE rowid = (SELECT id FROM search_docs WHERE kind = 'message' AND record_id = ${q(record)});`,
-        `UPDATE search_docs SET body_pending = 0 WHERE kind = 'message' AND record_id = ${q(record)};`,
+      const mail: FileMail = {
+        councillorId: councillor,
+        mailbox: 'cllr@council.example',
+        messageId: `<${record}@bench>`,
+        sourceSha256: sha,
+        sourceSize: 100,
+        from: `Sender ${i} <sender${i}@example.net>`,
+        to: 'cllr@council.example',
+        subject,
+        sentAt: when,
+        receivedAt: when,
+        receivedChain: [],
+        unreadable: null,
+        // No categories or scores: the index takes the subject, sender and body.
+        verdict: { severity: 'abuse', categories: [], scores: {} as FileMail['verdict']['scores'], evidence: [], version: 'bench' },
+      };
+      commands.push(
+        ...item(itemId, councillor, when, { kind: 'email', title: 'Quarantined email', metadata: {}, capturedBy: officerId, idempotencyKey: `mail:${record}` }),
+        insertRecordSql({ id: record, councilId, itemId, createdAt: when, mail }),
+        ...mailTextSql(record, body),
       );
       seeded.push({ id: record, text: `${subject} ${body}` });
     } else if (slot < 7) {
-      const item = randomUUID();
+      const id = randomUUID();
       const title = sentence(6);
       const post = sentence(35);
-      const metadata = JSON.stringify({ url: `https://x.example/status/${i}`, post: { platform: 'x', authorHandle: `@handle${i}`, postText: post } });
-      lines.push(
-        `INSERT INTO evidence_items (id, council_id, councillor_id, kind, exhibit_ref, title, metadata, captured_at, captured_by, received_at, idempotency_key, manifest_sha256) VALUES (${q(item)}, ${q(councilId)}, ${q(councillor)}, 'web_capture', ${q(`BM/${++exhibit}`)}, ${q(title)}, ${q(metadata)}, ${q(when)}, ${q(councillor)}, ${q(when)}, ${q(`cap-${item}`)}, ${q(sha)});`,
-      );
-      seeded.push({ id: item, text: `${title} ${post}` });
+      const metadata = { url: `https://x.example/status/${i}`, post: { platform: 'x', authorHandle: `@handle${i}`, postText: post } };
+      commands.push(...item(id, councillor, when, { kind: 'web_capture', title, metadata, capturedBy: councillor, idempotencyKey: `cap-${id}` }));
+      seeded.push({ id, text: `${title} ${post}` });
     } else if (slot === 7) {
-      const item = randomUUID();
+      const id = randomUUID();
       const what = sentence(40);
       const impact = sentence(10);
-      lines.push(
-        `INSERT INTO evidence_items (id, council_id, councillor_id, kind, exhibit_ref, title, metadata, captured_at, captured_by, received_at, idempotency_key, manifest_sha256) VALUES (${q(item)}, ${q(councilId)}, ${q(councillor)}, 'diary', ${q(`BM/${++exhibit}`)}, ${q(what.slice(0, 80))}, '{}', ${q(when)}, ${q(councillor)}, ${q(when)}, ${q(`diary:${item}`)}, ${q(sha)});`,
-        `INSERT INTO diary_versions (item_id, version, occurred_at, what_happened, impact, edited_by, edited_at) VALUES (${q(item)}, 1, ${q(when)}, ${q(what)}, ${q(impact)}, ${q(councillor)}, ${q(when)});`,
+      commands.push(
+        ...item(id, councillor, when, { kind: 'diary', title: what.slice(0, 80), metadata: {}, capturedBy: councillor, idempotencyKey: `diary:${id}` }),
+        insertVersionSql(id, { occurredAt: when, whatHappened: what, impact }, councillor, when),
       );
-      seeded.push({ id: item, text: `${what} ${impact}` });
+      seeded.push({ id, text: `${what} ${impact}` });
     } else if (slot === 8) {
       const id = randomUUID();
       const title = sentence(6);
-      lines.push(
-        `INSERT INTO cases (id, council_id, councillor_id, title, status, created_by, created_at, updated_at) VALUES (${q(id)}, ${q(councilId)}, ${q(councillor)}, ${q(title)}, 'open', ${q(officerId)}, ${q(when)}, ${q(when)});`,
-      );
+      commands.push(insertCaseSql({ id, councilId, councillorId: councillor, title, createdBy: officerId, createdAt: when }));
       seeded.push({ id, text: title });
     } else {
       const id = randomUUID();
-      const name = `${pick(words)} ${pick(words)}`;
+      const displayName = `${pick(words)} ${pick(words)}`;
       const notes = sentence(20);
-      const aliases = JSON.stringify([zipfWord()]);
-      const handles = JSON.stringify([{ platform: 'x', handle: `@perp${i}`, accountId: String(1_000_000 + i) }]);
-      const emails = JSON.stringify([`perp${i}@example.org`]);
-      lines.push(
-        `INSERT INTO perpetrators (id, council_id, display_name, aliases, handles, emails, notes, created_by, created_at, updated_at) VALUES (${q(id)}, ${q(councilId)}, ${q(name)}, ${q(aliases)}, ${q(handles)}, ${q(emails)}, ${q(notes)}, ${q(officerId)}, ${q(when)}, ${q(when)});`,
+      const alias = zipfWord();
+      commands.push(
+        insertPerpetratorSql({
+          id,
+          councilId,
+          displayName,
+          aliases: [alias],
+          handles: [{ platform: 'x', handle: `@perp${i}`, accountId: String(1_000_000 + i) }],
+          emails: [`perp${i}@example.org`],
+          notes,
+          createdBy: officerId,
+          createdAt: when,
+        }),
       );
-      seeded.push({ id, text: `${name} ${notes} ${JSON.parse(aliases)[0]}` });
+      seeded.push({ id, text: `${displayName} ${notes} ${alias}` });
     }
   }
-  return { sql: lines.join('\n'), seeded };
+  return { sql: commands.map((c) => `${inlineSql(c)};`).join('\n'), seeded };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -133,10 +156,10 @@ export async function run(): Promise<void> {
   await applyMigrations(store);
   const councilId = await createCouncil('Bench Council', store);
   const officer = await createUser(store, councilId, { name: 'Bench Officer', role: 'officer' }, { label: 'bench' });
-  const councillors = [
-    (await createUser(store, councilId, { name: 'Bench Councillor One', role: 'councillor' })).id,
-    (await createUser(store, councilId, { name: 'Bench Councillor Two', role: 'councillor' })).id,
-  ];
+  const first = await createUser(store, councilId, { name: 'Bench Councillor One', role: 'councillor' });
+  const councillors = [first.id, (await createUser(store, councilId, { name: 'Bench Councillor Two', role: 'councillor' })).id];
+  // Exhibits are numbered per councillor as the Worker numbers them; each has about 0.4 × RECORDS.
+  const exhibitRef = `${first.initials}/${Math.max(1, Math.round(RECORDS * 0.21))}`;
   const seedStart = performance.now();
   const { sql, seeded } = seedSql(councilId, councillors, officer.id);
   const sqlFile = join(dir, 'seed.sql');
@@ -180,7 +203,7 @@ export async function run(): Promise<void> {
       { label: 'two common words', q: `${byRank(1)} ${byRank(2)}` },
       { label: 'start of a word', q: byRank(40).slice(0, 5) },
       { label: 'e-mail address', q: `perp${RECORDS - 1}@example.org` },
-      { label: 'exhibit reference', q: 'BM/4242' },
+      { label: 'exhibit reference', q: exhibitRef },
       { label: '~1 %, one councillor, 5 months', q: onePercent, filters: `&councillorId=${councillors[0]}&from=2026-02-01&to=2026-06-30` },
     ];
 

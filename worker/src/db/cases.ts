@@ -1,6 +1,8 @@
 import type { CaseView } from '@wardguard/shared';
 import { newId, now } from './ids.ts';
 import { guardedUpdate } from './guarded-update.ts';
+import { insertCaseSql } from './casework-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 interface CaseRow {
   id: string;
@@ -26,9 +28,7 @@ const COLUMNS = 'id, councillor_id, title, status, police_reference, created_at,
 export function insertCaseStatement(db: D1Database, councilId: string, councillorId: string, title: string, createdBy: string) {
   const at = now();
   const row: CaseRow = { id: newId(), councillor_id: councillorId, title, status: 'open', police_reference: null, created_at: at, updated_at: at };
-  const stmt = db
-    .prepare('INSERT INTO cases (id, council_id, councillor_id, title, status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .bind(row.id, councilId, councillorId, title, row.status, createdBy, at, at);
+  const stmt = bindCommand(db, insertCaseSql({ id: row.id, councilId, councillorId, title, createdBy, createdAt: at }));
   return { stmt, view: toView(row) };
 }
 

@@ -1,4 +1,6 @@
 import type { DiaryVersionView } from '@wardguard/shared';
+import { insertVersionSql, type DiaryText } from './evidence-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 interface VersionRow {
   version: number;
@@ -9,21 +11,11 @@ interface VersionRow {
   edited_at: string;
 }
 
-export interface DiaryText {
-  occurredAt: string;
-  whatHappened: string;
-  impact: string;
-}
+export type { DiaryText } from './evidence-sql.ts';
 
-/** A new version row numbered max+1 inside SQL, so two edits never claim the same number. */
-export function insertVersionStatement(db: D1Database, itemId: string, text: DiaryText, editedBy: string, editedAt: string): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO diary_versions (item_id, version, occurred_at, what_happened, impact, edited_by, edited_at)
-       SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ?, ?, ? FROM diary_versions WHERE item_id = ?`,
-    )
-    .bind(itemId, text.occurredAt, text.whatHappened, text.impact, editedBy, editedAt, itemId);
-}
+/** A new version row numbered max+1 inside SQL (evidence-sql.ts insertVersionSql). */
+export const insertVersionStatement = (db: D1Database, itemId: string, text: DiaryText, editedBy: string, editedAt: string): D1PreparedStatement =>
+  bindCommand(db, insertVersionSql(itemId, text, editedBy, editedAt));
 
 /** Every version, oldest first; nothing is ever overwritten. */
 export async function listVersions(db: D1Database, itemId: string): Promise<DiaryVersionView[]> {

@@ -1,5 +1,7 @@
 import type { ArtifactView, EvidenceKind, EvidenceView } from '@wardguard/shared';
 import { parseJsonColumn } from './json-column.ts';
+import { insertItemSql, type NewItem } from './evidence-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 interface ItemRow {
   id: string;
@@ -46,58 +48,15 @@ const toView = (r: ItemRow, artifacts: ArtifactRow[]): EvidenceView => ({
   artifacts: artifacts.map(toArtifact),
 });
 
-export interface NewItem {
-  id: string;
-  councilId: string;
-  councillorId: string;
-  caseId: string | null;
-  perpetratorId: string | null;
-  kind: EvidenceKind;
-  title: string;
-  metadata: Record<string, unknown>;
-  capturedAt: string;
-  capturedBy: string;
-  receivedAt: string;
-  idempotencyKey: string;
-  manifestSha256: string;
-  signatureKeySha256?: string | null;
-  signature?: string | null;
-}
+export type { NewItem } from './evidence-sql.ts';
 export interface NewArtifact extends ArtifactView {
   r2Key: string;
 }
 
-/**
- * Statements that file an item: the councillor's exhibit counter moves and the item
- * takes "<initials>/<n>" in the same transaction, so a failed upload leaves no gap.
- */
+/** Statements that file an item and its files (evidence-sql.ts insertItemSql: the exhibit number comes with it). */
 export function insertItemStatements(db: D1Database, item: NewItem, artifacts: NewArtifact[]): D1PreparedStatement[] {
   return [
-    db.prepare('UPDATE users SET exhibit_seq = exhibit_seq + 1 WHERE id = ?').bind(item.councillorId),
-    db
-      .prepare(
-        `INSERT INTO evidence_items (id, council_id, councillor_id, case_id, perpetrator_id, kind, exhibit_ref, title, metadata,
-           captured_at, captured_by, received_at, idempotency_key, manifest_sha256, signature_key_sha256, signature)
-         SELECT ?, ?, ?, ?, ?, ?, initials || '/' || exhibit_seq, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?`,
-      )
-      .bind(
-        item.id,
-        item.councilId,
-        item.councillorId,
-        item.caseId,
-        item.perpetratorId,
-        item.kind,
-        item.title,
-        JSON.stringify(item.metadata),
-        item.capturedAt,
-        item.capturedBy,
-        item.receivedAt,
-        item.idempotencyKey,
-        item.manifestSha256,
-        item.signatureKeySha256 ?? null,
-        item.signature ?? null,
-        item.councillorId,
-      ),
+    ...insertItemSql(item).map((c) => bindCommand(db, c)),
     ...artifacts.map((a) =>
       db
         .prepare('INSERT INTO artifacts (id, item_id, name, media_type, size, sha256, r2_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

@@ -9,6 +9,8 @@ import {
 } from '@wardguard/shared/api/mail';
 import { parseJsonColumn } from './json-column.ts';
 import { encodeCursor, type QueueKey } from './queue-cursor.ts';
+import { insertRecordSql, type NewMailRecord } from './evidence-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 interface RecordRow {
   id: string;
@@ -51,15 +53,7 @@ interface RecordRow {
   original_stored_at: string | null;
 }
 
-/** Queue order: threat to life first, then threat, abuse…; `review` (unreadable) sits with abuse. */
-export const SEVERITY_RANK: Record<MailRecordView['severity'], number> = {
-  threat_to_life: 0,
-  threat: 1,
-  abuse: 2,
-  review: 2,
-  profanity: 3,
-  clean: 4,
-};
+export { SEVERITY_RANK } from './evidence-sql.ts';
 
 // The latest decision's acknowledgement tells officers whether and when the filter carried it
 // out: an acknowledgement with outcome 'not_found' is not an applied decision.
@@ -127,44 +121,9 @@ const toView = (r: RecordRow): MailRecordView => ({
       : null,
 });
 
-export interface NewMailRecord {
-  id: string;
-  councilId: string;
-  itemId: string;
-  createdAt: string;
-  mail: FileMail;
-}
+export type { NewMailRecord } from './evidence-sql.ts';
 
-export function insertRecordStatement(db: D1Database, r: NewMailRecord): D1PreparedStatement {
-  const m = r.mail;
-  return db
-    .prepare(
-      `INSERT INTO mail_records (id, council_id, councillor_id, mailbox, message_id, source_sha256, source_size, item_id, sender, recipients,
-         subject, sent_at, received_at, received_chain, unreadable, verdict, severity, severity_rank, state, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'quarantined', ?)`,
-    )
-    .bind(
-      r.id,
-      r.councilId,
-      m.councillorId,
-      m.mailbox,
-      m.messageId,
-      m.sourceSha256,
-      m.sourceSize,
-      r.itemId,
-      m.from,
-      m.to,
-      m.subject,
-      m.sentAt,
-      m.receivedAt,
-      JSON.stringify(m.receivedChain),
-      m.unreadable,
-      JSON.stringify(m.verdict),
-      m.verdict.severity,
-      SEVERITY_RANK[m.verdict.severity],
-      r.createdAt,
-    );
-}
+export const insertRecordStatement = (db: D1Database, r: NewMailRecord): D1PreparedStatement => bindCommand(db, insertRecordSql(r));
 
 export async function getRecord(db: D1Database, councilId: string, id: string): Promise<MailRecordView | null> {
   const row = await db.prepare(`${SELECT} WHERE r.id = ? AND r.council_id = ?`).bind(id, councilId).first<RecordRow>();

@@ -2,6 +2,8 @@ import { COURSE_OF_CONDUCT_MIN, type PerpetratorView, type PlatformHandle } from
 import { newId, now } from './ids.ts';
 import { guardedUpdate, type GuardedChange } from './guarded-update.ts';
 import { parseJsonColumn } from './json-column.ts';
+import { insertPerpetratorSql } from './casework-sql.ts';
+import { bindCommand } from './sql-command.ts';
 
 interface PerpetratorRow {
   id: string;
@@ -42,11 +44,7 @@ const VISIBLE_TO = `(?1 IS NULL OR created_by = ?1 OR id IN (SELECT perpetrator_
 export function insertPerpetratorStatement(db: D1Database, councilId: string, f: PerpetratorFields, createdBy: string) {
   const at = now();
   const view: PerpetratorView = { id: newId(), ...f, disengagedAt: null, createdAt: at, updatedAt: at, incidentCount: 0, courseOfConduct: false };
-  const stmt = db
-    .prepare(
-      'INSERT INTO perpetrators (id, council_id, display_name, aliases, handles, emails, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .bind(view.id, councilId, f.displayName, JSON.stringify(f.aliases), JSON.stringify(f.handles), JSON.stringify(f.emails), f.notes, createdBy, at, at);
+  const stmt = bindCommand(db, insertPerpetratorSql({ id: view.id, councilId, ...f, createdBy, createdAt: at }));
   return { stmt, view };
 }
 

@@ -1,20 +1,9 @@
-/**
- * Statements that put a filed message's body text into its index row, for the same batch as the
- * mail_records INSERT (after it: that INSERT's trigger makes the row). Empty text keeps what the
- * trigger indexed from the classifier's verdict.
- */
-export function mailTextStatements(db: D1Database, recordId: string, text: string): D1PreparedStatement[] {
-  return [
-    ...(text.trim()
-      ? [
-          db
-            .prepare("UPDATE search_fts SET body = ?2 WHERE rowid = (SELECT id FROM search_docs WHERE kind = 'message' AND record_id = ?1)")
-            .bind(recordId, text),
-        ]
-      : []),
-    db.prepare("UPDATE search_docs SET body_pending = 0 WHERE kind = 'message' AND record_id = ?").bind(recordId),
-  ];
-}
+import { mailTextSql } from './evidence-sql.ts';
+import { bindCommand } from './sql-command.ts';
+
+/** Statements that put a filed message's body text into its index row (evidence-sql.ts mailTextSql), for the mail_records INSERT's batch. */
+export const mailTextStatements = (db: D1Database, recordId: string, text: string): D1PreparedStatement[] =>
+  mailTextSql(recordId, text).map((c) => bindCommand(db, c));
 
 export interface PendingMailBody {
   recordId: string;
