@@ -19,6 +19,7 @@ afterAll(async () => {
 describe('hostile and broken mail', () => {
   it('sends unreadable mail to review, reads the rest, and keeps the mailbox loop running', async () => {
     const malformed = m.malformedMime();
+    const tooDeep = m.nestedTooDeep(m.THREAT_TO_LIFE);
     const eightBit = m.eightBitHeaders(m.ABUSE);
     const cleanEightBit = m.eightBitHeaders(m.CLEAN);
     const charset = m.unknownCharset(m.ABUSE);
@@ -28,11 +29,11 @@ describe('hostile and broken mail', () => {
     const image = m.imageOnly();
     const after = m.textMessage(m.ABUSE, { subject: 'after the bad ones' });
     const cleanAfter = m.textMessage(m.CLEAN, { subject: 'clean after the bad ones' });
-    for (const x of [malformed, eightBit, cleanEightBit, charset, html, big, empty, image, after, cleanAfter]) dovecot.deliver(USER, x.raw);
+    for (const x of [malformed, tooDeep, eightBit, cleanEightBit, charset, html, big, empty, image, after, cleanAfter]) dovecot.deliver(USER, x.raw);
 
     const filter = startFilter(filterConfig(stack, dovecot, USER));
     try {
-      const quarantinedIds = [malformed, eightBit, charset, html, big, empty, image, after].map((x) => x.messageId).sort();
+      const quarantinedIds = [malformed, tooDeep, eightBit, charset, html, big, empty, image, after].map((x) => x.messageId).sort();
       await waitFor(
         'every flagged or unreadable message in Quarantine',
         async () => (await dovecot.list(USER, 'Quarantine')).length === quarantinedIds.length,
@@ -49,6 +50,8 @@ describe('hostile and broken mail', () => {
       const records = await stack.records(USER);
       const by = (id: string) => records.find((r) => r.messageId === id)!;
       expect(by(malformed.messageId)).toMatchObject({ severity: 'review', unreadable: 'MALFORMED_MIME' });
+      // Past the parser's nesting limit neither the filter nor the Worker reads it: a person does.
+      expect(by(tooDeep.messageId)).toMatchObject({ severity: 'review', unreadable: expect.stringMatching(/^PARSE_FAILED: .*nesting depth/) });
       expect(by(empty.messageId)).toMatchObject({ severity: 'review', unreadable: 'EMPTY' });
       expect(by(image.messageId)).toMatchObject({ severity: 'review', unreadable: 'IMAGE_ONLY' });
       expect(by(html.messageId).severity).toBe('threat_to_life');

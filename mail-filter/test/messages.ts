@@ -142,6 +142,17 @@ export function malformedMime(): Built {
   };
 }
 
+/** Text nested 60 multiparts down: past the shared parser's limit (50), so no reader reads it. */
+export function nestedTooDeep(body: string, depth = 60): Built {
+  const messageId = `<${randomUUID()}@sender.example>`;
+  let part = crlf(['Content-Type: text/plain; charset=utf-8', '', body]);
+  for (let i = depth; i > 0; i--) part = crlf([`Content-Type: multipart/mixed; boundary="n${i}"`, '', `--n${i}`, part, `--n${i}--`]);
+  return {
+    messageId,
+    raw: crlf(['From: resident@sender.example', 'To: alice@council.example', 'Subject: layers', `Message-ID: ${messageId}`, 'MIME-Version: 1.0', part, '']),
+  };
+}
+
 export function eightBitHeaders(body: string): Built {
   return textMessage(body, { subject: 'Grüße aus Köln — €100 ñandú', from: 'Jörg Müller <jörg@sender.example>' });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simpleParser } from 'mailparser';
+import { parseEmail } from '@wardguard/shared/mime';
 import { freePort } from '../../../scripts/lib/free-port.ts';
 import { createAlertMailer, type AlertNotice } from './alert-mail.ts';
 
@@ -48,7 +48,7 @@ describe('the duty e-mail', () => {
     try {
       await mailer.send(notice);
       await mailer.send({ ...notice, alertId: null, recordId: null, exhibitRef: null, spooled: true });
-      const [filed, spooled] = await Promise.all(smtp.received.map((raw) => simpleParser(raw)));
+      const [filed, spooled] = await Promise.all(smtp.received.map((raw) => parseEmail(raw)));
       expect(filed!.text).toContain('Open it: https://wardguard.council.example/#/message/rec%2F42');
       expect(spooled!.text).toContain('Review queue: https://wardguard.council.example/');
       expect(spooled!.text).not.toContain('#/message/');

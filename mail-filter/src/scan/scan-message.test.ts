@@ -80,7 +80,7 @@ describe('scanning one message', () => {
     const hit = verdict.evidence.find((e) => e.field === 'body')!;
     expect(verdict.bodyText!.slice(hit.start, hit.end)).toBe(hit.phrase);
     expect((await scan(m.forwarded(m.forwarded(m.textMessage(m.ABUSE))).raw)).verdict.severity).toBe('abuse');
-    // Shown inline, mailparser would fold it into the text under a header block the classifier sets aside as quoted.
+    // Shown inline, the parser would fold it into the text under a header block the classifier sets aside as quoted.
     expect((await scan(m.forwarded(m.textMessage(m.THREAT_TO_LIFE), undefined, 'inline').raw)).verdict.severity).toBe('threat_to_life');
     expect((await scan(m.forwarded(m.textMessage(m.CLEAN)).raw)).verdict.severity).toBe('clean');
     // No covering note at all: the attached message is read, not sent to review as attachment-only.

@@ -1,6 +1,6 @@
 import PostalMime, { type Email } from 'postal-mime';
 
-export type { Attachment, Email, Header } from 'postal-mime';
+export type { Address, Attachment, Email, Header } from 'postal-mime';
 
 /** A hostile message can nest parts far beyond any real mail; the parse rejects past this many levels. */
 export const MAX_NESTING_DEPTH = 50;
