@@ -21,4 +21,24 @@ describe('highlighting why a message was flagged', () => {
     ]);
     expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['you idiot']);
   });
+  it('marks the phrase the classifier scored at its offsets when they fit the text shown, and only there', () => {
+    const text = 'Quote: "kill you" is a film. I will kill you.';
+    const start = text.lastIndexOf('kill you');
+    const segs = highlight(text, [
+      { phrase: 'kill you', category: 'threat_to_life', source: 'rule', rule: 'intent+harm', field: 'body', start, end: start + 8 },
+    ]);
+    let at = 0;
+    const marked: Array<[number, string]> = [];
+    for (const s of segs) {
+      if (s.mark) marked.push([at, s.text]);
+      at += s.text.length;
+    }
+    expect(marked).toEqual([[start, 'kill you']]);
+    expect(segs.map((s) => s.text).join('')).toBe(text);
+  });
+
+  it('falls back to finding the phrase when its offsets do not fit the text shown (an attached message, an older record)', () => {
+    const segs = highlight('Fwd: I will kill you.', [{ phrase: 'kill you', category: 'threat_to_life', source: 'rule', field: 'body', start: 2, end: 10 }]);
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['kill you']);
+  });
 });
