@@ -6,7 +6,7 @@ import { createApp } from '../src/app.ts';
 import type { Bindings } from '../src/env.ts';
 import worker from '../src/index.ts';
 import { checkpointSignatureHolds } from '../src/custody/checkpoint.ts';
-import { errorCode, seedCouncil, type Actor } from './helpers.ts';
+import { authedInit, errorCode, seedCouncil, type Actor } from './helpers.ts';
 import { captureOn, checkPack, openPack } from './export-helpers.ts';
 
 type PublishedKey = { raw: string; fingerprint: string };
@@ -23,14 +23,7 @@ function deployment(keys: Record<string, string> | null): Bindings {
 }
 
 function call(bindings: Bindings, token: string | null, path: string, init: RequestInit & { json?: unknown } = {}) {
-  const headers = new Headers(init.headers);
-  if (token) headers.set('authorization', `Bearer ${token}`);
-  let body = init.body;
-  if (init.json !== undefined) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(init.json);
-  }
-  return createApp().request(`http://wardguard.test${path}`, { ...init, headers, body }, bindings);
+  return createApp().request(`http://wardguard.test${path}`, authedInit(token, init), bindings);
 }
 
 const published = async (bindings: Bindings, councilId: string) => {

@@ -33,7 +33,16 @@ export async function seedCouncil() {
   };
 }
 
-export function api(token: string | null, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+/** The `n` of a `SELECT COUNT(*) AS n …`: what a write left behind (or did not). */
+export async function countRows(sql: string, ...args: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(sql)
+    .bind(...args)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** A request's init with the bearer token and a JSON body, as the dashboard and scripts send them. */
+export function authedInit(token: string | null, init: RequestInit & { json?: unknown } = {}): RequestInit {
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   let body = init.body;
@@ -41,7 +50,11 @@ export function api(token: string | null, path: string, init: RequestInit & { js
     headers.set('content-type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  return exports.default.fetch(new Request(`http://wardguard.test/api/v1${path}`, { ...init, headers, body }));
+  return { ...init, headers, body };
+}
+
+export function api(token: string | null, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`http://wardguard.test/api/v1${path}`, authedInit(token, init)));
 }
 
 /** A PNG-signed byte array of the given size (content beyond the signature is arbitrary). */

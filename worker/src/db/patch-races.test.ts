@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import type { CaseView, PerpetratorView } from '@wardguard/shared';
-import { api, errorCode, seedCouncil } from '../../test/helpers.ts';
+import { api, countRows as count, errorCode, seedCouncil } from '../../test/helpers.ts';
 import { appendCustody } from './custody.ts';
 import { getCase, updateCaseStatement } from './cases.ts';
 import { getPerpetrator, updatePerpetratorStatement } from './perpetrators.ts';
 import { isLostRace, requireChange } from './write-guard.ts';
-
-async function count(sql: string, ...args: unknown[]): Promise<number> {
-  return (
-    (
-      await env.DB.prepare(sql)
-        .bind(...args)
-        .first<{ n: number }>()
-    )?.n ?? 0
-  );
-}
 
 // Each "PATCH" here is what the route does after reading the row: one batch of the update, the
 // write guard and the custody event. Building two of them from one read is two PATCHes whose

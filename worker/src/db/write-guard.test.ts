@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import type { FileMailResult, MailAlert } from '@wardguard/shared/api/mail';
-import { api, seedCouncil } from '../../test/helpers.ts';
+import { api, countRows as count, seedCouncil } from '../../test/helpers.ts';
 import { fileMessage } from '../../test/mail-helpers.ts';
 import { appendCustody } from './custody.ts';
 import { insertActionStatement } from './mail-actions.ts';
@@ -11,16 +11,6 @@ import { isLostRace, requireChange } from './write-guard.ts';
 
 const ABUSE = 'You are a useless fucking idiot';
 const THREAT_TO_LIFE = 'I am going to kill you, you will be dead by Friday';
-
-async function count(sql: string, ...args: unknown[]): Promise<number> {
-  return (
-    (
-      await env.DB.prepare(sql)
-        .bind(...args)
-        .first<{ n: number }>()
-    )?.n ?? 0
-  );
-}
 
 async function filed(kind: 'abuse' | 'threat') {
   const s = await seedCouncil();

@@ -2,16 +2,9 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { CaseView } from '@wardguard/shared';
 import type { Principal } from '../env.ts';
-import { actor, api, seedCouncil } from '../../test/helpers.ts';
+import { actor, api, countRows as count, seedCouncil } from '../../test/helpers.ts';
 import { getCase } from '../db/cases.ts';
 import { addCaseNote } from './add-case-note.ts';
-
-const count = async (sql: string, ...args: unknown[]) =>
-  (
-    await env.DB.prepare(sql)
-      .bind(...args)
-      .first<{ n: number }>()
-  )?.n ?? 0;
 
 async function referredCase() {
   const s = await seedCouncil();
