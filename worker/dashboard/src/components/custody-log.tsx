@@ -3,6 +3,7 @@ import type { CustodyEventView } from '@wardguard/shared/api/custody';
 import { api } from '../lib/api.ts';
 import { errorText } from '../lib/error-text.ts';
 import { when } from '../lib/format.ts';
+import { ErrorNote } from './error-note.tsx';
 
 const ACTION_LABEL: Record<string, string> = {
   captured: 'Captured',
@@ -36,12 +37,7 @@ export function CustodyLog({ itemId, actorName }: { itemId: string; actorName: (
       .catch((e: unknown) => setError(errorText(e, 'Could not load the custody log.')));
   }, [itemId]);
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorNote message={error} />;
   if (!events) return <p>Loading…</p>;
   if (events.length === 0) return <p>Nothing recorded for this item.</p>;
   return (

@@ -4,6 +4,7 @@ import { SEVERITY_LABEL } from '../lib/format.ts';
 import { isThreatLevel, SEVERITY_ORDER, THREAT_REASON_MIN_CHARS } from '../lib/threat-level.ts';
 import type { Alert, MailRecord } from '../lib/types.ts';
 import { SeverityBadge } from './severity-badge.tsx';
+import { ErrorNote } from './error-note.tsx';
 
 export type ConfirmMessage = Pick<MailRecord, 'id' | 'severity' | 'exhibitRef' | 'from' | 'subject' | 'threatAlert'>;
 
@@ -213,11 +214,7 @@ export function DecisionConfirm({ action, consequence, messages, guarded, danger
             )}
           </div>
         )}
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorNote message={error} />}
         <div class="dc-buttons">
           <button
             type="submit"

@@ -8,6 +8,7 @@ import { CaseReplyPanel } from '../components/reply-panel.tsx';
 import { ExportPanel } from '../components/export-panel.tsx';
 import { CaseEdit, STATUS_LABEL } from '../components/case-edit.tsx';
 import { ReferralPanel } from '../components/referral-panel.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
 
 export function CaseView({ id, staff }: { id: string; staff: boolean }) {
   const [kase, setCase] = useState<Case | null>(null);
@@ -38,12 +39,7 @@ export function CaseView({ id, staff }: { id: string; staff: boolean }) {
     loadReplies();
   }, [id]);
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorNote message={error} />;
   if (!kase) return <p>Loading…</p>;
   // The people in this case whose incidents, across every case, amount to a course of
   // conduct: the Worker counts them once, the same for every screen.

@@ -4,6 +4,7 @@ import { when } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
 import type { Case } from '../lib/types.ts';
 import { useCouncillors } from '../lib/use-councillors.ts';
+import { CouncillorOptions } from '../components/councillor-options.tsx';
 
 export function CasesView({ staff }: { staff: boolean }) {
   const [cases, setCases] = useState<Case[] | null>(null);
@@ -73,11 +74,7 @@ export function CasesView({ staff }: { staff: boolean }) {
             Councillor
             <select required value={councillorId} onChange={(e) => setCouncillorId((e.target as HTMLSelectElement).value)}>
               <option value="">Choose…</option>
-              {[...councillors.values()].map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
+              <CouncillorOptions councillors={councillors} />
             </select>
           </label>
         )}

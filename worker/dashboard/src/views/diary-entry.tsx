@@ -5,6 +5,7 @@ import { errorText } from '../lib/error-text.ts';
 import { when } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
 import { DiaryForm, type DiaryText } from '../components/diary-form.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
 
 /**
  * One diary entry: what it says now, a way to correct it, and every earlier version. An edit
@@ -23,12 +24,7 @@ export function DiaryEntryView({ id }: { id: string }) {
       .catch((e: unknown) => setError(errorText(e, 'Could not load the diary entry.')));
   }, [id]);
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorNote message={error} />;
   if (!entry) return <p>Loading…</p>;
 
   const save = async (text: DiaryText) => {

@@ -7,6 +7,8 @@ import { href } from '../lib/route.ts';
 import type { Case, EvidenceItem } from '../lib/types.ts';
 import { useCouncillors } from '../lib/use-councillors.ts';
 import { DiaryForm, type DiaryText } from '../components/diary-form.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
+import { CouncillorOptions } from '../components/councillor-options.tsx';
 
 /**
  * The incident diary: what happened off-line (a phone call, a letter, a surgery) and how it
@@ -63,11 +65,7 @@ export function DiaryListView({ staff }: { staff: boolean }) {
                 }}
               >
                 <option value="">Choose…</option>
-                {[...councillors.values()].map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
+                <CouncillorOptions councillors={councillors} />
               </select>
             </label>
           )}
@@ -86,9 +84,7 @@ export function DiaryListView({ staff }: { staff: boolean }) {
       </section>
       <h2>Entries</h2>
       {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
+        <ErrorNote message={error} />
       ) : entries === null ? (
         <p>Loading…</p>
       ) : entries.length === 0 ? (

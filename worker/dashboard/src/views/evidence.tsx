@@ -3,6 +3,7 @@ import { api, ApiError } from '../lib/api.ts';
 import type { Case, EvidenceItem } from '../lib/types.ts';
 import { useCouncillors } from '../lib/use-councillors.ts';
 import { EvidenceCard } from '../components/evidence-card.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
 
 type Filter = 'unlinked' | 'all';
 
@@ -43,9 +44,7 @@ export function EvidenceListView({ staff }: { staff: boolean }) {
         </label>
       </fieldset>
       {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
+        <ErrorNote message={error} />
       ) : items === null ? (
         <p>Loading…</p>
       ) : items.length === 0 ? (

@@ -5,6 +5,7 @@ import { when } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
 import type { Case, EvidenceItem, Me } from '../lib/types.ts';
 import { STATUS_LABEL } from '../components/case-edit.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
 
 const RECENT = 5;
 
@@ -43,11 +44,7 @@ export function HomeView({ me }: { me: Me }) {
           </a>
         </p>
       </section>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNote message={error} />}
       {items === null && !error ? (
         <p>Loading…</p>
       ) : (

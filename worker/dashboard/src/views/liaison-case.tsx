@@ -3,6 +3,7 @@ import type { CaseNoteKind, LiaisonCaseView as CaseData } from '@wardguard/share
 import { api } from '../lib/api.ts';
 import { errorText, inputValue } from '../lib/error-text.ts';
 import { bytes, when } from '../lib/format.ts';
+import { ErrorNote } from '../components/error-note.tsx';
 
 const KIND_LABEL: Record<string, string> = { web_capture: 'Web capture', email: 'Email', upload: 'Upload', diary: 'Diary entry' };
 const NOTE_LABEL: Record<CaseNoteKind, string> = { note: 'Note', update: 'Update' };
@@ -22,12 +23,7 @@ export function LiaisonCaseView({ id }: { id: string }) {
     void load();
   }, [id]);
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorNote message={error} />;
   if (!data) return <p>Loading…</p>;
   const { case: kase } = data;
   return (

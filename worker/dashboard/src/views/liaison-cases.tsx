@@ -5,6 +5,7 @@ import { errorText } from '../lib/error-text.ts';
 import { when } from '../lib/format.ts';
 import { href } from '../lib/route.ts';
 import type { Me } from '../lib/types.ts';
+import { ErrorNote } from '../components/error-note.tsx';
 
 /** Where a police liaison lands: the cases their council referred to them, and nothing else. */
 export function LiaisonCasesView({ me }: { me: Me }) {
@@ -23,11 +24,7 @@ export function LiaisonCasesView({ me }: { me: Me }) {
         {me.councilName ?? 'The council'} has referred these cases to you, {me.name}. Everything you open, download or add here is recorded in the council's
         custody log.
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNote message={error} />}
       {cases === null && !error ? (
         <p>Loading…</p>
       ) : cases?.length === 0 ? (

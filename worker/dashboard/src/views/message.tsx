@@ -9,6 +9,7 @@ import { SafeHtmlFrame } from '../components/safe-html-frame.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { ReplyPanel } from '../components/reply-panel.tsx';
 import { PerpetratorSuggestions } from '../components/perpetrator-suggestions.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
 
 const STATUS_POLL_MS = 2000;
 
@@ -71,12 +72,7 @@ export function MessageView({ id }: { id: string }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorNote message={error} />;
   if (!record) return <p>Loading…</p>;
   const spans = record.verdict.evidence ?? [];
   return (

@@ -7,6 +7,7 @@ import { href } from '../lib/route.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 import { DataTable, TrendFigure, weekLabel, weeklyRows, weeklySeries, type TableData } from '../components/trend-figure.tsx';
 import type { ChartProps } from '../components/chart.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
 
 const PRESETS = [4, 12, 26, 52, 104] as const;
 /** How many open alerts and unapplied decisions are listed by name; the counts are whole. */
@@ -65,11 +66,7 @@ export function OverviewView() {
   return (
     <section class="overview">
       <h1>Overview</h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNote message={error} />}
       {data === null ? !error && <p>Loading…</p> : <Waiting data={data} />}
       <section aria-labelledby="trends-h">
         <h2 id="trends-h">Trends</h2>
@@ -206,11 +203,7 @@ function PeriodForm({ period, onChange }: { period: Period; onChange: (p: Period
         </>
       )}
       <button type="submit">Show</button>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      {problem && <ErrorNote message={problem} />}
     </form>
   );
 }

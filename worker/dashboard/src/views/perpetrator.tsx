@@ -5,6 +5,7 @@ import type { EvidenceItem, Perpetrator } from '../lib/types.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { ExportPanel } from '../components/export-panel.tsx';
 import { PerpetratorForm, type PerpetratorFields } from '../components/perpetrator-form.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
 
 export function PerpetratorView({ id }: { id: string }) {
   const [perp, setPerp] = useState<Perpetrator | null>(null);
@@ -43,12 +44,7 @@ export function PerpetratorView({ id }: { id: string }) {
     return 'Changes saved.';
   };
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorNote message={error} />;
   if (!perp) return <p>Loading…</p>;
   return (
     <article>

@@ -6,6 +6,8 @@ import type { MailQueuePage, Severity } from '../lib/types.ts';
 import { useCouncillors } from '../lib/use-councillors.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 import { DecisionConfirm, type ConfirmMessage } from '../components/decision-confirm.tsx';
+import { ErrorNote } from '../components/error-note.tsx';
+import { CouncillorOptions } from '../components/councillor-options.tsx';
 
 const STATES = [
   ['quarantined', 'Waiting for review'],
@@ -169,11 +171,7 @@ export function QueueView() {
           Councillor
           <select value={councillor} onChange={(e) => setCouncillor((e.target as HTMLSelectElement).value)}>
             <option value="">All</option>
-            {[...councillors.values()].map((u) => (
-              <option value={u.id} key={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <CouncillorOptions councillors={councillors} />
           </select>
         </label>
         <label>
@@ -215,11 +213,7 @@ export function QueueView() {
       <p role="status" class="status">
         {status}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNote message={error} />}
       {page === null ? (
         <p>Loading…</p>
       ) : shown.length === 0 ? (

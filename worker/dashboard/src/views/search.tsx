@@ -9,6 +9,8 @@ import { useCouncillors } from '../lib/use-councillors.ts';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 import './search.css';
 import { PLATFORM_NAMES } from '@wardguard/shared/evidence/platform-names';
+import { ErrorNote } from '../components/error-note.tsx';
+import { CouncillorOptions } from '../components/councillor-options.tsx';
 
 const KIND_LABEL: Record<SearchKind, string> = {
   message: 'Quarantined email',
@@ -156,11 +158,7 @@ export function SearchView({ staff, query }: { staff: boolean; query: string }) 
               Councillor
               <select value={form.councillorId} onChange={set('councillorId')}>
                 <option value="">All</option>
-                {[...councillors.values()].map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
+                <CouncillorOptions councillors={councillors} />
               </select>
             </label>
           )}
@@ -233,11 +231,7 @@ export function SearchView({ staff, query }: { staff: boolean; query: string }) 
       <p role="status" class="status" id="search-status">
         {status}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ErrorNote message={error} />}
       {results && results.length > 0 && (
         <ol class="search-results" aria-labelledby="search-status">
           {results.map((r) => (
