@@ -109,9 +109,6 @@ export function parseEntity(s: string, start = 0, end = s.length, depth = 0): Mi
   return entity;
 }
 
-/** Only the top header block (lower-case names, first occurrence), without splitting any part: for a message no parser would read. */
-export const topHeaders = (s: string): Map<string, string> => parseEntity(s, 0, s.length, MAX_DEPTH).headers;
-
 /** Every leaf (no children) in document order. */
 export function leaves(e: MimeEntity): MimeEntity[] {
   return e.children.length === 0 ? [e] : e.children.flatMap(leaves);

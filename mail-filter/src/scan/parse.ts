@@ -1,5 +1,5 @@
-import { parseEmail, type Address, type Attachment, type Email } from '@wardguard/shared/mime';
-import { headerParam, topHeaders } from '../large/mime-tree.ts';
+import { parseEmail, rawHeaders, type Address, type Attachment, type Email } from '@wardguard/shared/mime';
+import { headerParam } from '../large/mime-tree.ts';
 import { declaresWideCharset, looksMisdecoded, looksReadable, looksWide, relabel } from './charset.ts';
 
 /** What the filter keeps of a message: the fields for the record and the text to score. */
@@ -28,8 +28,6 @@ const PARSE_OPTIONS = { attachedMessages: 'separate' } as const;
 
 const ENCRYPTED = /^(multipart\/encrypted|application\/(pkcs7-mime|x-pkcs7-mime|pgp-encrypted))/i;
 const MAX_FIELD = 2000;
-/** Where a refused message's top headers are looked for (its header block, not its parts). */
-const MAX_UNPARSED_HEAD_BYTES = 2 * 1024 * 1024;
 
 /** Display names quoted, as records filed before this parser wrote them: `"Name" <address>`, a group `"Name": a, b;`. */
 const quoted = (name: string): string => `"${name.replace(/["\\]/g, '\\$&')}"`;
@@ -98,14 +96,10 @@ function unreadableReason(parsed: Email, source: Buffer, text: string, html: str
  * the sender, subject and Message-ID (decisions and repeats match on it) beside the reason.
  */
 function unparsed(err: unknown, source: Buffer): ParsedMessage {
-  // Header bytes are read as latin1 (one char per byte); 8-bit UTF-8 is re-read as UTF-8.
-  const head = topHeaders(source.subarray(0, MAX_UNPARSED_HEAD_BYTES).toString('latin1'));
-  const field = (name: string, max: number): string => {
-    const raw = head.get(name) ?? '';
-    const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
-    return (utf8.includes('\uFFFD') ? raw : utf8).slice(0, max);
-  };
-  const messageId = field('message-id', 998).trim();
+  const head = new Map<string, string>();
+  for (const h of rawHeaders(source)) if (!head.has(h.key)) head.set(h.key, h.value);
+  const field = (name: string, max: number): string => (head.get(name) ?? '').slice(0, max);
+  const messageId = field('message-id', 998);
   return {
     messageId: /^<[^<>\s]+>$/.test(messageId) ? messageId : null,
     from: field('from', MAX_FIELD),

@@ -4,6 +4,7 @@ import type { Bindings, Principal } from '../env.ts';
 import { getRecord } from '../db/mail-records.ts';
 import { getArtifact, getItem } from '../db/evidence.ts';
 import { appendCustody } from '../db/custody.ts';
+import { rawHeaders } from '@wardguard/shared/mime';
 import { parseEmail, readerText } from '../export/email-text.ts';
 
 /**
@@ -36,7 +37,9 @@ export async function viewMessage(env: Bindings, p: Principal, recordId: string)
       'The stored message no longer matches its recorded SHA-256 and size; it was not shown. Report this to your administrator.',
     );
   }
-  const parsed = await parseEmail(eml);
+  // A message the parser refuses (nested or headed past its limits; the filter files it for
+  // review as PARSE_FAILED) is still shown: its top headers, no text, and the file to download.
+  const parsed = await parseEmail(eml).catch(() => ({ headers: rawHeaders(eml), text: undefined, html: undefined, attachments: [] }));
   const { text, fromHtml } = readerText(parsed);
   await appendCustody(env.DB, [
     { ...custody, action: 'viewed', details: { mailRecordId: record.id, artifactId: artifact.id, name: artifact.name, sha256: artifact.sha256 } },

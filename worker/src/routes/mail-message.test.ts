@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import type { FileMailResult } from '@wardguard/shared/api/mail';
 import type { MailMessageView } from '@wardguard/shared/api/mail-message';
 import { api, errorCode, seedCouncil } from '../../test/helpers.ts';
-import { fileMessage } from '../../test/mail-helpers.ts';
+import { fileForm, filingFor, fileMessage } from '../../test/mail-helpers.ts';
 
 const ABUSE = 'You are a useless fucking idiot';
 
@@ -49,6 +49,27 @@ describe('opening a filed message', () => {
     expect(opened.status).toBe(503);
     expect(await errorCode(opened)).toBe('STORAGE_FAILED');
     expect((await custodyOf(row!.item_id)).map((e) => e.action)).toEqual(['captured', 'uploaded', 'mail_quarantined', 'integrity_failed']);
+  });
+
+  it('opens a message the parser refuses (nested past its limit) with its headers and no text, still as one view', async () => {
+    const s = await seedCouncil();
+    const messageId = `<${crypto.randomUUID()}@example.net>`;
+    let part = ['Content-Type: text/plain; charset=utf-8', '', ABUSE].join('\r\n');
+    for (let i = 60; i > 0; i--) part = [`Content-Type: multipart/mixed; boundary="n${i}"`, '', `--n${i}`, part, `--n${i}--`].join('\r\n');
+    const eml = new TextEncoder().encode(
+      ['From: angry@example.net', 'Subject: layers', `Message-ID: ${messageId}`, 'MIME-Version: 1.0', part, ''].join('\r\n'),
+    );
+    const filing = { ...(await filingFor(s.alice.id, eml, { messageId, subject: 'layers', body: '' })), unreadable: 'PARSE_FAILED: too deep' };
+    const res = await api(s.service.token, '/mail/service/messages', { method: 'POST', body: fileForm(filing, eml) });
+    expect(res.status).toBe(201);
+    const { recordId } = (await res.json()) as FileMailResult;
+
+    const opened = await api(s.officer.token, `/mail/records/${recordId}/message`);
+    expect(opened.status).toBe(200);
+    const view = (await opened.json()) as MailMessageView;
+    expect(view.source).toMatchObject({ text: '', html: null, attachments: [] });
+    expect(view.source.headers.find((h) => h.key === 'subject')?.value).toBe('layers');
+    expect((await custodyOf(view.record.itemId)).filter((e) => e.action === 'viewed')).toHaveLength(1);
   });
 
   it('is for officers only: a councillor, the mail filter and another council get nothing', async () => {
