@@ -38,6 +38,18 @@ function isHttpUrl(s: string): boolean {
 
 const webhookUrl = z.preprocess(unsetIfBlank, z.string().trim().refine(isHttpUrl, 'must be an http(s) URL').optional());
 
+/** A zod transform parsing a variable's JSON, or the issue `message` (never the text: it may be a secret). */
+const parseJsonOr =
+  (message: string) =>
+  (text: string, ctx: z.RefinementCtx): unknown => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+  };
+
 /**
  * PACK_SIGNING_KEYS: a JSON object of council id → base64 PKCS#8 key. Only its shape is
  * checked here; each key is imported where it is used (PACK_KEY_INVALID naming the council).
@@ -47,14 +59,7 @@ const packKeyMap = z.preprocess(
   unsetIfBlank,
   z
     .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of council id to base64 key, such as {"<councilId>": "MC4CAQAw…"}' });
-        return z.NEVER;
-      }
-    })
+    .transform(parseJsonOr('must be a JSON object of council id to base64 key, such as {"<councilId>": "MC4CAQAw…"}'))
     .pipe(
       z.record(
         z.string().trim().min(1, 'has an empty council id').max(64, 'has a council id longer than 64 characters'),
@@ -77,17 +82,7 @@ const previousKeyMap = z.preprocess(
   unsetIfBlank,
   z
     .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'must be a JSON object of council id to a list of public keys, such as {"<councilId>": ["<44-character base64 public key>"]}',
-        });
-        return z.NEVER;
-      }
-    })
+    .transform(parseJsonOr('must be a JSON object of council id to a list of public keys, such as {"<councilId>": ["<44-character base64 public key>"]}'))
     .pipe(
       z.record(
         z.string().trim().min(1, 'has an empty council id'),
