@@ -11,6 +11,11 @@ const HEAD_BYTES = 16;
  * parser hands out pieces of a few KB, and each write to the put's stream is a turn of its pump.
  */
 const SEND_BYTES = 256 * 1024;
+/**
+ * Pieces handed to a put before the oldest must have gone: a write settles only once R2 has
+ * taken it, and waiting for each one would make the upload wait on R2 piece by piece.
+ */
+const SENDS_IN_FLIGHT = 4;
 /** Custom metadata naming a multipart object's SHA-256, which R2 does not keep for it (send-artifact.ts reads it). */
 export const SHA256_METADATA = 'sha256';
 
@@ -74,7 +79,7 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
   // How much of `buffer` the hasher has taken.
   let hashed = 0;
   // A one-part file's put, fed from `buffer` as it fills.
-  let streaming: { writer: WritableStreamDefaultWriter<Uint8Array>; put: Promise<R2Object | null>; sent: number } | null = null;
+  let streaming: { writer: WritableStreamDefaultWriter<Uint8Array>; put: Promise<R2Object | null>; sent: number; inFlight: Promise<void>[] } | null = null;
   let upload: R2MultipartUpload | null = null;
   let uploading: Promise<R2UploadedPart> | null = null;
   const parts: R2UploadedPart[] = [];
@@ -114,7 +119,7 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
       put.catch(() => undefined); // awaited by finish or discard
       const writer = writable.getWriter();
       writer.closed.catch(() => undefined); // rejects when a refused file aborts it
-      streaming = { writer, put, sent: 0 };
+      streaming = { writer, put, sent: 0, inFlight: [] };
     }
     if (filled - streaming.sent < (final ? 1 : SEND_BYTES)) return;
     if (hashed < filled) await hasher.write(buffer.subarray(hashed, filled)); // finish has hashed the rest already
@@ -122,7 +127,10 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
     // A copy: the stream may hold on to what it is given.
     const piece = buffer.slice(streaming.sent, filled);
     streaming.sent = filled;
-    await streaming.writer.write(piece);
+    const sending = streaming.writer.write(piece);
+    sending.catch(() => undefined); // a failed write fails the put, which finish awaits
+    streaming.inFlight.push(sending);
+    if (streaming.inFlight.length > SENDS_IN_FLIGHT) await streaming.inFlight.shift();
   }
 
   return {
@@ -167,6 +175,7 @@ export function createArtifactWriter(destination: R2Bucket | null | Promise<R2Bu
       if (!upload) {
         await sendAhead(true);
         // The bytes matched: only now may the put commit.
+        await Promise.all(streaming!.inFlight);
         await streaming!.writer.close();
         await streaming!.put;
         stored = true;
