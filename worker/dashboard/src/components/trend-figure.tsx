@@ -65,6 +65,17 @@ const cellText = (c: Cell): ComponentChildren => {
 export function DataTable({ id, caption, data, wrap = false }: { id: string; caption: string; data: TableData; wrap?: boolean }) {
   const num = new Set(data.numeric ?? []);
   const cls = (i: number) => (num.has(i) ? 'num' : undefined);
+  // The first cell of a row names it; the rest are its values.
+  const cell = (c: Cell, i: number) =>
+    i === 0 ? (
+      <th key={i} scope="row">
+        {cellText(c)}
+      </th>
+    ) : (
+      <td key={i} class={cls(i)}>
+        {cellText(c)}
+      </td>
+    );
   return (
     // Focusable so a keyboard can scroll it; named by the table's caption.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
@@ -82,36 +93,12 @@ export function DataTable({ id, caption, data, wrap = false }: { id: string; cap
         </thead>
         <tbody>
           {data.rows.map((r) => (
-            <tr key={r.key}>
-              {r.cells.map((c, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cellText(c)}
-                  </th>
-                ) : (
-                  <td key={i} class={cls(i)}>
-                    {cellText(c)}
-                  </td>
-                ),
-              )}
-            </tr>
+            <tr key={r.key}>{r.cells.map(cell)}</tr>
           ))}
         </tbody>
         {data.foot && (
           <tfoot>
-            <tr>
-              {data.foot.map((c, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cellText(c)}
-                  </th>
-                ) : (
-                  <td key={i} class={cls(i)}>
-                    {cellText(c)}
-                  </td>
-                ),
-              )}
-            </tr>
+            <tr>{data.foot.map(cell)}</tr>
           </tfoot>
         )}
       </table>
