@@ -4,15 +4,37 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { DashboardStack } from './stack.ts';
 
-export async function signIn(stack: DashboardStack, token: string, width = 1280): Promise<Page> {
+/**
+ * A fresh browser context signed in with `token`, at `hash` (the dashboard's route, e.g. '#/queue');
+ * `beforeSignIn` sees the page first, to listen to its requests.
+ */
+export async function signIn(
+  stack: DashboardStack,
+  token: string,
+  width = 1280,
+  { hash = '', beforeSignIn }: { hash?: string; beforeSignIn?: (page: Page) => void } = {},
+): Promise<Page> {
   const context = await stack.browser.newContext({ viewport: { width, height: 900 } });
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
-  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
+  beforeSignIn?.(page);
+  await page.goto(`${stack.worker.url}/${hash}`, { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Access token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return page;
+}
+
+/** An officer's page, and every API write it makes from sign-in on (signing in itself left out). */
+export async function officerPageWithWrites(stack: DashboardStack, hash = ''): Promise<{ page: Page; writes: string[] }> {
+  const writes: string[] = [];
+  const beforeSignIn = (p: Page) =>
+    p.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes('/api/v1/') && !r.url().endsWith('/api/v1/session'))
+        writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    });
+  const page = await signIn(stack, stack.seed.officerToken, 1280, { hash, beforeSignIn });
+  return { page, writes };
 }
 
 export async function seriousViolations(page: Page): Promise<string[]> {

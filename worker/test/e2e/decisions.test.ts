@@ -2,8 +2,8 @@
 // custody event, what the page shows after the mail filter reports, escalation as one server decision, keyboard decisions that ask first, and
 // waiting for the filter without flooding the custody log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
+import { officerPageWithWrites } from './browser-checks.ts';
 import { bearerCall, startDashboardStack, type CallInit, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
@@ -19,20 +19,7 @@ const status = (id: string) => call<{ state: string; actionOutcome: string | nul
 const custody = async (itemId: string) =>
   (await call<{ events: { action: string; details: Record<string, unknown> }[] }>(stack.seed.officerToken, `/custody?itemId=${itemId}`)).events;
 
-async function officerPage(): Promise<{ page: Page; writes: string[] }> {
-  const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  const writes: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() !== 'GET' && r.url().includes('/api/v1/') && !r.url().endsWith('/api/v1/session')) writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
-  });
-  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Access token').fill(stack.seed.officerToken);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { page, writes };
-}
+const officerPage = () => officerPageWithWrites(stack);
 
 describe('decisions in the message view', () => {
   it('opens a message with one request for the record and its original, and one custody event', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { bearerCall, startDashboardStack, type DashboardStack } from './stack.ts';
+import { signIn } from './browser-checks.ts';
 
 let stack: DashboardStack;
 beforeAll(async () => {
@@ -13,16 +14,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signedIn(token: string): Promise<Page> {
-  const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  await page.goto(`${stack.worker.url}/`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Access token').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
+const signedIn = (token: string): Promise<Page> => signIn(stack, token);
 
 describe('a message from someone already recorded', () => {
   it('suggests the perpetrator with the reason, and links only when the officer clicks', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import type { MailQueuePage, MailRecordView } from '@wardguard/shared/api/mail';
+import { officerPageWithWrites } from './browser-checks.ts';
 import { bearerCall, seedBulkQueue, startDashboardStack, type CallInit, type DashboardStack } from './stack.ts';
 
 let stack: DashboardStack;
@@ -23,21 +24,8 @@ const decisions = async (itemId: string) =>
     (e) => e.action === 'mail_decided',
   );
 
-async function officerPage(): Promise<{ page: Page; writes: string[] }> {
-  const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  const writes: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() !== 'GET' && r.url().includes('/api/v1/') && !r.url().endsWith('/api/v1/session')) writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
-  });
-  // Straight to the review queue: an officer otherwise lands on the overview.
-  await page.goto(`${stack.worker.url}/#/queue`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Access token').fill(stack.seed.officerToken);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { page, writes };
-}
+// Straight to the review queue: an officer otherwise lands on the overview.
+const officerPage = () => officerPageWithWrites(stack, '#/queue');
 
 /** Serious or critical axe violations inside `selector` (the open dialog). */
 async function seriousViolations(page: Page, selector: string): Promise<string[]> {
