@@ -16,7 +16,11 @@ export async function referCase(env: Bindings, p: Principal, input: CreateReferr
   const liaison = await getUser(env.DB, p.councilId, input.liaisonId);
   if (!liaison || liaison.role !== 'liaison' || liaison.disabledAt) throw new WardguardError('NOT_FOUND', 'No such police liaison in this council.');
   const { stmt, view } = insertReferralStatement(env.DB, p.councilId, kase.id, liaison, p.userId);
-  const details = { referralId: view.id, liaisonId: liaison.id, liaisonName: liaison.name, policeReference: input.policeReference ?? kase.policeReference };
+  // The case keeps a crime number it already had; the log names the number it holds and, when the
+  // officer offered a different one, that one too, so the record never claims a change not made.
+  const kept = kase.policeReference ?? input.policeReference ?? null;
+  const notApplied = input.policeReference && kept !== input.policeReference ? { policeReferenceNotApplied: input.policeReference } : {};
+  const details = { referralId: view.id, liaisonId: liaison.id, liaisonName: liaison.name, policeReference: kept, ...notApplied };
   await appendCustody(
     env.DB,
     [{ councilId: p.councilId, actorId: p.userId, action: 'case_referred', caseId: kase.id, details }],

@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { CaseView, IssuedToken, ReferralView, UserView } from '@wardguard/shared';
 import { actor, api, errorCode, seedCouncil } from '../../test/helpers.ts';
@@ -42,6 +42,11 @@ describe('referring a case to the police liaison', () => {
     );
     expect(referral).toMatchObject({ caseId: kase.id, liaisonId: liaison.id, liaisonName: 'PC Lee Liaison', referredBy: s.officer.id, withdrawnAt: null });
     expect(await json(await api(s.officer.token, `/cases/${kase.id}`))).toMatchObject({ status: 'referred', policeReference: 'CAD 1234' });
+    // The custody log names the number the case holds, and the one offered that was not applied.
+    const event = await env.DB.prepare("SELECT details FROM custody_events WHERE action = 'case_referred' AND case_id = ?")
+      .bind(kase.id)
+      .first<{ details: string }>();
+    expect(JSON.parse(event!.details)).toMatchObject({ policeReference: 'CAD 1234', policeReferenceNotApplied: 'TVP-1' });
   });
 
   it('refers only to an active liaison of the same council, once at a time', async () => {
