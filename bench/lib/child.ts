@@ -47,7 +47,9 @@ export interface Child {
 
 /** One node process with tsx as a loader (so its pid is the program's, not a CLI wrapper's). */
 export function startChild(entry: string, args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // WG_BENCH_CPU_PROF=<dir>: a V8 CPU profile of each child, to see where a pass spends its time.
+  const prof = process.env.WG_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WG_BENCH_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', entry, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
