@@ -15,6 +15,7 @@ export * from './api/perpetrators.ts';
 export * from './api/evidence.ts';
 export * from './api/diary.ts';
 export * from './api/custody.ts';
+export * from './api/custody-details.ts';
 export * from './auth/token.ts';
 export * from './auth/initials.ts';
 export * from './evidence/signature.ts';

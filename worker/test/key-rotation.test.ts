@@ -33,7 +33,7 @@ async function rotated() {
   const s = await seedCouncil();
   const [a, b] = [await newPackKey(), await newPackKey()];
   const before: Bindings = { ...env, PACK_SIGNING_KEYS: JSON.stringify({ [s.council.id]: a }) };
-  await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: {} }]);
+  await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed' }]);
   expect((await anchorAllCouncils(before))[s.council.id]).toBe('written');
   const oldKey = (await packSigner(a)).publicKey;
   expect((await latest(s.council.id)).keyFingerprint).toBe(oldKey.fingerprint);
@@ -73,7 +73,7 @@ describe('rotating a council key', () => {
     const bindings = after({ [s.council.id]: [oldKey.raw] });
     const verify = (await (await call(bindings, s.officer.token, '/custody/verify')).json()) as CustodyVerifyResult;
     expect(verify).toMatchObject({ ok: true, firstBroken: null });
-    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: {} }]);
+    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed' }]);
     expect((await anchorAllCouncils(bindings))[s.council.id]).toBe('written');
     expect((await latest(s.council.id)).keyFingerprint).toBe(newKey.fingerprint);
     expect(await exportStatus(bindings, s)).toEqual({ status: 200, code: null });

@@ -12,7 +12,8 @@ const verify = async (token: string) => (await (await api(token, '/custody/verif
 
 async function councilWithEvents(n: number) {
   const s = await seedCouncil();
-  for (let i = 0; i < n; i++) await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: { i } }]);
+  for (let i = 0; i < n; i++)
+    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: { mailRecordId: `record-${i}` } }]);
   return s;
 }
 
@@ -98,7 +99,7 @@ describe('custody checkpoints', () => {
     await runMinuteCron();
     const all = await seqs(s.council.id);
     await env.DB.prepare('DELETE FROM custody_events WHERE seq = ?').bind(all[2]).run();
-    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: { after: 'cut' } }]);
+    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: { mailRecordId: 'after-cut' } }]);
     const signer = await packSigner(env.PACK_SIGNING_KEY);
     expect(await anchorCouncil(env.DB, env.EVIDENCE, signer, s.council.id)).toMatchObject({ kind: 'refused', reason: 'mismatch' });
     await runMinuteCron();

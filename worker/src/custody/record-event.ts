@@ -1,6 +1,7 @@
-import type { CustodyAction } from '@wardguard/shared';
+import type { CustodyAction, CustodyDetails } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
 import { getRecord } from '../db/mail-records.ts';
+import type { CustodyInput } from '../db/custody.ts';
 import { appendGuarded } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
 
@@ -9,16 +10,18 @@ import { now } from '../db/ids.ts';
  * still there) and the one guarded write it records, in one transaction stamped `at`. Rejects
  * with a lost race (`isLostRace`) when the write changes no row; returns `at` otherwise.
  */
-export async function appendRecordEvent(
+export async function appendRecordEvent<A extends CustodyAction>(
   env: Bindings,
   p: Principal,
   recordId: string,
-  action: CustodyAction,
-  details: Record<string, unknown>,
+  action: A,
+  details: CustodyDetails[A],
   write: (at: string) => D1PreparedStatement,
 ): Promise<string> {
   const record = await getRecord(env.DB, p.councilId, recordId);
   const at = now();
-  await appendGuarded(env.DB, { councilId: p.councilId, actorId: p.userId, action, itemId: record?.itemId ?? null, at, details }, write(at));
+  // TypeScript cannot pair a generic action with its details in a union member; the signature does.
+  const event = { councilId: p.councilId, actorId: p.userId, action, itemId: record?.itemId ?? null, at, details } as CustodyInput;
+  await appendGuarded(env.DB, event, write(at));
   return at;
 }

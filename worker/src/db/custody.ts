@@ -4,21 +4,24 @@ import {
   custodyEventBody,
   GENESIS_HASH,
   type CustodyAction,
+  type CustodyActionDetails,
   type CustodyEventView,
   type CustodyVerifyResult,
 } from '@wardguard/shared';
 import { now } from './ids.ts';
 import { parseJsonColumn } from './json-column.ts';
 
-export interface CustodyInput {
+/** Who, when and on what; the action and its details come from CustodyActionDetails. */
+interface CustodyEventBase {
   councilId: string;
   actorId: string;
-  action: CustodyAction;
   itemId?: string | null;
   caseId?: string | null;
-  details?: Record<string, unknown>;
   at?: string;
 }
+
+/** An event to append: the action decides which details it must carry (shared `CustodyDetails`). */
+export type CustodyInput<A extends CustodyAction = CustodyAction> = CustodyEventBase & CustodyActionDetails<A>;
 
 /** The actor of events the Worker records on its own (a cron run), with no person or token behind them. */
 export const WORKER_ACTOR = 'wardguard-worker';

@@ -21,7 +21,7 @@ describe('two corrections to a case or perpetrator from the same read', () => {
       const { stmt } = updateCaseStatement(env.DB, id, read, p);
       return appendCustody(
         env.DB,
-        [{ councilId: s.council.id, actorId: s.officer.id, action: 'case_updated', caseId: id, details: p }],
+        [{ councilId: s.council.id, actorId: s.officer.id, action: 'case_updated', caseId: id, details: { ...p, previous: {} } }],
         [stmt, requireChange(env.DB)],
       );
     };
@@ -56,7 +56,7 @@ describe('two corrections to a case or perpetrator from the same read', () => {
       const { stmt } = updatePerpetratorStatement(env.DB, read, p, s.officer.id);
       return appendCustody(
         env.DB,
-        [{ councilId: s.council.id, actorId: s.officer.id, action: 'perpetrator_updated', details: { perpetratorId: id } }],
+        [{ councilId: s.council.id, actorId: s.officer.id, action: 'perpetrator_updated', details: { perpetratorId: id, changed: Object.keys(p) } }],
         [stmt, requireChange(env.DB)],
       );
     };

@@ -30,7 +30,15 @@ describe('a guarded update that loses its race records nothing', () => {
       const actionId = newId();
       return appendCustody(
         env.DB,
-        [{ councilId: s.council.id, actorId: s.officer.id, action: 'mail_decided', at, details: { recordId: filing.recordId, actionId } }],
+        [
+          {
+            councilId: s.council.id,
+            actorId: s.officer.id,
+            action: 'mail_decided',
+            at,
+            details: { recordId: filing.recordId, decision: 'release', actionId, note: null, severity: 'abuse', reason: null },
+          },
+        ],
         [
           decideRecordStatement(env.DB, filing.recordId, 'released', s.officer.id, at, from),
           requireChange(env.DB),

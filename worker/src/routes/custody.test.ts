@@ -24,7 +24,9 @@ describe('custody log', () => {
   it('keeps one unbroken chain when many events are appended at once', async () => {
     const s = await seedCouncil();
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: { i } }])),
+      Array.from({ length: 20 }, (_, i) =>
+        appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: { mailRecordId: `record-${i}` } }]),
+      ),
     );
     const r = await verify(s.officer.token);
     expect(r).toMatchObject({ ok: true, events: 20 });

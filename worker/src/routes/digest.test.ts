@@ -44,7 +44,7 @@ describe('daily digest', () => {
     // Nothing anchored yet: the digest says so rather than inventing one.
     expect((await digestOf()).custodyCheckpoint).toBeNull();
 
-    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed', details: {} }]);
+    await appendCustody(env.DB, [{ councilId: s.council.id, actorId: s.officer.id, action: 'viewed' }]);
     await anchorAllCouncils(env);
     const latest = JSON.parse(await (await env.EVIDENCE.get(`custody/checkpoints/${s.council.id}/latest.json`))!.text()) as SignedCustodyCheckpoint;
     const ref = (await digestOf()).custodyCheckpoint!;

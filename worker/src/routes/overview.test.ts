@@ -181,9 +181,10 @@ describe('the overview: trends by ISO week', () => {
   it('times a message to its first decision in the custody log, not a later change of mind', async () => {
     const s = await seedCouncil();
     const kept = await mail(s.alice, { at: '2026-11-10T08:00:00.000Z', severity: 'abuse', state: 'released', decidedAt: '2026-11-20T08:00:00.000Z' });
+    const decided = { recordId: kept.recordId, decision: 'keep' as const, actionId: 'a1', note: null, severity: 'abuse' as const, reason: null };
     await appendCustody(env.DB, [
-      { councilId: s.council.id, actorId: s.officer.id, action: 'mail_decided', itemId: kept.itemId, at: '2026-11-10T09:30:00.000Z', details: {} },
-      { councilId: s.council.id, actorId: s.officer.id, action: 'mail_decided', itemId: kept.itemId, at: '2026-11-20T08:00:00.000Z', details: {} },
+      { councilId: s.council.id, actorId: s.officer.id, action: 'mail_decided', itemId: kept.itemId, at: '2026-11-10T09:30:00.000Z', details: decided },
+      { councilId: s.council.id, actorId: s.officer.id, action: 'mail_decided', itemId: kept.itemId, at: '2026-11-20T08:00:00.000Z', details: decided },
     ]);
     const others = [1, 2, 3].map((h) =>
       mail(s.alice, { at: '2026-11-11T00:00:00.000Z', severity: 'abuse', state: 'kept', decidedAt: `2026-11-11T0${h}:00:00.000Z` }),
