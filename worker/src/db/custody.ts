@@ -62,13 +62,20 @@ export interface AppendOptions {
 }
 
 export async function readCustodyTail(db: D1Database, councilId: string): Promise<CustodyTail> {
-  const tail = await db
+  return custodyTailFromResult(await custodyTailStatement(db, councilId).all());
+}
+
+/** readCustodyTail's read, to ask in a batch with the caller's own reads. */
+export const custodyTailStatement = (db: D1Database, councilId: string): D1PreparedStatement =>
+  db
     .prepare(
       `SELECT (SELECT MAX(seq) FROM custody_events) AS max_seq,
               (SELECT hash FROM custody_events WHERE council_id = ? ORDER BY seq DESC LIMIT 1) AS tail_hash`,
     )
-    .bind(councilId)
-    .first<{ max_seq: number | null; tail_hash: string | null }>();
+    .bind(councilId);
+
+export function custodyTailFromResult(result: D1Result | undefined): CustodyTail {
+  const tail = (result?.results as { max_seq: number | null; tail_hash: string | null }[] | undefined)?.[0];
   return { maxSeq: tail?.max_seq ?? 0, tailHash: tail?.tail_hash ?? GENESIS_HASH };
 }
 

@@ -42,14 +42,25 @@ export function insertAlertStatement(db: D1Database, a: { id: string; councilId:
 }
 
 export async function getAlert(db: D1Database, councilId: string, id: string): Promise<MailAlert | null> {
-  const row = await db.prepare(`${SELECT} WHERE a.id = ? AND a.council_id = ?`).bind(id, councilId).first<AlertRow>();
+  return alertFromResult(await getAlertStatement(db, councilId, id).all());
+}
+
+export const getAlertStatement = (db: D1Database, councilId: string, id: string): D1PreparedStatement =>
+  db.prepare(`${SELECT} WHERE a.id = ? AND a.council_id = ?`).bind(id, councilId);
+
+export function alertFromResult(result: D1Result | undefined): MailAlert | null {
+  const row = (result?.results as AlertRow[] | undefined)?.[0];
   return row ? toAlert(row) : null;
 }
 
-export async function alertForRecord(db: D1Database, recordId: string): Promise<string | null> {
-  const row = await db.prepare('SELECT id FROM mail_alerts WHERE record_id = ?').bind(recordId).first<{ id: string }>();
-  return row?.id ?? null;
-}
+/** The alert id of the record a filing names (mailbox, Message-ID, source hash), for a batch that also reads the record. */
+export const alertForFilingStatement = (db: D1Database, councilId: string, mailbox: string, messageId: string, sha256: string): D1PreparedStatement =>
+  db
+    .prepare(
+      `SELECT a.id FROM mail_alerts a JOIN mail_records r ON r.id = a.record_id
+       WHERE r.council_id = ? AND r.mailbox = ? AND r.message_id = ? AND r.source_sha256 = ?`,
+    )
+    .bind(councilId, mailbox, messageId, sha256);
 
 /**
  * Unacknowledged alerts; with `dueBefore`, only those never notified or last notified

@@ -144,11 +144,16 @@ export async function getRecordStatus(db: D1Database, councilId: string, id: str
 }
 
 /** The record for this exact message in this mailbox, however often it was filed. */
-export async function findRecord(db: D1Database, councilId: string, mailbox: string, messageId: string, sha256: string): Promise<MailRecordView | null> {
-  const row = await db
+/** The record a filing names (mailbox, Message-ID, source hash), for a batch that asks it together with other reads or after its own writes. */
+export function findRecordStatement(db: D1Database, councilId: string, mailbox: string, messageId: string, sha256: string): D1PreparedStatement {
+  return db
     .prepare(`${SELECT} WHERE r.council_id = ? AND r.mailbox = ? AND r.message_id = ? AND r.source_sha256 = ?`)
-    .bind(councilId, mailbox, messageId, sha256)
-    .first<RecordRow>();
+    .bind(councilId, mailbox, messageId, sha256);
+}
+
+/** The record from findRecordStatement's result. */
+export function recordFromResult(result: D1Result | undefined): MailRecordView | null {
+  const row = (result?.results as RecordRow[] | undefined)?.[0];
   return row ? toView(row) : null;
 }
 

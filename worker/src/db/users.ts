@@ -64,7 +64,14 @@ export async function createUser(db: D1Database, councilId: string, input: Creat
 }
 
 export async function getUser(db: D1Database, councilId: string, id: string): Promise<UserView | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ? AND council_id = ?`).bind(id, councilId).first<UserRow>();
+  return userFromResult(await getUserStatement(db, councilId, id).all());
+}
+
+export const getUserStatement = (db: D1Database, councilId: string, id: string): D1PreparedStatement =>
+  db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ? AND council_id = ?`).bind(id, councilId);
+
+export function userFromResult(result: D1Result | undefined): UserView | null {
+  const row = (result?.results as UserRow[] | undefined)?.[0];
   return row ? toView(row) : null;
 }
 

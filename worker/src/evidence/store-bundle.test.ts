@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Receipt } from '@wardguard/shared';
 import { api, bundleForm, errorCode, manifestFor, pngBytes, seedCouncil, signWithDeviceKey, storedCounts, upload } from '../../test/helpers.ts';
 import { storeBundle } from './store-bundle.ts';
+import { countingEnv } from '../../test/counting-env.ts';
 
 const shot = () => [{ name: 'shot.png', mediaType: 'image/png', bytes: pngBytes(512, 5) }];
 
@@ -55,52 +56,6 @@ describe('an upload whose records cannot be written', () => {
     expect(((await again.json()) as Receipt).exhibitRef).toBe('AB/1');
   });
 });
-
-/**
- * The bindings storeBundle sees, counting the D1 round trips that start once the last file is
- * whole in R2: those are what an upload waits for after its bytes are stored.
- */
-function countingEnv() {
-  let stored = false;
-  let afterStored = 0;
-  const count = () => {
-    if (stored) afterStored++;
-  };
-  const watch = (s: D1PreparedStatement): D1PreparedStatement => {
-    const st = s as unknown as Record<string, (...a: unknown[]) => unknown>;
-    for (const m of ['first', 'run', 'all', 'raw']) {
-      const real = st[m]!.bind(s);
-      st[m] = (...a: unknown[]) => {
-        count();
-        return real(...a);
-      };
-    }
-    const bind = st.bind!.bind(s);
-    st.bind = (...a: unknown[]) => watch(bind(...a) as D1PreparedStatement);
-    return s;
-  };
-  const DB = {
-    prepare: (q: string) => watch(env.DB.prepare(q)),
-    batch: (s: D1PreparedStatement[]) => {
-      count();
-      return env.DB.batch(s);
-    },
-  } as unknown as D1Database;
-  const EVIDENCE = new Proxy(env.EVIDENCE, {
-    get(target, prop) {
-      if (prop === 'put') {
-        return async (...a: Parameters<R2Bucket['put']>) => {
-          const r = await target.put(...a);
-          stored = true;
-          return r;
-        };
-      }
-      const v = Reflect.get(target, prop) as unknown;
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-  return { bindings: { ...env, DB, EVIDENCE }, afterStored: () => afterStored };
-}
 
 describe('recording a stored bundle', () => {
   it('makes one D1 round trip once its file is in R2: the item, artifacts, custody events and receipt together', async () => {

@@ -1,11 +1,11 @@
 import { WardguardError } from '@wardguard/shared';
 import type { FileMailResult } from '@wardguard/shared/api/mail';
 import type { Bindings, Principal } from '../env.ts';
-import { appendCustody } from '../db/custody.ts';
+import { appendCustody, custodyTailFromResult, custodyTailStatement } from '../db/custody.ts';
 import { insertItemStatements } from '../db/evidence.ts';
-import { findRecord, insertRecordStatement } from '../db/mail-records.ts';
-import { alertForRecord, getAlert, insertAlertStatement } from '../db/mail-alerts.ts';
-import { getUser } from '../db/users.ts';
+import { findRecordStatement, insertRecordStatement, recordFromResult } from '../db/mail-records.ts';
+import { alertForFilingStatement, alertFromResult, getAlertStatement, insertAlertStatement } from '../db/mail-alerts.ts';
+import { getUserStatement, userFromResult } from '../db/users.ts';
 import { newId, now } from '../db/ids.ts';
 import { artifactKey } from '../storage/r2-keys.ts';
 import type { VerifiedFiling } from './parse-filing.ts';
@@ -31,10 +31,17 @@ export async function storeMail(
   origin?: string,
 ): Promise<{ result: FileMailResult; created: boolean }> {
   const { mail, eml } = filing;
-  const existing = await existingResult(env, p.councilId, mail.mailbox, mail.messageId, mail.sourceSha256);
+  // Every read the filing needs before it writes, in one round trip: the Worker's cost per
+  // filing is mostly D1 round trips, and the filter waits for each filing before its MOVE.
+  const [recordRes, alertRes, userRes, tailRes] = await env.DB.batch([
+    ...existingStatements(env.DB, p.councilId, mail),
+    getUserStatement(env.DB, p.councilId, mail.councillorId),
+    custodyTailStatement(env.DB, p.councilId),
+  ]);
+  const existing = existingFromResults(recordRes, alertRes);
   if (existing) return { result: existing, created: false };
 
-  const councillor = await getUser(env.DB, p.councilId, mail.councillorId);
+  const councillor = userFromResult(userRes);
   if (!councillor || councillor.role !== 'councillor') throw new WardguardError('NOT_FOUND', 'No such councillor in this council.');
 
   const itemId = newId();
@@ -55,14 +62,16 @@ export async function storeMail(
       }
     : null;
 
-  // For search: the body text goes into the index in the same batch as the record.
-  const bodyText = await mailBodyText(eml);
-
-  await env.EVIDENCE.put(r2Key, eml, {
-    sha256: emlSha256,
-    httpMetadata: { contentType: 'message/rfc822' },
-    customMetadata: { itemId, name: EML_NAME },
-  });
+  // For search: the body text goes into the index in the same batch as the record; it is read while R2 stores the message.
+  const [bodyText] = await Promise.all([
+    mailBodyText(eml),
+    env.EVIDENCE.put(r2Key, eml, {
+      sha256: emlSha256,
+      httpMetadata: { contentType: 'message/rfc822' },
+      customMetadata: { itemId, name: EML_NAME },
+    }),
+  ]);
+  let readBack: D1Result[];
   try {
     const statements = [
       // The item's title and metadata carry no message text: councillors can list their items.
@@ -97,8 +106,10 @@ export async function storeMail(
       ...mailTextStatements(env.DB, recordId, bodyText),
       ...(alertId ? [insertAlertStatement(env.DB, { id: alertId, councilId: p.councilId, recordId, createdAt: at })] : []),
     ];
+    // Read back in the same transaction, so nothing is answered before the batch has committed.
+    const reads = [...existingStatements(env.DB, p.councilId, mail), ...(alertId ? [getAlertStatement(env.DB, p.councilId, alertId)] : [])];
     const base = { councilId: p.councilId, actorId: p.userId, itemId };
-    await appendCustody(
+    const written = await appendCustody(
       env.DB,
       [
         { ...base, action: 'captured', at: mail.receivedAt, details: { kind: 'email', mailbox: mail.mailbox, messageId: mail.messageId } },
@@ -122,30 +133,43 @@ export async function storeMail(
         },
         ...(alertId ? [{ ...base, action: 'alert_raised' as const, at, details: { alertId, recordId } }] : []),
       ],
-      statements,
+      [...statements, ...reads],
+      { tail: Promise.resolve(custodyTailFromResult(tailRes)) },
     );
+    readBack = written.slice(statements.length);
   } catch (err) {
     await env.EVIDENCE.delete(r2Key);
     // The same message filed concurrently won the race: answer as a repeat.
-    const raced = await existingResult(env, p.councilId, mail.mailbox, mail.messageId, mail.sourceSha256);
+    const raced = await existingResult(env, p.councilId, mail);
     if (raced) return { result: raced, created: false };
     if (err instanceof WardguardError) throw err;
     console.error('storeMail failed', String(err));
     throw new WardguardError('STORAGE_FAILED', 'The message could not be stored; nothing was kept. Retry later.');
   }
 
-  if (alertId) {
-    const alert = await getAlert(env.DB, p.councilId, alertId);
-    // The first push now; the Worker's cron repeats it (and retries a failed one) until acknowledged.
-    if (alert) await pushAlertWebhook(env, alert, { councilId: p.councilId, itemId, ...(origin ? { origin } : {}) }, { at: null, count: 0 }, Date.now());
-  }
-  const result = await existingResult(env, p.councilId, mail.mailbox, mail.messageId, mail.sourceSha256);
+  const [stored, storedAlert, alertRow] = readBack;
+  const result = existingFromResults(stored, storedAlert);
   if (!result) throw new WardguardError('INTERNAL', 'The stored record could not be read back.');
+  const alert = alertFromResult(alertRow);
+  // The first push now; the Worker's cron repeats it (and retries a failed one) until acknowledged.
+  if (alert) await pushAlertWebhook(env, alert, { councilId: p.councilId, itemId, ...(origin ? { origin } : {}) }, { at: null, count: 0 }, Date.now());
   return { result: { ...result, created: true }, created: true };
 }
 
-async function existingResult(env: Bindings, councilId: string, mailbox: string, messageId: string, sha256: string): Promise<FileMailResult | null> {
-  const r = await findRecord(env.DB, councilId, mailbox, messageId, sha256);
+/** The reads that find an earlier filing of the same message and its alert (existingFromResults reads their results). */
+const existingStatements = (db: D1Database, councilId: string, mail: VerifiedFiling['mail']): D1PreparedStatement[] => [
+  findRecordStatement(db, councilId, mail.mailbox, mail.messageId, mail.sourceSha256),
+  alertForFilingStatement(db, councilId, mail.mailbox, mail.messageId, mail.sourceSha256),
+];
+
+function existingFromResults(record: D1Result | undefined, alert: D1Result | undefined): FileMailResult | null {
+  const r = recordFromResult(record);
   if (!r) return null;
-  return { recordId: r.id, exhibitRef: r.exhibitRef, state: r.state, created: false, alertId: await alertForRecord(env.DB, r.id) };
+  const alertId = (alert?.results as { id: string }[] | undefined)?.[0]?.id ?? null;
+  return { recordId: r.id, exhibitRef: r.exhibitRef, state: r.state, created: false, alertId };
+}
+
+async function existingResult(env: Bindings, councilId: string, mail: VerifiedFiling['mail']): Promise<FileMailResult | null> {
+  const [record, alert] = await env.DB.batch(existingStatements(env.DB, councilId, mail));
+  return existingFromResults(record, alert);
 }
