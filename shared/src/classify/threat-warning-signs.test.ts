@@ -135,3 +135,30 @@ describe('approach, routine and indifference to what follows', () => {
     expect(verdict(body).severity).toBe('clean');
   });
 });
+
+describe('signs shown by how a sentence is put together (threat-private-life.ts)', () => {
+  it.each([
+    // watching (private life + knowing tag) + demand
+    'Your boys play for Hartley Juniors on a Sunday, don’t they. Scrap the parking scheme.',
+    // watching (seen + the reader’s wife) + regret
+    'Clocked your wife at the garden centre yesterday. Would be a real shame if anything happened to her.',
+    // watching (know which + the reader’s car) + lonely place
+    'We know which car park your car sits in overnight. Very dark round there, isn’t it.',
+    // regret + demand
+    'Would hate for anything to happen on that bend, councillor. Withdraw the objection.',
+  ])('"%s"', (body) => {
+    const v = verdict(body);
+    expect(v.severity).toBe('threat');
+    expect(new Set(v.evidence.map((e) => e.rule)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    // one sign each: the reader's life mentioned kindly, a demand, a regret about a decision
+    'Saw your daughter’s netball team won the county cup, congratulations to them all!',
+    'Reverse the decision on the library. It would be a shame if the town lost it for good.',
+    'Your mum’s bungalow is on our road, isn’t it? She was very kind to us when we moved in.',
+    'It is very quiet down there since the bank closed. Reconsider the closure of the post office too.',
+    // "accidents happen" about a place is a road-safety report, not the veiled formula
+    'Accidents happen on that junction every winter; please grit it.',
+  ])('"%s"', (body) => expect(isThreat(body)).toBe(false));
+});

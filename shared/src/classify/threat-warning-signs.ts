@@ -2,6 +2,7 @@ import type { Hit } from './hit.ts';
 import type { Normalised } from './normalise.ts';
 import { makePattern, words } from './threat-pattern.ts';
 import type { Pattern } from './threat-pattern.ts';
+import { sentenceSigns } from './threat-private-life.ts';
 
 // Veiled threats rarely carry a harm word; what makes them threats is that several warning
 // behaviours from the threat-assessment literature turn up in one message: the sender has been
@@ -20,7 +21,8 @@ export type WarningSign =
   | 'ominous-close'
   | 'retribution'
   | 'punishment-imagery'
-  | 'approach';
+  | 'approach'
+  | 'demand';
 
 const N = `(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)`;
 const HOME = `(?:house|home|place|flat|front door|door|drive|driveway|street|road|close)`;
@@ -500,17 +502,20 @@ function sentences(n: Normalised): Array<[number, number, number]> {
  * only when two or more different kinds turn up in the message.
  */
 export function combineWarningSigns(n: Normalised, signs: readonly Hit[]): Hit[] {
-  if (signs.length === 0) return [];
   const found = new Map<string, Hit>();
   for (const h of signs) {
     const kind = h.rule.slice(SIGN_PREFIX.length);
     if (!found.has(kind)) found.set(kind, { category: 'threat', rule: `warning-signs:${kind}`, nStart: h.nStart, nEnd: h.nEnd, score: 0.85 });
   }
+  let closed = false;
   for (const [from, to, count] of sentences(n)) {
     const s = n.text.slice(from, to);
-    if ((count <= 14 && CLOSERS.test(s)) || THINK_ON.test(s)) {
+    if (!closed && ((count <= 14 && CLOSERS.test(s)) || THINK_ON.test(s))) {
       found.set('ominous-close', { category: 'threat', rule: 'warning-signs:ominous-close', nStart: from, nEnd: to, score: 0.85 });
-      break;
+      closed = true;
+    }
+    for (const kind of sentenceSigns(s)) {
+      if (!found.has(kind)) found.set(kind, { category: 'threat', rule: `warning-signs:${kind}`, nStart: from, nEnd: to, score: 0.85 });
     }
   }
   return found.size >= 2 ? [...found.values()] : [];

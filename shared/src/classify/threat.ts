@@ -17,6 +17,7 @@ import { OUTCOME_PATTERNS } from './threat-outcomes.ts';
 import { PREPARED_PATTERNS } from './threat-prepared.ts';
 import { notInPlay } from './play.ts';
 import { combineWarningSigns, SIGN_PATTERNS, SIGN_PREFIX } from './threat-warning-signs.ts';
+import { mayShowSentenceSigns } from './threat-private-life.ts';
 import type { PatternMatch } from './split-pattern.ts';
 import { scanSelfHarm, selfHarmBits } from './self-harm.ts';
 import { ADVERBS, HURT, IDIOM_AFTER, INTENT, LETHAL, SUBJECT, SUBJECT_OR_SOMEONE, TARGET } from './threat-lexicon.ts';
@@ -215,7 +216,7 @@ const CORE_PATTERNS: Pattern[] = [
   P(
     'days-numbered',
     'threat',
-    `\\b(?:(?:your|his|her|their) days are numbered|watch your back|watch yourself(?! (?:on|with|near|around|crossing|going down|going up) (?:the|that|those|them|these)\\b)|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning(?! (?:before|prior to) (?:i|we) (?:report|complain|escalate|take|go|contact|refer|write|involve|lodge|make|raise|submit)\\b)|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for(?! (?:your|ur) (?:seat|job|majority|ward|position|council seat|votes?)| you at the (?:polls|election|ballot))|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
+    `\\b(?:(?:your|his|her|their) days are numbered|watch your back|watch yourself(?! (?:on|with|near|around|crossing|going down|going up) (?:the|that|those|them|these)\\b)|sleep with one eye open|you (?:won'?t|will never|wont|will not) see it coming|(?:keep )?look(?:ing)? over your shoulder|you(?:'ve| have) been warned|you have been warned|consider this a warning|this is your (?:last|final|only) warning(?! (?:before|prior to) (?:i|we) (?:report|complain|escalate|take|go|contact|refer|write|involve|lodge|make|raise|submit)\\b)|count your days|be careful (?:walking|when you|at night|out there|who you|where you)|accidents (?:happen|can happen)(?! (?:on|at|in|there|here|every|all the time|when|because|near|along|outside|with|if|whenever|daily|weekly|often)\\b)|you(?:'re| are) not safe|you will not be safe|you won'?t be safe|we are coming|(?:don'?t|do not) think you'?re safe|get what'?s coming|we'?re coming for(?! (?:your|ur) (?:seat|job|majority|ward|position|council seat|votes?)| you at the (?:polls|election|ballot))|i'?m coming for|i am coming for|coming for you|be coming for you|i'?ll be waiting for you|we'?ll be waiting for you|or else(?= *(?:[.!?\\n]|$)))(?![a-z'])`,
     undefined,
     true,
   ),
@@ -473,7 +474,7 @@ export function detectThreats(n: Normalised): Hit[] {
   }
   // Warning signs count only in company (see threat-warning-signs.ts).
   const signs = hits.filter((h) => h.rule.startsWith(SIGN_PREFIX));
-  if (signs.length === 0) return hits;
+  if (signs.length === 0 && !mayShowSentenceSigns(text)) return hits;
   return [...hits.filter((h) => !h.rule.startsWith(SIGN_PREFIX)), ...combineWarningSigns(n, signs)];
 }
 
