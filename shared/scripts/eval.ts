@@ -92,7 +92,7 @@ What was tuned on (a score on these is a DEV score, not a held-out one):
   validation fold.
 - Model, threat head (shipped): trained on Gab Hate Corpus train split (cv), Latent Hatred, Toxic Spans
   (Threat spans from >= 2 annotators), Davidson 4/5 and HateCheck non-threat training templates as
-  negatives, and our probe sets 2-16 (threats positive; clean messages and their sentences negative,
+  negatives, and our probe sets 2-17 (threats positive; clean messages and their sentences negative,
   domain-balanced); threshold on their validation fold (benign flagged <= 0.2 %, non-threats <= 0.5 %,
   probe clean mail <= 1 %). So the probe table is DEV for the head too, and the
   tables above use a threat head that has seen LH and Toxic Spans: only the source-held-out table
@@ -241,7 +241,7 @@ const wgPlaces = [...new Set(placeExamples.filter((e) => wardguard.flags(e, 'any
 console.log(`Wardguard flagged: ${wgPlaces.join(', ') || 'none'}`);
 
 console.log(
-  '\n## Our probe sets: threats to UK officials written by the team (DEV: rules tuned on sets 2-14; threat head trained on all; sets 15 and 16 were scored untouched first)\n',
+  '\n## Our probe sets: threats to UK officials written by the team (DEV: rules tuned on sets 2-14; threat head trained on all; sets 15, 16 and 17 were scored untouched first)\n',
 );
 console.log(probeTable(loadProbeSets(), verdictOf));
 console.log(

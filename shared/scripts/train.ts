@@ -108,7 +108,7 @@ const file: ModelFile = {
     'Latent Hatred (ElSherief et al., EMNLP 2021, CC BY 4.0): stage-2 threatening = positive (incitement is not), all else negative',
     'Toxic Spans (Pavlopoulos et al., ACL 2022, CC0): Threat span from >= 2 annotators (and >= 30 %) = positive; one annotator = unused; other comments negative',
     'Davidson et al. (MIT): 4 in 5 tweets, negative; HateCheck (CC BY 4.0): training templates, non-threat cases, negative',
-    `Our probe sets 2-16 (mail to UK officials written by the team): threat = positive (weight ${PROBE_POSITIVE_WEIGHT}); clean messages and each of their sentences negative, weighing ${PROBE_NEGATIVE_RATIO}x the probe threats in total`,
+    `Our probe sets 2-17 (mail to UK officials written by the team): threat = positive (weight ${PROBE_POSITIVE_WEIGHT}); clean messages and each of their sentences negative, weighing ${PROBE_NEGATIVE_RATIO}x the probe threats in total`,
     `All text passed ../shared/tools/private-test-guard.mjs. Threshold: lowest with validation benign flagged <= ${THREAT_MAX_FPR_BENIGN * 100} %, non-threats flagged <= ${THREAT_MAX_FPR_NON_THREAT * 100} % and probe clean mail flagged <= ${THREAT_MAX_FPR_DOMAIN * 100} %`,
   ]),
 };

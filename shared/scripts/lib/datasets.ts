@@ -256,7 +256,7 @@ export function loadCouncillorEmails(file = 'councillor-emails.jsonl'): Example[
  * Our own probe sets (shared/scripts/data/probe-sets.jsonl): threats to UK officials written by the
  * team without looking at the rules, in the style of court reports, news and social media, with
  * angry-but-legitimate and everyday messages as negatives. Each set was scored untouched once and
- * then tuned on (sets 15 and 16 only scored), so these are DEV numbers for the rules. The threat head is
+ * then tuned on (sets 15, 16 and 17 only scored), so these are DEV numbers for the rules. The threat head is
  * trained on them too, domain-balanced (lib/probe-training.ts: trained on plainly, it flagged
  * casework like "could I book a slot at your next surgery?" as a threat); threat-loso.ts scores
  * that leave-one-set-out. Every line passed the private-test guard.

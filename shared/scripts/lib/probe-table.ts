@@ -18,6 +18,8 @@ export const UNTOUCHED: Readonly<Record<string, string>> = {
   '15': '41 %',
   // Scored once by the shipped code (36 %) and once by the new threat head before it was chosen (43 %).
   '16': '36 %',
+  // Scored once by the shipped code (31 of 80), then by the sentence-level warning signs (also 31) before they were kept.
+  '17': '39 %',
 };
 
 const THREAT = new Set(['threat', 'threat_to_life']);
