@@ -1,9 +1,9 @@
-import { WardguardError, type CaseView, type updateCaseSchema } from '@wardguard/shared';
+import type { CaseView, updateCaseSchema } from '@wardguard/shared';
 import type { z } from 'zod';
 import type { Bindings, Principal } from '../env.ts';
 import { updateCaseStatement } from '../db/cases.ts';
 import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
 
 export type CasePatch = z.infer<typeof updateCaseSchema>;
 
@@ -19,9 +19,6 @@ export async function updateCase(env: Bindings, p: Principal, current: CaseView,
     env.DB,
     [{ councilId: p.councilId, actorId: p.userId, action: 'case_updated', caseId: current.id, details: { ...patch, previous } }],
     [stmt, requireChange(env.DB)],
-  ).catch((err: unknown) => {
-    if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else changed this case at the same time; reload it and try again.');
-    throw err;
-  });
+  ).catch(conflictOnLostRace('Someone else changed this case at the same time; reload it and try again.'));
   return view(results);
 }

@@ -7,7 +7,8 @@ import { appendCustody } from './custody.ts';
 import { insertActionStatement } from './mail-actions.ts';
 import { decideRecordStatement } from './mail-records.ts';
 import { newId, now } from './ids.ts';
-import { isLostRace, requireChange } from './write-guard.ts';
+import { conflictOnLostRace, isLostRace, requireChange } from './write-guard.ts';
+import { isWardguardError } from '@wardguard/shared';
 
 const ABUSE = 'You are a useless fucking idiot';
 const THREAT_TO_LIFE = 'I am going to kill you, you will be dead by Friday';
@@ -95,5 +96,25 @@ describe('a guarded update that loses its race records nothing', () => {
     const stored = await env.DB.prepare('SELECT acknowledged_by AS by FROM mail_alerts WHERE id = ?').bind(filing.alertId).first<{ by: string }>();
     // Both answers name whoever is on record, not each caller.
     expect(bodies.map((b) => b.acknowledgedBy)).toEqual([stored?.by, stored?.by]);
+  });
+});
+
+describe('conflictOnLostRace', () => {
+  const lost = new Error('D1_ERROR: NOT NULL constraint failed: write_guard.must_change: SQLITE_CONSTRAINT');
+
+  it('answers a lost race with a CONFLICT that tells the user what to do next', () => {
+    let thrown: unknown;
+    try {
+      conflictOnLostRace('Someone else changed this case at the same time; reload it.')(lost);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(isWardguardError(thrown) && thrown.code).toBe('CONFLICT');
+    expect((thrown as Error).message).toBe('Someone else changed this case at the same time; reload it.');
+  });
+
+  it('passes any other failure on unchanged', () => {
+    const other = new Error('D1_ERROR: no such table: cases');
+    expect(() => conflictOnLostRace('reload it')(other)).toThrow(other);
   });
 });

@@ -1,3 +1,4 @@
+import { WardguardError } from '@wardguard/shared';
 import { appendCustody, type CustodyInput } from './custody.ts';
 
 /**
@@ -13,6 +14,20 @@ export function requireChange(db: D1Database): D1PreparedStatement {
 /** True when a batch failed because its guarded UPDATE changed nothing. */
 export function isLostRace(err: unknown): boolean {
   return /write_guard\.must_change/.test(String(err));
+}
+
+/**
+ * The `.catch` of a guarded batch whose lost race the user should hear about: it becomes a
+ * CONFLICT saying `message` (what happened and what to do next); any other failure passes on.
+ *
+ * @example
+ *   await appendGuarded(env.DB, event, write).catch(conflictOnLostRace('This referral was already withdrawn.'));
+ */
+export function conflictOnLostRace(message: string): (err: unknown) => never {
+  return (err) => {
+    if (isLostRace(err)) throw new WardguardError('CONFLICT', message);
+    throw err;
+  };
 }
 
 /**

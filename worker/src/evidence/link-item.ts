@@ -6,7 +6,7 @@ import { getCase } from '../db/cases.ts';
 import { appendCustody } from '../db/custody.ts';
 import { linkItemStatement } from '../db/evidence.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
 
 export type LinkPatch = z.infer<typeof linkEvidenceSchema>;
 
@@ -37,9 +37,6 @@ export async function linkItem(env: Bindings, p: Principal, item: EvidenceView, 
       },
     ],
     [linkItemStatement(env.DB, item.id, { caseId, perpetratorId }, item), requireChange(env.DB)],
-  ).catch((err: unknown) => {
-    if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else linked this item at the same time; reload it.');
-    throw err;
-  });
+  ).catch(conflictOnLostRace('Someone else linked this item at the same time; reload it.'));
   return { ...item, caseId, perpetratorId };
 }

@@ -1,9 +1,9 @@
-import { WardguardError, type CaseNoteView, type CaseView, type CreateCaseNote } from '@wardguard/shared';
+import type { CaseNoteView, CaseView, CreateCaseNote } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
 import { getCase } from '../db/cases.ts';
 import { insertNoteStatement, setPoliceReferenceStatement } from '../db/case-notes.ts';
 import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
 
 /**
  * A liaison's note or update on a referred case: the note, the crime number when the update
@@ -23,10 +23,7 @@ export async function addCaseNote(env: Bindings, p: Principal, kase: CaseView, i
   const statements = [stmt];
   if (reference) statements.push(setPoliceReferenceStatement(env.DB, kase.id, kase.policeReference, reference, view.createdAt), requireChange(env.DB));
   await appendCustody(env.DB, [{ councilId: p.councilId, actorId: p.userId, action: 'case_note_added', caseId: kase.id, details }], statements).catch(
-    (err: unknown) => {
-      if (isLostRace(err)) throw new WardguardError('CONFLICT', 'The crime number on this case changed while you were writing; reload it and try again.');
-      throw err;
-    },
+    conflictOnLostRace('The crime number on this case changed while you were writing; reload it and try again.'),
   );
   return { note: view, case: (await getCase(env.DB, p.councilId, kase.id)) ?? kase };
 }

@@ -5,7 +5,7 @@ import type { Bindings, Principal } from '../env.ts';
 import { decideRecordStatement, getRecord } from '../db/mail-records.ts';
 import { insertActionStatement } from '../db/mail-actions.ts';
 import { appendCustody } from '../db/custody.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
 import { newId, now } from '../db/ids.ts';
 import { threatDecisionReason } from './threat-guard.ts';
 
@@ -29,6 +29,7 @@ export async function decideMail(env: Bindings, p: Principal, recordId: string, 
   const reason = threatDecisionReason(record, given);
   const at = now();
   const actionId = newId();
+  // The losing officer's decision leaves no action for the filter and no custody event.
   await appendCustody(
     env.DB,
     [
@@ -54,11 +55,7 @@ export async function decideMail(env: Bindings, p: Principal, recordId: string, 
         createdAt: at,
       }),
     ],
-  ).catch((err: unknown) => {
-    // The losing officer's decision leaves no action for the filter and no custody event.
-    if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else decided this message at the same time.');
-    throw err;
-  });
+  ).catch(conflictOnLostRace('Someone else decided this message at the same time.'));
   return {
     ...record,
     state: STATE_AFTER[decision],

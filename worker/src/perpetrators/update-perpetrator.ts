@@ -1,9 +1,9 @@
-import { WardguardError, type PerpetratorView, type updatePerpetratorSchema } from '@wardguard/shared';
+import type { PerpetratorView, updatePerpetratorSchema } from '@wardguard/shared';
 import type { z } from 'zod';
 import type { Bindings, Principal } from '../env.ts';
 import { appendCustody } from '../db/custody.ts';
 import { updatePerpetratorStatement } from '../db/perpetrators.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
 
 export type PerpetratorPatch = z.infer<typeof updatePerpetratorSchema>;
 
@@ -18,9 +18,6 @@ export async function updatePerpetrator(env: Bindings, p: Principal, current: Pe
     env.DB,
     [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } }],
     [stmt, requireChange(env.DB)],
-  ).catch((err: unknown) => {
-    if (isLostRace(err)) throw new WardguardError('CONFLICT', 'Someone else changed this record at the same time; reload it and try again.');
-    throw err;
-  });
+  ).catch(conflictOnLostRace('Someone else changed this record at the same time; reload it and try again.'));
   return view(results);
 }

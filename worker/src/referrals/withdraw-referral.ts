@@ -2,7 +2,7 @@ import { WardguardError, type ReferralView } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
 import { now } from '../db/ids.ts';
 import { getReferral, withdrawReferralStatement } from '../db/referrals.ts';
-import { appendGuarded, isLostRace } from '../db/write-guard.ts';
+import { appendGuarded, conflictOnLostRace } from '../db/write-guard.ts';
 
 /**
  * Withdraws a referral, which closes the case to that liaison (auth/scope.ts `referredCase`):
@@ -24,9 +24,6 @@ export async function withdrawReferral(env: Bindings, p: Principal, referralId: 
       details: { referralId: referral.id, liaisonId: referral.liaisonId },
     },
     withdrawReferralStatement(env.DB, referral.id, p.userId, at),
-  ).catch((err: unknown) => {
-    if (isLostRace(err)) throw new WardguardError('CONFLICT', 'This referral was already withdrawn.');
-    throw err;
-  });
+  ).catch(conflictOnLostRace('This referral was already withdrawn.'));
   return { ...referral, withdrawnBy: p.userId, withdrawnAt: at };
 }

@@ -1,7 +1,7 @@
 import { REPLY_STUCK_AFTER_MS, WardguardError, type ReplyView } from '@wardguard/shared';
 import type { Bindings, Principal } from '../env.ts';
 import { claimStatement, finishStatement, getReply, markFailedStatement, withdrawStatement } from '../db/replies.ts';
-import { isLostRace } from '../db/write-guard.ts';
+import { conflictOnLostRace, isLostRace } from '../db/write-guard.ts';
 import { appendRecordEvent } from '../custody/record-event.ts';
 import { now } from '../db/ids.ts';
 
@@ -32,10 +32,7 @@ export async function markReplyFailed(env: Bindings, p: Principal, id: string, n
       new Date(Date.now() - REPLY_STUCK_AFTER_MS).toISOString(),
       `Marked not sent by ${p.name}: ${note}`.slice(0, 2000),
     ),
-  ).catch((err: unknown) => {
-    if (isLostRace(err)) throw new WardguardError('CONFLICT', 'The reply changed meanwhile; reload it.');
-    throw err;
-  });
+  ).catch(conflictOnLostRace('The reply changed meanwhile; reload it.'));
   return getReply(env.DB, p.councilId, reply.id);
 }
 
