@@ -2,8 +2,7 @@ import type { CaseView, updateCaseSchema } from '@wardguard/shared';
 import type { z } from 'zod';
 import type { Bindings, Principal } from '../env.ts';
 import { updateCaseStatement } from '../db/cases.ts';
-import { appendCustody } from '../db/custody.ts';
-import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
+import { appendGuarded, conflictOnLostRace } from '../db/write-guard.ts';
 
 export type CasePatch = z.infer<typeof updateCaseSchema>;
 
@@ -15,10 +14,10 @@ export type CasePatch = z.infer<typeof updateCaseSchema>;
 export async function updateCase(env: Bindings, p: Principal, current: CaseView, patch: CasePatch): Promise<CaseView> {
   const { stmt, view } = updateCaseStatement(env.DB, current.id, current, patch);
   const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof CasePatch]]));
-  const results = await appendCustody(
+  const results = await appendGuarded(
     env.DB,
-    [{ councilId: p.councilId, actorId: p.userId, action: 'case_updated', caseId: current.id, details: { ...patch, previous } }],
-    [stmt, requireChange(env.DB)],
+    { councilId: p.councilId, actorId: p.userId, action: 'case_updated', caseId: current.id, details: { ...patch, previous } },
+    stmt,
   ).catch(conflictOnLostRace('Someone else changed this case at the same time; reload it and try again.'));
   return view(results);
 }

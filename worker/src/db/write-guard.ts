@@ -33,8 +33,9 @@ export function conflictOnLostRace(message: string): (err: unknown) => never {
 /**
  * One custody event and the one guarded write it records, in one transaction: when the write
  * changes no row (someone else got there first) nothing is kept, and the call rejects with an
- * error `isLostRace` recognises.
+ * error `isLostRace` recognises. `after` are written only with it (the mail filter's action
+ * for a decision).
  */
-export function appendGuarded(db: D1Database, event: CustodyInput, write: D1PreparedStatement): Promise<D1Result[]> {
-  return appendCustody(db, [event], [write, requireChange(db)]);
+export function appendGuarded(db: D1Database, event: CustodyInput, write: D1PreparedStatement, ...after: D1PreparedStatement[]): Promise<D1Result[]> {
+  return appendCustody(db, [event], [write, requireChange(db), ...after]);
 }

@@ -3,10 +3,9 @@ import type { z } from 'zod';
 import type { Bindings, Principal } from '../env.ts';
 import { ownerScope } from '../auth/scope.ts';
 import { getCase } from '../db/cases.ts';
-import { appendCustody } from '../db/custody.ts';
 import { linkItemStatement } from '../db/evidence.ts';
 import { getPerpetrator } from '../db/perpetrators.ts';
-import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
+import { appendGuarded, conflictOnLostRace } from '../db/write-guard.ts';
 
 export type LinkPatch = z.infer<typeof linkEvidenceSchema>;
 
@@ -24,19 +23,17 @@ export async function linkItem(env: Bindings, p: Principal, item: EvidenceView, 
   if (perpetratorId && !(await getPerpetrator(env.DB, p.councilId, perpetratorId, ownerScope(p)))) {
     throw new WardguardError('NOT_FOUND', 'No such perpetrator.');
   }
-  await appendCustody(
+  await appendGuarded(
     env.DB,
-    [
-      {
-        councilId: p.councilId,
-        actorId: p.userId,
-        action: 'linked',
-        itemId: item.id,
-        caseId,
-        details: { caseId, perpetratorId, previous: { caseId: item.caseId, perpetratorId: item.perpetratorId } },
-      },
-    ],
-    [linkItemStatement(env.DB, item.id, { caseId, perpetratorId }, item), requireChange(env.DB)],
+    {
+      councilId: p.councilId,
+      actorId: p.userId,
+      action: 'linked',
+      itemId: item.id,
+      caseId,
+      details: { caseId, perpetratorId, previous: { caseId: item.caseId, perpetratorId: item.perpetratorId } },
+    },
+    linkItemStatement(env.DB, item.id, { caseId, perpetratorId }, item),
   ).catch(conflictOnLostRace('Someone else linked this item at the same time; reload it.'));
   return { ...item, caseId, perpetratorId };
 }

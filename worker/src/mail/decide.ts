@@ -4,8 +4,7 @@ import type { decideMailSchema, MailDecision, MailRecordView, MailState } from '
 import type { Bindings, Principal } from '../env.ts';
 import { decideRecordStatement, getRecord } from '../db/mail-records.ts';
 import { insertActionStatement } from '../db/mail-actions.ts';
-import { appendCustody } from '../db/custody.ts';
-import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
+import { appendGuarded, conflictOnLostRace } from '../db/write-guard.ts';
 import { newId, now } from '../db/ids.ts';
 import { threatDecisionReason } from './threat-guard.ts';
 
@@ -30,31 +29,26 @@ export async function decideMail(env: Bindings, p: Principal, recordId: string, 
   const at = now();
   const actionId = newId();
   // The losing officer's decision leaves no action for the filter and no custody event.
-  await appendCustody(
+  await appendGuarded(
     env.DB,
-    [
-      {
-        councilId: p.councilId,
-        actorId: p.userId,
-        action: 'mail_decided',
-        itemId: record.itemId,
-        at,
-        details: { recordId: record.id, decision, actionId, note: note ?? null, severity: record.severity, reason },
-      },
-    ],
-    [
-      decideRecordStatement(env.DB, record.id, STATE_AFTER[decision], p.userId, at, record.state),
-      requireChange(env.DB),
-      insertActionStatement(env.DB, {
-        id: actionId,
-        councilId: p.councilId,
-        recordId: record.id,
-        mailbox: record.mailbox,
-        decision,
-        createdBy: p.userId,
-        createdAt: at,
-      }),
-    ],
+    {
+      councilId: p.councilId,
+      actorId: p.userId,
+      action: 'mail_decided',
+      itemId: record.itemId,
+      at,
+      details: { recordId: record.id, decision, actionId, note: note ?? null, severity: record.severity, reason },
+    },
+    decideRecordStatement(env.DB, record.id, STATE_AFTER[decision], p.userId, at, record.state),
+    insertActionStatement(env.DB, {
+      id: actionId,
+      councilId: p.councilId,
+      recordId: record.id,
+      mailbox: record.mailbox,
+      decision,
+      createdBy: p.userId,
+      createdAt: at,
+    }),
   ).catch(conflictOnLostRace('Someone else decided this message at the same time.'));
   return {
     ...record,

@@ -2,9 +2,8 @@ import { WardguardError } from '@wardguard/shared';
 import { ORIGINAL_PART_DEFAULT_BYTES, type OriginalUpload, type StoredOriginal, type UploadedPart } from '@wardguard/shared/api/mail-original';
 import type { Bindings, Principal } from '../env.ts';
 import type { Config } from '../config.ts';
-import { appendCustody } from '../db/custody.ts';
 import { clearUpload, getOriginalTarget, startUploadStatement, storedStatement, type OriginalTarget } from '../db/mail-originals.ts';
-import { isLostRace, requireChange } from '../db/write-guard.ts';
+import { appendGuarded, isLostRace, requireChange } from '../db/write-guard.ts';
 import { now } from '../db/ids.ts';
 import { originalKey } from '../storage/r2-keys.ts';
 import { hashStream } from '../storage/hash-stream.ts';
@@ -151,19 +150,17 @@ export async function completeOriginal(env: Bindings, p: Principal, recordId: st
   }
   const stored: StoredOriginal = { size: read.size, sha256: read.sha256, storedAt: now() };
   try {
-    await appendCustody(
+    await appendGuarded(
       env.DB,
-      [
-        {
-          councilId: p.councilId,
-          actorId: p.userId,
-          action: 'mail_original_stored',
-          itemId: t.itemId,
-          at: stored.storedAt,
-          details: { recordId: t.recordId, size: stored.size, sha256: stored.sha256 },
-        },
-      ],
-      [storedStatement(env.DB, t.recordId, uploadId, stored), requireChange(env.DB)],
+      {
+        councilId: p.councilId,
+        actorId: p.userId,
+        action: 'mail_original_stored',
+        itemId: t.itemId,
+        at: stored.storedAt,
+        details: { recordId: t.recordId, size: stored.size, sha256: stored.sha256 },
+      },
+      storedStatement(env.DB, t.recordId, uploadId, stored),
     );
   } catch (err) {
     if (!isLostRace(err)) throw err;

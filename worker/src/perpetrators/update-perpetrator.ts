@@ -1,9 +1,8 @@
 import type { PerpetratorView, updatePerpetratorSchema } from '@wardguard/shared';
 import type { z } from 'zod';
 import type { Bindings, Principal } from '../env.ts';
-import { appendCustody } from '../db/custody.ts';
 import { updatePerpetratorStatement } from '../db/perpetrators.ts';
-import { conflictOnLostRace, requireChange } from '../db/write-guard.ts';
+import { appendGuarded, conflictOnLostRace } from '../db/write-guard.ts';
 
 export type PerpetratorPatch = z.infer<typeof updatePerpetratorSchema>;
 
@@ -14,10 +13,10 @@ export type PerpetratorPatch = z.infer<typeof updatePerpetratorSchema>;
  */
 export async function updatePerpetrator(env: Bindings, p: Principal, current: PerpetratorView, patch: PerpetratorPatch): Promise<PerpetratorView> {
   const { stmt, view } = updatePerpetratorStatement(env.DB, current, patch, p.userId);
-  const results = await appendCustody(
+  const results = await appendGuarded(
     env.DB,
-    [{ councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } }],
-    [stmt, requireChange(env.DB)],
+    { councilId: p.councilId, actorId: p.userId, action: 'perpetrator_updated', details: { perpetratorId: current.id, changed: Object.keys(patch) } },
+    stmt,
   ).catch(conflictOnLostRace('Someone else changed this record at the same time; reload it and try again.'));
   return view(results);
 }
