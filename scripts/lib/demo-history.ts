@@ -2,16 +2,12 @@
 // overview has trends to draw (by councillor, channel and severity; perpetrators; time to a
 // decision). Everything goes through the real API, as the extension, the mail filter and an
 // officer would send it; only the times are in the past. Invented people and text.
-import { createHash, randomUUID } from 'node:crypto';
-import { classify } from '@wardguard/shared/classify/index';
-import { buildEml } from './demo-mail.ts';
-import { solidPng } from '@wardguard/shared/testing/png';
 import { createDeviceSigner } from './device-signer.ts';
 import { call } from './demo-api.ts';
 import type { DemoSeed } from './demo.ts';
+import { fileDemoMail, sendDemoCapture } from './demo-evidence.ts';
 
 const DAY_MS = 86_400_000;
-const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 type Who = 'aisha' | 'tom';
 type Perp = 'gary' | 'dave' | 'anon' | null;
@@ -168,58 +164,21 @@ export async function seedDemoHistory(base: string, seed: DemoSeed, now = Date.n
 
   for (const c of CAPTURES) {
     const at = new Date(now - c.daysAgo * DAY_MS - 3 * 3_600_000).toISOString();
-    const png = solidPng(320, 200, COLOURS[c.platform] ?? [80, 80, 80]);
-    const html = Buffer.from(`<!doctype html><title>${c.title}</title><p>${c.title}</p>`);
     const postId = String(1_870_000_000_000_000_000n + BigInt(c.daysAgo));
-    const manifest = {
-      version: 1,
-      idempotencyKey: `demo-history-${randomUUID()}`,
-      kind: 'web_capture',
+    await sendDemoCapture(base, capturers[c.who].token, capturers[c.who].signer, {
       title: c.title,
       capturedAt: at,
-      ...(c.perp ? { perpetratorId: perps[c.perp] } : {}),
+      colour: COLOURS[c.platform] ?? [80, 80, 80],
       metadata: { url: `https://${c.platform === 'x' ? 'x.com' : `www.${c.platform}.com`}/post/${postId}`, post: { platform: c.platform, postTimestamp: at } },
-      artifacts: [
-        { name: 'viewport.png', mediaType: 'image/png', size: png.length, sha256: sha(png) },
-        { name: 'page.html', mediaType: 'text/html', size: html.length, sha256: sha(html) },
-      ],
-    };
-    const manifestText = JSON.stringify(manifest);
-    const form = new FormData();
-    form.append('manifest', manifestText);
-    form.append('signature', JSON.stringify(await capturers[c.who].signer.sign(manifestText)));
-    form.append('file', new File([new Uint8Array(png)], 'viewport.png'));
-    form.append('file', new File([new Uint8Array(html)], 'page.html'));
-    await call(base, capturers[c.who].token, '/evidence', { method: 'POST', body: form });
+      ...(c.perp ? { perpetratorId: perps[c.perp] } : {}),
+      tag: 'demo-history',
+    });
   }
 
   for (const m of MAILS) {
     const at = new Date(now - m.daysAgo * DAY_MS - 5 * 3_600_000);
     const mailbox = m.who === 'aisha' ? seed.mailbox : 'cllr.reid@council.example';
-    const messageId = `<demo-history-${randomUUID()}@example.net>`;
-    const eml = Buffer.from(
-      buildEml({ key: 'history', from: m.from, subject: m.subject, text: m.text, receivedMinutesAgo: 0 }, mailbox, at, messageId),
-      'utf8',
-    );
-    const record = {
-      councillorId: ids[m.who],
-      mailbox,
-      messageId,
-      sourceSha256: sha(eml),
-      sourceSize: eml.length,
-      from: m.from,
-      to: mailbox,
-      subject: m.subject,
-      sentAt: at.toISOString(),
-      receivedAt: at.toISOString(),
-      receivedChain: ['from mail.example.net (mail.example.net [192.0.2.10]) by mx.council.example'],
-      unreadable: null,
-      verdict: classify({ subject: m.subject, body: m.text }),
-    };
-    const form = new FormData();
-    form.append('record', JSON.stringify(record));
-    form.append('eml', new Blob([new Uint8Array(eml)], { type: 'message/rfc822' }), 'message.eml');
-    const { recordId } = await call<{ recordId: string }>(base, seed.serviceToken, '/mail/service/messages', { method: 'POST', body: form });
+    const recordId = await fileDemoMail(base, seed.serviceToken, { councillorId: ids[m.who], mailbox, mail: m, at, tag: 'demo-history' });
     if (m.decide) {
       const decided = await call<{ itemId: string }>(base, officer, `/mail/records/${recordId}/decision`, {
         method: 'POST',

@@ -1,11 +1,15 @@
 // Messages for the demo queue and the dashboard's browser tests: one per severity, a
 // false positive, and a hostile HTML message. Invented people and text.
-export interface DemoMail {
-  key: string;
+/** What a message says: enough to write it out (buildEml) and to classify it. */
+export interface MailContent {
   from: string;
   subject: string;
   text?: string;
   html?: string;
+}
+
+export interface DemoMail extends MailContent {
+  key: string;
   receivedMinutesAgo: number;
 }
 
@@ -56,7 +60,7 @@ export function demoMails(trapOrigin = 'http://127.0.0.1:9'): DemoMail[] {
 }
 
 /** An RFC 5322 message, CRLF line ends, text or HTML body. */
-export function buildEml(m: DemoMail, to: string, at: Date, messageId: string): string {
+export function buildEml(m: MailContent, to: string, at: Date, messageId: string): string {
   const headers = [
     `Received: from mail.example.net (mail.example.net [192.0.2.10]) by mx.council.example with ESMTPS; ${at.toUTCString()}`,
     `From: ${m.from}`,

@@ -1,12 +1,10 @@
 // Seeds a realistic council: councillors, an officer, cases, perpetrators, web captures,
 // diary entries and quarantined mail across severities (classified by the real
 // classifier), through the real API of a running Worker.
-import { createHash, randomUUID } from 'node:crypto';
-import { classify } from '@wardguard/shared/classify/index';
 import { createCouncil, createUser, listCouncils } from './principals.ts';
 import type { Store } from './wrangler.ts';
-import { buildEml, demoMails } from './demo-mail.ts';
-import { solidPng } from '@wardguard/shared/testing/png';
+import { demoMails } from './demo-mail.ts';
+import { fileDemoMail, sendDemoCapture } from './demo-evidence.ts';
 import { createDeviceSigner } from './device-signer.ts';
 import { call } from './demo-api.ts';
 import { DEMO_COUNCILLOR_EMAIL, DEMO_OFFICER_EMAIL } from './demo-again.ts';
@@ -23,8 +21,6 @@ export interface DemoSeed {
   caseId: string;
   perpetratorId: string;
 }
-
-const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: string } = {}): Promise<DemoSeed> {
   const councils = await listCouncils(store);
@@ -71,30 +67,16 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
     },
   ];
   for (const c of captures) {
-    const png = solidPng(320, 200, c.colour);
-    const html = Buffer.from(`<!doctype html><title>${c.title}</title><p>${c.title}</p>`);
-    const manifest = {
-      version: 1,
-      idempotencyKey: `demo-${randomUUID()}`,
-      kind: 'web_capture',
+    const metadata = { url: c.url, platform: c.url.includes('x.com') ? 'x' : 'facebook', authorHandle: '@garytroll', authorId: '1489201337' };
+    await sendDemoCapture(base, aisha.token, signer, {
       title: c.title,
       capturedAt: c.at,
+      colour: c.colour,
+      metadata,
       caseId: kase.id,
       perpetratorId: perp.id,
-      metadata: { url: c.url, platform: c.url.includes('x.com') ? 'x' : 'facebook', authorHandle: '@garytroll', authorId: '1489201337' },
-      artifacts: [
-        { name: 'viewport.png', mediaType: 'image/png', size: png.length, sha256: sha(png) },
-        { name: 'page.html', mediaType: 'text/html', size: html.length, sha256: sha(html) },
-      ],
-    };
-    const form = new FormData();
-    const manifestText = JSON.stringify(manifest);
-    form.append('manifest', manifestText);
-    // As the extension does: the Worker takes a web capture only when its device signed it.
-    form.append('signature', JSON.stringify(await signer.sign(manifestText)));
-    form.append('file', new File([new Uint8Array(png)], 'viewport.png'));
-    form.append('file', new File([new Uint8Array(html)], 'page.html'));
-    await call(base, aisha.token, '/evidence', { method: 'POST', body: form });
+      tag: 'demo',
+    });
   }
   await call(base, aisha.token, '/diary', {
     method: 'POST',
@@ -111,29 +93,7 @@ export async function seedDemo(base: string, store: Store, opts: { trapOrigin?: 
   const now = Date.now();
   for (const m of demoMails(opts.trapOrigin)) {
     const at = new Date(now - m.receivedMinutesAgo * 60_000);
-    const messageId = `<demo-${m.key}-${randomUUID()}@example.net>`;
-    const eml = Buffer.from(buildEml(m, mailbox, at, messageId), 'utf8');
-    const verdict = classify({ subject: m.subject, body: m.text ?? '', ...(m.html ? { html: m.html } : {}) });
-    const record = {
-      councillorId: aisha.id,
-      mailbox,
-      messageId,
-      sourceSha256: sha(eml),
-      sourceSize: eml.length,
-      from: m.from,
-      to: mailbox,
-      subject: m.subject,
-      sentAt: at.toISOString(),
-      receivedAt: at.toISOString(),
-      receivedChain: ['from mail.example.net (mail.example.net [192.0.2.10]) by mx.council.example'],
-      unreadable: null,
-      verdict,
-    };
-    const form = new FormData();
-    form.append('record', JSON.stringify(record));
-    form.append('eml', new Blob([new Uint8Array(eml)], { type: 'message/rfc822' }), 'message.eml');
-    const filed = await call<{ recordId: string }>(base, service.token, '/mail/service/messages', { method: 'POST', body: form });
-    records[m.key] = filed.recordId;
+    records[m.key] = await fileDemoMail(base, service.token, { councillorId: aisha.id, mailbox, mail: m, at, tag: `demo-${m.key}` });
   }
   // The threat to life came from Gary Troll's address: an officer files it to Aisha's case, so
   // the case timeline mixes his web captures, his email and her diary entry.
