@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../scripts/lib/chromium.ts';
 import type { FileMail } from '@wardguard/shared/api/mail';
 import { applyMigrations, ROOT, runWrangler, startWorker } from '../scripts/lib/wrangler.ts';
 import { insertItemSql, insertRecordSql } from '../worker/src/db/evidence-sql.ts';
@@ -108,11 +109,7 @@ export async function run(): Promise<void> {
   const store = { persistTo: dir };
   await applyMigrations(store);
   const worker = await startWorker({ persistTo: dir });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const seed = await seedDemo(worker.url, store);
     const sqlFile = join(dir, 'queue.sql');

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
+import { launchChromiumProfile } from '../../scripts/lib/chromium.ts';
 
 export const EXTENSION_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WXT = join(EXTENSION_ROOT, '..', 'node_modules', '.bin', 'wxt');
@@ -70,8 +71,7 @@ async function waitForServiceWorker(context: BrowserContext, extensionId?: strin
 export async function launchWithExtension(extensionDir: string, options: LaunchOptions = {}): Promise<LoadedBrowser & { profileDir: string }> {
   const viewport = options.viewport ?? { width: 1000, height: 700 };
   const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'wardguard-profile-')));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  const context = await launchChromiumProfile(profile, {
     headless: !options.display,
     // Headed, the page gets the real window's size: an emulated viewport would not be what captureVisibleTab sees.
     viewport: options.display ? null : viewport,
@@ -79,13 +79,6 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
       ...(options.display ? ['--window-position=0,0', `--window-size=${viewport.width},${viewport.height + 150}`] : []),
     ],
   });

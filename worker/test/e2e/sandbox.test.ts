@@ -4,11 +4,11 @@
 // that gets out. A control frame without those defences proves the trap sees what escapes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { FRAME_ATTRIBUTES, frameDocument } from '../../dashboard/src/lib/sandboxed-frame.ts';
 import { demoMails } from '../../../scripts/lib/demo-mail.ts';
 import { freePort } from '../../../scripts/lib/free-port.ts';
-import { CHROMIUM_ARGS } from './stack.ts';
+import { launchChromium } from '../../../scripts/lib/chromium.ts';
 
 let browser: Browser;
 let trap: Server;
@@ -35,7 +35,7 @@ beforeAll(async () => {
     res.end('<!doctype html><title>host</title><h1>host</h1>');
   });
   hostOrigin = await listen(host);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,20 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { applyMigrations, ROOT, runWrangler, sqlString, startWorker, type RunningWorker } from '../../../scripts/lib/wrangler.ts';
 import { freePort } from '../../../scripts/lib/free-port.ts';
 import { seedDemo, type DemoSeed } from '../../../scripts/lib/demo.ts';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium } from '../../../scripts/lib/chromium.ts';
 
 export interface DashboardStack {
   worker: RunningWorker;
@@ -52,7 +43,7 @@ export async function startDashboardStack(opts: { extraVars?: Record<string, str
   const worker = await startWorker({ persistTo, vars: opts.extraVars ?? {} });
   const seed = await seedDemo(worker.url, { persistTo }, { trapOrigin });
   const mailCaseId = await seedMailCase(worker.url, seed);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   return {
     worker,
     persistTo,
