@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { applyMigrations, ROOT, runWrangler, sqlString, startWorker, type RunningWorker } from '../../../scripts/lib/wrangler.ts';
 import { freePort } from '../../../scripts/lib/free-port.ts';
 import { seedDemo, type DemoSeed } from '../../../scripts/lib/demo.ts';
+import { call as demoCall } from '../../../scripts/lib/demo-api.ts';
 import { launchChromium } from '../../../scripts/lib/chromium.ts';
 
 export interface DashboardStack {
@@ -97,16 +98,11 @@ export interface CallInit {
   json?: unknown;
 }
 
-/** The API as a script would call it, with a bearer token (not a page's session); throws on any non-2xx. */
-export async function bearerCall<T>(base: string, token: string, path: string, init: CallInit = {}): Promise<T> {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-  });
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+/**
+ * The API as a script would call it, with a bearer token (not a page's session): the demo's
+ * call, on the product's one API client; throws an ApiError on any non-2xx.
+ */
+export const bearerCall: <T>(base: string, token: string, path: string, init?: CallInit) => Promise<T> = demoCall;
 
 /** A separate case for two of the seeded emails, so the demo case's timeline stays as it is. */
 async function seedMailCase(base: string, seed: DemoSeed): Promise<string> {
