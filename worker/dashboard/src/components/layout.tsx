@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { api } from '../lib/api.ts';
 import type { Me } from '../lib/types.ts';
 import type { Route } from '../lib/route.ts';
+import { Masthead } from './masthead.tsx';
 import { ThreatBanner } from './threat-banner.tsx';
 
 export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Route; children: ComponentChildren; onSignedOut: () => void }) {
@@ -14,11 +15,7 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
   };
   return (
     <>
-      <a class="skip" href="#main">
-        Skip to content
-      </a>
-      <header class="top">
-        <span class="brand">Wardguard</span>
+      <Masthead>
         <span class="council">{me.councilName}</span>
         <nav aria-label="Main">
           {liaison && (
@@ -87,7 +84,7 @@ export function Layout({ me, route, children, onSignedOut }: { me: Me; route: Ro
         <button type="button" class="link" onClick={signOut}>
           Sign out
         </button>
-      </header>
+      </Masthead>
       {staff && <ThreatBanner />}
       <main id="main" tabIndex={-1}>
         {children}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PackReport, TrustedKey } from '@wardguard/shared/pack/verify';
+import { Masthead } from '../components/masthead.tsx';
 
 // zip.js and the curve code load only when someone opens this page, not with the dashboard.
 const loadVerifier = () => import('@wardguard/shared/pack/verify');
@@ -279,15 +280,11 @@ export function VerifyView() {
 export function PublicVerifyPage() {
   return (
     <>
-      <a class="skip" href="#main">
-        Skip to content
-      </a>
-      <header class="top">
-        <span class="brand">Wardguard</span>
+      <Masthead>
         <nav aria-label="Main">
           <a href="#/">Officers' sign-in</a>
         </nav>
-      </header>
+      </Masthead>
       <main id="main" tabIndex={-1}>
         <VerifyView />
       </main>
