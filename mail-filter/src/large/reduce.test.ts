@@ -7,6 +7,7 @@ import { silentLogger } from '../log.ts';
 import type { WorkerClient } from '../worker/client.ts';
 import { reduceMessage } from './reduce.ts';
 import { fileMessage } from './file-message.ts';
+import { fileMailRecord } from '../../test/records.ts';
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const crlf = (lines: string[]) => lines.join('\r\n');
@@ -108,21 +109,13 @@ describe('a reduced copy of a large message', () => {
 });
 
 describe('filing a message too large for the Worker', () => {
-  const record = (eml: Buffer): FileMail => ({
-    councillorId: 'u1',
-    mailbox: 'alice@council.example',
-    messageId: '<big@sender.example>',
-    sourceSha256: sha(eml),
-    sourceSize: eml.byteLength,
-    from: 'a',
-    to: 'b',
-    subject: 's',
-    sentAt: null,
-    receivedAt: '2026-11-23T10:00:00.000Z',
-    receivedChain: [],
-    unreadable: null,
-    verdict: { severity: 'threat_to_life' } as FileMail['verdict'],
-  });
+  const record = (eml: Buffer): FileMail =>
+    fileMailRecord({
+      messageId: '<big@sender.example>',
+      sourceSha256: sha(eml),
+      sourceSize: eml.byteLength,
+      verdict: { severity: 'threat_to_life' } as FileMail['verdict'],
+    });
   const ok: FileMailResult = { recordId: 'r', exhibitRef: 'AB/1', state: 'quarantined', created: true, alertId: 'a' };
   /** The Worker's one call, refusing anything over `limit` bytes as it does (413). */
   function worker(limit: number, calls: Array<{ record: FileMail; eml: Buffer }>) {

@@ -7,6 +7,7 @@ import { silentLogger } from '../log.ts';
 import { reviewVerdict } from '../scan/classify.ts';
 import type { AlertMailer, AlertNotice } from './alert-mail.ts';
 import { createLocalAlerts } from './local-alerts.ts';
+import { fileMailRecord } from '../../test/records.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -16,21 +17,8 @@ const tmp = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const record = (mailbox: string, sha = 'a'.repeat(64)): FileMail => ({
-  councillorId: 'u1',
-  mailbox,
-  messageId: '<t@x>',
-  sourceSha256: sha,
-  sourceSize: 5,
-  from: 'a@x',
-  to: 'b@x',
-  subject: 's',
-  sentAt: null,
-  receivedAt: '2026-11-23T10:00:00.000Z',
-  receivedChain: [],
-  unreadable: null,
-  verdict: { ...reviewVerdict('x'), severity: 'threat_to_life' },
-});
+const record = (mailbox: string, sha = 'a'.repeat(64)): FileMail =>
+  fileMailRecord({ mailbox, sourceSha256: sha, verdict: { ...reviewVerdict('x'), severity: 'threat_to_life' } });
 
 function fakeMailer(fail = () => false): AlertMailer & { sent: AlertNotice[] } {
   const sent: AlertNotice[] = [];

@@ -10,6 +10,7 @@ import { drainSpool } from './drain.ts';
 import { silentLogger } from '../log.ts';
 import { reviewVerdict } from '../scan/classify.ts';
 import { isTransient, type WorkerClient } from '../worker/client.ts';
+import { fileMailRecord } from '../../test/records.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -19,21 +20,8 @@ const tmp = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const record = (sha: string): FileMail => ({
-  councillorId: 'u1',
-  mailbox: 'alice@council.example',
-  messageId: `<${sha.slice(0, 8)}@x>`,
-  sourceSha256: sha,
-  sourceSize: 5,
-  from: 'a@x',
-  to: 'b@x',
-  subject: 's',
-  sentAt: null,
-  receivedAt: '2026-11-23T10:00:00.000Z',
-  receivedChain: [],
-  unreadable: 'EMPTY',
-  verdict: reviewVerdict('EMPTY'),
-});
+const record = (sha: string): FileMail =>
+  fileMailRecord({ messageId: `<${sha.slice(0, 8)}@x>`, sourceSha256: sha, unreadable: 'EMPTY', verdict: reviewVerdict('EMPTY') });
 const ok = (): FileMailResult => ({ recordId: 'r', exhibitRef: 'AB/1', state: 'quarantined', created: true, alertId: null });
 
 /** A Worker stand-in for the spool's one call; integration tests use the real Worker. */
