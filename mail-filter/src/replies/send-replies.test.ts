@@ -19,12 +19,12 @@ const reply: ReplyToSend = {
   state: 'sending',
 };
 
-/** The Worker's reply queue, recording what the filter reports. */
-function fakeQueue() {
+/** The Worker's reply queue holding `queued`, recording what the filter reports. */
+function fakeQueue(queued = reply) {
   const results: { id: string; outcome: string; detail?: string }[] = [];
   const client = {
-    pending: async () => [{ ...reply, state: 'approved' as const }],
-    claim: async () => reply,
+    pending: async () => [{ ...queued, state: 'approved' as const }],
+    claim: async () => queued,
     result: async (id: string, outcome: 'sent' | 'failed', _m: string | null, detail?: string) =>
       void results.push({ id, outcome, ...(detail ? { detail } : {}) }),
   } as unknown as RepliesClient;
@@ -81,14 +81,7 @@ describe('who a reply may go to', () => {
         smtp: { host: '127.0.0.1', port, secure: false },
         folders: { sent: 'Sent' },
       } as unknown as AccountConfig;
-      const hostile = { ...reply, to: 'a@evil.example,victim@elsewhere.example' };
-      const results: { id: string; outcome: string; detail?: string }[] = [];
-      const client = {
-        pending: async () => [{ ...hostile, state: 'approved' as const }],
-        claim: async () => hostile,
-        result: async (id: string, outcome: 'sent' | 'failed', _m: string | null, detail?: string) =>
-          void results.push({ id, outcome, ...(detail ? { detail } : {}) }),
-      } as unknown as RepliesClient;
+      const { client, results } = fakeQueue({ ...reply, to: 'a@evil.example,victim@elsewhere.example' });
       expect(await sendPendingReplies({} as ImapFlow, account, client, silentLogger)).toBe(0);
       expect(recipients).toEqual([]);
       expect(results).toEqual([{ id: 'r1', outcome: 'failed', detail: expect.stringMatching(/^REPLY_ADDRESS_INVALID/) }]);
