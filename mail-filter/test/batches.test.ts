@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot, type MessageInFolder } from './dovecot.ts';
 import { filterConfig, stack as sharedStack, startFilter, waitFor, type Stack } from './stack.ts';
-import { ABUSE, multipart, textMessage, THREAT, THREAT_TO_LIFE, type Built } from './messages.ts';
+import { ABUSE, manySmallAttachments, textMessage, THREAT, THREAT_TO_LIFE } from './messages.ts';
 
 const USER = 'batches@council.example';
 const MIB = 1024 * 1024;
@@ -20,24 +20,6 @@ afterAll(async () => {
 
 const ids = (ms: Array<{ messageId: string | null }>) => ms.map((m) => m.messageId).sort();
 
-/**
- * Abuse with thirty ~60 KiB attachments: over the filter's 1 MiB `maxMessageBytes`, yet no
- * single part large enough to replace, so it cannot be filed at all (a filing failure).
- */
-function unfileable(): Built {
-  const part = (i: number) =>
-    [
-      'Content-Type: application/pdf',
-      `Content-Disposition: attachment; filename="page-${i}.pdf"`,
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.alloc(45_000, i).toString('base64').replace(/.{76}/g, '$&\r\n'),
-    ].join('\r\n');
-  return multipart([['Content-Type: text/plain; charset=utf-8', '', ABUSE].join('\r\n'), ...Array.from({ length: 30 }, (_, i) => part(i))], {
-    subject: 'cannot be filed',
-  });
-}
-
 describe('flagged mail filed and quarantined in batches', () => {
   it('records each flagged message of a batch once and moves them together, leaving only the one whose filing failed in the inbox', async () => {
     const before = [
@@ -46,7 +28,8 @@ describe('flagged mail filed and quarantined in batches', () => {
       textMessage(ABUSE, { subject: 'three' }),
       textMessage(`${ABUSE} Again.`, { subject: 'four' }),
     ];
-    const failing = unfileable();
+    // Abuse that cannot be made small enough to be filed at all (a filing failure).
+    const failing = manySmallAttachments(ABUSE, { subject: 'cannot be filed' });
     const after = [
       textMessage(THREAT_TO_LIFE, { subject: 'six' }),
       textMessage(ABUSE, { subject: 'seven' }),

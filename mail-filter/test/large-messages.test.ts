@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailRecordView } from '@wardguard/shared/api/mail';
 import { startDovecot, type Dovecot } from './dovecot.ts';
 import { filterConfig, ownStack, startFilter, tempDir, waitFor, type Stack } from './stack.ts';
-import { bigAttachment, CLEAN, multipart, THREAT_TO_LIFE } from './messages.ts';
+import { bigAttachment, CLEAN, manySmallAttachments, THREAT_TO_LIFE } from './messages.ts';
 
 const ARRIVAL = 'large-arrival@council.example';
 const SPOOLED = 'large-spooled@council.example';
@@ -151,16 +151,7 @@ describe('flagged mail larger than the Worker takes', () => {
   }, 240_000);
 
   it('leaves a threat to life that cannot be made small enough in the inbox, marked refused, and still e-mails the duty officers once', async () => {
-    // Thirty attachments of ~60 KiB each: none is large enough to replace, together over the limit.
-    const part = (i: number) =>
-      [
-        'Content-Type: application/pdf',
-        `Content-Disposition: attachment; filename="page-${i}.pdf"`,
-        'Content-Transfer-Encoding: base64',
-        '',
-        Buffer.alloc(45_000, i).toString('base64').replace(/.{76}/g, '$&\r\n'),
-      ].join('\r\n');
-    const ttl = multipart([['Content-Type: text/plain; charset=utf-8', '', THREAT_TO_LIFE].join('\r\n'), ...Array.from({ length: 30 }, (_, i) => part(i))]);
+    const ttl = manySmallAttachments(THREAT_TO_LIFE);
     dovecot.deliver(UNREDUCIBLE, ttl.raw);
     const filter = startFilter(filterConfig(stack, dovecot, UNREDUCIBLE));
     try {

@@ -99,6 +99,22 @@ export function attachmentOnly(): Built {
   );
 }
 
+/**
+ * `body` with thirty ~60 KiB attachments: over the filter's 1 MiB `maxMessageBytes`, yet no
+ * single part large enough to replace, so it cannot be made small enough to file.
+ */
+export function manySmallAttachments(body: string, opts: { subject?: string } = {}): Built {
+  const part = (i: number) =>
+    [
+      'Content-Type: application/pdf',
+      `Content-Disposition: attachment; filename="page-${i}.pdf"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.alloc(45_000, i).toString('base64').replace(/.{76}/g, '$&\r\n'),
+    ].join('\r\n');
+  return multipart([['Content-Type: text/plain; charset=utf-8', '', body].join('\r\n'), ...Array.from({ length: 30 }, (_, i) => part(i))], opts);
+}
+
 export function bigAttachment(bytes: number, body: string): Built {
   const blob = Buffer.alloc(bytes, 0x41);
   for (let i = 0; i < bytes; i += 4096) blob[i] = i & 0xff;
