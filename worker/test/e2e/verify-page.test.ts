@@ -95,7 +95,8 @@ describe('Verify a pack, in Chromium', () => {
     await context.close();
   });
 
-  it("is in the signed-in navigation too, with the signed-in council's own key", async () => {
+  /** A fresh page that notes the path of every request for a council's pack key. */
+  async function pageCountingKeyFetches() {
     const context = await stack.browser.newContext();
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
@@ -103,6 +104,11 @@ describe('Verify a pack, in Chromium', () => {
     page.on('request', (r) => {
       if (r.url().includes('/.well-known/wardguard-pack-key')) keyFetches.push(new URL(r.url()).pathname);
     });
+    return { context, page, keyFetches };
+  }
+
+  it("is in the signed-in navigation too, with the signed-in council's own key", async () => {
+    const { context, page, keyFetches } = await pageCountingKeyFetches();
     await page.goto(`${stack.worker.url}/`);
     await page.getByLabel('Access token').fill(stack.seed.officerToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -115,13 +121,7 @@ describe('Verify a pack, in Chromium', () => {
   });
 
   it('fetches the key of the council a pack names in its verify link, without an account', async () => {
-    const context = await stack.browser.newContext();
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    const keyFetches: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/.well-known/wardguard-pack-key')) keyFetches.push(new URL(r.url()).pathname);
-    });
+    const { context, page, keyFetches } = await pageCountingKeyFetches();
     await page.goto(`${stack.worker.url}/#/verify/${stack.seed.councilId}`);
     await page.getByText(/Using the key this council publishes/).waitFor();
     expect(keyFetches).toEqual([`/.well-known/wardguard-pack-key/${stack.seed.councilId}`]);
