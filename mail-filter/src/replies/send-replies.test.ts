@@ -31,15 +31,19 @@ function fakeQueue(queued = reply) {
   return { client, results };
 }
 
+/** Alice's account, sending through a plain SMTP server on 127.0.0.1:`port`. */
+const smtpAccount = (port: number) =>
+  ({
+    id: 'alice@council.example',
+    imap: { user: 'alice@council.example' },
+    smtp: { host: '127.0.0.1', port, secure: false },
+    folders: { sent: 'Sent' },
+  }) as unknown as AccountConfig;
+
 describe('a reply that could not have been delivered', () => {
   it('is reported failed when the SMTP server refuses the connection, so an officer can approve it again', async () => {
     const port = await freePort(); // nothing listens on it
-    const account = {
-      id: 'alice@council.example',
-      imap: { user: 'alice@council.example' },
-      smtp: { host: '127.0.0.1', port, secure: false },
-      folders: { sent: 'Sent' },
-    } as unknown as AccountConfig;
+    const account = smtpAccount(port);
     const { client, results } = fakeQueue();
     const sent = await sendPendingReplies({} as ImapFlow, account, client, silentLogger);
     expect(sent).toBe(0);
@@ -75,12 +79,7 @@ describe('who a reply may go to', () => {
     server.on('error', () => undefined);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     try {
-      const account = {
-        id: 'alice@council.example',
-        imap: { user: 'alice@council.example' },
-        smtp: { host: '127.0.0.1', port, secure: false },
-        folders: { sent: 'Sent' },
-      } as unknown as AccountConfig;
+      const account = smtpAccount(port);
       const { client, results } = fakeQueue({ ...reply, to: 'a@evil.example,victim@elsewhere.example' });
       expect(await sendPendingReplies({} as ImapFlow, account, client, silentLogger)).toBe(0);
       expect(recipients).toEqual([]);
