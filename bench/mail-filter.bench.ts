@@ -8,12 +8,12 @@
 // the Worker's webhook pushes are inside the filter's time.
 //   WG_BENCH_MAIL_MESSAGES=<n> scales the mix (default 10,000, ~213 MB);
 //   WG_BENCH_FILTER_LOG=<file> keeps the filter's log of the timed run.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { ROOT, startWorker } from '../scripts/lib/wrangler.ts';
+import { ensureAssetsDir, startWorker } from '../scripts/lib/wrangler.ts';
 import { freePort, PASSWORD, startDovecot } from '../mail-filter/test/dovecot.ts';
 import { seedWorkerState } from '../mail-filter/test/principals.ts';
 import { ABUSE, textMessage, THREAT_TO_LIFE } from '../mail-filter/test/messages.ts';
@@ -61,9 +61,7 @@ export async function run(): Promise<void> {
     process.removeListener('SIGTERM', onSignal);
   });
   try {
-    // wrangler.toml serves the dashboard from worker/public; the mail API needs only the folder
-    // (a fresh clone has none until the dashboard is built).
-    mkdirSync(join(ROOT, 'worker', 'public'), { recursive: true });
+    ensureAssetsDir();
     const work = mkdtempSync(join(tmpdir(), 'wg-bench-mail-'));
     cleanups.push(() => rmSync(work, { recursive: true, force: true }));
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FileMail } from '@wardguard/shared/api/mail';
-import { applyMigrations, runWrangler, startWorker } from '../scripts/lib/wrangler.ts';
+import { applyMigrations, ensureAssetsDir, runWrangler, startWorker } from '../scripts/lib/wrangler.ts';
 import { insertItemSql, insertRecordSql, insertVersionSql, mailTextSql, type NewItem } from '../worker/src/db/evidence-sql.ts';
 import { insertCaseSql, insertPerpetratorSql } from '../worker/src/db/casework-sql.ts';
 import { inlineSql, type SqlCommand } from '../worker/src/db/sql-command.ts';
@@ -166,6 +166,7 @@ export async function run(): Promise<void> {
   writeFileSync(sqlFile, sql);
   await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', dir, '--file', sqlFile]);
   const seedSeconds = (performance.now() - seedStart) / 1000;
+  ensureAssetsDir();
   const worker = await startWorker({ persistTo: dir, vars: { ENABLE_BENCH_ROUTES: '1' } });
   const token = officer.token!.token;
   const get = async (path: string) => {

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations, startWorker, type RunningWorker } from '../../scripts/lib/wrangler.ts';
+import { applyMigrations, ensureAssetsDir, startWorker, type RunningWorker } from '../../scripts/lib/wrangler.ts';
 import { createCouncil, createUser, issueToken } from '../../scripts/lib/principals.ts';
 
 export interface BenchStack {
@@ -15,6 +15,7 @@ export interface BenchStack {
 }
 
 export async function startBenchStack(name: string): Promise<BenchStack> {
+  ensureAssetsDir();
   const dir = mkdtempSync(join(tmpdir(), `wg-bench-${name}-`));
   const store = { persistTo: dir };
   await applyMigrations(store);

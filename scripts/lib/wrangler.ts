@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { newPackKey } from './new-pack-key.ts';
 import { freePort } from './free-port.ts';
 import { sqlLiteral } from '../../worker/src/db/sql-command.ts';
@@ -15,6 +15,14 @@ const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
 export interface Store {
   remote?: boolean;
   persistTo?: string;
+}
+
+/**
+ * wrangler.toml serves the dashboard from worker/public, which a fresh clone has not built, and
+ * wrangler dev will not start without the folder: for benches and tools that use only the API.
+ */
+export function ensureAssetsDir(): void {
+  mkdirSync(join(ROOT, 'worker', 'public'), { recursive: true });
 }
 
 export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
