@@ -14,7 +14,7 @@ const noisy =
   (x: number, y: number): [number, number, number, number] => [(x * 37 + y * 11) & 0xff, (x * x + y * 3) & 0xff, ((x ^ y) * 5) & 0xff, alpha(x, y)];
 
 describe('PNG screenshots in the report', () => {
-  it('splits a screenshot with transparency into colour and alpha streams holding exactly its pixels, whatever the row filters', async () => {
+  it('copies a screenshot with transparency as it is, with a soft mask holding exactly its alpha, whatever the row filters', async () => {
     const [w, h] = [61, 40];
     // Random bytes (seeded) reach every branch of every filter, ties included.
     let seed = 7;
@@ -27,29 +27,38 @@ describe('PNG screenshots in the report', () => {
     const { ref, width, height } = await embedPng(doc, png);
     expect([width, height]).toEqual([w, h]);
     const color = streamOf(doc, ref);
+    expect(color.contents).toEqual(concat(parsePng(png).idat));
+    expect(String(entry(color, 'DecodeParms'))).toMatch(/\/Predictor 15[\s\S]*\/Colors 4/);
+    expect(String(entry(color, 'ColorSpace'))).toMatch(/^\[ \/DeviceN \[ \/ImageRed \/ImageGreen \/ImageBlue \/None \] \/DeviceRGB \d+ 0 R \]$/);
     const alpha = doc.context.lookup(entry(color, 'SMask') as PDFRef) as PDFRawStream;
-    const rgb = await inflate(color.contents);
-    const a = await inflate(alpha.contents);
-    const expectedRgb = source.filter((_, i) => i % 4 !== 3);
-    const expectedAlpha = source.filter((_, i) => i % 4 === 3);
-    expect(rgb).toEqual(expectedRgb);
-    expect(a).toEqual(expectedAlpha);
+    expect(await inflate(alpha.contents)).toEqual(source.filter((_, i) => i % 4 === 3));
   });
 
-  it('leaves out the soft mask when every pixel is opaque', async () => {
+  it('fills in the opaque rows above the first transparent one, and leaves out the soft mask when every pixel is opaque', async () => {
+    const opaqueUntil = (row: number) => noisy((x, y) => (y < row ? 255 : (x * 7) & 0xff));
+    const filters = { rowFilter: (y: number) => ((y * 3) % 5) as 0 | 1 | 2 | 3 | 4 };
+    const late = rgbaPng(40, 30, opaqueUntil(17), filters);
     const doc = await PDFDocument.create();
+    const mask = doc.context.lookup(entry(streamOf(doc, (await embedPng(doc, late)).ref), 'SMask') as PDFRef) as PDFRawStream;
+    const expected = new Uint8Array(40 * 30).map((_, i) => opaqueUntil(17)(i % 40, Math.floor(i / 40))[3]);
+    expect(await inflate(mask.contents)).toEqual(expected);
+
     // UPNG keeps RGBA only when some pixel is not opaque; a browser's canvas keeps it always.
-    const png = await reencodeAsRgba(
-      makePng(
-        40,
-        10,
-        noisy(() => 255),
+    for (const png of [
+      await reencodeAsRgba(
+        makePng(
+          40,
+          10,
+          noisy(() => 255),
+        ),
       ),
-    );
-    expect(parsePng(png).colorType).toBe(6);
-    const { ref } = await embedPng(doc, png);
-    expect(entry(streamOf(doc, ref), 'SMask')).toBeUndefined();
-    expect((await inflate(streamOf(doc, ref).contents)).length).toBe(40 * 10 * 3);
+      rgbaPng(40, 30, opaqueUntil(30), filters),
+    ]) {
+      expect(parsePng(png).colorType).toBe(6);
+      const { ref } = await embedPng(doc, png);
+      expect(entry(streamOf(doc, ref), 'SMask')).toBeUndefined();
+      expect(streamOf(doc, ref).contents).toEqual(concat(parsePng(png).idat));
+    }
   });
 
   it('copies opaque RGB and palette images byte for byte, telling the reader to undo the PNG row filters', async () => {
