@@ -224,7 +224,8 @@ export async function buildPack(deps: PackDeps, p: Principal, record: ExportReco
   let settle!: (r: PackOutcome) => void;
   const finished = new Promise<PackOutcome>((r) => (settle = r));
   const streamed = streamPack(bucket, files, signedTail, new Date(createdAt), {
-    onStarted: () => void startReport(),
+    // On a later turn of the event loop: the report's first stretch of CPU would otherwise hold back the first bytes it waits for.
+    onStarted: () => void setTimeout(() => void startReport(), 0),
     onComplete: ({ bytes }) => settle({ ok: true, manifestSha256: manifestSha256!, bytes }),
     onError: (error) => settle({ ok: false, error, manifestSha256 }),
   });
