@@ -8,16 +8,21 @@
 //   BENCH_EXPORT_EXHIBITS  exhibits in the case (default 150)
 //   BENCH_EXPORT_FILE_MB   size of each exhibit's random file (default 1)
 //   BENCH_EXPORT_PACK_MB   instead: a pack of about this size, in 8 MB files (1024: the 1 GB run)
+//   BENCH_EXPORT_SCREENSHOTS=page  page-like screenshots (text lines, boxes, adaptive row filters,
+//                          ~200 KB each, 8 different ones in turn) instead of one flat-colour
+//                          PNG that zlib shrinks to 14 KB: the report's images cost as real ones do
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { startBenchStack } from './lib/bench-stack.ts';
 import { workerdRssMb } from './lib/workerd-rss.ts';
 import { solidPng } from '@wardguard/shared/testing/png';
+import { pageScreenshot } from './lib/page-screenshot.ts';
 import { createDeviceSigner } from '../scripts/lib/device-signer.ts';
 
 const PACK_MB = Number(process.env.BENCH_EXPORT_PACK_MB ?? 0);
 const FILE_MB = Number(process.env.BENCH_EXPORT_FILE_MB ?? (PACK_MB > 0 ? 8 : 1));
 const N = Number(process.env.BENCH_EXPORT_EXHIBITS ?? (PACK_MB > 0 ? Math.ceil(PACK_MB / FILE_MB) : 150));
 const BIG_BYTES = Math.round(FILE_MB * 1024 * 1024);
+const PAGE_SHOTS = process.env.BENCH_EXPORT_SCREENSHOTS === 'page';
 const UPLOADS_AT_ONCE = 4;
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -68,14 +73,15 @@ export async function run(): Promise<void> {
     const api = (path: string, init: RequestInit = {}, token = aTok) =>
       fetch(`${worker.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
     const kase = (await (await api('/cases', { method: 'POST', body: JSON.stringify({ title: 'Bench case', councillorId }) })).json()) as { id: string };
-    const screenshot = new Uint8Array(solidPng(1280, 2400, [200, 60, 60]));
+    const screenshots = PAGE_SHOTS ? Array.from({ length: 8 }, (_, i) => pageScreenshot(1280, 2400, i)) : [new Uint8Array(solidPng(1280, 2400, [200, 60, 60]))];
+    const screenshotOf = (i: number) => screenshots[i % screenshots.length]!;
     // The Worker takes a web capture only when a device key signed it, as the extension does.
     const signer = await createDeviceSigner();
     const uploadOne = async (i: number) => {
       const big = new Uint8Array(randomBytes(BIG_BYTES));
       big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       const files = [
-        { name: 'full-page-annotated.png', type: 'image/png', bytes: screenshot },
+        { name: 'full-page-annotated.png', type: 'image/png', bytes: screenshotOf(i) },
         { name: 'viewport.png', type: 'image/png', bytes: big },
       ];
       const manifest = {
@@ -114,7 +120,7 @@ export async function run(): Promise<void> {
     const view = (await made.json()) as { id: string };
     const pgid = worker.process.pid!;
     const idle = workerdRssMb(pgid);
-    const stored = N * (BIG_BYTES + screenshot.byteLength);
+    const stored = Array.from({ length: N }, (_, i) => BIG_BYTES + screenshotOf(i).byteLength).reduce((a, b) => a + b, 0);
     const read = await drain(`${worker.url}/api/v1/bench/export-baseline/${view.id}`, aTok, pgid, 0);
     const sent = await drain(`${worker.url}/api/v1/bench/export-baseline/${view.id}?send=1`, aTok, pgid, stored);
     const pack = await drain(`${worker.url}/api/v1/exports/${view.id}/pack.zip`, aTok, pgid, stored);
@@ -123,7 +129,7 @@ export async function run(): Promise<void> {
       `  ${label.padEnd(25)}: ${d.mbps.toFixed(1).padStart(6)} MB/s  total ${d.seconds.toFixed(2)} s${extra}  workerd peak RSS ${mb(d.peakRssMb)}` +
       (d.halves[1] > 0 ? ` (1st half of the bytes ${mb(d.halves[0])}, 2nd half ${mb(d.halves[1])})` : '');
     console.log(
-      `police pack of ${N} exhibits (${mb(pack.bytes / 1024 / 1024)}: ${N} screenshots + ${N} × ${FILE_MB} MB files), local wrangler dev, workerd idle at ${mb(idle)} RSS`,
+      `police pack of ${N} exhibits (${mb(pack.bytes / 1024 / 1024)}: ${N} ${PAGE_SHOTS ? 'page-like' : 'flat-colour'} screenshots + ${N} × ${FILE_MB} MB files), local wrangler dev, workerd idle at ${mb(idle)} RSS`,
     );
     console.log(line('baseline R2 read, no zip', read));
     console.log(line('baseline R2 sent, no zip', sent, `  first byte ${sent.firstByteMs.toFixed(0)} ms`));
