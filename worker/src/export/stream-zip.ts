@@ -1,7 +1,7 @@
-import { makeZip } from 'client-zip';
 import { WardguardError, type PackFile } from '@wardguard/shared';
 import { createStreamHash } from '../storage/hash-stream.ts';
 import { readAtLeast, SEND_CHUNK_BYTES } from './coalesce.ts';
+import { zipEntries } from './zip-writer.ts';
 
 export type PackSource = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'r2'; key: string } | { kind: 'stream'; open: () => AsyncIterable<Uint8Array> };
 export interface PlannedFile extends PackFile {
@@ -92,7 +92,7 @@ export interface StreamHooks {
  * that signs it). While one stored file streams the next is already requested from R2, so a
  * pack of many objects pays no round trip per object; memory stays flat however large the
  * pack. Entries are stored, not deflated (evidence is mostly already-compressed images, and
- * stored bytes are the original bytes); client-zip switches to ZIP64 past 4 GiB. The length
+ * stored bytes are the original bytes); zip-writer.ts switches to ZIP64 past 4 GiB. The length
  * is not known until `rest` is, so the body has none.
  */
 export function streamPack(bucket: R2Bucket, files: PlannedFile[], rest: () => Promise<PlannedFile[]>, modified: Date, hooks: StreamHooks): StreamedPack {
@@ -104,15 +104,23 @@ export function streamPack(bucket: R2Bucket, files: PlannedFile[], rest: () => P
         const stored = next;
         // Requested now, read once this file is done.
         next = i + 1 < files.length ? fetchStored(bucket, files[i + 1]!) : null;
-        yield { name: file.path, lastModified: modified, size: file.size, input: await open(file, stored, hooks.onError) };
+        yield { name: file.path, modified, input: await open(file, stored, hooks.onError) };
       }
-      for (const file of await rest()) yield { name: file.path, lastModified: modified, size: file.size, input: await open(file, null, hooks.onError) };
+      for (const file of await rest()) yield { name: file.path, modified, input: await open(file, null, hooks.onError) };
     } catch (err) {
       hooks.onError(err);
       throw err;
     }
   }
-  const zip = makeZip(entries(), { buffersAreUTF8: true });
+  const parts = zipEntries(entries());
+  const zip = new ReadableStream<Uint8Array>({
+    async pull(ctl) {
+      const { done, value } = await parts.next();
+      if (done) ctl.close();
+      else ctl.enqueue(value);
+    },
+    cancel: async () => void (await parts.return(undefined)),
+  });
   const reader = zip.getReader();
   let bytes = 0;
   // Pulled by hand rather than piped so a failure errors the response body, is reported
