@@ -1,4 +1,5 @@
 import type { WarningSign } from './threat-warning-signs.ts';
+import { wordId, type WordRef } from './word-ids.ts';
 
 // Sentence-level warning signs that single phrases cannot catch, because their words are
 // ordinary and only their arrangement is not: the reader's private life (children, home, car,
@@ -48,8 +49,33 @@ export function sentenceSigns(sentence: string): WarningSign[] {
  * Whether a message (normalised text) could show any of these signs: one pass over the whole
  * text, so that most mail skips the sentence-by-sentence look (the classifier's speed budget).
  */
-export function mayShowSentenceSigns(text: string): boolean {
-  if (DEMAND_VERB.test(text) || REGRET_WORD.test(text)) return true;
-  if (!(OBSERVED.test(text) || TAG.test(text))) return false;
-  return READERS.test(text) || LONELY_PLACE.test(text) || WALK_HOME.test(text);
+export function mayShowSentenceSigns(tokens: readonly WordRef[]): boolean {
+  // One pass over the word ids the normaliser already gave each token: a regex or even a
+  // substring search over the whole text costs several times more, and most mail has none of these.
+  let seen = 0;
+  for (const t of tokens) if (t.id >= 0 && t.id < TRIGGERS.length) seen |= TRIGGERS[t.id]!;
+  if (seen & (DEMANDS | REGRETS)) return true;
+  return (seen & (OBSERVES | TAGS)) !== 0 && (seen & (READER | PLACE_WORD)) !== 0;
 }
+
+const DEMANDS = 1;
+const REGRETS = 2;
+const OBSERVES = 4;
+const TAGS = 8;
+const READER = 16;
+const PLACE_WORD = 32;
+/** Bit flags by word id: which of these sentence-level signs a word can start. */
+const TRIGGERS: Uint8Array = (() => {
+  const groups: Array<[number, string]> = [
+    [DEMANDS, 'drop withdraw reverse reconsider scrap overturn pull cancel rethink'],
+    [REGRETS, 'shame pity tragedy hate hurt'],
+    [OBSERVES, 'seen saw watched watching clocked noticed followed following spotted sat parked know knw no'],
+    [TAGS, "isn't isnt don't dont doesn't doesnt aren't arent wasn't hasn't haven't didn't innit"],
+    [READER, 'your ur yer yor yours'],
+    [PLACE_WORD, 'quiet dark lonely isolated deserted walk'],
+  ];
+  const ids = groups.flatMap(([bit, list]) => list.split(' ').map((w) => [wordId(w), bit] as const));
+  const table = new Uint8Array(Math.max(...ids.map(([id]) => id)) + 1);
+  for (const [id, bit] of ids) if (id >= 0) table[id]! |= bit;
+  return table;
+})();

@@ -474,7 +474,7 @@ export function detectThreats(n: Normalised): Hit[] {
   }
   // Warning signs count only in company (see threat-warning-signs.ts).
   const signs = hits.filter((h) => h.rule.startsWith(SIGN_PREFIX));
-  if (signs.length === 0 && !mayShowSentenceSigns(text)) return hits;
+  if (signs.length === 0 && !mayShowSentenceSigns(tokens)) return hits;
   return [...hits.filter((h) => !h.rule.startsWith(SIGN_PREFIX)), ...combineWarningSigns(n, signs)];
 }
 
