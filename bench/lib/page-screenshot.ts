@@ -2,8 +2,7 @@
 // a coloured header and boxes, different for every seed, RGBA and opaque as a browser's canvas
 // writes it, each row Sub-, Up- or Paeth-filtered as an adaptive encoder would, compressed by
 // zlib. Unlike a flat colour it is hundreds of KB and inflates like a real page.
-import { deflateSync } from 'node:zlib';
-import { pngFromChunks } from '@wardguard/shared/testing/png';
+import { rgbaPng, type RowFilter, type Rgba } from '@wardguard/shared/testing/png';
 
 export function pageScreenshot(width: number, height: number, seed: number): Uint8Array {
   // xorshift32: a long period, so no two lines or pages repeat.
@@ -33,29 +32,9 @@ export function pageScreenshot(width: number, height: number, seed: number): Uin
       for (let dy = 0; dy < 12; dy++) if (random() < 0.55) rgba.set([20 + dy * 8, 20 + dy * 8, 24 + dy * 8], (y + dy) * stride + x * 4);
     }
   }
-  const raw = new Uint8Array(height * (1 + stride));
-  for (let y = 0; y < height; y++) {
-    const filter = [1, 2, 4][y % 3]!;
-    const at = y * (1 + stride);
-    raw[at] = filter;
-    for (let i = 0; i < stride; i++) {
-      const v = rgba[y * stride + i]!;
-      const a = i >= 4 ? rgba[y * stride + i - 4]! : 0;
-      const b = y > 0 ? rgba[(y - 1) * stride + i]! : 0;
-      const c = y > 0 && i >= 4 ? rgba[(y - 1) * stride + i - 4]! : 0;
-      const p = a + b - c;
-      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
-      const predictor = filter === 1 ? a : filter === 2 ? b : pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      raw[at + 1 + i] = (v - predictor) & 0xff;
-    }
-  }
-  const header = new Uint8Array(13);
-  new DataView(header.buffer).setUint32(0, width);
-  new DataView(header.buffer).setUint32(4, height);
-  header.set([8, 6, 0, 0, 0], 8);
-  return pngFromChunks([
-    { type: 'IHDR', data: header },
-    { type: 'IDAT', data: new Uint8Array(deflateSync(raw)) },
-    { type: 'IEND', data: new Uint8Array() },
-  ]);
+  // Each row Sub, Up or Paeth, as an adaptive encoder would choose.
+  const filters: RowFilter[] = [1, 2, 4];
+  return rgbaPng(width, height, (x, y) => Array.from(rgba.subarray(y * stride + x * 4, y * stride + x * 4 + 4)) as Rgba, {
+    rowFilter: (y) => filters[y % 3]!,
+  });
 }
